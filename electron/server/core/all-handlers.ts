@@ -1,0 +1,12 @@
+import type { Contract } from '../../../shared/contract';
+import { settingsHandlers } from '../settings/settings.handlers';
+import { staffHandlers } from '../staff/staff.handlers';
+import type { Handlers } from './handlers';
+import { systemHandlers } from './system.handlers';
+
+/** Every area's handlers in one map, typed against the whole contract. */
+export const allHandlers: Handlers<Contract> = {
+  ...systemHandlers,
+  ...settingsHandlers,
+  ...staffHandlers,
+};

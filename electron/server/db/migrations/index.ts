@@ -1,0 +1,7 @@
+import { foundation } from './20261123_0001_foundation';
+import type { Migration } from './types';
+
+/** Every migration, in order. Append only; names sort in the order they run. */
+export const migrations: readonly Migration[] = [foundation];
+
+export type { Migration };

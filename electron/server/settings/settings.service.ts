@@ -1,0 +1,67 @@
+import path from 'node:path';
+import type { OfficeSettings } from '../../../shared/contract/settings';
+import { AppError } from '../core/app-error';
+import type { CallContext, OfficeContext } from '../core/context';
+import { writeAudit } from '../audit/audit.repository';
+import { readSettingsMap, writeSetting } from './settings.repository';
+
+export const DEFAULT_ARCHIVE_FOLDER = '档案';
+
+export async function getSettings(ctx: OfficeContext): Promise<OfficeSettings> {
+  const map = await readSettingsMap(ctx.db);
+  return {
+    officeName: (map.get('office.name') as string | undefined) ?? '',
+    officeAddress: (map.get('office.address') as string | undefined) ?? '',
+    archiveRoot: ctx.archiveRoot(),
+    dataDir: ctx.dataDir,
+    setupDone: map.get('office.setupDone') === true,
+  };
+}
+
+/** The archive folder: the office's choice, else `<data folder>/档案`. */
+export function resolveArchiveRoot(dataDir: string, stored: unknown): string {
+  return typeof stored === 'string' && stored.length > 0 ? stored : path.join(dataDir, DEFAULT_ARCHIVE_FOLDER);
+}
+
+export async function updateSettings(
+  ctx: CallContext,
+  patch: { officeName?: string | undefined; officeAddress?: string | undefined },
+): Promise<OfficeSettings> {
+  const before = await getSettings(ctx);
+  await ctx.db.transaction().execute(async (trx) => {
+    if (patch.officeName !== undefined) await writeSetting(trx, 'office.name', patch.officeName);
+    if (patch.officeAddress !== undefined) await writeSetting(trx, 'office.address', patch.officeAddress);
+    await writeAudit(trx, ctx.actor, { action: 'settings.update', entity: 'settings', before, after: patch }, ctx.now());
+  });
+  return getSettings(ctx);
+}
+
+export async function completeSetup(
+  ctx: CallContext,
+  input: { officeName: string; officeAddress: string; archiveRoot?: string | undefined },
+): Promise<OfficeSettings> {
+  const current = await getSettings(ctx);
+  if (current.setupDone) {
+    throw new AppError(
+      'conflict',
+      '门店已完成首次设置。如需修改名称或地址,请到"设置"页面。',
+      'This office is already set up. Change its name or address on the Settings page.',
+    );
+  }
+  if (input.archiveRoot !== undefined && !path.isAbsolute(input.archiveRoot)) {
+    throw new AppError(
+      'invalid_input',
+      `档案文件夹必须是完整路径(例如 D:\\门店档案),而不是 "${input.archiveRoot}"。`,
+      `The archive folder must be a full path (e.g. D:\\Archive), not "${input.archiveRoot}".`,
+      { issues: [{ path: 'archiveRoot', message: '必须是完整路径', messageEn: 'must be an absolute path' }] },
+    );
+  }
+  await ctx.db.transaction().execute(async (trx) => {
+    await writeSetting(trx, 'office.name', input.officeName);
+    await writeSetting(trx, 'office.address', input.officeAddress);
+    if (input.archiveRoot) await writeSetting(trx, 'archive.root', input.archiveRoot);
+    await writeSetting(trx, 'office.setupDone', true);
+    await writeAudit(trx, ctx.actor, { action: 'settings.setup', entity: 'settings', after: input }, ctx.now());
+  });
+  return getSettings(ctx);
+}

@@ -1,0 +1,129 @@
+import type { Kysely } from 'kysely';
+import type { NewStaff, StaffRow } from '../../../shared/contract/staff';
+import { AppError, notFound } from '../core/app-error';
+import type { CallContext, OfficeContext } from '../core/context';
+import type { Database } from '../db/schema';
+import { writeAudit } from '../audit/audit.repository';
+import {
+  findStaffByCode,
+  findStaffById,
+  insertStaff,
+  listStaffRecords,
+  toStaffRow,
+  updateStaffRecord,
+} from './staff.repository';
+
+export async function listStaff(ctx: OfficeContext, includeLeft: boolean): Promise<StaffRow[]> {
+  return (await listStaffRecords(ctx.db, includeLeft)).map(toStaffRow);
+}
+
+export async function getStaff(ctx: OfficeContext, id: number): Promise<StaffRow> {
+  const record = await findStaffById(ctx.db, id);
+  if (!record) throw notFound('员工', 'Staff member', id);
+  return toStaffRow(record);
+}
+
+export async function createStaff(ctx: CallContext, input: NewStaff): Promise<StaffRow> {
+  const stamp = ctx.now().toISOString();
+  return ctx.db.transaction().execute(async (trx) => {
+    await assertCodeFree(trx, input.code, null);
+    const record = await insertStaff(trx, {
+      code: input.code,
+      name: input.name,
+      role: input.role,
+      hired_on: input.hiredOn,
+      left_on: null,
+      base_salary_fen: input.baseSalaryFen,
+      status: 'active',
+      phone: input.phone,
+      created_at: stamp,
+      updated_at: stamp,
+    });
+    const row = toStaffRow(record);
+    await writeAudit(trx, ctx.actor, { action: 'staff.create', entity: 'staff', entityId: row.id, after: row }, ctx.now());
+    return row;
+  });
+}
+
+export type StaffPatch = {
+  id: number;
+  code?: string | undefined;
+  name?: string | undefined;
+  role?: StaffRow['role'] | undefined;
+  hiredOn?: string | undefined;
+  baseSalaryFen?: number | undefined;
+  phone?: string | undefined;
+};
+
+export async function updateStaff(ctx: CallContext, patch: StaffPatch): Promise<StaffRow> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const existing = await findStaffById(trx, patch.id);
+    if (!existing) throw notFound('员工', 'Staff member', patch.id);
+    if (patch.code !== undefined) await assertCodeFree(trx, patch.code, patch.id);
+    const record = await updateStaffRecord(trx, patch.id, {
+      ...(patch.code !== undefined && { code: patch.code }),
+      ...(patch.name !== undefined && { name: patch.name }),
+      ...(patch.role !== undefined && { role: patch.role }),
+      ...(patch.hiredOn !== undefined && { hired_on: patch.hiredOn }),
+      ...(patch.baseSalaryFen !== undefined && { base_salary_fen: patch.baseSalaryFen }),
+      ...(patch.phone !== undefined && { phone: patch.phone }),
+      updated_at: ctx.now().toISOString(),
+    });
+    const row = toStaffRow(record);
+    await writeAudit(
+      trx,
+      ctx.actor,
+      { action: 'staff.update', entity: 'staff', entityId: row.id, before: toStaffRow(existing), after: row },
+      ctx.now(),
+    );
+    return row;
+  });
+}
+
+/** Ends employment; the person stays on record so their history and clients are never lost. */
+export async function deactivateStaff(ctx: CallContext, id: number, leftOn: string): Promise<StaffRow> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const existing = await findStaffById(trx, id);
+    if (!existing) throw notFound('员工', 'Staff member', id);
+    if (existing.status === 'left') {
+      throw new AppError(
+        'conflict',
+        `${existing.name}(${existing.code})已于 ${existing.left_on} 离职。`,
+        `${existing.name} (${existing.code}) already left on ${existing.left_on}.`,
+      );
+    }
+    if (leftOn < existing.hired_on) {
+      throw new AppError(
+        'invalid_input',
+        `离职日期 ${leftOn} 早于入职日期 ${existing.hired_on},请检查。`,
+        `The leaving date ${leftOn} is before the hire date ${existing.hired_on}; please check it.`,
+        { issues: [{ path: 'leftOn', message: '早于入职日期', messageEn: 'before the hire date' }] },
+      );
+    }
+    const record = await updateStaffRecord(trx, id, {
+      status: 'left',
+      left_on: leftOn,
+      updated_at: ctx.now().toISOString(),
+    });
+    const row = toStaffRow(record);
+    await writeAudit(
+      trx,
+      ctx.actor,
+      { action: 'staff.deactivate', entity: 'staff', entityId: id, before: toStaffRow(existing), after: row },
+      ctx.now(),
+    );
+    return row;
+  });
+}
+
+async function assertCodeFree(db: Kysely<Database>, code: string, exceptId: number | null): Promise<void> {
+  const clash = await findStaffByCode(db, code);
+  if (clash && clash.id !== exceptId) {
+    throw new AppError(
+      'conflict',
+      `工号 ${code} 已被 ${clash.name} 使用,请换一个工号。`,
+      `Staff code ${code} is already used by ${clash.name}; choose another code.`,
+      { issues: [{ path: 'code', message: `已被 ${clash.name} 使用`, messageEn: `already used by ${clash.name}` }] },
+    );
+  }
+}

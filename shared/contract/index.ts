@@ -1,0 +1,21 @@
+import { settingsContract } from './settings';
+import { staffContract } from './staff';
+import { systemContract } from './system';
+import type { ContractMap } from './method';
+
+/**
+ * The one map of every capability. Each area adds its own `xContract` here; a duplicate method
+ * name is caught by `assertUniqueNames` below at load time and by the tests.
+ */
+export const contract = {
+  ...systemContract,
+  ...settingsContract,
+  ...staffContract,
+} as const satisfies ContractMap;
+
+export type Contract = typeof contract;
+export type Method = keyof Contract;
+
+export const contractParts: readonly ContractMap[] = [systemContract, settingsContract, staffContract];
+
+export * from './method';

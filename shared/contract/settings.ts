@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { method } from './method';
+
+export type OfficeSettings = {
+  officeName: string;
+  officeAddress: string;
+  /** Absolute path of the archive folder (档案根目录). */
+  archiveRoot: string;
+  /** Absolute path of the folder holding office.db; shown, changed only by starting elsewhere. */
+  dataDir: string;
+  setupDone: boolean;
+};
+
+const officeNameSchema = z
+  .string()
+  .trim()
+  .min(1, { error: '门店名称不能为空 / Office name is required' })
+  .max(100, { error: '门店名称最多 100 个字 / Office name is at most 100 characters' });
+
+export const settingsContract = {
+  'settings.get': method<OfficeSettings>()({
+    input: z.strictObject({}).default({}),
+    roles: 'public',
+    kind: 'read',
+    summary: '门店设置 / Office settings',
+  }),
+  'settings.update': method<OfficeSettings>()({
+    input: z.strictObject({
+      officeName: officeNameSchema.optional(),
+      officeAddress: z.string().trim().max(200).optional(),
+    }),
+    roles: ['owner', 'manager'],
+    kind: 'write',
+    summary: '修改门店设置 / Change office settings',
+  }),
+  'settings.completeSetup': method<OfficeSettings>()({
+    input: z.strictObject({
+      officeName: officeNameSchema,
+      officeAddress: z.string().trim().max(200).default(''),
+      archiveRoot: z.string().trim().max(1000).optional(),
+    }),
+    // First run happens before anyone exists to sign in; the handler refuses once set up.
+    roles: 'public',
+    kind: 'write',
+    summary: '首次设置 / First-run setup',
+  }),
+} as const;

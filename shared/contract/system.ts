@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { method } from './method';
+import type { Actor } from '../roles';
+
+export type SystemInfo = {
+  appVersion: string;
+  schemaVersion: number;
+  actor: Actor | null;
+};
+
+export const systemContract = {
+  'system.info': method<SystemInfo>()({
+    input: z.strictObject({}).default({}),
+    roles: 'public',
+    kind: 'read',
+    summary: '版本与当前用户 / Version and current user',
+  }),
+} as const;
