@@ -1,0 +1,50 @@
+import type { Actor } from '../../shared/roles';
+import type { Envelope } from '../../shared/errors';
+import { openOffice, type Office } from '../server/office';
+
+/** The CLI acts as the owner and is logged as such (SPEC §6). */
+export const CLI_ACTOR: Actor = { staffId: null, code: 'cli', name: '命令行', role: 'owner', via: 'cli' };
+
+export type CliIo = {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+};
+
+export type CliEnv = CliIo & {
+  dataDir: string;
+  /** Opened on first use, so `office --help` never touches a database. */
+  office: () => Office;
+  /** Call a contract method as the CLI actor; prints the error and returns null on failure. */
+  call: <T>(method: string, input?: unknown) => Promise<T | null>;
+  close: () => Promise<void>;
+};
+
+export function createCliEnv(dataDir: string, io: CliIo): CliEnv {
+  let office: Office | null = null;
+  const get = (): Office => (office ??= openOffice({ dataDir }));
+  return {
+    ...io,
+    dataDir,
+    office: get,
+    call: async <T>(method: string, input?: unknown): Promise<T | null> => {
+      const result: Envelope<unknown> = await get().call(CLI_ACTOR, method, input);
+      if (result.ok) return result.value as T;
+      printError(io, result.error.message, result.error.messageEn, result.error.details?.issues);
+      return null;
+    },
+    close: async () => {
+      if (office) await office.close();
+      office = null;
+    },
+  };
+}
+
+export function printError(
+  io: CliIo,
+  zh: string,
+  en: string,
+  issues?: { path: string; message: string; messageEn: string }[],
+): void {
+  io.stderr(`错误:${zh}\nError: ${en}\n`);
+  for (const issue of issues ?? []) io.stderr(`  - ${issue.path}: ${issue.message} / ${issue.messageEn}\n`);
+}

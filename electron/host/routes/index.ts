@@ -1,0 +1,4 @@
+import type { HostRoute } from './types';
+
+/** Extra routes for streams that do not fit a JSON call. Each area appends its own. */
+export const hostRoutes: HostRoute[] = [];

@@ -1,0 +1,13 @@
+// `npm run web`: the browser/LAN mode. Builds the UI if needed, then runs `office serve`.
+// Extra arguments pass through: npm run web -- --port 8080 --host 0.0.0.0
+import { buildRendererIfNeeded } from './build-if-needed.mjs';
+import { register } from 'tsx/esm/api';
+
+buildRendererIfNeeded();
+register();
+const { runCli } = await import('../electron/cli/main.ts');
+const dataArgs = process.env.OFFICE_DATA ? ['--data', process.env.OFFICE_DATA] : [];
+process.exitCode = await runCli([...dataArgs, 'serve', ...process.argv.slice(2)], {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+});
