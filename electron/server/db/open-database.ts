@@ -36,6 +36,7 @@ export function openDatabase(options: OpenOptions): BetterSqlite3.Database {
   }
   try {
     checkIsOurs(db, file, isNew);
+    refuseNewerSchema(db);
     applyPragmas(db, options.readonly === true);
     if (!options.readonly) migrate(db);
     return db;
@@ -84,19 +85,7 @@ function applyPragmas(db: BetterSqlite3.Database, readonly: boolean): void {
 export function migrate(db: BetterSqlite3.Database): void {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     name TEXT PRIMARY KEY NOT NULL, applied_at TEXT NOT NULL) STRICT`);
-  const applied = new Set(
-    (db.prepare('SELECT name FROM schema_migrations').all() as { name: string }[]).map((r) => r.name),
-  );
-  const known = new Set(migrations.map((m) => m.name));
-  const unknown = [...applied].filter((name) => !known.has(name));
-  if (unknown.length > 0) {
-    throw new AppError(
-      'unavailable',
-      `此数据库由更新版本的门店通写入(含未知的结构版本 ${unknown.join(', ')})。为保护数据,本版本不会打开它;请升级门店通。`,
-      `This database was written by a newer version of 门店通 (unknown schema versions ${unknown.join(', ')}). To protect your data this version will not open it; please upgrade.`,
-      { unknown },
-    );
-  }
+  const applied = appliedMigrations(db);
   const record = db.prepare('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)');
   for (const migration of migrations) {
     if (applied.has(migration.name)) continue;
@@ -106,6 +95,26 @@ export function migrate(db: BetterSqlite3.Database): void {
     }).immediate();
   }
   db.pragma(`user_version = ${migrations.length}`);
+}
+
+function appliedMigrations(db: BetterSqlite3.Database): Set<string> {
+  const hasTable = db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'`).get();
+  if (!hasTable) return new Set();
+  return new Set((db.prepare('SELECT name FROM schema_migrations').all() as { name: string }[]).map((r) => r.name));
+}
+
+/** Checked before anything is written, so a newer database is left exactly as it was. */
+function refuseNewerSchema(db: BetterSqlite3.Database): void {
+  const known = new Set(migrations.map((m) => m.name));
+  const unknown = [...appliedMigrations(db)].filter((name) => !known.has(name));
+  if (unknown.length > 0) {
+    throw new AppError(
+      'unavailable',
+      `此数据库由更新版本的门店通写入(含未知的结构版本 ${unknown.join(', ')})。为保护数据,本版本不会打开它;请升级门店通。`,
+      `This database was written by a newer version of 门店通 (unknown schema versions ${unknown.join(', ')}). To protect your data this version will not open it; please upgrade.`,
+      { unknown },
+    );
+  }
 }
 
 export function schemaVersion(db: BetterSqlite3.Database): number {
