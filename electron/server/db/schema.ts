@@ -10,6 +10,12 @@ export type Database = {
   settings: SettingsTable;
   staff: StaffTable;
   audit_log: AuditLogTable;
+  clients: ClientsTable;
+  client_phones: ClientPhonesTable;
+  client_owner_history: ClientOwnerHistoryTable;
+  follow_ups: FollowUpsTable;
+  contracts: ContractsTable;
+  payments: PaymentsTable;
 };
 
 export type SchemaMigrationsTable = {
@@ -51,3 +57,102 @@ export type AuditLogTable = {
   before_json: string | null;
   after_json: string | null;
 };
+
+export type ClientsTable = {
+  id: Generated<number>;
+  kind: string;
+  name: string;
+  name_key: string;
+  contact_name: Generated<string>;
+  wechat: Generated<string>;
+  qq: Generated<string>;
+  email: Generated<string>;
+  address: Generated<string>;
+  province: Generated<string>;
+  city: Generated<string>;
+  district: Generated<string>;
+  township: Generated<string>;
+  industry: Generated<string>;
+  size: Generated<string>;
+  source: Generated<string>;
+  referrer_client_id: number | null;
+  referrer_name: Generated<string>;
+  joined_on: string;
+  owner_staff_id: number | null;
+  level: Generated<number>;
+  grade: Generated<string>;
+  man_money: Generated<number>;
+  man_authority: Generated<number>;
+  man_need: Generated<number>;
+  value_type: Generated<string>;
+  stage: Generated<string>;
+  birthday: string | null;
+  anniversary: string | null;
+  notes: Generated<string>;
+  completeness: Generated<number>;
+  created_at: string;
+  updated_at: string;
+  archived_at: string | null;
+};
+export type ClientRecord = Selectable<ClientsTable>;
+
+export type ClientPhonesTable = {
+  id: Generated<number>;
+  client_id: number;
+  phone: string;
+  phone_key: string;
+  kind: Generated<string>;
+};
+
+export type ClientOwnerHistoryTable = {
+  id: Generated<number>;
+  client_id: number;
+  from_staff_id: number | null;
+  to_staff_id: number | null;
+  changed_at: string;
+  changed_by: string;
+  reason: Generated<string>;
+};
+
+export type FollowUpsTable = {
+  id: Generated<number>;
+  client_id: number;
+  staff_id: number | null;
+  happened_on: string;
+  way: string;
+  content: Generated<string>;
+  next_step: Generated<string>;
+  next_on: string | null;
+  done: Generated<number>;
+  created_at: string;
+};
+
+export type ContractsTable = {
+  id: Generated<number>;
+  number: string;
+  client_id: number;
+  staff_id: number | null;
+  product: Generated<string>;
+  amount_fen: number;
+  signed_on: string | null;
+  starts_on: string | null;
+  ends_on: string | null;
+  status: Generated<string>;
+  renewal_of_id: number | null;
+  notes: Generated<string>;
+  created_at: string;
+  updated_at: string;
+};
+export type ContractRecord = Selectable<ContractsTable>;
+
+export type PaymentsTable = {
+  id: Generated<number>;
+  contract_id: number;
+  staff_id: number | null;
+  paid_on: string;
+  amount_fen: number;
+  method: Generated<string>;
+  notes: Generated<string>;
+  created_at: string;
+};
+export type PaymentRecord = Selectable<PaymentsTable>;
