@@ -60,7 +60,7 @@ export type AuditLogTable = {
 
 export type ClientsTable = {
   id: Generated<number>;
-  kind: string;
+  kind: Generated<string>;
   name: string;
   name_key: string;
   contact_name: Generated<string>;

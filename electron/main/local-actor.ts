@@ -1,0 +1,9 @@
+import type { Actor } from '../../shared/roles';
+
+/**
+ * Who the desktop window acts as. Until sign-in lands, the person at this computer is the
+ * local owner — the same trust the loopback browser mode has. Sign-in replaces this function.
+ */
+export function desktopActor(): Actor {
+  return { staffId: null, code: 'local', name: '本机', role: 'owner', via: 'ipc' };
+}
