@@ -1,6 +1,9 @@
 import { settingsContract } from './settings';
 import { staffContract } from './staff';
 import { systemContract } from './system';
+import { clientsContract } from './clients';
+import { followUpsContract } from './follow-ups';
+import { contractsContract } from './contracts';
 import type { ContractMap } from './method';
 
 /**
@@ -11,11 +14,16 @@ export const contract = {
   ...systemContract,
   ...settingsContract,
   ...staffContract,
+  ...clientsContract,
+  ...followUpsContract,
+  ...contractsContract,
 } as const satisfies ContractMap;
 
 export type Contract = typeof contract;
 export type Method = keyof Contract;
 
 export const contractParts: readonly ContractMap[] = [systemContract, settingsContract, staffContract];
+// clients, follow-ups, contracts, payments, renewals (SPEC §1–2)
+(contractParts as ContractMap[]).push(clientsContract, followUpsContract, contractsContract);
 
 export * from './method';

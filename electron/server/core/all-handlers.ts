@@ -3,10 +3,16 @@ import { settingsHandlers } from '../settings/settings.handlers';
 import { staffHandlers } from '../staff/staff.handlers';
 import type { Handlers } from './handlers';
 import { systemHandlers } from './system.handlers';
+import { clientsHandlers } from '../clients/clients.handlers';
+import { followUpsHandlers } from '../clients/follow-ups.handlers';
+import { contractsHandlers } from '../contracts/contracts.handlers';
 
 /** Every area's handlers in one map, typed against the whole contract. */
 export const allHandlers: Handlers<Contract> = {
   ...systemHandlers,
   ...settingsHandlers,
   ...staffHandlers,
+  ...clientsHandlers,
+  ...followUpsHandlers,
+  ...contractsHandlers,
 };

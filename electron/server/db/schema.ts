@@ -16,6 +16,7 @@ export type Database = {
   follow_ups: FollowUpsTable;
   contracts: ContractsTable;
   payments: PaymentsTable;
+  client_search: ClientSearchTable;
 };
 
 export type SchemaMigrationsTable = {
@@ -156,3 +157,9 @@ export type PaymentsTable = {
   created_at: string;
 };
 export type PaymentRecord = Selectable<PaymentsTable>;
+
+/** FTS5, contentless: rowid = clients.id; grams from shared/clients/search-grams.ts. */
+export type ClientSearchTable = {
+  rowid: number;
+  grams: string;
+};

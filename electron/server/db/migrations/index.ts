@@ -1,8 +1,13 @@
 import { foundation } from './20261123_0001_foundation';
 import { clientsContractsPayments } from './20261123_0002_clients_contracts_payments';
+import { clientsSearch } from './20261123_0300_clients_search';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only; names sort in the order they run. */
-export const migrations: readonly Migration[] = [foundation, clientsContractsPayments];
+export const migrations: readonly Migration[] = [
+  foundation,
+  clientsContractsPayments,
+  clientsSearch,
+];
 
 export type { Migration };

@@ -1,0 +1,83 @@
+import type { ContractDetail, RenewalRow } from '../../../shared/contract/contracts';
+import { addDays, addYears, daysBetween } from '../../../shared/clients/reminders';
+import { todayLocal } from '../../../shared/dates';
+import type { CallContext } from '../core/context';
+import { assertCanSeeContract, contractScopeSql } from './contract-scope';
+import { CONTRACT_SELECT, findContractJoined, toContractRow, type ContractJoined } from './contracts.repository';
+import { assertRenewable, createContract } from './contracts.service';
+
+/**
+ * 续费: contracts whose service ends within `withinDays` of the as-of date, and (optionally)
+ * those that already ended — "按客户加入日期排序管理,有利于续费提前接洽", so ordered by the
+ * client's join date. A contract counts as renewed when a renewal links to it, or when a later
+ * contract of the same client for the same product exists (offices that never linked them).
+ */
+export function listRenewals(
+  ctx: CallContext,
+  input: { withinDays: number; asOf?: string | undefined; includeLapsed: boolean; staffId?: number | undefined },
+): RenewalRow[] {
+  const asOf = input.asOf ?? todayLocal(ctx.now());
+  const to = addDays(asOf, input.withinDays);
+  const scope = contractScopeSql(ctx.actor);
+  const params: (string | number)[] = [...scope.params, to];
+  let extra = '';
+  if (!input.includeLapsed) {
+    extra += ' AND k.ends_on >= ?';
+    params.push(asOf);
+  }
+  if (input.staffId !== undefined) {
+    extra += ' AND k.staff_id = ?';
+    params.push(input.staffId);
+  }
+  const rows = ctx.sqlite
+    .prepare(
+      `${CONTRACT_SELECT}
+       WHERE ${scope.sql} AND k.status IN ('signed', 'active', 'expired') AND k.ends_on IS NOT NULL AND k.ends_on <= ? ${extra}
+         AND c.archived_at IS NULL
+         AND NOT EXISTS (SELECT 1 FROM contracts n WHERE n.id != k.id AND n.status != 'cancelled'
+                         AND (n.renewal_of_id = k.id OR (n.client_id = k.client_id AND n.product = k.product AND n.ends_on > k.ends_on)))
+       ORDER BY c.joined_on, c.id, k.ends_on, k.id`,
+    )
+    .all(...params) as ContractJoined[];
+  return rows.map((r) => {
+    const daysLeft = daysBetween(asOf, r.ends_on!);
+    return { ...toContractRow(r, asOf), clientJoinedOn: r.client_joined_on, daysLeft, state: daysLeft < 0 ? 'lapsed' : 'due' };
+  });
+}
+
+/**
+ * One action creates the renewal: same client, salesperson and product; by default the same
+ * amount for the next term, starting the day after the old one ends and lasting as long.
+ */
+export async function renewContract(
+  ctx: CallContext,
+  input: { id: number; number?: string | undefined; amountFen?: number | undefined; signedOn?: string | null | undefined; startsOn?: string | undefined; endsOn?: string | undefined },
+): Promise<ContractDetail> {
+  const found = assertCanSeeContract(ctx.actor, findContractJoined(ctx.sqlite, input.id), input.id);
+  const previous = assertRenewable(ctx, input.id, found.client_id);
+  const startsOn = input.startsOn ?? (previous.ends_on ? addDays(previous.ends_on, 1) : todayLocal(ctx.now()));
+  const endsOn = input.endsOn ?? defaultEnd(previous.starts_on, previous.ends_on, startsOn);
+  return createContract(ctx, {
+    clientId: previous.client_id,
+    ...(input.number !== undefined ? { number: input.number } : {}),
+    ...(previous.staff_id !== null ? { staffId: ctx.actor?.role === 'salesperson' ? ctx.actor.staffId : previous.staff_id } : {}),
+    product: previous.product,
+    amountFen: input.amountFen ?? previous.amount_fen,
+    signedOn: input.signedOn ?? null,
+    startsOn,
+    endsOn,
+    status: 'draft',
+    renewalOfId: previous.id,
+    notes: `续费自 ${previous.number}`,
+  });
+}
+
+/** The old term's length carried over; a one-year term when the old one had no dates. */
+function defaultEnd(oldStart: string | null, oldEnd: string | null, newStart: string): string {
+  if (oldStart && oldEnd) {
+    const years = Number(oldEnd.slice(0, 4)) - Number(oldStart.slice(0, 4));
+    if (years >= 1 && addDays(addYears(oldStart, years), -1) === oldEnd) return addDays(addYears(newStart, years), -1);
+    return addDays(newStart, daysBetween(oldStart, oldEnd));
+  }
+  return addDays(addYears(newStart, 1), -1);
+}

@@ -1,0 +1,58 @@
+import type { Kysely } from 'kysely';
+import { cellText, type CellValue } from '../../../shared/imports/cells';
+import type { ColumnSpec } from '../../../shared/imports/headers';
+import type { RowIssue } from '../../../shared/imports/import-report';
+import type { CallContext } from '../core/context';
+import type { Database } from '../db/schema';
+
+/** A row's cells by field, for an importer's row reader. */
+export type RowCells<F extends string> = {
+  /** The raw cell (number, Date, text…) or null when the column is absent or empty. */
+  get: (field: F) => CellValue;
+  /** The cell as trimmed text; '' when absent. */
+  text: (field: F) => string;
+  has: (field: F) => boolean;
+  /** The column's header as the file spells it, for messages. */
+  header: (field: F) => string;
+};
+
+/** An issue before the runner adds the row number. */
+export type CellIssue = Omit<RowIssue, 'row'>;
+
+export type RowResult<R> = { ok: true; value: R; preview: Record<string, string> } | { ok: false; issues: CellIssue[] };
+
+/**
+ * What an area supplies to import a kind of row: its columns, and per import a reader that
+ * turns one row's cells into a value or issues (keeping state across rows for in-file
+ * duplicates), and a writer for the valid rows inside the runner's transaction.
+ */
+export type Importer<F extends string, R> = {
+  kind: string;
+  label: { zh: string; en: string };
+  columns: readonly ColumnSpec<F>[];
+  prepare: (ctx: CallContext) => Promise<RowReader<F, R>> | RowReader<F, R>;
+};
+
+export type RowReader<F extends string, R> = {
+  read: (cells: RowCells<F>, row: number) => RowResult<R>;
+  write: (trx: Kysely<Database>, ctx: CallContext, rows: readonly { row: number; value: R }[]) => Promise<number> | number;
+};
+
+/** Collects a row's issues; `column` is the header as the file spells it. */
+export class IssueList<F extends string> {
+  readonly issues: CellIssue[] = [];
+  constructor(private readonly cells: RowCells<F>) {}
+
+  add(field: F | null, zh: string, en: string): void {
+    this.issues.push({
+      column: field === null ? '' : this.cells.header(field),
+      value: field === null ? '' : cellText(this.cells.get(field)),
+      message: zh,
+      messageEn: en,
+    });
+  }
+
+  get ok(): boolean {
+    return this.issues.length === 0;
+  }
+}

@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { method } from './method';
+import { idSchema } from './client-schemas';
+import {
+  amountFenSchema,
+  contractFiltersSchema,
+  contractNumberSchema,
+  contractPatchSchema,
+  newContractSchema,
+  PAYMENT_METHODS,
+  type ContractDetail,
+  type ContractRow,
+  type PaymentRow,
+  type RenewalRow,
+} from './contract-schemas';
+import { dateSchema } from './staff';
+import { importFileInputSchema, type ImportReport } from '../imports/import-report';
+import { exportFormatSchema, type ExportFile } from '../imports/export-file';
+
+export * from './contract-schemas';
+
+const everyone = ['owner', 'manager', 'clerk', 'salesperson'] as const;
+const office = ['owner', 'manager', 'clerk'] as const;
+const managers = ['owner', 'manager'] as const;
+
+export const contractsContract = {
+  'contracts.list': method<{ rows: ContractRow[]; total: number; totals: { amountFen: number; paidFen: number; balanceFen: number } }>()({
+    input: contractFiltersSchema
+      .extend({ offset: z.number().int().nonnegative().default(0), limit: z.number().int().positive().max(500).default(100) })
+      .default({ search: '', unpaidOnly: false, offset: 0, limit: 100 }),
+    roles: everyone,
+    kind: 'read',
+    summary: '合同列表 / List contracts',
+  }),
+  'contracts.get': method<ContractDetail>()({
+    input: z.strictObject({ id: idSchema }),
+    roles: everyone,
+    kind: 'read',
+    summary: '合同详情 / Contract with payments',
+  }),
+  'contracts.create': method<ContractDetail>()({
+    input: newContractSchema,
+    roles: everyone,
+    kind: 'write',
+    summary: '新建合同 / New contract',
+  }),
+  'contracts.update': method<ContractDetail>()({
+    input: contractPatchSchema,
+    roles: office,
+    kind: 'write',
+    summary: '修改合同 / Edit a contract',
+  }),
+  'contracts.renew': method<ContractDetail>()({
+    input: z.strictObject({
+      id: idSchema,
+      number: contractNumberSchema.optional(),
+      amountFen: amountFenSchema.optional(),
+      signedOn: dateSchema.nullable().optional(),
+      startsOn: dateSchema.optional(),
+      endsOn: dateSchema.optional(),
+    }),
+    roles: everyone,
+    kind: 'write',
+    summary: '续费(生成续费合同) / Renew (create the renewal contract)',
+  }),
+  'contracts.import': method<ImportReport>()({
+    input: importFileInputSchema,
+    roles: office,
+    kind: 'write',
+    summary: '导入合同 / Import contracts',
+  }),
+  'contracts.export': method<ExportFile>()({
+    input: z.strictObject({ filters: contractFiltersSchema.default({ search: '', unpaidOnly: false }), format: exportFormatSchema }),
+    roles: office,
+    kind: 'read',
+    summary: '导出合同 / Export contracts',
+  }),
+  'payments.create': method<PaymentRow>()({
+    input: z.strictObject({
+      contractId: idSchema,
+      paidOn: dateSchema,
+      /** Negative for a refund (退款). */
+      amountFen: z
+        .number({ error: '金额必须是数字 / Amount must be a number' })
+        .int({ error: '金额必须精确到分 / Amount must be whole fen' })
+        .refine((v) => v !== 0, { error: '金额不能为 0 / Amount cannot be 0' })
+        .refine((v) => Math.abs(v) <= 100_000_000_000, { error: '金额过大 / Amount is too large' }),
+      method: z.enum(PAYMENT_METHODS, { error: '收款方式无效 / Unknown payment method' }).default('transfer'),
+      notes: z.string().trim().max(500).default(''),
+    }),
+    roles: office,
+    kind: 'write',
+    summary: '登记收款或退款 / Record a payment or refund',
+  }),
+  'payments.delete': method<{ deleted: number }>()({
+    input: z.strictObject({ id: idSchema, reason: z.string().trim().min(1, { error: '请填写删除原因 / Give a reason' }).max(200) }),
+    roles: managers,
+    kind: 'write',
+    summary: '删除收款记录 / Delete a payment record',
+  }),
+  'payments.import': method<ImportReport>()({
+    input: importFileInputSchema,
+    roles: office,
+    kind: 'write',
+    summary: '导入收款 / Import payments',
+  }),
+  'renewals.list': method<RenewalRow[]>()({
+    input: z
+      .strictObject({
+        withinDays: z.number().int().min(0).max(3660).default(30),
+        asOf: dateSchema.optional(),
+        /** Also list contracts whose service ended and that were not renewed. */
+        includeLapsed: z.boolean().default(true),
+        staffId: idSchema.optional(),
+      })
+      .default({ withinDays: 30, includeLapsed: true }),
+    roles: everyone,
+    kind: 'read',
+    summary: '续费提醒 / Renewals due',
+  }),
+} as const;
