@@ -1,6 +1,10 @@
 import type { CliCommand } from '../command';
 import { serveCommand } from './serve';
 import { staffCommand } from './staff';
+import { importCommand } from './import';
+import { exportCommand } from './export';
+import { renewalsCommand } from './renewals';
 
 /** Every `office` command. Each area appends its own. */
 export const commands: CliCommand[] = [serveCommand, staffCommand];
+commands.push(importCommand, exportCommand, renewalsCommand);
