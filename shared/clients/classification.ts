@@ -98,17 +98,17 @@ export function parseLevel(text: string): ClientLevel | null {
 export function parseSource(text: string): ClientSource | null {
   const t = text.trim().toLowerCase();
   if (!t) return null;
-  if ((SOURCES as readonly string[]).includes(t)) return t as ClientSource;
-  const aliases: [RegExp, ClientSource][] = [
-    [/官网|网站|在线客服|留言|website|online/, 'website'],
-    [/qq|微信|wechat/, 'qq_wechat'],
-    [/电话|来电|phone/, 'phone'],
-    [/展会|展览|exhibition|fair/, 'exhibition'],
-    [/名录|名单|purchased|list/, 'purchased_list'],
-    [/同行|peer/, 'peer'],
-    [/介绍|推荐|referr?al/, 'referral'],
-    [/陌拜|陌生|拜访|cold|visit/, 'cold_visit'],
-    [/其他|其它|other/, 'other'],
-  ];
-  return aliases.find(([re]) => re.test(t))?.[1] ?? null;
+  return SOURCE_EXACT.get(t) ?? SOURCE_ALIASES.find(([re]) => re.test(t))?.[1] ?? null;
 }
+const SOURCE_EXACT = new Map<string, ClientSource>(SOURCES.flatMap((s) => [[s, s], [SOURCE_LABELS[s].zh.toLowerCase(), s], [SOURCE_LABELS[s].en.toLowerCase(), s]] as [string, ClientSource][]));
+const SOURCE_ALIASES: readonly [RegExp, ClientSource][] = [
+  [/官网|网站|在线客服|留言|website|online/, 'website'],
+  [/qq|微信|wechat/, 'qq_wechat'],
+  [/电话|来电|phone/, 'phone'],
+  [/展会|展览|exhibition|fair/, 'exhibition'],
+  [/名录|名单|purchased|list/, 'purchased_list'],
+  [/同行|peer/, 'peer'],
+  [/介绍|推荐|referr?al/, 'referral'],
+  [/陌拜|陌生|拜访|cold|visit/, 'cold_visit'],
+  [/其他|其它|other/, 'other'],
+];

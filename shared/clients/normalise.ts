@@ -6,15 +6,19 @@
 
 /** 全角 → 半角 and compatibility forms (NFKC), ideographic space to space. */
 export function toHalfWidth(text: string): string {
+  // ASCII and the common CJK block are already NFKC; most text skips the (slow) normaliser.
+  if (!NEEDS_NFKC.test(text)) return text;
   return text.normalize('NFKC').replace(/\u3000/g, ' ');
 }
+const NEEDS_NFKC = /[^\u0020-\u007e\u4e00-\u9fa5]/;
 
 /** Letters and digits only, lower case, half width: the common ground of every spelling. */
 export function compactText(text: string): string {
-  return toHalfWidth(text)
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]/gu, '');
+  const lower = toHalfWidth(text).toLowerCase();
+  // Most names are already compact (CJK, digits, latin); the Unicode-class scan is the slow part.
+  return ALREADY_COMPACT.test(lower) ? lower : lower.replace(/[^\p{L}\p{N}]/gu, '');
 }
+const ALREADY_COMPACT = /^[a-z0-9\u4e00-\u9fa5]*$/;
 
 export type PhoneKind = 'mobile' | 'landline' | 'other';
 export type NormalisedPhone = { key: string; kind: PhoneKind };

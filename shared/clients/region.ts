@@ -20,7 +20,7 @@ const TOWNSHIP = /^(.+?(?:街道|镇|乡|苏木))/;
 export function parseRegion(raw: string): Region {
   const text = toHalfWidth(raw).trim();
   if (!text) return { ...EMPTY_REGION };
-  const parts = text.split(/[\s/,,、|>\-]+/).filter(Boolean);
+  const parts = text.split(/[\s/,、|>-]+/).filter(Boolean);
   if (parts.length > 1) {
     const [province = '', second = '', third = '', fourth = ''] = parts;
     if (isMunicipality(province) && (second === province || isMunicipality(second))) {

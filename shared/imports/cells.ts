@@ -1,4 +1,4 @@
-import { isRealDate, type IsoDate } from '../dates';
+import type { IsoDate } from '../dates';
 import { parseYuanToFen, type Fen } from '../money';
 
 /** A cell as read from a spreadsheet: CSV gives text, .xlsx may give numbers, dates, booleans. */
@@ -30,11 +30,17 @@ export function parseDateCell(value: CellValue): IsoDate | null {
   let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[T ]?\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
   if (!m) m = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
   if (m) {
-    const iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
-    return isRealDate(iso) ? iso : null;
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
+    return `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
   }
   if (/^\d{5}(\.\d+)?$/.test(text)) return excelSerialToDate(Number(text));
   return null;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** Serial numbers between 1927 and 2173 only, so a stray amount is not read as a date. */

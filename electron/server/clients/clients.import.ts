@@ -100,7 +100,7 @@ export const clientsImporter: Importer<ClientField, ImportedClient> = {
         return {
           ok: true,
           value,
-          preview: { name, contact: value.contactName, phone: phones.map((p) => p.phone).join(' / '), region: [value.province, value.city, value.district].filter(Boolean).join(' '), source: SOURCE_LABELS[value.source].zh, level: LEVEL_LABELS[level].short, joinedOn: value.joinedOn, ownerCode: cells.text('ownerCode') || cells.text('ownerName') },
+          preview: () => ({ name, contact: value.contactName, phone: phones.map((p) => p.phone).join(' / '), region: [value.province, value.city, value.district].filter(Boolean).join(' '), source: SOURCE_LABELS[value.source].zh, level: LEVEL_LABELS[level].short, joinedOn: value.joinedOn, ownerCode: cells.text('ownerCode') || cells.text('ownerName') }),
         };
       },
       write: (_trx, c, rows) => insertImportedClients(c, rows.map((r) => r.value)),

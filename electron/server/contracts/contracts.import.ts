@@ -80,7 +80,7 @@ export const contractsImporter: Importer<ContractField, ImportedContract> = {
         return {
           ok: true,
           value: { number, clientId: client.id, staffId, product: f.text('product', 100), amountFen, signedOn, startsOn, endsOn, status, renewalOf, notes: f.text('notes', 2000) },
-          preview: { number, client: client.name, staffCode: code || staffName, signedOn: signedOn ?? '', amount: formatFen(amountFen), startsOn: startsOn ?? '', endsOn: endsOn ?? '', status: CONTRACT_STATUS_LABELS[status].zh },
+          preview: () => ({ number, client: client.name, staffCode: code || staffName, signedOn: signedOn ?? '', amount: formatFen(amountFen), startsOn: startsOn ?? '', endsOn: endsOn ?? '', status: CONTRACT_STATUS_LABELS[status].zh }),
         };
       },
       write(_trx, c, rows) {

@@ -45,7 +45,7 @@ export const paymentsImporter: Importer<PaymentField, ImportedPayment> = {
         return {
           ok: true,
           value: { contractId: contract.id, staffId: contract.staff_id, paidOn, amountFen, method, notes: f.text('notes', 500) },
-          preview: { contract: contract.number, paidOn, amount: formatFen(amountFen), method: PAYMENT_METHOD_LABELS[method].zh },
+          preview: () => ({ contract: contract.number, paidOn, amount: formatFen(amountFen), method: PAYMENT_METHOD_LABELS[method].zh }),
         };
       },
       write(_trx, c, rows) {

@@ -19,7 +19,8 @@ export type RowCells<F extends string> = {
 /** An issue before the runner adds the row number. */
 export type CellIssue = Omit<RowIssue, 'row'>;
 
-export type RowResult<R> = { ok: true; value: R; preview: Record<string, string> } | { ok: false; issues: CellIssue[] };
+/** `preview` is called only for the first rows shown in the preview table. */
+export type RowResult<R> = { ok: true; value: R; preview: () => Record<string, string> } | { ok: false; issues: CellIssue[] };
 
 /**
  * What an area supplies to import a kind of row: its columns, and per import a reader that

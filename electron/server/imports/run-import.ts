@@ -53,7 +53,7 @@ export async function runImport<F extends string, R>(ctx: CallContext, importer:
     const result = reader.read(cells, sheetRow.row);
     if (result.ok && fromSheet.length === 0) {
       valid.push({ row: sheetRow.row, value: result.value });
-      if (preview.length < PREVIEW_ROWS_MAX) preview.push({ row: sheetRow.row, values: result.preview });
+      if (preview.length < PREVIEW_ROWS_MAX) preview.push({ row: sheetRow.row, values: result.preview() });
     } else {
       issues.push(...fromSheet, ...(result.ok ? [] : result.issues.map((i) => ({ row: sheetRow.row, ...i }))));
       failed.push(sheetRow);

@@ -1,5 +1,8 @@
 import type { BenchSuite } from '../harness';
 import { staffListBench } from './staff-list.bench';
+import { clientsImportBench } from './clients-import.bench';
+import { clientsPageBench } from './clients-page.bench';
 
 /** Every benchmark suite; each area appends its own. */
 export const suites: BenchSuite[] = [staffListBench];
+suites.push(clientsImportBench, clientsPageBench);
