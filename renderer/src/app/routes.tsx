@@ -1,0 +1,43 @@
+import {
+  BarChartOutlined,
+  ContactsOutlined,
+  FileProtectOutlined,
+  FolderOpenOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { ComponentType, LazyExoticComponent, ReactNode } from 'react';
+import type { MessageKey } from '../i18n';
+import { lazyPage } from './lazyPage';
+
+export type AppRoute = {
+  /** First hash segment: #/staff, #/staff/targets … */
+  path: string;
+  label: MessageKey;
+  icon: ReactNode;
+  /** null until the section is built; it then shows “即将推出 / Coming soon” with `soon`. */
+  page: LazyExoticComponent<ComponentType> | null;
+  soon?: MessageKey;
+};
+
+/**
+ * The sidebar, in order. Adding a section's page = one file under features/<area>/ exporting
+ * `XPage`, then replace `page: null` on its line with
+ * `lazyPage(() => import('../features/<area>/XPage'), 'XPage')`.
+ */
+// One line per section, so adding a page is a one-line change.
+// prettier-ignore
+export const routes: readonly AppRoute[] = [
+  { path: 'clients', label: 'nav.clients', icon: <ContactsOutlined />, page: null, soon: 'soon.clients' },
+  { path: 'contracts', label: 'nav.contracts', icon: <FileProtectOutlined />, page: null, soon: 'soon.contracts' },
+  { path: 'archive', label: 'nav.archive', icon: <FolderOpenOutlined />, page: null, soon: 'soon.archive' },
+  { path: 'staff', label: 'nav.staff', icon: <TeamOutlined />, page: lazyPage(() => import('../features/staff/StaffPage'), 'StaffPage') },
+  { path: 'performance', label: 'nav.performance', icon: <BarChartOutlined />, page: null, soon: 'soon.performance' },
+  { path: 'settings', label: 'nav.settings', icon: <SettingOutlined />, page: lazyPage(() => import('../features/settings/SettingsPage'), 'SettingsPage') },
+];
+
+export const DEFAULT_ROUTE: AppRoute = routes[0]!;
+
+export function findRoute(path: string | undefined): AppRoute | undefined {
+  return routes.find((route) => route.path === path);
+}

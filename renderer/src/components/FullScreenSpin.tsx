@@ -1,0 +1,11 @@
+import { Spin } from 'antd';
+import { useT } from '../i18n';
+
+export function FullScreenSpin() {
+  const t = useT();
+  return (
+    <div className="center-screen">
+      <Spin size="large" description={t('app.loading')} />
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+import { Button, Card, Form, Input, Typography } from 'antd';
+import type { OfficeSettings } from '../../../../shared/contract/settings';
+import { toApiError } from '../../api/ApiError';
+import { useFormApiError } from '../../api/useFormApiError';
+import { useMutation } from '../../api/useMutation';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { useT } from '../../i18n';
+
+type SetupValues = { officeName: string; officeAddress: string; archiveRoot: string };
+
+const FIELDS = ['officeName', 'officeAddress', 'archiveRoot'] as const;
+
+/** First run: name the office and confirm where the archive lives. */
+export function SetupPage({ settings, onDone }: { settings: OfficeSettings; onDone: (settings: OfficeSettings) => void }) {
+  const t = useT();
+  const [form] = Form.useForm<SetupValues>();
+  const setup = useMutation('settings.completeSetup');
+  const errors = useFormApiError(form, FIELDS);
+
+  const submit = async (values: SetupValues): Promise<void> => {
+    const archiveRoot = values.archiveRoot.trim();
+    try {
+      const done = await setup.run({
+        officeName: values.officeName,
+        officeAddress: values.officeAddress,
+        // Only an explicit choice is stored; the default follows the data folder if it moves.
+        ...(archiveRoot && archiveRoot !== settings.archiveRoot ? { archiveRoot } : {}),
+      });
+      onDone(done);
+    } catch (error) {
+      errors.show(toApiError(error));
+    }
+  };
+
+  return (
+    <main className="setup">
+      <Card className="setup-card">
+        <div className="setup-head">
+          <Typography.Title level={2} className="setup-title">
+            {t('setup.title')}
+          </Typography.Title>
+          <LanguageSwitch />
+        </div>
+        <Typography.Paragraph type="secondary">{t('setup.subtitle')}</Typography.Paragraph>
+        <ErrorAlert text={errors.general} />
+        <Form<SetupValues>
+          form={form}
+          layout="vertical"
+          initialValues={{
+            officeName: settings.officeName,
+            officeAddress: settings.officeAddress,
+            archiveRoot: settings.archiveRoot,
+          }}
+          onFinish={submit}
+          onValuesChange={errors.clear}
+        >
+          <Form.Item
+            name="officeName"
+            label={t('office.name')}
+            rules={[{ required: true, whitespace: true, message: t('common.required', { label: t('office.name') }) }]}
+          >
+            <Input placeholder={t('office.namePlaceholder')} maxLength={100} autoFocus />
+          </Form.Item>
+          <Form.Item name="officeAddress" label={t('office.address')}>
+            <Input placeholder={t('office.addressPlaceholder')} maxLength={200} />
+          </Form.Item>
+          <Form.Item
+            name="archiveRoot"
+            label={t('office.archiveRoot')}
+            extra={t('setup.archiveRootHelp')}
+            rules={[{ required: true, whitespace: true, message: t('common.required', { label: t('office.archiveRoot') }) }]}
+          >
+            <Input maxLength={1000} spellCheck={false} />
+          </Form.Item>
+          <Form.Item label={t('office.dataDir')} extra={t('setup.dataDirHelp')}>
+            <Input value={settings.dataDir} readOnly variant="filled" aria-label={t('office.dataDir')} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" size="large" block loading={setup.running}>
+            {t('setup.submit')}
+          </Button>
+        </Form>
+      </Card>
+    </main>
+  );
+}

@@ -1,0 +1,119 @@
+import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { useMemo, useState } from 'react';
+import { ROLES } from '../../../../../shared/roles';
+import type { StaffRow } from '../../../../../shared/contract/staff';
+import { toApiError } from '../../../api/ApiError';
+import { call } from '../../../api/client';
+import { useFormApiError } from '../../../api/useFormApiError';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { useT } from '../../../i18n';
+import { useRoleLabel } from '../hooks/useRoleLabel';
+import {
+  emptyStaffForm,
+  formToStaffInput,
+  salaryProblem,
+  staffToForm,
+  STAFF_FORM_FIELDS,
+  STAFF_FORM_RENAME,
+  type StaffFormValues,
+} from '../staffForm';
+
+type Props = {
+  /** The person to edit, or null to add someone. */
+  row: StaffRow | null;
+  onClose: () => void;
+  onSaved: (row: StaffRow) => void;
+};
+
+/** 新增员工 / 编辑: mounted while open, so each opening starts from fresh values. */
+export function StaffFormModal({ row, onClose, onSaved }: Props) {
+  const t = useT();
+  const { message } = App.useApp();
+  const roleLabel = useRoleLabel();
+  const [form] = Form.useForm<StaffFormValues>();
+  const errors = useFormApiError(form, STAFF_FORM_FIELDS, STAFF_FORM_RENAME);
+  const [saving, setSaving] = useState(false);
+  const initialValues = useMemo(() => (row ? staffToForm(row) : emptyStaffForm()), [row]);
+  const roleOptions = ROLES.map((role) => ({ value: role, label: roleLabel(role) }));
+  const required = (label: string) => ({ required: true, whitespace: true, message: t('common.required', { label }) });
+
+  const save = async (values: StaffFormValues): Promise<void> => {
+    setSaving(true);
+    try {
+      const input = formToStaffInput(values);
+      const saved = row ? await call('staff.update', { id: row.id, ...input }) : await call('staff.create', input);
+      void message.success(t(row ? 'staff.updated' : 'staff.created', { name: saved.name }));
+      onSaved(saved);
+    } catch (error) {
+      errors.show(toApiError(error));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={row ? t('staff.editTitle', { name: row.name }) : t('staff.createTitle')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={saving}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      mask={{ closable: false }}
+      width={560}
+    >
+      <ErrorAlert text={errors.general} />
+      <Form<StaffFormValues>
+        form={form}
+        layout="vertical"
+        initialValues={initialValues}
+        onFinish={save}
+        onValuesChange={errors.clear}
+        className="staff-form"
+      >
+        <div className="form-grid">
+          <Form.Item name="code" label={t('staff.code')} rules={[required(t('staff.code'))]}>
+            <Input placeholder={t('staff.codePlaceholder')} maxLength={20} autoFocus spellCheck={false} />
+          </Form.Item>
+          <Form.Item name="name" label={t('staff.name')} rules={[required(t('staff.name'))]}>
+            <Input maxLength={50} />
+          </Form.Item>
+          <Form.Item
+            name="role"
+            label={t('staff.role')}
+            rules={[{ required: true, message: t('common.required', { label: t('staff.role') }) }]}
+          >
+            <Select options={roleOptions} />
+          </Form.Item>
+          <Form.Item
+            name="hiredOn"
+            label={t('staff.hiredOn')}
+            rules={[{ required: true, message: t('common.required', { label: t('staff.hiredOn') }) }]}
+          >
+            <DatePicker className="full-width" format="YYYY-MM-DD" allowClear={false} />
+          </Form.Item>
+          <Form.Item
+            name="baseSalaryYuan"
+            label={t('staff.baseSalary')}
+            extra={t('staff.salaryHelp')}
+            rules={[
+              required(t('staff.baseSalary')),
+              {
+                validator: async (_rule, value: string | undefined) => {
+                  const problem = salaryProblem(value);
+                  if (problem) throw new Error(t(problem));
+                },
+              },
+            ]}
+          >
+            <Input prefix="¥" suffix={t('staff.yuan')} placeholder={t('staff.salaryPlaceholder')} inputMode="decimal" />
+          </Form.Item>
+          <Form.Item name="phone" label={t('staff.phone')}>
+            <Input maxLength={40} inputMode="tel" />
+          </Form.Item>
+        </div>
+      </Form>
+    </Modal>
+  );
+}

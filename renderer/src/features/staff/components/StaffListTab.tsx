@@ -1,0 +1,57 @@
+import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Button, Space, Switch, Typography } from 'antd';
+import { useState } from 'react';
+import type { StaffRow } from '../../../../../shared/contract/staff';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { useT } from '../../../i18n';
+import { useStaffList } from '../hooks/useStaffList';
+import { DeactivateModal } from './DeactivateModal';
+import { StaffFormModal } from './StaffFormModal';
+import { StaffTable } from './StaffTable';
+
+type Dialog = { kind: 'create' } | { kind: 'edit'; row: StaffRow } | { kind: 'deactivate'; row: StaffRow } | null;
+
+/** 员工名单: the table, its filter and the add / edit / leave dialogs. */
+export function StaffListTab() {
+  const t = useT();
+  const [includeLeft, setIncludeLeft] = useState(false);
+  const staff = useStaffList(includeLeft);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const rows = staff.data ?? [];
+  const close = (): void => setDialog(null);
+  const saved = (): void => {
+    setDialog(null);
+    staff.refresh();
+  };
+
+  return (
+    <>
+      <div className="toolbar">
+        <Space size="middle">
+          <label className="switch-label">
+            <Switch checked={includeLeft} onChange={setIncludeLeft} size="small" />
+            <span>{t('staff.showLeft')}</span>
+          </label>
+          <Typography.Text type="secondary">{t('staff.count', { count: rows.length })}</Typography.Text>
+        </Space>
+        <Space>
+          <Button icon={<ReloadOutlined />} onClick={staff.refresh} aria-label={t('common.refresh')} />
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })}>
+            {t('staff.add')}
+          </Button>
+        </Space>
+      </div>
+      <ErrorAlert error={staff.error} />
+      <StaffTable
+        rows={rows}
+        loading={staff.loading}
+        onEdit={(row) => setDialog({ kind: 'edit', row })}
+        onDeactivate={(row) => setDialog({ kind: 'deactivate', row })}
+      />
+      {(dialog?.kind === 'create' || dialog?.kind === 'edit') && (
+        <StaffFormModal row={dialog.kind === 'edit' ? dialog.row : null} onClose={close} onSaved={saved} />
+      )}
+      {dialog?.kind === 'deactivate' && <DeactivateModal row={dialog.row} onClose={close} onDone={saved} />}
+    </>
+  );
+}
