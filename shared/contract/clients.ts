@@ -41,6 +41,12 @@ export const clientsContract = {
     kind: 'read',
     summary: '客户列表 / List clients',
   }),
+  'clients.regions': method<{ province: string; city: string; count: number }[]>()({
+    input: z.strictObject({}).default({}),
+    roles: everyone,
+    kind: 'read',
+    summary: '客户所在地区 / Regions of clients',
+  }),
   'clients.get': method<ClientDetail>()({
     input: z.strictObject({ id: idSchema }),
     roles: everyone,

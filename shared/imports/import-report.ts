@@ -43,6 +43,8 @@ export type ImportReport = {
   issues: RowIssue[];
   /** More issues than listed in `issues` (the list is capped). */
   issuesOmitted: number;
+  /** The preview table's columns (the importer's fields shown in `preview`). */
+  previewColumns: { field: string; label: string; labelEn: string }[];
   /** The first valid rows as they will be imported, for the preview table. */
   preview: { row: number; values: Record<string, string> }[];
   /** The failed rows with an extra 错误原因 column, as an .xlsx file to fix and re-import. */

@@ -6,11 +6,12 @@ import { queryClientPage } from './client-list.query';
 import { exportClients } from './clients.export';
 import { clientsImporter } from './clients.import';
 import { archiveClient, checkDuplicates, createClient, getClient, updateClient } from './clients.service';
-import { clientFunnel, clientReminders } from './insights.service';
+import { clientFunnel, clientRegions, clientReminders } from './insights.service';
 import { ownerHistory, reassignClients } from './reassign.service';
 
 export const clientsHandlers: Handlers<typeof clientsContract> = {
   'clients.list': (ctx, input) => queryClientPage(ctx.sqlite, input, scopedOwnerId(ctx.actor)),
+  'clients.regions': (ctx) => clientRegions(ctx),
   'clients.get': (ctx, input) => getClient(ctx, input.id),
   'clients.create': (ctx, input) => createClient(ctx, input),
   'clients.update': (ctx, input) => updateClient(ctx, input),

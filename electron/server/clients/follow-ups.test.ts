@@ -72,5 +72,7 @@ describe('follow-ups, reminders and the funnel', () => {
       { step: 'signed', count: 2, reached: 2 },
     ]);
     expect(f.stages.find((s) => s.stage === 'close')?.count).toBe(1);
+    await createClientOk(office, { name: '有地区', province: '广东省', city: '深圳市' });
+    expect(await callOk(office, 'clients.regions', {})).toEqual([{ province: '广东省', city: '深圳市', count: 1 }]);
   });
 });

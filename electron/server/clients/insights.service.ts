@@ -62,3 +62,14 @@ export function clientReminders(ctx: CallContext, input: { from?: string | undef
   for (const f of festivalsBetween(from, to)) reminders.push({ kind: 'festival', date: f.date, festival: f.festival, clientCount });
   return reminders.sort((a, b) => a.date.localeCompare(b.date) || a.kind.localeCompare(b.kind));
 }
+
+/** Provinces and cities the caller's clients are in, for the region filter. */
+export function clientRegions(ctx: CallContext): { province: string; city: string; count: number }[] {
+  const owner = scopedOwnerId(ctx.actor);
+  return ctx.sqlite
+    .prepare(
+      `SELECT province, city, count(*) AS count FROM clients WHERE archived_at IS NULL AND province != '' ${owner !== null ? 'AND owner_staff_id = ?' : ''}
+       GROUP BY province, city ORDER BY count(*) DESC LIMIT 500`,
+    )
+    .all(...(owner !== null ? [owner] : [])) as { province: string; city: string; count: number }[];
+}

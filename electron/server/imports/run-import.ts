@@ -74,6 +74,10 @@ export async function runImport<F extends string, R>(ctx: CallContext, importer:
     dryRun: input.dryRun,
     issues: issues.slice(0, ISSUES_LISTED_MAX),
     issuesOmitted: Math.max(0, issues.length - ISSUES_LISTED_MAX),
+    previewColumns: Object.keys(preview[0]?.values ?? {}).map((field) => {
+      const spec = importer.columns.find((c) => c.field === field);
+      return { field, label: spec?.label ?? field, labelEn: spec?.labelEn ?? field };
+    }),
     preview,
     failedRowsFile: failed.length > 0 ? await failedRowsFile(input.fileName, sheet.headers, failed, issues) : null,
   };

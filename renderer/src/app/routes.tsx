@@ -28,8 +28,8 @@ export type AppRoute = {
 // One line per section, so adding a page is a one-line change.
 // prettier-ignore
 export const routes: readonly AppRoute[] = [
-  { path: 'clients', label: 'nav.clients', icon: <ContactsOutlined />, page: null, soon: 'soon.clients' },
-  { path: 'contracts', label: 'nav.contracts', icon: <FileProtectOutlined />, page: null, soon: 'soon.contracts' },
+  { path: 'clients', label: 'nav.clients', icon: <ContactsOutlined />, page: lazyPage(() => import('../features/clients/ClientsPage'), 'ClientsPage') },
+  { path: 'contracts', label: 'nav.contracts', icon: <FileProtectOutlined />, page: lazyPage(() => import('../features/contracts/ContractsPage'), 'ContractsPage') },
   { path: 'archive', label: 'nav.archive', icon: <FolderOpenOutlined />, page: null, soon: 'soon.archive' },
   { path: 'staff', label: 'nav.staff', icon: <TeamOutlined />, page: lazyPage(() => import('../features/staff/StaffPage'), 'StaffPage') },
   { path: 'performance', label: 'nav.performance', icon: <BarChartOutlined />, page: null, soon: 'soon.performance' },

@@ -1,6 +1,9 @@
 import type { Dictionary } from './types';
 
+import { clientsEn } from './clients.en';
+
 export const en: Dictionary = {
+  ...clientsEn,
   'app.name': '门店通',
   'app.loading': 'Loading…',
   'app.loadFailed': 'Cannot reach 门店通',

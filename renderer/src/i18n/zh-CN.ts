@@ -1,3 +1,5 @@
+import { clientsZh } from './clients.zh-CN';
+
 /**
  * The Chinese dictionary is the source of truth: every key the UI uses is declared here, and
  * en.ts must provide exactly the same keys (checked by its `Dictionary` type). Terms follow the
@@ -5,6 +7,7 @@
  * `{name}` placeholders are filled by `t(key, { name })`.
  */
 export const zhCN = {
+  ...clientsZh,
   'app.name': '门店通',
   'app.loading': '正在加载…',
   'app.loadFailed': '无法连接门店通',

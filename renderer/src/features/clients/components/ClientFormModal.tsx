@@ -1,0 +1,161 @@
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Checkbox, DatePicker, Divider, Form, Input, Modal, Radio, Select } from 'antd';
+import { useMemo, useState } from 'react';
+import type { ClientDetail, DuplicateHit } from '../../../../../shared/contract/clients';
+import { GRADES, LEVEL_LABELS, LEVELS, SOURCE_LABELS, SOURCES, STAGE_LABELS, STAGES, VALUE_TYPE_LABELS, VALUE_TYPES } from '../../../../../shared/clients/classification';
+import { toApiError } from '../../../api/ApiError';
+import { call } from '../../../api/client';
+import { useFormApiError } from '../../../api/useFormApiError';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { useLanguage, useT } from '../../../i18n';
+import { CLIENT_FORM_FIELDS, clientToForm, emptyClientForm, formToClientInput, type ClientFormValues } from '../clientForm';
+import { useLabel } from '../hooks/useLabel';
+import { useStaffOptions } from '../hooks/useStaffOptions';
+
+type Props = { client: ClientDetail | null; onClose: () => void; onSaved: (client: ClientDetail) => void };
+
+/** 登记客户 / 编辑客户档案, with a 撞单 check as soon as the name or a phone is typed. */
+export function ClientFormModal({ client, onClose, onSaved }: Props) {
+  const t = useT();
+  const label = useLabel();
+  const { lang } = useLanguage();
+  const { message } = App.useApp();
+  const staff = useStaffOptions();
+  const [form] = Form.useForm<ClientFormValues>();
+  const errors = useFormApiError(form, CLIENT_FORM_FIELDS);
+  const [saving, setSaving] = useState(false);
+  const [duplicates, setDuplicates] = useState<DuplicateHit[]>([]);
+  const initialValues = useMemo(() => (client ? clientToForm(client) : emptyClientForm()), [client]);
+
+  const checkDuplicates = async (): Promise<void> => {
+    const v = form.getFieldsValue(['kind', 'name', 'phones']) as Pick<ClientFormValues, 'kind' | 'name' | 'phones'>;
+    try {
+      const hits = await call('clients.checkDuplicates', {
+        kind: v.kind,
+        name: v.name ?? '',
+        phones: (v.phones ?? []).map((p) => p?.trim()).filter(Boolean),
+        ...(client ? { excludeId: client.id } : {}),
+      });
+      setDuplicates(hits);
+    } catch {
+      // The check is a courtesy; saving checks again and explains.
+    }
+  };
+
+  const save = async (values: ClientFormValues): Promise<void> => {
+    setSaving(true);
+    try {
+      const input = formToClientInput(values);
+      const { ownerStaffId, ...rest } = input;
+      const saved = client ? await call('clients.update', { id: client.id, ...rest }) : await call('clients.create', { ...rest, ownerStaffId });
+      void message.success(t(client ? 'clients.updated' : 'clients.created', { name: saved.name }));
+      onSaved(saved);
+    } catch (error) {
+      errors.show(toApiError(error));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const hitText = (h: DuplicateHit): string =>
+    lang === 'en'
+      ? `${h.field === 'phone' ? `Phone ${h.value}` : `"${h.value}"`}: ${h.clientName ? `client "${h.clientName}", ` : ''}owned by ${h.ownerName}`
+      : `${h.field === 'phone' ? `电话 ${h.value}` : `"${h.value}"`}:${h.clientName ? `客户"${h.clientName}",` : ''}归属 ${h.ownerName}`;
+
+  return (
+    <Modal
+      open
+      title={client ? t('clients.editTitle', { name: client.name }) : t('clients.createTitle')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={saving}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      mask={{ closable: false }}
+      width={860}
+    >
+      <ErrorAlert text={errors.general} />
+      {duplicates.length > 0 && (
+        <Alert type="warning" showIcon className="error-alert" title={t('clients.duplicateWarning')} description={duplicates.map((h) => <div key={`${h.field}${h.value}`}>{hitText(h)}</div>)} />
+      )}
+      <Form<ClientFormValues> form={form} layout="vertical" initialValues={initialValues} onFinish={save} onValuesChange={errors.clear} className="client-form">
+        <div className="form-grid-3">
+          <Form.Item name="kind" label={t('clients.kind')}>
+            <Radio.Group optionType="button" options={[{ value: 'company', label: t('clients.kind.company') }, { value: 'person', label: t('clients.kind.person') }]} />
+          </Form.Item>
+          <Form.Item name="name" label={t('clients.name')} className="span-2" rules={[{ required: true, whitespace: true, message: t('common.required', { label: t('clients.name') }) }]}>
+            <Input maxLength={100} autoFocus onBlur={checkDuplicates} />
+          </Form.Item>
+          <Form.Item name="contactName" label={t('clients.contact')}>
+            <Input maxLength={50} />
+          </Form.Item>
+          <Form.Item label={t('clients.phones')} className="span-2" required={false}>
+            <Form.List name="phones">
+              {(fields, { add, remove }) => (
+                <div className="phone-list">
+                  {fields.map((field, i) => (
+                    <div key={field.key} className="phone-row">
+                      <Form.Item name={field.name} noStyle>
+                        <Input inputMode="tel" maxLength={40} placeholder={t('clients.phonePlaceholder')} aria-label={`${t('clients.phone')} ${i + 1}`} onBlur={checkDuplicates} />
+                      </Form.Item>
+                      {fields.length > 1 && <MinusCircleOutlined onClick={() => remove(field.name)} aria-label={t('clients.removePhone')} />}
+                    </div>
+                  ))}
+                  {fields.length < 6 && (
+                    <Button type="dashed" size="small" icon={<PlusOutlined />} onClick={() => add('')}>
+                      {t('clients.addPhone')}
+                    </Button>
+                  )}
+                </div>
+              )}
+            </Form.List>
+          </Form.Item>
+          <Form.Item name="wechat" label={t('clients.wechat')}><Input maxLength={60} /></Form.Item>
+          <Form.Item name="qq" label="QQ"><Input maxLength={20} inputMode="numeric" /></Form.Item>
+          <Form.Item name="email" label={t('clients.email')}><Input maxLength={100} inputMode="email" /></Form.Item>
+        </div>
+        <Divider titlePlacement="start" plain>{t('clients.sectionWhere')}</Divider>
+        <div className="form-grid-4">
+          <Form.Item name="province" label={t('clients.province')}><Input maxLength={30} /></Form.Item>
+          <Form.Item name="city" label={t('clients.city')}><Input maxLength={30} /></Form.Item>
+          <Form.Item name="district" label={t('clients.district')}><Input maxLength={30} /></Form.Item>
+          <Form.Item name="township" label={t('clients.township')}><Input maxLength={30} /></Form.Item>
+          <Form.Item name="address" label={t('clients.address')} className="span-2"><Input maxLength={200} /></Form.Item>
+          <Form.Item name="industry" label={t('clients.industry')}><Input maxLength={40} /></Form.Item>
+          <Form.Item name="size" label={t('clients.size')}><Input maxLength={40} /></Form.Item>
+        </div>
+        <Divider titlePlacement="start" plain>{t('clients.sectionSales')}</Divider>
+        <div className="form-grid-4">
+          <Form.Item name="source" label={t('clients.source')}>
+            <Select options={SOURCES.map((s) => ({ value: s, label: label(SOURCE_LABELS[s]) }))} popupMatchSelectWidth={false} />
+          </Form.Item>
+          <Form.Item name="referrerName" label={t('clients.referrer')}><Input maxLength={100} /></Form.Item>
+          <Form.Item name="joinedOn" label={t('clients.joinedOn')} rules={[{ required: true, message: t('common.required', { label: t('clients.joinedOn') }) }]}>
+            <DatePicker className="full-width" format="YYYY-MM-DD" allowClear={false} />
+          </Form.Item>
+          <Form.Item name="ownerStaffId" label={t('clients.owner')} extra={client ? t('clients.ownerViaReassign') : undefined}>
+            <Select allowClear disabled={client !== null} options={staff.options} placeholder={t('clients.unassigned')} showSearch={{ optionFilterProp: 'label' }} />
+          </Form.Item>
+          <Form.Item name="level" label={t('clients.level')}>
+            <Select options={LEVELS.map((l) => ({ value: l, label: label(LEVEL_LABELS[l]) }))} popupMatchSelectWidth={false} />
+          </Form.Item>
+          <Form.Item name="grade" label={t('clients.grade')}>
+            <Select options={[{ value: '', label: '—' }, ...GRADES.map((g) => ({ value: g, label: g }))]} />
+          </Form.Item>
+          <Form.Item name="stage" label={t('clients.stage')}>
+            <Select options={STAGES.map((s, i) => ({ value: s, label: `${i + 1}. ${label(STAGE_LABELS[s])}` }))} popupMatchSelectWidth={false} />
+          </Form.Item>
+          <Form.Item name="valueType" label={t('clients.valueType')}>
+            <Select options={[{ value: '', label: '—' }, ...VALUE_TYPES.map((v) => ({ value: v, label: label(VALUE_TYPE_LABELS[v]) }))]} />
+          </Form.Item>
+          <Form.Item name="man" label={t('clients.man')} className="span-2" extra={t('clients.manHelp')}>
+            <Checkbox.Group options={[{ value: 'money', label: t('clients.man.money') }, { value: 'authority', label: t('clients.man.authority') }, { value: 'need', label: t('clients.man.need') }]} />
+          </Form.Item>
+          <Form.Item name="birthday" label={t('clients.birthday')}><Input placeholder={t('clients.yearlyPlaceholder')} maxLength={10} /></Form.Item>
+          <Form.Item name="anniversary" label={t('clients.anniversary')}><Input placeholder={t('clients.yearlyPlaceholder')} maxLength={10} /></Form.Item>
+          <Form.Item name="notes" label={t('clients.notes')} className="span-4"><Input.TextArea rows={2} maxLength={2000} /></Form.Item>
+        </div>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,130 @@
+import { DownloadOutlined, PlusOutlined, ReloadOutlined, SwapOutlined } from '@ant-design/icons';
+import { App, Button, Dropdown, Space, Typography } from 'antd';
+import { useCallback, useState } from 'react';
+import type { ExportFormat } from '../../../../../shared/imports/export-file';
+import { toApiError } from '../../../api/ApiError';
+import { call } from '../../../api/client';
+import { errorText } from '../../../api/errorText';
+import { navigate } from '../../../app/useHashPath';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { useLanguage, useT } from '../../../i18n';
+import { saveBase64File } from '../download';
+import { useClientWindow } from '../hooks/useClientWindow';
+import { useRememberedState } from '../hooks/useRememberedState';
+import { ClientFiltersBar, type ListFilters } from './ClientFiltersBar';
+import { ClientFormModal } from './ClientFormModal';
+import { ReassignModal } from './ReassignModal';
+import { VirtualClientTable } from './VirtualClientTable';
+
+const FILTERS_KEY = 'mdt.clients.filters';
+
+/** 客户档案 list: remembered filters, a virtual table over every client, add, export, reassign. */
+export function ClientListTab() {
+  const t = useT();
+  const { lang } = useLanguage();
+  const { message } = App.useApp();
+  const [filters, setFilters] = useRememberedState<ListFilters>(FILTERS_KEY, { search: '', sort: 'joinedOn' });
+  const data = useClientWindow(filters);
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const [dialog, setDialog] = useState<'create' | 'reassign' | null>(null);
+  const [exporting, setExporting] = useState(false);
+
+  const changeFilters = useCallback(
+    (next: ListFilters) => {
+      setSelected(new Set());
+      setFilters(next);
+    },
+    [setFilters],
+  );
+  const toggle = useCallback((id: number) => {
+    setSelected((old) => {
+      const next = new Set(old);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  }, []);
+
+  const exportAs = async (format: ExportFormat): Promise<void> => {
+    setExporting(true);
+    try {
+      const { sort, ...rest } = filters;
+      const file = await call('clients.export', { filters: { ...rest, ...(sort ? { sort } : {}) }, format });
+      saveBase64File(file);
+      void message.success(t('clients.exported', { count: file.rowCount }));
+    } catch (error) {
+      void message.error(errorText(toApiError(error), lang));
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  return (
+    <>
+      <div className="toolbar">
+        <ClientFiltersBar value={filters} onChange={changeFilters} />
+      </div>
+      <div className="toolbar">
+        <Space size="middle">
+          <Typography.Text type="secondary" data-testid="client-count">
+            {t('clients.count', { count: data.total })}
+          </Typography.Text>
+          {selected.size > 0 && (
+            <Space size={4}>
+              <Typography.Text>{t('clients.selected', { count: selected.size })}</Typography.Text>
+              <Button type="link" size="small" onClick={() => setSelected(new Set())}>
+                {t('clients.clearSelection')}
+              </Button>
+            </Space>
+          )}
+        </Space>
+        <Space>
+          <Button icon={<ReloadOutlined />} onClick={data.refresh} aria-label={t('common.refresh')} />
+          <Dropdown
+            menu={{
+              items: [
+                { key: 'xlsx', label: t('clients.exportXlsx') },
+                { key: 'csv', label: t('clients.exportCsv') },
+              ],
+              onClick: ({ key }) => void exportAs(key as ExportFormat),
+            }}
+          >
+            <Button icon={<DownloadOutlined />} loading={exporting}>
+              {t('clients.export')}
+            </Button>
+          </Dropdown>
+          <Button icon={<SwapOutlined />} onClick={() => setDialog('reassign')}>
+            {t('clients.reassign')}
+          </Button>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog('create')}>
+            {t('clients.add')}
+          </Button>
+        </Space>
+      </div>
+      <ErrorAlert error={data.error} />
+      <VirtualClientTable window={data} selected={selected} onToggle={toggle} onOpen={(row) => navigate(['clients', String(row.id)])} />
+      {dialog === 'create' && (
+        <ClientFormModal
+          client={null}
+          onClose={() => setDialog(null)}
+          onSaved={(client) => {
+            setDialog(null);
+            data.refresh();
+            navigate(['clients', String(client.id)]);
+          }}
+        />
+      )}
+      {dialog === 'reassign' && (
+        <ReassignModal
+          clientIds={[...selected]}
+          onClose={() => setDialog(null)}
+          onDone={() => {
+            setDialog(null);
+            setSelected(new Set());
+            data.refresh();
+          }}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,30 @@
+import { Table } from 'antd';
+import { useQuery } from '../../../api/useQuery';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { useT } from '../../../i18n';
+
+/** 归属记录: every move of the client between salespeople, who did it and why. */
+export function OwnerHistoryPanel({ clientId, createdAt }: { clientId: number; createdAt: string }) {
+  const t = useT();
+  const history = useQuery('clients.ownerHistory', { clientId });
+  return (
+    <>
+      <ErrorAlert error={history.error} />
+      <Table
+        rowKey="id"
+        size="small"
+        pagination={false}
+        loading={history.loading}
+        dataSource={history.data ?? []}
+        locale={{ emptyText: t('clients.historyEmpty', { date: createdAt.slice(0, 10) }) }}
+        columns={[
+          { key: 'at', title: t('clients.historyAt'), dataIndex: 'changedAt', width: 170, render: (v: string) => new Date(v).toLocaleString() },
+          { key: 'from', title: t('clients.historyFrom'), dataIndex: 'fromName', render: (v: string) => v || t('clients.unassigned') },
+          { key: 'to', title: t('clients.historyTo'), dataIndex: 'toName', render: (v: string) => v || t('clients.unassigned') },
+          { key: 'by', title: t('clients.historyBy'), dataIndex: 'changedBy', width: 120 },
+          { key: 'reason', title: t('clients.historyReason'), dataIndex: 'reason' },
+        ]}
+      />
+    </>
+  );
+}

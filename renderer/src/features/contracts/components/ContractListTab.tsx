@@ -1,0 +1,91 @@
+import { DownloadOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { App, Button, Dropdown, Input, Select, Space, Switch, Typography } from 'antd';
+import { useState } from 'react';
+import { CONTRACT_STATUSES, CONTRACT_STATUS_LABELS, type ContractStatus } from '../../../../../shared/contract/contracts';
+import type { ExportFormat } from '../../../../../shared/imports/export-file';
+import { formatFen } from '../../../../../shared/money';
+import { toApiError } from '../../../api/ApiError';
+import { call } from '../../../api/client';
+import { errorText } from '../../../api/errorText';
+import { useQuery } from '../../../api/useQuery';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { useLanguage, useT } from '../../../i18n';
+import { saveBase64File } from '../../clients/download';
+import { useLabel } from '../../clients/hooks/useLabel';
+import { useRememberedState } from '../../clients/hooks/useRememberedState';
+import { useStaffOptions } from '../../clients/hooks/useStaffOptions';
+import { useContractActions } from '../hooks/useContractActions';
+import { ContractDialogs } from './ContractDialogs';
+import { ContractTable } from './ContractTable';
+
+type Filters = { search: string; status?: ContractStatus; staffId?: number; unpaidOnly: boolean };
+const PAGE = 50;
+
+/** 合同列表: filters, totals of what is due, payments under each row, export. */
+export function ContractListTab() {
+  const t = useT();
+  const label = useLabel();
+  const { lang } = useLanguage();
+  const { message } = App.useApp();
+  const staff = useStaffOptions();
+  const [filters, setFilters] = useRememberedState<Filters>('mdt.contracts.filters', { search: '', unpaidOnly: false });
+  const [search, setSearch] = useState(filters.search);
+  const [page, setPage] = useState(1);
+  const list = useQuery('contracts.list', { ...filters, offset: (page - 1) * PAGE, limit: PAGE });
+  const actions = useContractActions(list.refresh);
+  const change = (next: Filters): void => {
+    setPage(1);
+    setFilters(next);
+  };
+  const exportAs = async (format: ExportFormat): Promise<void> => {
+    try {
+      const file = await call('contracts.export', { filters, format });
+      saveBase64File(file);
+      void message.success(t('clients.exported', { count: file.rowCount }));
+    } catch (error) {
+      void message.error(errorText(toApiError(error), lang));
+    }
+  };
+  const totals = list.data?.totals;
+
+  return (
+    <>
+      <div className="toolbar">
+        <Space wrap>
+          <Input.Search allowClear className="client-search" placeholder={t('contracts.searchPlaceholder')} value={search} onChange={(e) => setSearch(e.target.value)} onSearch={(v) => change({ ...filters, search: v })} aria-label={t('clients.search')} />
+          <Select allowClear className="filter-select" placeholder={t('contracts.status')} value={filters.status} options={CONTRACT_STATUSES.map((s) => ({ value: s, label: label(CONTRACT_STATUS_LABELS[s]) }))}
+            onChange={(v?: ContractStatus) => { const { status: _s, ...rest } = filters; change(v ? { ...rest, status: v } : rest); }} />
+          <Select allowClear className="filter-select" placeholder={t('contracts.staff')} value={filters.staffId} options={staff.options} showSearch={{ optionFilterProp: 'label' }} popupMatchSelectWidth={false}
+            onChange={(v?: number) => { const { staffId: _s, ...rest } = filters; change(v ? { ...rest, staffId: v } : rest); }} />
+          <label className="switch-label">
+            <Switch size="small" checked={filters.unpaidOnly} onChange={(v) => change({ ...filters, unpaidOnly: v })} />
+            <span>{t('contracts.unpaidOnly')}</span>
+          </label>
+        </Space>
+        <Space>
+          <Button icon={<ReloadOutlined />} onClick={list.refresh} aria-label={t('common.refresh')} />
+          <Dropdown menu={{ items: [{ key: 'xlsx', label: t('clients.exportXlsx') }, { key: 'csv', label: t('clients.exportCsv') }], onClick: ({ key }) => void exportAs(key as ExportFormat) }}>
+            <Button icon={<DownloadOutlined />}>{t('clients.export')}</Button>
+          </Dropdown>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => actions.setDialog({ kind: 'create' })}>{t('contracts.add')}</Button>
+        </Space>
+      </div>
+      {totals && (
+        <Typography.Paragraph type="secondary" data-testid="contract-totals">
+          {t('contracts.totals', { count: list.data?.total ?? 0, amount: formatFen(totals.amountFen), paid: formatFen(totals.paidFen), balance: formatFen(totals.balanceFen) })}
+        </Typography.Paragraph>
+      )}
+      <ErrorAlert error={list.error} />
+      <ContractTable
+        rows={list.data?.rows ?? []}
+        loading={list.loading}
+        pagination={{ current: page, pageSize: PAGE, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false, hideOnSinglePage: true }}
+        onPay={(row) => actions.setDialog({ kind: 'pay', row })}
+        onEdit={(row) => actions.setDialog({ kind: 'edit', row })}
+        onRenew={actions.renew}
+        onChanged={list.refresh}
+      />
+      <ContractDialogs dialog={actions.dialog} onClose={() => actions.setDialog(null)} onSaved={() => { actions.setDialog(null); list.refresh(); }} />
+    </>
+  );
+}
