@@ -16,7 +16,18 @@ describe('classification', () => {
   });
 
   it('draws the funnel from the ten stages in order', () => {
-    expect(STAGES.map(funnelStepOf)).toEqual(['potential', 'potential', 'potential', 'potential', 'intent', 'intent', 'intent', 'signed', 'signed', 'signed']);
+    expect(STAGES.map(funnelStepOf)).toEqual([
+      'potential',
+      'potential',
+      'potential',
+      'potential',
+      'intent',
+      'intent',
+      'intent',
+      'signed',
+      'signed',
+      'signed',
+    ]);
   });
 
   it('qualifies a client only with Money, Authority and Need together', () => {
@@ -27,14 +38,47 @@ describe('classification', () => {
 
 describe('completeness', () => {
   const empty: CompletenessInput = {
-    name: '华联', contactName: '', phoneCount: 0, wechat: '', qq: '', email: '', address: '', province: '', city: '', district: '',
-    industry: '', source: 'other', grade: '', manMoney: false, manAuthority: false, manNeed: false, birthday: null, anniversary: null, notes: '',
+    name: '华联',
+    contactName: '',
+    phoneCount: 0,
+    wechat: '',
+    qq: '',
+    email: '',
+    address: '',
+    province: '',
+    city: '',
+    district: '',
+    industry: '',
+    source: 'other',
+    grade: '',
+    manMoney: false,
+    manAuthority: false,
+    manNeed: false,
+    birthday: null,
+    anniversary: null,
+    notes: '',
   };
   it('weighs items to 100 and says what is missing', () => {
     expect(COMPLETENESS_ITEMS.reduce((a, i) => a + i.weight, 0)).toBe(100);
     expect(completenessScore(empty)).toBe(10);
     expect(missingItems(empty).map((m) => m.key)).toContain('phone');
-    const full: CompletenessInput = { ...empty, contactName: '王', phoneCount: 1, wechat: 'w', email: 'a@b.c', address: '路', province: '广东省', city: '深圳市', district: '南山区', industry: '零售', source: 'phone', grade: 'A', manNeed: true, birthday: '05-01', notes: 'n' };
+    const full: CompletenessInput = {
+      ...empty,
+      contactName: '王',
+      phoneCount: 1,
+      wechat: 'w',
+      email: 'a@b.c',
+      address: '路',
+      province: '广东省',
+      city: '深圳市',
+      district: '南山区',
+      industry: '零售',
+      source: 'phone',
+      grade: 'A',
+      manNeed: true,
+      birthday: '05-01',
+      notes: 'n',
+    };
     expect(completenessScore(full)).toBe(100);
   });
 });

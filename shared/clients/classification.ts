@@ -21,7 +21,17 @@ export const GRADE_LABELS: Record<ClientGrade, Label> = {
   C: { zh: 'C 较次', en: 'C · fair' },
 };
 
-export const SOURCES = ['website', 'qq_wechat', 'phone', 'exhibition', 'purchased_list', 'peer', 'referral', 'cold_visit', 'other'] as const;
+export const SOURCES = [
+  'website',
+  'qq_wechat',
+  'phone',
+  'exhibition',
+  'purchased_list',
+  'peer',
+  'referral',
+  'cold_visit',
+  'other',
+] as const;
 export type ClientSource = (typeof SOURCES)[number];
 export const SOURCE_LABELS: Record<ClientSource, Label> = {
   website: { zh: '官网留言/在线客服', en: 'Website / online chat' },
@@ -45,7 +55,18 @@ export const VALUE_TYPE_LABELS: Record<ValueType, Label> = {
 };
 
 /** The manual's ten steps, in order. */
-export const STAGES = ['prepare', 'approach', 'engage', 'inquire', 'explain', 'demo', 'proposal', 'close', 'collect', 'service'] as const;
+export const STAGES = [
+  'prepare',
+  'approach',
+  'engage',
+  'inquire',
+  'explain',
+  'demo',
+  'proposal',
+  'close',
+  'collect',
+  'service',
+] as const;
 export type SalesStage = (typeof STAGES)[number];
 export const STAGE_LABELS: Record<SalesStage, Label> = {
   prepare: { zh: '销售准备', en: 'Preparation' },
@@ -100,7 +121,16 @@ export function parseSource(text: string): ClientSource | null {
   if (!t) return null;
   return SOURCE_EXACT.get(t) ?? SOURCE_ALIASES.find(([re]) => re.test(t))?.[1] ?? null;
 }
-const SOURCE_EXACT = new Map<string, ClientSource>(SOURCES.flatMap((s) => [[s, s], [SOURCE_LABELS[s].zh.toLowerCase(), s], [SOURCE_LABELS[s].en.toLowerCase(), s]] as [string, ClientSource][]));
+const SOURCE_EXACT = new Map<string, ClientSource>(
+  SOURCES.flatMap(
+    (s) =>
+      [
+        [s, s],
+        [SOURCE_LABELS[s].zh.toLowerCase(), s],
+        [SOURCE_LABELS[s].en.toLowerCase(), s],
+      ] as [string, ClientSource][],
+  ),
+);
 const SOURCE_ALIASES: readonly [RegExp, ClientSource][] = [
   [/官网|网站|在线客服|留言|website|online/, 'website'],
   [/qq|微信|wechat/, 'qq_wechat'],

@@ -52,7 +52,14 @@ describe('phone normalisation for 撞单', () => {
 describe('company name key for 撞单', () => {
   it('treats 全角/半角, spaces and legal-form suffixes as the same company', () => {
     const key = companyNameKey('深圳华联超市有限公司');
-    for (const variant of ['深圳华联超市', ' 深圳 华联超市 有限公司 ', '深圳华联超市有限责任公司', '深圳华联超市股份有限公司', '深圳华联超市（有限公司）', '深圳华联超市公司']) {
+    for (const variant of [
+      '深圳华联超市',
+      ' 深圳 华联超市 有限公司 ',
+      '深圳华联超市有限责任公司',
+      '深圳华联超市股份有限公司',
+      '深圳华联超市（有限公司）',
+      '深圳华联超市公司',
+    ]) {
       expect(companyNameKey(variant)).toBe(key);
     }
     expect(companyNameKey('ＡＢＣ Trading Co., Ltd.')).toBe(companyNameKey('abc trading'));

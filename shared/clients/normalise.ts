@@ -39,7 +39,8 @@ export function normalisePhone(raw: string): NormalisedPhone | null {
   let digits = text.replace(/\D/g, '');
   if (digits.startsWith('0086')) digits = digits.slice(4);
   else if (digits.startsWith('86') && (international || digits.length === 13)) digits = digits.slice(2);
-  else if (international) return digits.length >= 7 && digits.length <= 15 ? { key: `00${digits.replace(/^00/, '')}`, kind: 'other' } : null;
+  else if (international)
+    return digits.length >= 7 && digits.length <= 15 ? { key: `00${digits.replace(/^00/, '')}`, kind: 'other' } : null;
   if (MOBILE.test(digits)) return { key: digits, kind: 'mobile' };
   // After +86 a landline is written without its leading 0 ("+86 755 1234 5678").
   if (international && /^[1-9]\d{8,10}$/.test(digits)) digits = `0${digits}`;
@@ -77,7 +78,7 @@ const LATIN_SUFFIX = /[\s,.]*\b(?:co\.?,?\s*ltd|company\s+limited|limited|ltd|in
  */
 export function companyNameKey(name: string): string {
   let text = toHalfWidth(name).toLowerCase().trim();
-  for (let before = ''; before !== text; ) {
+  for (let before = ''; before !== text;) {
     before = text;
     text = text.replace(LATIN_SUFFIX, '').trim();
     const compact = compactText(text);
@@ -91,7 +92,9 @@ export function companyNameKey(name: string): string {
 /** A client's display name, tidied: half-width letters/digits, single spaces, trimmed. */
 export function tidyName(name: string): string {
   return name
-    .replace(/[\uff01-\uff5e]/g, (ch) => (/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/.test(ch) ? String.fromCharCode(ch.charCodeAt(0) - 0xfee0) : ch))
+    .replace(/[\uff01-\uff5e]/g, (ch) =>
+      /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/.test(ch) ? String.fromCharCode(ch.charCodeAt(0) - 0xfee0) : ch,
+    )
     .replace(/[\s\u3000]+/g, ' ')
     .trim();
 }

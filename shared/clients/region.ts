@@ -26,7 +26,8 @@ export function parseRegion(raw: string): Region {
     if (isMunicipality(province) && (second === province || isMunicipality(second))) {
       return { province: withCitySuffix(province), city: withCitySuffix(province), district: third, township: fourth };
     }
-    if (isMunicipality(province)) return { province: withCitySuffix(province), city: withCitySuffix(province), district: second, township: third };
+    if (isMunicipality(province))
+      return { province: withCitySuffix(province), city: withCitySuffix(province), district: second, township: third };
     return { province, city: second, district: third, township: fourth };
   }
   let rest = text;

@@ -7,19 +7,28 @@ import { dateSchema } from './staff';
 export const idSchema = z.number().int().positive();
 
 const text = (max: number, zh: string, en: string) =>
-  z.string().trim().max(max, { error: `${zh}最多 ${max} 个字 / ${en} is at most ${max} characters` });
+  z
+    .string()
+    .trim()
+    .max(max, { error: `${zh}最多 ${max} 个字 / ${en} is at most ${max} characters` });
 
 /** 'YYYY-MM-DD', or 'MM-DD' when the year is not known (birthdays often are). */
 export const yearlyDateSchema = z
   .string()
-  .regex(/^(\d{4}-)?(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: '日期格式应为 YYYY-MM-DD 或 MM-DD / Date must be YYYY-MM-DD or MM-DD' });
+  .regex(/^(\d{4}-)?(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, {
+    error: '日期格式应为 YYYY-MM-DD 或 MM-DD / Date must be YYYY-MM-DD or MM-DD',
+  });
 
 export const CLIENT_KINDS = ['company', 'person'] as const;
 export type ClientKind = (typeof CLIENT_KINDS)[number];
 
 const clientFields = {
   kind: z.enum(CLIENT_KINDS, { error: '类型应为公司或个人 / Kind must be company or person' }),
-  name: z.string().trim().min(1, { error: '客户名称不能为空 / Client name is required' }).max(100, { error: '客户名称最多 100 个字 / Client name is at most 100 characters' }),
+  name: z
+    .string()
+    .trim()
+    .min(1, { error: '客户名称不能为空 / Client name is required' })
+    .max(100, { error: '客户名称最多 100 个字 / Client name is at most 100 characters' }),
   contactName: text(50, '联系人', 'Contact person'),
   phones: z.array(z.string().trim().min(1).max(40)).max(6, { error: '最多 6 个电话 / At most 6 phones' }),
   wechat: text(60, '微信', 'WeChat'),
@@ -37,7 +46,10 @@ const clientFields = {
   referrerName: text(100, '介绍人', 'Referrer'),
   joinedOn: dateSchema,
   ownerStaffId: idSchema.nullable(),
-  level: z.union(LEVELS.map((l) => z.literal(l)), { error: '等级应为 1–4(一级–四级) / Level must be 1–4' }),
+  level: z.union(
+    LEVELS.map((l) => z.literal(l)),
+    { error: '等级应为 1–4(一级–四级) / Level must be 1–4' },
+  ),
   grade: z.enum(['', ...GRADES], { error: '分类应为 A、B 或 C / Grade must be A, B or C' }),
   manMoney: z.boolean(),
   manAuthority: z.boolean(),
@@ -85,11 +97,7 @@ export const newClientSchema = z.strictObject({
 export type NewClient = z.output<typeof newClientSchema>;
 
 /** Change some fields; owner changes go through clients.reassign so history is kept. */
-export const clientPatchSchema = z
-  .strictObject(clientFields)
-  .omit({ ownerStaffId: true })
-  .partial()
-  .extend({ id: idSchema });
+export const clientPatchSchema = z.strictObject(clientFields).omit({ ownerStaffId: true }).partial().extend({ id: idSchema });
 export type ClientPatch = z.output<typeof clientPatchSchema>;
 
 export const CLIENT_SORTS = ['joinedOn', '-joinedOn'] as const;

@@ -31,7 +31,15 @@ export type FunnelCounts = {
 };
 
 export type Reminder =
-  | { kind: 'birthday' | 'anniversary'; date: string; clientId: number; clientName: string; contactName: string; ownerName: string; years: number | null }
+  | {
+      kind: 'birthday' | 'anniversary';
+      date: string;
+      clientId: number;
+      clientName: string;
+      contactName: string;
+      ownerName: string;
+      years: number | null;
+    }
   | { kind: 'festival'; date: string; festival: Festival; clientCount: number };
 
 export const clientsContract = {
@@ -91,7 +99,8 @@ export const clientsContract = {
         reason: z.string().trim().min(1, { error: '请填写转移原因 / Give a reason for the move' }).max(200),
       })
       .refine((v) => (v.clientIds === undefined) !== (v.fromStaffId === undefined), {
-        error: '请选择客户,或选择要转出全部客户的业务员(二选一) / Choose clients, or the person whose clients all move (one of the two)',
+        error:
+          '请选择客户,或选择要转出全部客户的业务员(二选一) / Choose clients, or the person whose clients all move (one of the two)',
       }),
     roles: managers,
     kind: 'write',
@@ -110,7 +119,9 @@ export const clientsContract = {
     summary: '销售漏斗 / Sales funnel',
   }),
   'clients.reminders': method<Reminder[]>()({
-    input: z.strictObject({ from: dateSchema.optional(), days: z.number().int().min(1).max(366).default(30) }).default({ days: 30 }),
+    input: z
+      .strictObject({ from: dateSchema.optional(), days: z.number().int().min(1).max(366).default(30) })
+      .default({ days: 30 }),
     roles: everyone,
     kind: 'read',
     summary: '售后关怀提醒 / After-sales reminders',

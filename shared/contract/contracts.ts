@@ -24,7 +24,11 @@ const office = ['owner', 'manager', 'clerk'] as const;
 const managers = ['owner', 'manager'] as const;
 
 export const contractsContract = {
-  'contracts.list': method<{ rows: ContractRow[]; total: number; totals: { amountFen: number; paidFen: number; balanceFen: number } }>()({
+  'contracts.list': method<{
+    rows: ContractRow[];
+    total: number;
+    totals: { amountFen: number; paidFen: number; balanceFen: number };
+  }>()({
     input: contractFiltersSchema
       .extend({ offset: z.number().int().nonnegative().default(0), limit: z.number().int().positive().max(500).default(100) })
       .default({ search: '', unpaidOnly: false, offset: 0, limit: 100 }),
@@ -70,7 +74,10 @@ export const contractsContract = {
     summary: '导入合同 / Import contracts',
   }),
   'contracts.export': method<ExportFile>()({
-    input: z.strictObject({ filters: contractFiltersSchema.default({ search: '', unpaidOnly: false }), format: exportFormatSchema }),
+    input: z.strictObject({
+      filters: contractFiltersSchema.default({ search: '', unpaidOnly: false }),
+      format: exportFormatSchema,
+    }),
     roles: office,
     kind: 'read',
     summary: '导出合同 / Export contracts',
@@ -93,7 +100,10 @@ export const contractsContract = {
     summary: '登记收款或退款 / Record a payment or refund',
   }),
   'payments.delete': method<{ deleted: number }>()({
-    input: z.strictObject({ id: idSchema, reason: z.string().trim().min(1, { error: '请填写删除原因 / Give a reason' }).max(200) }),
+    input: z.strictObject({
+      id: idSchema,
+      reason: z.string().trim().min(1, { error: '请填写删除原因 / Give a reason' }).max(200),
+    }),
     roles: managers,
     kind: 'write',
     summary: '删除收款记录 / Delete a payment record',

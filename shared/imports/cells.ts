@@ -27,7 +27,9 @@ export function parseDateCell(value: CellValue): IsoDate | null {
   if (typeof value === 'number') return excelSerialToDate(value);
   const text = value.trim().replace(/\s+/g, '');
   if (!text) return null;
-  let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[T ]?\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
+  let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[T ]?\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(
+    text,
+  );
   if (!m) m = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
   if (m) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];

@@ -16,7 +16,10 @@ export function detectDelimiter(text: string): ',' | ';' | '\t' {
 }
 
 /** Parse CSV text into rows of fields. A quote left open is reported with its line. */
-export function parseCsv(text: string, delimiter: string = detectDelimiter(text)): { rows: string[][]; unterminatedQuoteAtLine: number | null } {
+export function parseCsv(
+  text: string,
+  delimiter: string = detectDelimiter(text),
+): { rows: string[][]; unterminatedQuoteAtLine: number | null } {
   const rows: string[][] = [];
   let row: string[] = [];
   let line = 1;

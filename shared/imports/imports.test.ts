@@ -50,17 +50,23 @@ describe('csv', () => {
       ['华联, 超市', '他说"好"\n第二行'],
       ['王五', ''],
     ]);
-    expect(parseCsv('a;b\n1;2').rows).toEqual([['a', 'b'], ['1', '2']]);
+    expect(parseCsv('a;b\n1;2').rows).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
     expect(parseCsv('a,"b\n1,2').unterminatedQuoteAtLine).toBe(1);
   });
 
   it('round-trips any table through stringify and parse', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(fc.string({ unit: 'grapheme' }), { minLength: 2, maxLength: 5 }), { minLength: 1, maxLength: 8 }), (rows) => {
-        const width = rows[0]!.length;
-        const table = rows.map((r) => Array.from({ length: width }, (_, i) => (r[i] ?? '').replace(/^[=+\-@\t\r]/, 'x')));
-        expect(parseCsv(stringifyCsv(table), ',').rows).toEqual(table);
-      }),
+      fc.property(
+        fc.array(fc.array(fc.string({ unit: 'grapheme' }), { minLength: 2, maxLength: 5 }), { minLength: 1, maxLength: 8 }),
+        (rows) => {
+          const width = rows[0]!.length;
+          const table = rows.map((r) => Array.from({ length: width }, (_, i) => (r[i] ?? '').replace(/^[=+\-@\t\r]/, 'x')));
+          expect(parseCsv(stringifyCsv(table), ',').rows).toEqual(table);
+        },
+      ),
     );
   });
 

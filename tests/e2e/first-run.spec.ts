@@ -24,7 +24,8 @@ test('first-run setup leads to the shell in Chinese; the language switch persist
   // The shell: office name in the header, the six sections in the manual's order.
   await expect(page.getByTestId('office-name')).toHaveText('阳光加盟店');
   await expect(sidebarItems(page)).toHaveText(SIDEBAR_ZH);
-  await expect(page.getByText('即将推出')).toBeVisible();
+  // The first section, 客户, is the client list.
+  await expect(page.getByRole('heading', { name: '客户档案' })).toBeVisible();
   await expect(page).toHaveTitle('阳光加盟店 · 门店通');
   await screenshot(page, 'shell');
 
@@ -39,7 +40,7 @@ test('first-run setup leads to the shell in Chinese; the language switch persist
   // English, kept across a reload…
   await languageOption(page, 'English').click();
   await expect(sidebarItems(page)).toHaveText(SIDEBAR_EN);
-  await expect(page.getByText('Coming soon')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Client files' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await page.reload();
   await expect(sidebarItems(page)).toHaveText(SIDEBAR_EN);

@@ -11,7 +11,9 @@ const dataDir = path.join(dir, 'data');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 function office(...args: string[]) {
-  const result = spawnSync(process.execPath, [path.join(root, 'bin/office.mjs'), '--data', dataDir, ...args], { encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [path.join(root, 'bin/office.mjs'), '--data', dataDir, ...args], {
+    encoding: 'utf8',
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -23,22 +25,30 @@ function write(name: string, data: Buffer): string {
 
 describe('office import / export / renewals', () => {
   it('imports a GBK CSV of clients, then refuses a file with bad rows listing each and writing nothing', async () => {
-    expect(office('staff', 'add', '--code', 'S001', '--name', '张伟', '--hired-on', '2024-01-01', '--salary', '3000').code).toBe(0);
-    const good = write('客户.csv', csvFile([
-      ['客户名称', '联系人', '电话', '地区', '来源', '等级', '加入日期', '业务员工号'],
-      ['华联超市', '王经理', '13800138000', '广东省深圳市南山区', '电话咨询', '一级', '2021/3/5', 'S001'],
-      ['金鑫贸易', '李四', '13900139000', '湖南 长沙', '展会', '二级', '2019年7月1日', 'S001'],
-    ]));
+    expect(office('staff', 'add', '--code', 'S001', '--name', '张伟', '--hired-on', '2024-01-01', '--salary', '3000').code).toBe(
+      0,
+    );
+    const good = write(
+      '客户.csv',
+      csvFile([
+        ['客户名称', '联系人', '电话', '地区', '来源', '等级', '加入日期', '业务员工号'],
+        ['华联超市', '王经理', '13800138000', '广东省深圳市南山区', '电话咨询', '一级', '2021/3/5', 'S001'],
+        ['金鑫贸易', '李四', '13900139000', '湖南 长沙', '展会', '二级', '2019年7月1日', 'S001'],
+      ]),
+    );
     const ok = office('import', 'clients', good);
     expect(ok.code, ok.stderr).toBe(0);
     expect(JSON.parse(ok.stdout)).toMatchObject({ kind: 'clients', totalRows: 2, inserted: 2, encoding: 'gb18030' });
 
-    const bad = write('坏.xlsx', await xlsxFile([
-      ['客户名称', '电话', '业务员工号', '加入日期'],
-      ['新客户', '13700000000', 'S001', '2026-01-01'],
-      ['撞单', '138 0013 8000', '', ''],
-      ['没工号', '', 'X9', '2026-13-01'],
-    ]));
+    const bad = write(
+      '坏.xlsx',
+      await xlsxFile([
+        ['客户名称', '电话', '业务员工号', '加入日期'],
+        ['新客户', '13700000000', 'S001', '2026-01-01'],
+        ['撞单', '138 0013 8000', '', ''],
+        ['没工号', '', 'X9', '2026-13-01'],
+      ]),
+    );
     const refused = office('import', 'clients', bad);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('第 3 行 电话');
@@ -52,16 +62,34 @@ describe('office import / export / renewals', () => {
   });
 
   it('imports contracts and payments, lists renewals by join date as JSON, and exports CSV', () => {
-    const contracts = write('合同.csv', csvFile([
-      ['合同编号', '客户名称', '业务员工号', '签约日期', '金额', '开始日期', '结束日期', '状态'],
-      ['HT-1', '华联超市', 'S001', '2025-04-01', '360', '2025-04-01', '2026-03-31', '履行中'],
-      ['HT-2', '金鑫贸易', 'S001', '2025-05-01', '3,600.00', '2025-05-01', '2026-04-30', '履行中'],
-      ['HT-3', '金鑫贸易', 'S001', '2025-01-01', '100', '2025-01-01', '2025-12-31', '已作废'],
-    ], 'utf-8-bom'));
+    const contracts = write(
+      '合同.csv',
+      csvFile(
+        [
+          ['合同编号', '客户名称', '业务员工号', '签约日期', '金额', '开始日期', '结束日期', '状态'],
+          ['HT-1', '华联超市', 'S001', '2025-04-01', '360', '2025-04-01', '2026-03-31', '履行中'],
+          ['HT-2', '金鑫贸易', 'S001', '2025-05-01', '3,600.00', '2025-05-01', '2026-04-30', '履行中'],
+          ['HT-3', '金鑫贸易', 'S001', '2025-01-01', '100', '2025-01-01', '2025-12-31', '已作废'],
+        ],
+        'utf-8-bom',
+      ),
+    );
     expect(office('import', 'contracts', contracts).code).toBe(0);
-    const payments = write('收款.csv', csvFile([['合同编号', '收款日期', '金额'], ['HT-1', '2025-04-02', '￥360']]));
+    const payments = write(
+      '收款.csv',
+      csvFile([
+        ['合同编号', '收款日期', '金额'],
+        ['HT-1', '2025-04-02', '￥360'],
+      ]),
+    );
     expect(JSON.parse(office('import', 'payments', payments).stdout).inserted).toBe(1);
-    const unknown = write('未知合同.csv', csvFile([['合同编号', '收款日期', '金额'], ['HT-404', '2025-04-02', '1']]));
+    const unknown = write(
+      '未知合同.csv',
+      csvFile([
+        ['合同编号', '收款日期', '金额'],
+        ['HT-404', '2025-04-02', '1'],
+      ]),
+    );
     const refused = office('import', 'payments', unknown);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('HT-404');

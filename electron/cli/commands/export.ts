@@ -16,7 +16,12 @@ export const exportCommand: CliCommand = {
   summary: '导出客户、合同到 Excel/CSV / Export clients, contracts to Excel/CSV',
   usage,
   async run(args, env) {
-    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string' }, out: { type: 'string' }, search: { type: 'string', default: '' } }, strict: true });
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { format: { type: 'string' }, out: { type: 'string' }, search: { type: 'string', default: '' } },
+      strict: true,
+    });
     const method = positionals[0] ? KINDS[positionals[0]] : undefined;
     if (!method || positionals.length !== 1 || !values.out || (values.format !== 'xlsx' && values.format !== 'csv')) {
       printError(env, `用法:\n${usage}`, 'Usage above.');

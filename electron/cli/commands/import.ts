@@ -26,7 +26,12 @@ export const importCommand: CliCommand = {
   summary: '导入客户、合同、收款 / Import clients, contracts, payments',
   usage,
   async run(args, env) {
-    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { 'dry-run': { type: 'boolean', default: false }, 'valid-only': { type: 'boolean', default: false } }, strict: true });
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { 'dry-run': { type: 'boolean', default: false }, 'valid-only': { type: 'boolean', default: false } },
+      strict: true,
+    });
     const [kind, file] = positionals;
     const method = kind ? IMPORT_KINDS[kind] : undefined;
     if (!method || !file || positionals.length > 2) {
@@ -39,7 +44,11 @@ export const importCommand: CliCommand = {
       return EXIT.failed;
     }
     if (stat.size > IMPORT_MAX_BYTES) {
-      printError(env, `文件有 ${(stat.size / 1024 / 1024).toFixed(1)} MB,超过 ${IMPORT_MAX_BYTES / 1024 / 1024} MB 上限,请拆分后分批导入。`, `The file is ${(stat.size / 1024 / 1024).toFixed(1)} MB, over the ${IMPORT_MAX_BYTES / 1024 / 1024} MB limit; split it.`);
+      printError(
+        env,
+        `文件有 ${(stat.size / 1024 / 1024).toFixed(1)} MB,超过 ${IMPORT_MAX_BYTES / 1024 / 1024} MB 上限,请拆分后分批导入。`,
+        `The file is ${(stat.size / 1024 / 1024).toFixed(1)} MB, over the ${IMPORT_MAX_BYTES / 1024 / 1024} MB limit; split it.`,
+      );
       return EXIT.failed;
     }
     const result = (await env.office().call(CLI_ACTOR, method, {

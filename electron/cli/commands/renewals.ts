@@ -17,7 +17,12 @@ export const renewalsCommand: CliCommand = {
   async run(args, env) {
     const { values } = parseArgs({
       args,
-      options: { within: { type: 'string' }, 'as-of': { type: 'string' }, 'include-lapsed': { type: 'boolean', default: false }, json: { type: 'boolean', default: false } },
+      options: {
+        within: { type: 'string' },
+        'as-of': { type: 'string' },
+        'include-lapsed': { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+      },
       strict: true,
     });
     const within = Number(values.within);
@@ -26,7 +31,11 @@ export const renewalsCommand: CliCommand = {
       return EXIT.usage;
     }
     if (values['as-of'] !== undefined && !isRealDate(values['as-of'])) {
-      printError(env, `--as-of "${values['as-of']}" 不是有效日期(YYYY-MM-DD)。`, `--as-of "${values['as-of']}" is not a valid date (YYYY-MM-DD).`);
+      printError(
+        env,
+        `--as-of "${values['as-of']}" 不是有效日期(YYYY-MM-DD)。`,
+        `--as-of "${values['as-of']}" is not a valid date (YYYY-MM-DD).`,
+      );
       return EXIT.usage;
     }
     const rows = await env.call<RenewalRow[]>('renewals.list', {
@@ -42,7 +51,16 @@ export const renewalsCommand: CliCommand = {
     env.stdout(
       formatTable(
         ['客户加入日期', '客户', '合同编号', '结束日期', '剩余天数', '金额(元)', '业务员', '状态'],
-        rows.map((r) => [r.clientJoinedOn, r.clientName, r.number, r.endsOn ?? '', String(r.daysLeft), formatFen(r.amountFen), r.staffName, r.state === 'lapsed' ? '已过期' : CONTRACT_STATUS_LABELS[r.displayStatus].zh]),
+        rows.map((r) => [
+          r.clientJoinedOn,
+          r.clientName,
+          r.number,
+          r.endsOn ?? '',
+          String(r.daysLeft),
+          formatFen(r.amountFen),
+          r.staffName,
+          r.state === 'lapsed' ? '已过期' : CONTRACT_STATUS_LABELS[r.displayStatus].zh,
+        ]),
       ),
     );
     return EXIT.ok;

@@ -80,12 +80,20 @@ const ROWS_SQL = `
   FROM clients c LEFT JOIN staff s ON s.id = c.owner_staff_id
   WHERE c.id IN (SELECT value FROM json_each(?))`;
 
-export function queryClientPage(sqlite: BetterSqlite3.Database, input: ClientListInput, scopedOwnerId: number | null): { rows: ClientListRow[]; total: number } {
+export function queryClientPage(
+  sqlite: BetterSqlite3.Database,
+  input: ClientListInput,
+  scopedOwnerId: number | null,
+): { rows: ClientListRow[]; total: number } {
   const where = clientWhere(input, scopedOwnerId);
   const text = clientPageSql(where, input.sort);
-  const total = cachedStatement(sqlite, text.count).pluck().get(...where.params) as number;
+  const total = cachedStatement(sqlite, text.count)
+    .pluck()
+    .get(...where.params) as number;
   if (total === 0 || input.offset >= total) return { rows: [], total };
-  const ids = cachedStatement(sqlite, text.ids).pluck().all(...where.params, input.limit, input.offset) as number[];
+  const ids = cachedStatement(sqlite, text.ids)
+    .pluck()
+    .all(...where.params, input.limit, input.offset) as number[];
   return { rows: rowsForIds(sqlite, ids), total };
 }
 

@@ -32,7 +32,11 @@ export function readPhones(phones: readonly string[]): { entries: PhoneEntry[]; 
 export function phonesOrThrow(phones: readonly string[]): PhoneEntry[] {
   const { entries, issues } = readPhones(phones);
   if (issues.length > 0) {
-    throw invalidInput(`电话号码有误:${issues.map((i) => i.message).join(';')}`, `Invalid phone: ${issues.map((i) => i.messageEn).join('; ')}`, issues);
+    throw invalidInput(
+      `电话号码有误:${issues.map((i) => i.message).join(';')}`,
+      `Invalid phone: ${issues.map((i) => i.messageEn).join('; ')}`,
+      issues,
+    );
   }
   return entries;
 }

@@ -2,10 +2,21 @@ import type { ColumnSpec } from '../../../shared/imports/headers';
 
 /** The client sheet's columns: what import understands and export writes (so files round-trip). */
 export const CLIENT_COLUMNS = [
-  { field: 'name', label: '客户名称', labelEn: 'name', aliases: ['客户', '客户名', '名称', '公司名称', '单位名称', 'client', 'company', 'client name'], required: true },
+  {
+    field: 'name',
+    label: '客户名称',
+    labelEn: 'name',
+    aliases: ['客户', '客户名', '名称', '公司名称', '单位名称', 'client', 'company', 'client name'],
+    required: true,
+  },
   { field: 'kind', label: '类型', labelEn: 'kind', aliases: ['客户类型', 'type'] },
   { field: 'contact', label: '联系人', labelEn: 'contact', aliases: ['联系人姓名', 'contact_name', 'contact person'] },
-  { field: 'phone', label: '电话', labelEn: 'phone', aliases: ['手机', '手机号', '联系电话', '电话号码', '联系方式', 'mobile', 'tel', 'phones'] },
+  {
+    field: 'phone',
+    label: '电话',
+    labelEn: 'phone',
+    aliases: ['手机', '手机号', '联系电话', '电话号码', '联系方式', 'mobile', 'tel', 'phones'],
+  },
   { field: 'wechat', label: '微信', labelEn: 'wechat', aliases: ['微信号'] },
   { field: 'qq', label: 'QQ', labelEn: 'qq', aliases: ['qq号'] },
   { field: 'email', label: '邮箱', labelEn: 'email', aliases: ['电子邮箱', '电子邮件', 'e-mail'] },
@@ -23,7 +34,12 @@ export const CLIENT_COLUMNS = [
   { field: 'grade', label: '分类', labelEn: 'grade', aliases: ['abc分类', '客户分类'] },
   { field: 'stage', label: '销售阶段', labelEn: 'stage', aliases: ['阶段'] },
   { field: 'valueType', label: '价值类型', labelEn: 'value_type', aliases: ['value type'] },
-  { field: 'joinedOn', label: '加入日期', labelEn: 'joined_on', aliases: ['加入时间', '登记日期', '入库日期', 'join date', 'joined'] },
+  {
+    field: 'joinedOn',
+    label: '加入日期',
+    labelEn: 'joined_on',
+    aliases: ['加入时间', '登记日期', '入库日期', 'join date', 'joined'],
+  },
   { field: 'ownerCode', label: '业务员工号', labelEn: 'owner_code', aliases: ['业务员编号', '工号', 'staff_code', 'owner'] },
   { field: 'ownerName', label: '业务员', labelEn: 'owner_name', aliases: ['业务员姓名'] },
   { field: 'birthday', label: '生日', labelEn: 'birthday', aliases: ['联系人生日'] },

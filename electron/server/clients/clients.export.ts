@@ -1,5 +1,15 @@
 import type { ClientFilters } from '../../../shared/contract/clients';
-import { GRADES, LEVEL_LABELS, SOURCE_LABELS, STAGE_LABELS, VALUE_TYPE_LABELS, type ClientLevel, type ClientSource, type SalesStage, type ValueType } from '../../../shared/clients/classification';
+import {
+  GRADES,
+  LEVEL_LABELS,
+  SOURCE_LABELS,
+  STAGE_LABELS,
+  VALUE_TYPE_LABELS,
+  type ClientLevel,
+  type ClientSource,
+  type SalesStage,
+  type ValueType,
+} from '../../../shared/clients/classification';
 import type { ExportFile, ExportFormat } from '../../../shared/imports/export-file';
 import { todayLocal } from '../../../shared/dates';
 import type { CallContext } from '../core/context';
@@ -49,42 +59,80 @@ export async function exportClients(ctx: CallContext, filters: ClientFilters, fo
        FROM clients c LEFT JOIN staff s ON s.id = c.owner_staff_id ${where.sql} ORDER BY ${order}`,
     )
     .all(...where.params) as ExportRow[];
-  const columns: TableColumn[] = CLIENT_COLUMNS.filter((c) => c.field !== 'region').map((c) => ({ header: c.label, width: WIDTHS[c.field] ?? 12 }));
+  const columns: TableColumn[] = CLIENT_COLUMNS.filter((c) => c.field !== 'region').map((c) => ({
+    header: c.label,
+    width: WIDTHS[c.field] ?? 12,
+  }));
   const fields = CLIENT_COLUMNS.filter((c) => c.field !== 'region').map((c) => c.field);
   const data = rows.map((r) => fields.map((f) => cellFor(f, r)));
   return exportFile(format, `客户档案-${todayLocal(ctx.now())}`, '客户档案', columns, data);
 }
 
-const WIDTHS: Partial<Record<ClientField, number>> = { name: 30, phone: 28, address: 30, notes: 30, source: 18, level: 10, joinedOn: 12 };
+const WIDTHS: Partial<Record<ClientField, number>> = {
+  name: 30,
+  phone: 28,
+  address: 30,
+  notes: 30,
+  source: 18,
+  level: 10,
+  joinedOn: 12,
+};
 
 function cellFor(field: ClientField, r: ExportRow): string {
   switch (field) {
-    case 'name': return r.name;
-    case 'kind': return r.kind === 'person' ? '个人' : '公司';
-    case 'contact': return r.contact_name;
-    case 'phone': return r.phones ?? '';
-    case 'wechat': return r.wechat;
-    case 'qq': return r.qq;
-    case 'email': return r.email;
-    case 'address': return r.address;
-    case 'region': return '';
-    case 'province': return r.province;
-    case 'city': return r.city;
-    case 'district': return r.district;
-    case 'township': return r.township;
-    case 'industry': return r.industry;
-    case 'size': return r.size;
-    case 'source': return SOURCE_LABELS[r.source as ClientSource]?.zh ?? r.source;
-    case 'referrer': return r.referrer_name;
-    case 'level': return LEVEL_LABELS[r.level as ClientLevel]?.short ?? String(r.level);
-    case 'grade': return (GRADES as readonly string[]).includes(r.grade) ? r.grade : '';
-    case 'stage': return STAGE_LABELS[r.stage as SalesStage]?.zh ?? r.stage;
-    case 'valueType': return VALUE_TYPE_LABELS[r.value_type as ValueType]?.zh ?? '';
-    case 'joinedOn': return r.joined_on;
-    case 'ownerCode': return r.owner_code ?? '';
-    case 'ownerName': return r.owner_name ?? '';
-    case 'birthday': return r.birthday ?? '';
-    case 'anniversary': return r.anniversary ?? '';
-    case 'notes': return r.notes;
+    case 'name':
+      return r.name;
+    case 'kind':
+      return r.kind === 'person' ? '个人' : '公司';
+    case 'contact':
+      return r.contact_name;
+    case 'phone':
+      return r.phones ?? '';
+    case 'wechat':
+      return r.wechat;
+    case 'qq':
+      return r.qq;
+    case 'email':
+      return r.email;
+    case 'address':
+      return r.address;
+    case 'region':
+      return '';
+    case 'province':
+      return r.province;
+    case 'city':
+      return r.city;
+    case 'district':
+      return r.district;
+    case 'township':
+      return r.township;
+    case 'industry':
+      return r.industry;
+    case 'size':
+      return r.size;
+    case 'source':
+      return SOURCE_LABELS[r.source as ClientSource]?.zh ?? r.source;
+    case 'referrer':
+      return r.referrer_name;
+    case 'level':
+      return LEVEL_LABELS[r.level as ClientLevel]?.short ?? String(r.level);
+    case 'grade':
+      return (GRADES as readonly string[]).includes(r.grade) ? r.grade : '';
+    case 'stage':
+      return STAGE_LABELS[r.stage as SalesStage]?.zh ?? r.stage;
+    case 'valueType':
+      return VALUE_TYPE_LABELS[r.value_type as ValueType]?.zh ?? '';
+    case 'joinedOn':
+      return r.joined_on;
+    case 'ownerCode':
+      return r.owner_code ?? '';
+    case 'ownerName':
+      return r.owner_name ?? '';
+    case 'birthday':
+      return r.birthday ?? '';
+    case 'anniversary':
+      return r.anniversary ?? '';
+    case 'notes':
+      return r.notes;
   }
 }

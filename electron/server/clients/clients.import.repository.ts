@@ -38,7 +38,9 @@ export type ImportedClient = {
 type KnownClient = { clientId: number; clientName: string; ownerStaffId: number | null; ownerName: string };
 
 /** Every existing phone key and company name key, for 撞单 checks across a whole file. */
-export async function loadClientKeys(db: Kysely<Database>): Promise<{ phones: Map<string, KnownClient>; names: Map<string, KnownClient> }> {
+export async function loadClientKeys(
+  db: Kysely<Database>,
+): Promise<{ phones: Map<string, KnownClient>; names: Map<string, KnownClient> }> {
   const phoneRows = await db
     .selectFrom('client_phones as p')
     .innerJoin('clients as c', 'c.id', 'p.client_id')
@@ -52,7 +54,12 @@ export async function loadClientKeys(db: Kysely<Database>): Promise<{ phones: Ma
     .where('c.kind', '=', 'company')
     .execute();
   const toMap = (rows: typeof phoneRows): Map<string, KnownClient> =>
-    new Map(rows.map((r) => [r.key, { clientId: r.id, clientName: r.name, ownerStaffId: r.owner_staff_id, ownerName: r.owner_name ?? '' }]));
+    new Map(
+      rows.map((r) => [
+        r.key,
+        { clientId: r.id, clientName: r.name, ownerStaffId: r.owner_staff_id, ownerName: r.owner_name ?? '' },
+      ]),
+    );
   return { phones: toMap(phoneRows), names: toMap(nameRows) };
 }
 
@@ -89,13 +96,47 @@ export function insertImportedClients(ctx: CallContext, clients: readonly Import
   for (const c of clients) {
     const id = Number(
       insertClient.run(
-        c.kind, c.name, c.nameKey, c.contactName, c.wechat, c.qq, c.email, c.address, c.province, c.city, c.district, c.township,
-        c.industry, c.size, c.source, c.referrerName, c.joinedOn, c.ownerStaffId, c.level, c.grade, c.stage, c.valueType, c.birthday, c.anniversary,
-        c.notes, c.completeness, stamp, stamp,
+        c.kind,
+        c.name,
+        c.nameKey,
+        c.contactName,
+        c.wechat,
+        c.qq,
+        c.email,
+        c.address,
+        c.province,
+        c.city,
+        c.district,
+        c.township,
+        c.industry,
+        c.size,
+        c.source,
+        c.referrerName,
+        c.joinedOn,
+        c.ownerStaffId,
+        c.level,
+        c.grade,
+        c.stage,
+        c.valueType,
+        c.birthday,
+        c.anniversary,
+        c.notes,
+        c.completeness,
+        stamp,
+        stamp,
       ).lastInsertRowid,
     );
     for (const p of c.phones) insertPhone.run(id, p.phone, p.key, p.kind);
-    insertSearch.run(id, clientSearchText({ name: c.name, contactName: c.contactName, phones: c.phones.map((p) => p.phone), wechat: c.wechat, qq: c.qq }));
+    insertSearch.run(
+      id,
+      clientSearchText({
+        name: c.name,
+        contactName: c.contactName,
+        phones: c.phones.map((p) => p.phone),
+        wechat: c.wechat,
+        qq: c.qq,
+      }),
+    );
   }
   return clients.length;
 }

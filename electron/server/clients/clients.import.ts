@@ -1,4 +1,15 @@
-import { LEVEL_LABELS, SOURCE_LABELS, STAGES, STAGE_LABELS, VALUE_TYPES, VALUE_TYPE_LABELS, parseLevel, parseSource, type ClientLevel, type SalesStage } from '../../../shared/clients/classification';
+import {
+  LEVEL_LABELS,
+  SOURCE_LABELS,
+  STAGES,
+  STAGE_LABELS,
+  VALUE_TYPES,
+  VALUE_TYPE_LABELS,
+  parseLevel,
+  parseSource,
+  type ClientLevel,
+  type SalesStage,
+} from '../../../shared/clients/classification';
 import { completenessScore } from '../../../shared/clients/completeness';
 import { companyNameKey, formatPhoneKey, normalisePhone, splitPhones, tidyName } from '../../../shared/clients/normalise';
 import { parseRegion } from '../../../shared/clients/region';
@@ -8,11 +19,37 @@ import { IssueList, type Importer, type RowResult } from '../imports/importer';
 import { fieldReaders } from '../imports/field-readers';
 import { CLIENT_COLUMNS, type ClientField } from './clients.columns';
 import { describeDuplicate, toDuplicateHits, type DuplicateMatch } from './duplicates';
-import { insertImportedClients, loadClientKeys, loadStaffDirectory, type ImportedClient, type StaffDirectory } from './clients.import.repository';
+import {
+  insertImportedClients,
+  loadClientKeys,
+  loadStaffDirectory,
+  type ImportedClient,
+  type StaffDirectory,
+} from './clients.import.repository';
 
-const SOURCE_HINT = { zh: Object.values(SOURCE_LABELS).map((l) => l.zh).join('、'), en: Object.values(SOURCE_LABELS).map((l) => l.en).join(', ') };
-const LEVEL_HINT = { zh: Object.values(LEVEL_LABELS).map((l) => l.short).join('、') + '(或 1–4)', en: '1, 2, 3 or 4 (一级–四级)' };
-const STAGE_HINT = { zh: Object.values(STAGE_LABELS).map((l) => l.zh).join('、'), en: Object.values(STAGE_LABELS).map((l) => l.en).join(', ') };
+const SOURCE_HINT = {
+  zh: Object.values(SOURCE_LABELS)
+    .map((l) => l.zh)
+    .join('、'),
+  en: Object.values(SOURCE_LABELS)
+    .map((l) => l.en)
+    .join(', '),
+};
+const LEVEL_HINT = {
+  zh:
+    Object.values(LEVEL_LABELS)
+      .map((l) => l.short)
+      .join('、') + '(或 1–4)',
+  en: '1, 2, 3 or 4 (一级–四级)',
+};
+const STAGE_HINT = {
+  zh: Object.values(STAGE_LABELS)
+    .map((l) => l.zh)
+    .join('、'),
+  en: Object.values(STAGE_LABELS)
+    .map((l) => l.en)
+    .join(', '),
+};
 
 /** Where the stage column is absent: the stage the level implies, so the funnel is right. */
 const STAGE_BY_LEVEL: Record<ClientLevel, SalesStage> = { 1: 'close', 2: 'proposal', 3: 'explain', 4: 'prepare' };
@@ -32,11 +69,21 @@ export const clientsImporter: Importer<ClientField, ImportedClient> = {
         const issues = new IssueList(cells);
         const f = fieldReaders(cells, issues);
         const name = tidyName(f.text('name', 100, { required: true }));
-        const kind = f.choice('kind', (t) => (/^(个人|person|个体)$/i.test(t) ? 'person' : /^(公司|企业|单位|company)$/i.test(t) ? 'company' : null), { zh: '公司、个人', en: 'company, person' }) ?? 'company';
+        const kind =
+          f.choice(
+            'kind',
+            (t) => (/^(个人|person|个体)$/i.test(t) ? 'person' : /^(公司|企业|单位|company)$/i.test(t) ? 'company' : null),
+            { zh: '公司、个人', en: 'company, person' },
+          ) ?? 'company';
         const phones: ImportedClient['phones'] = [];
         for (const raw of splitPhones(cells.text('phone'))) {
           const p = normalisePhone(raw);
-          if (!p) issues.add('phone', `"${raw}"不是有效的电话号码(手机 11 位,座机请带区号)`, `"${raw}" is not a valid phone number (mobiles have 11 digits; landlines need the area code)`);
+          if (!p)
+            issues.add(
+              'phone',
+              `"${raw}"不是有效的电话号码(手机 11 位,座机请带区号)`,
+              `"${raw}" is not a valid phone number (mobiles have 11 digits; landlines need the area code)`,
+            );
           else if (!phones.some((q) => q.key === p.key)) phones.push({ phone: raw, ...p });
         }
         const nameKey = companyNameKey(name);
@@ -45,13 +92,23 @@ export const clientsImporter: Importer<ClientField, ImportedClient> = {
           const hit = existing.phones.get(p.key);
           if (hit) dupes.push({ field: 'phone', value: formatPhoneKey(p.key), ...hit });
           const earlier = seenPhones.get(p.key);
-          if (earlier !== undefined) issues.add('phone', `撞单:电话 ${formatPhoneKey(p.key)} 与本文件第 ${earlier} 行重复`, `Duplicate: phone ${formatPhoneKey(p.key)} repeats row ${earlier} of this file`);
+          if (earlier !== undefined)
+            issues.add(
+              'phone',
+              `撞单:电话 ${formatPhoneKey(p.key)} 与本文件第 ${earlier} 行重复`,
+              `Duplicate: phone ${formatPhoneKey(p.key)} repeats row ${earlier} of this file`,
+            );
         }
         if (kind === 'company' && name) {
           const hit = existing.names.get(nameKey);
           if (hit) dupes.push({ field: 'name', value: name, ...hit });
           const earlier = seenNames.get(nameKey);
-          if (earlier !== undefined) issues.add('name', `撞单:名称与本文件第 ${earlier} 行重复`, `Duplicate: the name repeats row ${earlier} of this file`);
+          if (earlier !== undefined)
+            issues.add(
+              'name',
+              `撞单:名称与本文件第 ${earlier} 行重复`,
+              `Duplicate: the name repeats row ${earlier} of this file`,
+            );
         }
         for (const hit of toDuplicateHits(dupes, ctx.actor)) {
           const text = describeDuplicate(hit);
@@ -61,8 +118,13 @@ export const clientsImporter: Importer<ClientField, ImportedClient> = {
         const level = f.choice('level', parseLevel, LEVEL_HINT) ?? 4;
         const stage = f.choice('stage', parseStage, STAGE_HINT) ?? STAGE_BY_LEVEL[level];
         const email = f.text('email', 100);
-        if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) issues.add('email', `"${email}"不是有效邮箱`, `"${email}" is not a valid email`);
-        const grade = f.choice('grade', (t) => (/^[abc]$/i.test(t.trim()) ? t.trim().toUpperCase() : null), { zh: 'A、B、C', en: 'A, B, C' }) ?? '';
+        if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+          issues.add('email', `"${email}"不是有效邮箱`, `"${email}" is not a valid email`);
+        const grade =
+          f.choice('grade', (t) => (/^[abc]$/i.test(t.trim()) ? t.trim().toUpperCase() : null), {
+            zh: 'A、B、C',
+            en: 'A, B, C',
+          }) ?? '';
         const owner = readOwner(cells.text('ownerCode'), cells.text('ownerName'), staff, issues);
         const value: ImportedClient = {
           kind,
@@ -87,23 +149,48 @@ export const clientsImporter: Importer<ClientField, ImportedClient> = {
           level,
           grade,
           stage,
-          valueType: f.choice('valueType', parseValueType, { zh: Object.values(VALUE_TYPE_LABELS).map((l) => l.zh).join('、'), en: VALUE_TYPES.join(', ') }) ?? '',
+          valueType:
+            f.choice('valueType', parseValueType, {
+              zh: Object.values(VALUE_TYPE_LABELS)
+                .map((l) => l.zh)
+                .join('、'),
+              en: VALUE_TYPES.join(', '),
+            }) ?? '',
           birthday: readYearly(cells.text('birthday'), () => f.date('birthday')),
           anniversary: readYearly(cells.text('anniversary'), () => f.date('anniversary')),
           notes: f.text('notes', 2000),
           completeness: 0,
         };
         if (!issues.ok) return { ok: false, issues: issues.issues };
-        value.completeness = completenessScore({ ...value, phoneCount: phones.length, manMoney: false, manAuthority: false, manNeed: false });
+        value.completeness = completenessScore({
+          ...value,
+          phoneCount: phones.length,
+          manMoney: false,
+          manAuthority: false,
+          manNeed: false,
+        });
         for (const p of phones) seenPhones.set(p.key, row);
         if (kind === 'company') seenNames.set(nameKey, row);
         return {
           ok: true,
           value,
-          preview: () => ({ name, contact: value.contactName, phone: phones.map((p) => p.phone).join(' / '), region: [value.province, value.city, value.district].filter(Boolean).join(' '), source: SOURCE_LABELS[value.source].zh, level: LEVEL_LABELS[level].short, joinedOn: value.joinedOn, ownerCode: cells.text('ownerCode') || cells.text('ownerName') }),
+          preview: () => ({
+            name,
+            contact: value.contactName,
+            phone: phones.map((p) => p.phone).join(' / '),
+            region: [value.province, value.city, value.district].filter(Boolean).join(' '),
+            source: SOURCE_LABELS[value.source].zh,
+            level: LEVEL_LABELS[level].short,
+            joinedOn: value.joinedOn,
+            ownerCode: cells.text('ownerCode') || cells.text('ownerName'),
+          }),
         };
       },
-      write: (_trx, c, rows) => insertImportedClients(c, rows.map((r) => r.value)),
+      write: (_trx, c, rows) =>
+        insertImportedClients(
+          c,
+          rows.map((r) => r.value),
+        ),
     };
   },
 };
@@ -112,16 +199,34 @@ function readOwner(code: string, name: string, staff: StaffDirectory, issues: Is
   if (!code && !name) return null;
   const person = code ? staff.byCode.get(code.toLowerCase()) : staff.byName.get(name);
   if (person === undefined) {
-    if (code) issues.add('ownerCode', `业务员工号 ${code} 不存在,请先在员工管理中添加,或改正工号`, `There is no staff member with code ${code}; add them under Staff first, or correct the code`);
-    else issues.add('ownerName', `找不到名为"${name}"的员工(请改填业务员工号)`, `No staff member is named "${name}" (use the staff code instead)`);
+    if (code)
+      issues.add(
+        'ownerCode',
+        `业务员工号 ${code} 不存在,请先在员工管理中添加,或改正工号`,
+        `There is no staff member with code ${code}; add them under Staff first, or correct the code`,
+      );
+    else
+      issues.add(
+        'ownerName',
+        `找不到名为"${name}"的员工(请改填业务员工号)`,
+        `No staff member is named "${name}" (use the staff code instead)`,
+      );
     return null;
   }
   if (person === 'ambiguous') {
-    issues.add('ownerName', `有多名员工叫"${name}",请改填业务员工号`, `Several staff members are named "${name}"; use the staff code`);
+    issues.add(
+      'ownerName',
+      `有多名员工叫"${name}",请改填业务员工号`,
+      `Several staff members are named "${name}"; use the staff code`,
+    );
     return null;
   }
   if (person.left) {
-    issues.add(code ? 'ownerCode' : 'ownerName', `${person.name}(${person.code})已离职,不能分配客户`, `${person.name} (${person.code}) has left; clients cannot be assigned to them`);
+    issues.add(
+      code ? 'ownerCode' : 'ownerName',
+      `${person.name}(${person.code})已离职,不能分配客户`,
+      `${person.name} (${person.code}) has left; clients cannot be assigned to them`,
+    );
     return null;
   }
   return person.id;
@@ -137,10 +242,18 @@ function readYearly(text: string, full: () => string | null): string | null {
 
 function parseStage(text: string): SalesStage | null {
   const t = text.trim();
-  return STAGES.find((s) => s === t.toLowerCase() || STAGE_LABELS[s].zh === t || STAGE_LABELS[s].en.toLowerCase() === t.toLowerCase()) ?? null;
+  return (
+    STAGES.find(
+      (s) => s === t.toLowerCase() || STAGE_LABELS[s].zh === t || STAGE_LABELS[s].en.toLowerCase() === t.toLowerCase(),
+    ) ?? null
+  );
 }
 
 function parseValueType(text: string): (typeof VALUE_TYPES)[number] | null {
   const t = text.trim();
-  return VALUE_TYPES.find((v) => v === t.toLowerCase() || VALUE_TYPE_LABELS[v].zh === t || VALUE_TYPE_LABELS[v].zh.replace('客户', '') === t) ?? null;
+  return (
+    VALUE_TYPES.find(
+      (v) => v === t.toLowerCase() || VALUE_TYPE_LABELS[v].zh === t || VALUE_TYPE_LABELS[v].zh.replace('客户', '') === t,
+    ) ?? null
+  );
 }

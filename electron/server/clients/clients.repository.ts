@@ -21,11 +21,20 @@ export async function findClientRecord(db: Kysely<Database>, id: number): Promis
 }
 
 export async function findClientPhones(db: Kysely<Database>, clientId: number): Promise<ClientPhone[]> {
-  const rows = await db.selectFrom('client_phones').select(['phone', 'phone_key', 'kind']).where('client_id', '=', clientId).orderBy('id').execute();
+  const rows = await db
+    .selectFrom('client_phones')
+    .select(['phone', 'phone_key', 'kind'])
+    .where('client_id', '=', clientId)
+    .orderBy('id')
+    .execute();
   return rows.map((r) => ({ phone: r.phone, key: r.phone_key, kind: r.kind as PhoneKind }));
 }
 
-export async function replaceClientPhones(db: Kysely<Database>, clientId: number, phones: readonly { phone: string; key: string; kind: PhoneKind }[]): Promise<void> {
+export async function replaceClientPhones(
+  db: Kysely<Database>,
+  clientId: number,
+  phones: readonly { phone: string; key: string; kind: PhoneKind }[],
+): Promise<void> {
   await db.deleteFrom('client_phones').where('client_id', '=', clientId).execute();
   if (phones.length === 0) return;
   await db
@@ -44,7 +53,13 @@ export async function writeClientSearch(
   await sql`INSERT INTO client_search(rowid, grams) VALUES (${clientId}, ${clientSearchText(fields)})`.execute(db);
 }
 
-export function clientSearchText(fields: { name: string; contactName: string; phones: readonly string[]; wechat: string; qq: string }): string {
+export function clientSearchText(fields: {
+  name: string;
+  contactName: string;
+  phones: readonly string[];
+  wechat: string;
+  qq: string;
+}): string {
   return searchTokens([fields.name, fields.contactName, ...fields.phones, fields.wechat, fields.qq]);
 }
 
@@ -103,7 +118,21 @@ export function toClientDetail(r: ClientWithOwner, phones: ClientPhone[]): Clien
 
 type ListSource = Pick<
   ClientRecord,
-  'id' | 'kind' | 'name' | 'contact_name' | 'province' | 'city' | 'district' | 'source' | 'level' | 'grade' | 'stage' | 'owner_staff_id' | 'joined_on' | 'completeness' | 'archived_at'
+  | 'id'
+  | 'kind'
+  | 'name'
+  | 'contact_name'
+  | 'province'
+  | 'city'
+  | 'district'
+  | 'source'
+  | 'level'
+  | 'grade'
+  | 'stage'
+  | 'owner_staff_id'
+  | 'joined_on'
+  | 'completeness'
+  | 'archived_at'
 > & { owner_name: string | null };
 
 function listFields(r: ListSource): Omit<ClientListRow, 'phone'> {
@@ -136,7 +165,16 @@ export async function listOwnerHistory(db: Kysely<Database>, clientId: number): 
     .selectFrom('client_owner_history as h')
     .leftJoin('staff as f', 'f.id', 'h.from_staff_id')
     .leftJoin('staff as t', 't.id', 'h.to_staff_id')
-    .select(['h.id', 'h.changed_at', 'h.from_staff_id', 'f.name as from_name', 'h.to_staff_id', 't.name as to_name', 'h.changed_by', 'h.reason'])
+    .select([
+      'h.id',
+      'h.changed_at',
+      'h.from_staff_id',
+      'f.name as from_name',
+      'h.to_staff_id',
+      't.name as to_name',
+      'h.changed_by',
+      'h.reason',
+    ])
     .where('h.client_id', '=', clientId)
     .orderBy('h.changed_at')
     .orderBy('h.id')

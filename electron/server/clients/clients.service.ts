@@ -41,7 +41,10 @@ export async function checkDuplicates(
 ): Promise<DuplicateHit[]> {
   // Numbers that are not phones cannot clash; the form reports them when saved.
   const keys = probe.phones.map((p) => phonesKeysOrEmpty(p)).flat();
-  return toDuplicateHits(await findDuplicates(ctx.db, { kind: probe.kind, name: probe.name, phoneKeys: keys, excludeId: probe.excludeId }), ctx.actor);
+  return toDuplicateHits(
+    await findDuplicates(ctx.db, { kind: probe.kind, name: probe.name, phoneKeys: keys, excludeId: probe.excludeId }),
+    ctx.actor,
+  );
 }
 
 function phonesKeysOrEmpty(phone: string): string[] {
@@ -107,12 +110,16 @@ export async function updateClient(ctx: CallContext, patch: ClientPatch): Promis
   return ctx.db.transaction().execute(async (trx) => {
     const existing = await visibleClient(trx, ctx.actor, patch.id);
     const before = toClientDetail(existing, await findClientPhones(trx, patch.id));
-    const phones = patch.phones === undefined ? before.phones.map((p) => ({ phone: p.phone, key: p.key, kind: p.kind })) : phonesOrThrow(patch.phones);
+    const phones =
+      patch.phones === undefined
+        ? before.phones.map((p) => ({ phone: p.phone, key: p.key, kind: p.kind }))
+        : phonesOrThrow(patch.phones);
     const name = patch.name === undefined ? existing.name : tidyName(patch.name);
     const kind = patch.kind ?? (existing.kind as 'company' | 'person');
     await assertNoDuplicates(trx, ctx.actor, { kind, name, phones, excludeId: patch.id });
     if (patch.referrerClientId) {
-      if (patch.referrerClientId === patch.id) throw new AppError('invalid_input', '客户不能介绍自己。', 'A client cannot refer itself.');
+      if (patch.referrerClientId === patch.id)
+        throw new AppError('invalid_input', '客户不能介绍自己。', 'A client cannot refer itself.');
       await visibleClient(trx, ctx.actor, patch.referrerClientId);
     }
     const set = {
@@ -149,7 +156,12 @@ export async function updateClient(ctx: CallContext, patch: ClientPatch): Promis
     if (patch.phones !== undefined) await replaceClientPhones(trx, patch.id, phones);
     await refreshDerived(trx, patch.id, phones);
     const after = toClientDetail((await findClientRecord(trx, patch.id))!, await findClientPhones(trx, patch.id));
-    await writeAudit(trx, ctx.actor, { action: 'clients.update', entity: 'client', entityId: patch.id, before, after }, ctx.now());
+    await writeAudit(
+      trx,
+      ctx.actor,
+      { action: 'clients.update', entity: 'client', entityId: patch.id, before, after },
+      ctx.now(),
+    );
     return after;
   });
 }
@@ -160,7 +172,12 @@ export async function archiveClient(ctx: CallContext, id: number, archived: bool
     const existing = await visibleClient(trx, ctx.actor, id);
     const at = archived ? (existing.archived_at ?? ctx.now().toISOString()) : null;
     await trx.updateTable('clients').set({ archived_at: at, updated_at: ctx.now().toISOString() }).where('id', '=', id).execute();
-    await writeAudit(trx, ctx.actor, { action: archived ? 'clients.archive' : 'clients.restore', entity: 'client', entityId: id }, ctx.now());
+    await writeAudit(
+      trx,
+      ctx.actor,
+      { action: archived ? 'clients.archive' : 'clients.restore', entity: 'client', entityId: id },
+      ctx.now(),
+    );
     return toClientDetail((await findClientRecord(trx, id))!, await findClientPhones(trx, id));
   });
 }
@@ -170,7 +187,13 @@ async function refreshDerived(trx: Kysely<Database>, id: number, phones: readonl
   const record = (await trx.selectFrom('clients').selectAll().where('id', '=', id).executeTakeFirstOrThrow()) as ClientRecord;
   const score = completenessScore(completenessInputOf(record, phones.length));
   if (score !== record.completeness) await trx.updateTable('clients').set({ completeness: score }).where('id', '=', id).execute();
-  await writeClientSearch(trx, id, { name: record.name, contactName: record.contact_name, phones: phones.map((p) => p.phone), wechat: record.wechat, qq: record.qq });
+  await writeClientSearch(trx, id, {
+    name: record.name,
+    contactName: record.contact_name,
+    phones: phones.map((p) => p.phone),
+    wechat: record.wechat,
+    qq: record.qq,
+  });
 }
 
 async function assertNoDuplicates(
@@ -178,12 +201,21 @@ async function assertNoDuplicates(
   actor: Actor | null,
   probe: { kind: 'company' | 'person'; name: string; phones: readonly PhoneEntry[]; excludeId?: number },
 ): Promise<void> {
-  const matches = await findDuplicates(trx, { kind: probe.kind, name: probe.name, phoneKeys: probe.phones.map((p) => p.key), excludeId: probe.excludeId });
+  const matches = await findDuplicates(trx, {
+    kind: probe.kind,
+    name: probe.name,
+    phoneKeys: probe.phones.map((p) => p.key),
+    excludeId: probe.excludeId,
+  });
   if (matches.length > 0) throw duplicateError(toDuplicateHits(matches, actor));
 }
 
 /** A salesperson registers clients for themself; others may name any current staff member. */
-async function resolveNewOwner(trx: Kysely<Database>, actor: Actor | null, requested: number | null | undefined): Promise<number | null> {
+async function resolveNewOwner(
+  trx: Kysely<Database>,
+  actor: Actor | null,
+  requested: number | null | undefined,
+): Promise<number | null> {
   if (isScopedToOwn(actor)) {
     if (requested !== undefined && requested !== null && requested !== actor?.staffId) {
       throw new AppError('forbidden', '业务员只能登记归属自己的客户。', 'A salesperson can register clients only for themself.');

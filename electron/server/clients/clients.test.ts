@@ -16,13 +16,35 @@ describe('clients', () => {
 
   it('registers a client with phones, normalised name and a completeness score, and audits it', async () => {
     const { staff } = await staffActor(office, 'S1', '张伟');
-    const c = await createClientOk(office, { name: ' 深圳华联超市有限公司 ', contactName: '王经理', phones: ['+86 138-0013-8000', '0755 1234 5678'], ownerStaffId: staff.id, province: '广东省', city: '深圳市', district: '南山区', source: 'phone', level: 2 });
-    expect(c).toMatchObject({ name: '深圳华联超市有限公司', ownerName: '张伟', joinedOn: '2026-03-10', level: 2, source: 'phone' });
-    expect(c.phones.map((p) => [p.key, p.kind])).toEqual([['13800138000', 'mobile'], ['075512345678', 'landline']]);
+    const c = await createClientOk(office, {
+      name: ' 深圳华联超市有限公司 ',
+      contactName: '王经理',
+      phones: ['+86 138-0013-8000', '0755 1234 5678'],
+      ownerStaffId: staff.id,
+      province: '广东省',
+      city: '深圳市',
+      district: '南山区',
+      source: 'phone',
+      level: 2,
+    });
+    expect(c).toMatchObject({
+      name: '深圳华联超市有限公司',
+      ownerName: '张伟',
+      joinedOn: '2026-03-10',
+      level: 2,
+      source: 'phone',
+    });
+    expect(c.phones.map((p) => [p.key, p.kind])).toEqual([
+      ['13800138000', 'mobile'],
+      ['075512345678', 'landline'],
+    ]);
     expect(c.completeness).toBe(10 + 10 + 15 + 10 + 5);
     expect(c.missing.map((m) => m.key)).toContain('address');
     const audit = await office.db.selectFrom('audit_log').select(['action', 'entity_id']).execute();
-    expect(audit).toEqual([expect.objectContaining({ action: 'staff.create' }), { action: 'clients.create', entity_id: String(c.id) }]);
+    expect(audit).toEqual([
+      expect.objectContaining({ action: 'staff.create' }),
+      { action: 'clients.create', entity_id: String(c.id) },
+    ]);
   });
 
   it('refuses an invalid phone with the field named', async () => {
@@ -46,7 +68,10 @@ describe('clients', () => {
     await createClientOk(office, { kind: 'person', name: '王芳', phones: ['13900000001'] });
     await createClientOk(office, { kind: 'person', name: '王芳', phones: ['13900000002'] });
     // Editing a client does not clash with itself.
-    const edited = await callOk<ClientDetail>(office, 'clients.update', { id: first.id, phones: ['138 0013 8000', '13700000000'] });
+    const edited = await callOk<ClientDetail>(office, 'clients.update', {
+      id: first.id,
+      phones: ['138 0013 8000', '13700000000'],
+    });
     expect(edited.phones).toHaveLength(2);
   });
 
@@ -85,9 +110,15 @@ describe('clients', () => {
   it('finds clients by 2-character Chinese, 1 character, longer text, contact and phone fragments', async () => {
     const names = ['华联超市', '金鑫超市有限公司', '东方红广告', '超群科技'];
     for (const [i, name] of names.entries()) {
-      await createClientOk(office, { name, contactName: i === 2 ? '王小明' : '李四', phones: [`1380013800${i}`], joinedOn: `2025-0${i + 1}-01` });
+      await createClientOk(office, {
+        name,
+        contactName: i === 2 ? '王小明' : '李四',
+        phones: [`1380013800${i}`],
+        joinedOn: `2025-0${i + 1}-01`,
+      });
     }
-    const search = async (q: string): Promise<string[]> => (await callOk<Page>(office, 'clients.list', { search: q })).rows.map((r) => r.name);
+    const search = async (q: string): Promise<string[]> =>
+      (await callOk<Page>(office, 'clients.list', { search: q })).rows.map((r) => r.name);
     expect(await search('超市')).toEqual(['华联超市', '金鑫超市有限公司']);
     expect(await search('超')).toEqual(['华联超市', '金鑫超市有限公司', '超群科技']);
     expect(await search('联超市')).toEqual(['华联超市']);
@@ -107,14 +138,25 @@ describe('clients', () => {
   it('filters, sorts by join date both ways and pages with a total', async () => {
     const { staff } = await staffActor(office, 'S1', '张伟');
     for (let i = 1; i <= 12; i++) {
-      await createClientOk(office, { name: `客户${i}`, joinedOn: `2025-${String(i).padStart(2, '0')}-01`, level: (i % 4) + 1, ownerStaffId: i <= 6 ? staff.id : null, province: i % 2 ? '广东省' : '湖南省', stage: i > 9 ? 'close' : 'prepare' });
+      await createClientOk(office, {
+        name: `客户${i}`,
+        joinedOn: `2025-${String(i).padStart(2, '0')}-01`,
+        level: (i % 4) + 1,
+        ownerStaffId: i <= 6 ? staff.id : null,
+        province: i % 2 ? '广东省' : '湖南省',
+        stage: i > 9 ? 'close' : 'prepare',
+      });
     }
     const page = await callOk<Page>(office, 'clients.list', { limit: 5, offset: 5 });
     expect(page.total).toBe(12);
     expect(page.rows.map((r) => r.name)).toEqual(['客户6', '客户7', '客户8', '客户9', '客户10']);
     const desc = await callOk<Page>(office, 'clients.list', { sort: '-joinedOn', limit: 2 });
     expect(desc.rows.map((r) => r.name)).toEqual(['客户12', '客户11']);
-    expect((await callOk<Page>(office, 'clients.list', { level: 1 })).rows.map((r) => r.name)).toEqual(['客户4', '客户8', '客户12']);
+    expect((await callOk<Page>(office, 'clients.list', { level: 1 })).rows.map((r) => r.name)).toEqual([
+      '客户4',
+      '客户8',
+      '客户12',
+    ]);
     expect((await callOk<Page>(office, 'clients.list', { ownerStaffId: 0 })).total).toBe(6);
     expect((await callOk<Page>(office, 'clients.list', { ownerStaffId: staff.id, province: '广东省' })).total).toBe(3);
     expect((await callOk<Page>(office, 'clients.list', { funnel: 'signed' })).total).toBe(3);
@@ -131,12 +173,24 @@ describe('clients', () => {
     const c1 = await createClientOk(office, { name: '甲公司', ownerStaffId: a.id });
     const c2 = await createClientOk(office, { name: '乙公司', ownerStaffId: a.id });
     await createClientOk(office, { name: '丙公司', ownerStaffId: a.id });
-    await callOk(office, 'followups.create', { clientId: c1.id, happenedOn: '2026-03-01', way: 'phone', content: '初次联系', nextOn: '2026-03-12' });
+    await callOk(office, 'followups.create', {
+      clientId: c1.id,
+      happenedOn: '2026-03-01',
+      way: 'phone',
+      content: '初次联系',
+      nextOn: '2026-03-12',
+    });
     const denied = await office.call(bActor, 'clients.reassign', { clientIds: [c1.id], toStaffId: b.id, reason: '想要' });
     expect(denied.ok ? null : denied.error.code).toBe('forbidden');
-    expect(await callOk(office, 'clients.reassign', { clientIds: [c1.id], toStaffId: b.id, reason: '客户要求' }, manager)).toEqual({ moved: 1 });
-    expect((await callOk<{ today: unknown[]; overdue: unknown[] }>(office, 'followups.due', { asOf: '2026-03-12' }, bActor)).today).toHaveLength(1);
-    expect(await callOk(office, 'clients.reassign', { fromStaffId: a.id, toStaffId: b.id, reason: '离职交接' }, manager)).toEqual({ moved: 2 });
+    expect(
+      await callOk(office, 'clients.reassign', { clientIds: [c1.id], toStaffId: b.id, reason: '客户要求' }, manager),
+    ).toEqual({ moved: 1 });
+    expect(
+      (await callOk<{ today: unknown[]; overdue: unknown[] }>(office, 'followups.due', { asOf: '2026-03-12' }, bActor)).today,
+    ).toHaveLength(1);
+    expect(await callOk(office, 'clients.reassign', { fromStaffId: a.id, toStaffId: b.id, reason: '离职交接' }, manager)).toEqual(
+      { moved: 2 },
+    );
     expect((await callOk<Page>(office, 'clients.list', {}, bActor)).total).toBe(3);
     const history = await callOk<OwnerHistoryRow[]>(office, 'clients.ownerHistory', { clientId: c2.id });
     expect(history).toMatchObject([{ fromName: '张伟', toName: '李娜', reason: '离职交接', changedBy: '王经理' }]);

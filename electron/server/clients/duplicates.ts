@@ -35,7 +35,14 @@ export async function findDuplicates(
       .where('p.phone_key', 'in', [...probe.phoneKeys]);
     if (probe.excludeId !== undefined) query = query.where('c.id', '!=', probe.excludeId);
     for (const r of await query.execute()) {
-      matches.push({ field: 'phone', value: formatPhoneKey(r.phone_key), clientId: r.id, clientName: r.name, ownerStaffId: r.owner_staff_id, ownerName: r.owner_name ?? '' });
+      matches.push({
+        field: 'phone',
+        value: formatPhoneKey(r.phone_key),
+        clientId: r.id,
+        clientName: r.name,
+        ownerStaffId: r.owner_staff_id,
+        ownerName: r.owner_name ?? '',
+      });
     }
   }
   if (probe.kind === 'company' && probe.name.trim()) {
@@ -47,7 +54,14 @@ export async function findDuplicates(
       .where('c.kind', '=', 'company');
     if (probe.excludeId !== undefined) query = query.where('c.id', '!=', probe.excludeId);
     for (const r of await query.execute()) {
-      matches.push({ field: 'name', value: probe.name.trim(), clientId: r.id, clientName: r.name, ownerStaffId: r.owner_staff_id, ownerName: r.owner_name ?? '' });
+      matches.push({
+        field: 'name',
+        value: probe.name.trim(),
+        clientId: r.id,
+        clientName: r.name,
+        ownerStaffId: r.owner_staff_id,
+        ownerName: r.owner_name ?? '',
+      });
     }
   }
   return matches;
@@ -69,8 +83,14 @@ export function toDuplicateHits(matches: readonly DuplicateMatch[], actor: Actor
 
 /** One sentence per hit, Chinese and English, naming the owner and (when visible) the client. */
 export function describeDuplicate(hit: DuplicateHit): { zh: string; en: string } {
-  const what = hit.field === 'phone' ? { zh: `电话 ${hit.value}`, en: `Phone ${hit.value}` } : { zh: `名称"${hit.value}"`, en: `The name "${hit.value}"` };
-  const owner = hit.ownerName === '未分配' ? { zh: '未分配业务员', en: 'no salesperson' } : { zh: `业务员 ${hit.ownerName}`, en: `salesperson ${hit.ownerName}` };
+  const what =
+    hit.field === 'phone'
+      ? { zh: `电话 ${hit.value}`, en: `Phone ${hit.value}` }
+      : { zh: `名称"${hit.value}"`, en: `The name "${hit.value}"` };
+  const owner =
+    hit.ownerName === '未分配'
+      ? { zh: '未分配业务员', en: 'no salesperson' }
+      : { zh: `业务员 ${hit.ownerName}`, en: `salesperson ${hit.ownerName}` };
   if (hit.clientName !== null) {
     return {
       zh: `${what.zh} 已登记为客户"${hit.clientName}"(编号 ${hit.clientId}),归属${owner.zh}`,
@@ -88,7 +108,11 @@ export function duplicateError(hits: readonly DuplicateHit[]): AppError {
     `Duplicate (撞单): ${lines.map((l) => l.en).join('; ')}. Do not register it again; ask a manager to reassign the client if you should take it over.`,
     {
       duplicates: hits,
-      issues: hits.map((h, i) => ({ path: h.field === 'phone' ? 'phones' : 'name', message: lines[i]!.zh, messageEn: lines[i]!.en })),
+      issues: hits.map((h, i) => ({
+        path: h.field === 'phone' ? 'phones' : 'name',
+        message: lines[i]!.zh,
+        messageEn: lines[i]!.en,
+      })),
     },
   );
 }

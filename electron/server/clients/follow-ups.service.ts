@@ -28,7 +28,20 @@ function baseQuery(db: Kysely<Database>) {
     .selectFrom('follow_ups as f')
     .innerJoin('clients as c', 'c.id', 'f.client_id')
     .leftJoin('staff as s', 's.id', 'f.staff_id')
-    .select(['f.id', 'f.client_id', 'c.name as client_name', 'f.staff_id', 's.name as staff_name', 'f.happened_on', 'f.way', 'f.content', 'f.next_step', 'f.next_on', 'f.done', 'f.created_at']);
+    .select([
+      'f.id',
+      'f.client_id',
+      'c.name as client_name',
+      'f.staff_id',
+      's.name as staff_name',
+      'f.happened_on',
+      'f.way',
+      'f.content',
+      'f.next_step',
+      'f.next_on',
+      'f.done',
+      'f.created_at',
+    ]);
 }
 
 function toRow(r: FollowUpJoined): FollowUpRow {
@@ -50,7 +63,11 @@ function toRow(r: FollowUpJoined): FollowUpRow {
 
 export async function listFollowUps(ctx: CallContext, clientId: number): Promise<FollowUpRow[]> {
   await visibleClient(ctx.db, ctx.actor, clientId);
-  const rows = await baseQuery(ctx.db).where('f.client_id', '=', clientId).orderBy('f.happened_on', 'desc').orderBy('f.id', 'desc').execute();
+  const rows = await baseQuery(ctx.db)
+    .where('f.client_id', '=', clientId)
+    .orderBy('f.happened_on', 'desc')
+    .orderBy('f.id', 'desc')
+    .execute();
   return rows.map(toRow);
 }
 
@@ -73,7 +90,12 @@ export async function createFollowUp(ctx: CallContext, input: NewFollowUp): Prom
   return ctx.db.transaction().execute(async (trx) => {
     const client = await visibleClient(trx, ctx.actor, input.clientId);
     if (input.closePrevious) {
-      await trx.updateTable('follow_ups').set({ done: 1 }).where('client_id', '=', input.clientId).where('done', '=', 0).execute();
+      await trx
+        .updateTable('follow_ups')
+        .set({ done: 1 })
+        .where('client_id', '=', input.clientId)
+        .where('done', '=', 0)
+        .execute();
     }
     const { id } = await trx
       .insertInto('follow_ups')
@@ -107,13 +129,20 @@ export async function completeFollowUp(ctx: CallContext, id: number, done: boole
       .executeTakeFirst();
     if (!existing) throw notFound('跟进记录', 'Follow-up', id);
     assertCanSeeClient(ctx.actor, { id: existing.client_id, owner_staff_id: existing.owner_staff_id });
-    await trx.updateTable('follow_ups').set({ done: done ? 1 : 0 }).where('id', '=', id).execute();
+    await trx
+      .updateTable('follow_ups')
+      .set({ done: done ? 1 : 0 })
+      .where('id', '=', id)
+      .execute();
     return toRow((await baseQuery(trx).where('f.id', '=', id).executeTakeFirstOrThrow()) as FollowUpJoined);
   });
 }
 
 /** Open next steps due today and overdue: a salesperson's own; others see everyone's or one person's. */
-export async function dueFollowUps(ctx: CallContext, input: { asOf?: string | undefined; staffId?: number | undefined }): Promise<DueFollowUps> {
+export async function dueFollowUps(
+  ctx: CallContext,
+  input: { asOf?: string | undefined; staffId?: number | undefined },
+): Promise<DueFollowUps> {
   const asOf = input.asOf ?? todayLocal(ctx.now());
   const own = scopedOwnerId(ctx.actor);
   let query = baseQuery(ctx.db).where('f.done', '=', 0).where('f.next_on', '<=', asOf).where('c.archived_at', 'is', null);

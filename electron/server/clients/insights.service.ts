@@ -10,11 +10,14 @@ import { scopedOwnerId } from './client-scope';
 export function clientFunnel(ctx: CallContext, input: { ownerStaffId?: number | undefined }): FunnelCounts {
   const owner = scopedOwnerId(ctx.actor) ?? input.ownerStaffId;
   const rows = ctx.sqlite
-    .prepare(`SELECT stage, count(*) AS n FROM clients WHERE archived_at IS NULL ${owner !== undefined ? 'AND owner_staff_id = ?' : ''} GROUP BY stage`)
+    .prepare(
+      `SELECT stage, count(*) AS n FROM clients WHERE archived_at IS NULL ${owner !== undefined ? 'AND owner_staff_id = ?' : ''} GROUP BY stage`,
+    )
     .all(...(owner !== undefined ? [owner] : [])) as { stage: string; n: number }[];
   const byStage = new Map(rows.map((r) => [r.stage, r.n]));
   const stages = STAGES.map((stage) => ({ stage, count: byStage.get(stage) ?? 0 }));
-  const stepCount = (step: string): number => stages.filter((s) => funnelStepOf(s.stage as SalesStage) === step).reduce((a, s) => a + s.count, 0);
+  const stepCount = (step: string): number =>
+    stages.filter((s) => funnelStepOf(s.stage as SalesStage) === step).reduce((a, s) => a + s.count, 0);
   const steps = FUNNEL_STEPS.map((step, i) => ({
     step,
     count: stepCount(step),
@@ -44,7 +47,14 @@ export function clientReminders(ctx: CallContext, input: { from?: string | undef
        WHERE c.archived_at IS NULL ${scope}
          AND (substr(c.birthday, -5) IN (SELECT value FROM json_each(@list)) OR substr(c.anniversary, -5) IN (SELECT value FROM json_each(@list)))`,
     )
-    .all(owner !== null ? { owner, list } : { list }) as { id: number; name: string; contact_name: string; birthday: string | null; anniversary: string | null; owner_name: string | null }[];
+    .all(owner !== null ? { owner, list } : { list }) as {
+    id: number;
+    name: string;
+    contact_name: string;
+    birthday: string | null;
+    anniversary: string | null;
+    owner_name: string | null;
+  }[];
   const reminders: Reminder[] = [];
   for (const r of rows) {
     for (const kind of ['birthday', 'anniversary'] as const) {
@@ -52,14 +62,23 @@ export function clientReminders(ctx: CallContext, input: { from?: string | undef
       if (!yearly) continue;
       const date = nextOccurrence(yearly, from);
       if (date > to) continue;
-      reminders.push({ kind, date, clientId: r.id, clientName: r.name, contactName: r.contact_name, ownerName: r.owner_name ?? '', years: yearsSince(yearly, date) });
+      reminders.push({
+        kind,
+        date,
+        clientId: r.id,
+        clientName: r.name,
+        contactName: r.contact_name,
+        ownerName: r.owner_name ?? '',
+        years: yearsSince(yearly, date),
+      });
     }
   }
   const clientCount = ctx.sqlite
     .prepare(`SELECT count(*) FROM clients c WHERE c.archived_at IS NULL ${scope}`)
     .pluck()
     .get(...(owner !== null ? [{ owner }] : [])) as number;
-  for (const f of festivalsBetween(from, to)) reminders.push({ kind: 'festival', date: f.date, festival: f.festival, clientCount });
+  for (const f of festivalsBetween(from, to))
+    reminders.push({ kind: 'festival', date: f.date, festival: f.festival, clientCount });
   return reminders.sort((a, b) => a.date.localeCompare(b.date) || a.kind.localeCompare(b.kind));
 }
 

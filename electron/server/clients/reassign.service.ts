@@ -7,7 +7,12 @@ import { reassignClientsOwner } from './client-owner.repository';
 import { listOwnerHistory } from './clients.repository';
 import { assertActiveStaff, visibleClient } from './clients.service';
 
-export type ReassignInput = { clientIds?: number[] | undefined; fromStaffId?: number | undefined; toStaffId: number; reason: string };
+export type ReassignInput = {
+  clientIds?: number[] | undefined;
+  fromStaffId?: number | undefined;
+  toStaffId: number;
+  reason: string;
+};
 
 /**
  * Move one, many, or all of a person's clients to another, with their open follow-ups
@@ -20,15 +25,26 @@ export async function reassignClients(ctx: CallContext, input: ReassignInput): P
     const to = await assertActiveStaff(trx, input.toStaffId);
     if (input.fromStaffId !== undefined) {
       const from = await findStaffById(trx, input.fromStaffId);
-      if (!from) throw new AppError('not_found', `找不到员工(${input.fromStaffId})。`, `Staff member ${input.fromStaffId} was not found.`);
-      if (from.id === to.id) throw new AppError('invalid_input', '转出和转入是同一个人。', 'The person moving clients out and in is the same.');
+      if (!from)
+        throw new AppError('not_found', `找不到员工(${input.fromStaffId})。`, `Staff member ${input.fromStaffId} was not found.`);
+      if (from.id === to.id)
+        throw new AppError('invalid_input', '转出和转入是同一个人。', 'The person moving clients out and in is the same.');
     }
     if (input.clientIds) {
       const ids = [...new Set(input.clientIds)];
-      const found = await trx.selectFrom('clients').select('id').where('id', 'in', ids.length > 900 ? [-1] : ids).execute();
+      const found = await trx
+        .selectFrom('clients')
+        .select('id')
+        .where('id', 'in', ids.length > 900 ? [-1] : ids)
+        .execute();
       if (ids.length <= 900 && found.length !== ids.length) {
         const missing = ids.filter((id) => !found.some((f) => f.id === id));
-        throw new AppError('not_found', `找不到客户:${missing.join(', ')}。请刷新后重试。`, `Clients not found: ${missing.join(', ')}. Refresh and try again.`, { missing });
+        throw new AppError(
+          'not_found',
+          `找不到客户:${missing.join(', ')}。请刷新后重试。`,
+          `Clients not found: ${missing.join(', ')}. Refresh and try again.`,
+          { missing },
+        );
       }
     }
     const moved = await reassignClientsOwner(trx, {

@@ -11,7 +11,12 @@ export function canSeeContract(actor: Actor | null, c: Pick<ContractJoined, 'sta
 
 export function assertCanSeeContract(actor: Actor | null, c: ContractJoined | undefined, id: number | string): ContractJoined {
   if (!c || !canSeeContract(actor, c)) {
-    throw new AppError('not_found', `找不到合同(${id}),或该合同不归您负责。`, `Contract ${id} was not found, or is not one of yours.`, { id });
+    throw new AppError(
+      'not_found',
+      `找不到合同(${id}),或该合同不归您负责。`,
+      `Contract ${id} was not found, or is not one of yours.`,
+      { id },
+    );
   }
   return c;
 }

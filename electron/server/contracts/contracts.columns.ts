@@ -1,9 +1,28 @@
 import type { ColumnSpec } from '../../../shared/imports/headers';
-import { CONTRACT_STATUSES, CONTRACT_STATUS_LABELS, PAYMENT_METHODS, PAYMENT_METHOD_LABELS, type ContractStatus, type PaymentMethod } from '../../../shared/contract/contracts';
+import {
+  CONTRACT_STATUSES,
+  CONTRACT_STATUS_LABELS,
+  PAYMENT_METHODS,
+  PAYMENT_METHOD_LABELS,
+  type ContractStatus,
+  type PaymentMethod,
+} from '../../../shared/contract/contracts';
 
 export const CONTRACT_COLUMNS = [
-  { field: 'number', label: '合同编号', labelEn: 'number', aliases: ['合同号', '编号', 'contract number', 'contract no'], required: true },
-  { field: 'client', label: '客户名称', labelEn: 'client', aliases: ['客户', '客户名', '公司名称', 'client name'], required: true },
+  {
+    field: 'number',
+    label: '合同编号',
+    labelEn: 'number',
+    aliases: ['合同号', '编号', 'contract number', 'contract no'],
+    required: true,
+  },
+  {
+    field: 'client',
+    label: '客户名称',
+    labelEn: 'client',
+    aliases: ['客户', '客户名', '公司名称', 'client name'],
+    required: true,
+  },
   { field: 'staffCode', label: '业务员工号', labelEn: 'staff_code', aliases: ['工号', '业务员编号', 'owner_code'] },
   { field: 'staffName', label: '业务员', labelEn: 'staff_name', aliases: ['业务员姓名'] },
   { field: 'product', label: '产品/服务', labelEn: 'product', aliases: ['产品', '服务', '服务项目', '项目', 'service'] },
@@ -20,7 +39,13 @@ export const CONTRACT_COLUMNS = [
 export type ContractField = (typeof CONTRACT_COLUMNS)[number]['field'];
 
 export const PAYMENT_COLUMNS = [
-  { field: 'contract', label: '合同编号', labelEn: 'contract', aliases: ['合同号', '编号', 'contract number', 'number'], required: true },
+  {
+    field: 'contract',
+    label: '合同编号',
+    labelEn: 'contract',
+    aliases: ['合同号', '编号', 'contract number', 'number'],
+    required: true,
+  },
   { field: 'paidOn', label: '收款日期', labelEn: 'paid_on', aliases: ['日期', '到账日期', '付款日期', 'date'], required: true },
   { field: 'amount', label: '金额', labelEn: 'amount', aliases: ['收款金额', '到账金额'], required: true },
   { field: 'method', label: '收款方式', labelEn: 'method', aliases: ['方式', '付款方式'] },
@@ -29,17 +54,46 @@ export const PAYMENT_COLUMNS = [
 export type PaymentField = (typeof PAYMENT_COLUMNS)[number]['field'];
 
 const STATUS_SYNONYMS: Record<string, ContractStatus> = {
-  执行中: 'active', 生效: 'active', 进行中: 'active', 服务中: 'active', 签约: 'signed', 已签约: 'signed', 已签订: 'signed',
-  过期: 'expired', 到期: 'expired', 作废: 'cancelled', 取消: 'cancelled', 已取消: 'cancelled', 终止: 'cancelled', canceled: 'cancelled',
+  执行中: 'active',
+  生效: 'active',
+  进行中: 'active',
+  服务中: 'active',
+  签约: 'signed',
+  已签约: 'signed',
+  已签订: 'signed',
+  过期: 'expired',
+  到期: 'expired',
+  作废: 'cancelled',
+  取消: 'cancelled',
+  已取消: 'cancelled',
+  终止: 'cancelled',
+  canceled: 'cancelled',
 };
 
 export function parseContractStatus(text: string): ContractStatus | null {
   const t = text.trim().toLowerCase();
-  return CONTRACT_STATUSES.find((s) => s === t || CONTRACT_STATUS_LABELS[s].zh === text.trim() || CONTRACT_STATUS_LABELS[s].en.toLowerCase() === t) ?? STATUS_SYNONYMS[t] ?? null;
+  return (
+    CONTRACT_STATUSES.find(
+      (s) => s === t || CONTRACT_STATUS_LABELS[s].zh === text.trim() || CONTRACT_STATUS_LABELS[s].en.toLowerCase() === t,
+    ) ??
+    STATUS_SYNONYMS[t] ??
+    null
+  );
 }
 
 export function parsePaymentMethod(text: string): PaymentMethod | null {
   const t = text.trim().toLowerCase();
-  const synonyms: [RegExp, PaymentMethod][] = [[/现金|cash/, 'cash'], [/转账|银行|汇款|对公|transfer|bank/, 'transfer'], [/微信|wechat/, 'wechat'], [/支付宝|alipay/, 'alipay'], [/刷卡|pos|card/, 'card'], [/其他|其它|other/, 'other']];
-  return PAYMENT_METHODS.find((m) => m === t || PAYMENT_METHOD_LABELS[m].zh === text.trim()) ?? synonyms.find(([re]) => re.test(t))?.[1] ?? null;
+  const synonyms: [RegExp, PaymentMethod][] = [
+    [/现金|cash/, 'cash'],
+    [/转账|银行|汇款|对公|transfer|bank/, 'transfer'],
+    [/微信|wechat/, 'wechat'],
+    [/支付宝|alipay/, 'alipay'],
+    [/刷卡|pos|card/, 'card'],
+    [/其他|其它|other/, 'other'],
+  ];
+  return (
+    PAYMENT_METHODS.find((m) => m === t || PAYMENT_METHOD_LABELS[m].zh === text.trim()) ??
+    synonyms.find(([re]) => re.test(t))?.[1] ??
+    null
+  );
 }

@@ -22,7 +22,14 @@ type ImportedContract = {
   notes: string;
 };
 
-const STATUS_HINT = { zh: Object.values(CONTRACT_STATUS_LABELS).map((l) => l.zh).join('、'), en: Object.values(CONTRACT_STATUS_LABELS).map((l) => l.en).join(', ') };
+const STATUS_HINT = {
+  zh: Object.values(CONTRACT_STATUS_LABELS)
+    .map((l) => l.zh)
+    .join('、'),
+  en: Object.values(CONTRACT_STATUS_LABELS)
+    .map((l) => l.en)
+    .join(', '),
+};
 
 export const contractsImporter: Importer<ContractField, ImportedContract> = {
   kind: 'contracts',
@@ -30,10 +37,24 @@ export const contractsImporter: Importer<ContractField, ImportedContract> = {
   columns: CONTRACT_COLUMNS,
   async prepare(ctx) {
     const staff = await loadStaffDirectory(ctx.db);
-    const clients = ctx.sqlite.prepare('SELECT id, kind, name, name_key, owner_staff_id FROM clients').all() as { id: number; kind: string; name: string; name_key: string; owner_staff_id: number | null }[];
-    const byKey = groupBy(clients.filter((c) => c.kind === 'company'), (c) => c.name_key);
+    const clients = ctx.sqlite.prepare('SELECT id, kind, name, name_key, owner_staff_id FROM clients').all() as {
+      id: number;
+      kind: string;
+      name: string;
+      name_key: string;
+      owner_staff_id: number | null;
+    }[];
+    const byKey = groupBy(
+      clients.filter((c) => c.kind === 'company'),
+      (c) => c.name_key,
+    );
     const byName = groupBy(clients, (c) => c.name.trim());
-    const numbers = new Map((ctx.sqlite.prepare('SELECT id, number FROM contracts').all() as { id: number; number: string }[]).map((r) => [r.number.toLowerCase(), r.id]));
+    const numbers = new Map(
+      (ctx.sqlite.prepare('SELECT id, number FROM contracts').all() as { id: number; number: string }[]).map((r) => [
+        r.number.toLowerCase(),
+        r.id,
+      ]),
+    );
     const inFile = new Map<string, number>();
     const today = todayLocal(ctx.now());
     return {
@@ -41,15 +62,31 @@ export const contractsImporter: Importer<ContractField, ImportedContract> = {
         const issues = new IssueList(cells);
         const f = fieldReaders(cells, issues);
         const number = f.text('number', 40, { required: true });
-        if (number && numbers.has(number.toLowerCase())) issues.add('number', `合同编号 ${number} 已存在`, `Contract number ${number} already exists`);
+        if (number && numbers.has(number.toLowerCase()))
+          issues.add('number', `合同编号 ${number} 已存在`, `Contract number ${number} already exists`);
         const earlier = inFile.get(number.toLowerCase());
-        if (number && earlier !== undefined) issues.add('number', `合同编号 ${number} 与本文件第 ${earlier} 行重复`, `Contract number ${number} repeats row ${earlier} of this file`);
+        if (number && earlier !== undefined)
+          issues.add(
+            'number',
+            `合同编号 ${number} 与本文件第 ${earlier} 行重复`,
+            `Contract number ${number} repeats row ${earlier} of this file`,
+          );
         const clientName = f.text('client', 100, { required: true });
         let client: (typeof clients)[number] | undefined;
         if (clientName) {
           const found = byKey.get(companyNameKey(clientName)) ?? byName.get(clientName) ?? [];
-          if (found.length === 0) issues.add('client', `客户"${clientName}"不存在,请先登记或导入该客户`, `There is no client "${clientName}"; register or import the client first`);
-          else if (found.length > 1) issues.add('client', `有 ${found.length} 个客户都叫"${clientName}",无法确定是哪一个`, `${found.length} clients are called "${clientName}"; cannot tell which one`);
+          if (found.length === 0)
+            issues.add(
+              'client',
+              `客户"${clientName}"不存在,请先登记或导入该客户`,
+              `There is no client "${clientName}"; register or import the client first`,
+            );
+          else if (found.length > 1)
+            issues.add(
+              'client',
+              `有 ${found.length} 个客户都叫"${clientName}",无法确定是哪一个`,
+              `${found.length} clients are called "${clientName}"; cannot tell which one`,
+            );
           else client = found[0];
         }
         let staffId = client?.owner_staff_id ?? null;
@@ -57,16 +94,33 @@ export const contractsImporter: Importer<ContractField, ImportedContract> = {
         const staffName = cells.text('staffName');
         if (code || staffName) {
           const person = code ? staff.byCode.get(code.toLowerCase()) : staff.byName.get(staffName);
-          if (person === undefined) issues.add(code ? 'staffCode' : 'staffName', code ? `业务员工号 ${code} 不存在` : `找不到名为"${staffName}"的员工`, code ? `There is no staff member with code ${code}` : `No staff member is named "${staffName}"`);
-          else if (person === 'ambiguous') issues.add('staffName', `有多名员工叫"${staffName}",请改填业务员工号`, `Several staff members are named "${staffName}"; use the staff code`);
+          if (person === undefined)
+            issues.add(
+              code ? 'staffCode' : 'staffName',
+              code ? `业务员工号 ${code} 不存在` : `找不到名为"${staffName}"的员工`,
+              code ? `There is no staff member with code ${code}` : `No staff member is named "${staffName}"`,
+            );
+          else if (person === 'ambiguous')
+            issues.add(
+              'staffName',
+              `有多名员工叫"${staffName}",请改填业务员工号`,
+              `Several staff members are named "${staffName}"; use the staff code`,
+            );
           else staffId = person.id;
         }
         const amountFen = f.amount('amount', { required: true });
         const signedOn = f.date('signedOn');
         const startsOn = f.date('startsOn');
         const endsOn = f.date('endsOn');
-        if (startsOn && endsOn && endsOn < startsOn) issues.add('endsOn', `结束日期 ${endsOn} 早于开始日期 ${startsOn}`, `The end ${endsOn} is before the start ${startsOn}`);
-        const status = f.choice('status', parseContractStatus, STATUS_HINT) ?? (signedOn ? (endsOn && endsOn < today ? 'expired' : 'signed') : 'draft');
+        if (startsOn && endsOn && endsOn < startsOn)
+          issues.add(
+            'endsOn',
+            `结束日期 ${endsOn} 早于开始日期 ${startsOn}`,
+            `The end ${endsOn} is before the start ${startsOn}`,
+          );
+        const status =
+          f.choice('status', parseContractStatus, STATUS_HINT) ??
+          (signedOn ? (endsOn && endsOn < today ? 'expired' : 'signed') : 'draft');
         const renewalText = cells.text('renewalOf');
         let renewalOf: number | string | null = null;
         if (renewalText) {
@@ -79,8 +133,29 @@ export const contractsImporter: Importer<ContractField, ImportedContract> = {
         inFile.set(number.toLowerCase(), row);
         return {
           ok: true,
-          value: { number, clientId: client.id, staffId, product: f.text('product', 100), amountFen, signedOn, startsOn, endsOn, status, renewalOf, notes: f.text('notes', 2000) },
-          preview: () => ({ number, client: client.name, staffCode: code || staffName, signedOn: signedOn ?? '', amount: formatFen(amountFen), startsOn: startsOn ?? '', endsOn: endsOn ?? '', status: CONTRACT_STATUS_LABELS[status].zh }),
+          value: {
+            number,
+            clientId: client.id,
+            staffId,
+            product: f.text('product', 100),
+            amountFen,
+            signedOn,
+            startsOn,
+            endsOn,
+            status,
+            renewalOf,
+            notes: f.text('notes', 2000),
+          },
+          preview: () => ({
+            number,
+            client: client.name,
+            staffCode: code || staffName,
+            signedOn: signedOn ?? '',
+            amount: formatFen(amountFen),
+            startsOn: startsOn ?? '',
+            endsOn: endsOn ?? '',
+            status: CONTRACT_STATUS_LABELS[status].zh,
+          }),
         };
       },
       write(_trx, c, rows) {
@@ -92,7 +167,23 @@ export const contractsImporter: Importer<ContractField, ImportedContract> = {
         const ids = new Map<string, number>();
         for (const { value: k } of rows) {
           const renewalOf = typeof k.renewalOf === 'string' ? (ids.get(k.renewalOf) ?? null) : k.renewalOf;
-          const id = Number(insert.run(k.number, k.clientId, k.staffId, k.product, k.amountFen, k.signedOn, k.startsOn, k.endsOn, k.status, renewalOf, k.notes, stamp, stamp).lastInsertRowid);
+          const id = Number(
+            insert.run(
+              k.number,
+              k.clientId,
+              k.staffId,
+              k.product,
+              k.amountFen,
+              k.signedOn,
+              k.startsOn,
+              k.endsOn,
+              k.status,
+              renewalOf,
+              k.notes,
+              stamp,
+              stamp,
+            ).lastInsertRowid,
+          );
           ids.set(k.number.toLowerCase(), id);
         }
         return rows.length;

@@ -121,7 +121,10 @@ export function listPayments(sqlite: BetterSqlite3.Database, contractId: number)
 /** The next free number of the form HT-YYYY-NNNN for the year of `on`. */
 export function nextContractNumber(sqlite: BetterSqlite3.Database, on: string): string {
   const prefix = `HT-${on.slice(0, 4)}-`;
-  const numbers = sqlite.prepare(`SELECT number FROM contracts WHERE number LIKE ? ESCAPE '\\'`).pluck().all(`${prefix.replace(/[%_\\]/g, '\\$&')}%`) as string[];
+  const numbers = sqlite
+    .prepare(`SELECT number FROM contracts WHERE number LIKE ? ESCAPE '\\'`)
+    .pluck()
+    .all(`${prefix.replace(/[%_\\]/g, '\\$&')}%`) as string[];
   const max = numbers.reduce((m, n) => Math.max(m, /^\d+$/.test(n.slice(prefix.length)) ? Number(n.slice(prefix.length)) : 0), 0);
   return `${prefix}${String(max + 1).padStart(4, '0')}`;
 }

@@ -1,5 +1,11 @@
 import type { Kysely } from 'kysely';
-import type { ContractDetail, ContractFilters, ContractPatch, ContractRow, NewContract } from '../../../shared/contract/contracts';
+import type {
+  ContractDetail,
+  ContractFilters,
+  ContractPatch,
+  ContractRow,
+  NewContract,
+} from '../../../shared/contract/contracts';
 import { formatFen } from '../../../shared/money';
 import { todayLocal } from '../../../shared/dates';
 import { writeAudit } from '../audit/audit.repository';
@@ -9,7 +15,15 @@ import type { Database } from '../db/schema';
 import { isScopedToOwn } from '../clients/client-scope';
 import { assertActiveStaff, visibleClient } from '../clients/clients.service';
 import { assertCanSeeContract, contractScopeSql } from './contract-scope';
-import { CONTRACT_SELECT, findContractByNumber, findContractJoined, listPayments, nextContractNumber, toContractRow, type ContractJoined } from './contracts.repository';
+import {
+  CONTRACT_SELECT,
+  findContractByNumber,
+  findContractJoined,
+  listPayments,
+  nextContractNumber,
+  toContractRow,
+  type ContractJoined,
+} from './contracts.repository';
 
 export function getContract(ctx: CallContext, id: number): ContractDetail {
   const row = assertCanSeeContract(ctx.actor, findContractJoined(ctx.sqlite, id), id);
@@ -33,7 +47,10 @@ export function contractWhere(ctx: CallContext, f: ContractFilters): { sql: stri
   if (f.clientId !== undefined) add('k.client_id = ?', f.clientId);
   if (f.signedFrom) add('k.signed_on >= ?', f.signedFrom);
   if (f.signedTo) add('k.signed_on <= ?', f.signedTo);
-  if (f.unpaidOnly) add(`k.status != 'cancelled' AND k.amount_fen > COALESCE((SELECT sum(p.amount_fen) FROM payments p WHERE p.contract_id = k.id), 0)`);
+  if (f.unpaidOnly)
+    add(
+      `k.status != 'cancelled' AND k.amount_fen > COALESCE((SELECT sum(p.amount_fen) FROM payments p WHERE p.contract_id = k.id), 0)`,
+    );
   return { sql: parts.join(' AND '), params };
 }
 
@@ -48,12 +65,21 @@ export function listContracts(
        FROM contracts k JOIN clients c ON c.id = k.client_id WHERE ${where.sql} AND k.status != 'cancelled'`,
     )
     .get(...where.params) as { n: number; amount: number; paid: number };
-  const total = ctx.sqlite.prepare(`SELECT count(*) FROM contracts k JOIN clients c ON c.id = k.client_id WHERE ${where.sql}`).pluck().get(...where.params) as number;
+  const total = ctx.sqlite
+    .prepare(`SELECT count(*) FROM contracts k JOIN clients c ON c.id = k.client_id WHERE ${where.sql}`)
+    .pluck()
+    .get(...where.params) as number;
   const rows = ctx.sqlite
-    .prepare(`${CONTRACT_SELECT} WHERE ${where.sql} ORDER BY COALESCE(k.signed_on, k.created_at) DESC, k.id DESC LIMIT ? OFFSET ?`)
+    .prepare(
+      `${CONTRACT_SELECT} WHERE ${where.sql} ORDER BY COALESCE(k.signed_on, k.created_at) DESC, k.id DESC LIMIT ? OFFSET ?`,
+    )
     .all(...where.params, input.limit, input.offset) as ContractJoined[];
   const asOf = todayLocal(ctx.now());
-  return { rows: rows.map((r) => toContractRow(r, asOf)), total, totals: { amountFen: agg.amount, paidFen: agg.paid, balanceFen: agg.amount - agg.paid } };
+  return {
+    rows: rows.map((r) => toContractRow(r, asOf)),
+    total,
+    totals: { amountFen: agg.amount, paidFen: agg.paid, balanceFen: agg.amount - agg.paid },
+  };
 }
 
 export async function createContract(ctx: CallContext, input: NewContract): Promise<ContractDetail> {
@@ -83,7 +109,12 @@ export async function createContract(ctx: CallContext, input: NewContract): Prom
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await writeAudit(trx, ctx.actor, { action: 'contracts.create', entity: 'contract', entityId: id, after: { ...input, number, staffId } }, ctx.now());
+    await writeAudit(
+      trx,
+      ctx.actor,
+      { action: 'contracts.create', entity: 'contract', entityId: id, after: { ...input, number, staffId } },
+      ctx.now(),
+    );
     return id;
   });
   return getContract(ctx, id);
@@ -93,11 +124,16 @@ export async function updateContract(ctx: CallContext, patch: ContractPatch): Pr
   await ctx.db.transaction().execute(async (trx) => {
     const existing = assertCanSeeContract(ctx.actor, findContractJoined(ctx.sqlite, patch.id), patch.id);
     if (patch.number !== undefined) assertNumberFree(ctx, patch.number, patch.id);
-    if (patch.staffId !== undefined && patch.staffId !== null && patch.staffId !== existing.staff_id) await assertActiveStaff(trx, patch.staffId);
+    if (patch.staffId !== undefined && patch.staffId !== null && patch.staffId !== existing.staff_id)
+      await assertActiveStaff(trx, patch.staffId);
     const startsOn = patch.startsOn === undefined ? existing.starts_on : patch.startsOn;
     const endsOn = patch.endsOn === undefined ? existing.ends_on : patch.endsOn;
     if (startsOn && endsOn && endsOn < startsOn) {
-      throw new AppError('invalid_input', `服务结束日期 ${endsOn} 早于开始日期 ${startsOn}。`, `The service end ${endsOn} is before its start ${startsOn}.`);
+      throw new AppError(
+        'invalid_input',
+        `服务结束日期 ${endsOn} 早于开始日期 ${startsOn}。`,
+        `The service end ${endsOn} is before its start ${startsOn}.`,
+      );
     }
     if (patch.amountFen !== undefined && patch.amountFen < existing.paid_fen) {
       throw new AppError(
@@ -122,13 +158,23 @@ export async function updateContract(ctx: CallContext, patch: ContractPatch): Pr
       })
       .where('id', '=', patch.id)
       .execute();
-    await writeAudit(trx, ctx.actor, { action: 'contracts.update', entity: 'contract', entityId: patch.id, before: toContractRow(existing), after: patch }, ctx.now());
+    await writeAudit(
+      trx,
+      ctx.actor,
+      { action: 'contracts.update', entity: 'contract', entityId: patch.id, before: toContractRow(existing), after: patch },
+      ctx.now(),
+    );
   });
   return getContract(ctx, patch.id);
 }
 
 /** A salesperson's contracts are their own; others name anyone current, or the client's owner by default. */
-async function resolveContractStaff(trx: Kysely<Database>, ctx: CallContext, requested: number | null | undefined, clientOwner: number | null): Promise<number | null> {
+async function resolveContractStaff(
+  trx: Kysely<Database>,
+  ctx: CallContext,
+  requested: number | null | undefined,
+  clientOwner: number | null,
+): Promise<number | null> {
   if (isScopedToOwn(ctx.actor)) {
     if (requested !== undefined && requested !== null && requested !== ctx.actor?.staffId) {
       throw new AppError('forbidden', '业务员只能登记自己的合同。', 'A salesperson can register only their own contracts.');
@@ -156,10 +202,18 @@ export function assertNumberFree(ctx: CallContext, number: string, exceptId: num
 export function assertRenewable(ctx: CallContext, previousId: number, clientId: number): ContractJoined {
   const previous = assertCanSeeContract(ctx.actor, findContractJoined(ctx.sqlite, previousId), previousId);
   if (previous.client_id !== clientId) {
-    throw new AppError('invalid_input', `合同 ${previous.number} 属于另一个客户,不能作为续费的原合同。`, `Contract ${previous.number} belongs to another client; it cannot be the one renewed.`);
+    throw new AppError(
+      'invalid_input',
+      `合同 ${previous.number} 属于另一个客户,不能作为续费的原合同。`,
+      `Contract ${previous.number} belongs to another client; it cannot be the one renewed.`,
+    );
   }
   if (previous.status === 'cancelled') {
-    throw new AppError('conflict', `合同 ${previous.number} 已作废,不能续费。`, `Contract ${previous.number} is cancelled; it cannot be renewed.`);
+    throw new AppError(
+      'conflict',
+      `合同 ${previous.number} 已作废,不能续费。`,
+      `Contract ${previous.number} is cancelled; it cannot be renewed.`,
+    );
   }
   if (previous.renewed_by_id !== null) {
     throw new AppError(

@@ -15,14 +15,34 @@ describe('contracts, payments and renewals', () => {
   it('numbers contracts, takes partial payments and refunds, and keeps the balance', async () => {
     const { staff } = await staffActor(office, 'S1', '张伟');
     const client = await createClientOk(office, { name: '华联超市', ownerStaffId: staff.id });
-    const k = await callOk<ContractDetail>(office, 'contracts.create', { clientId: client.id, product: '建站', amountFen: 360000, signedOn: '2026-06-01', startsOn: '2026-06-01', endsOn: '2027-05-31', status: 'signed' });
+    const k = await callOk<ContractDetail>(office, 'contracts.create', {
+      clientId: client.id,
+      product: '建站',
+      amountFen: 360000,
+      signedOn: '2026-06-01',
+      startsOn: '2026-06-01',
+      endsOn: '2027-05-31',
+      status: 'signed',
+    });
     expect(k).toMatchObject({ number: 'HT-2026-0001', staffId: staff.id, staffName: '张伟', balanceFen: 360000, payments: [] });
-    expect((await callOk<ContractDetail>(office, 'contracts.create', { clientId: client.id, amountFen: 1 })).number).toBe('HT-2026-0002');
-    await callOk<PaymentRow>(office, 'payments.create', { contractId: k.id, paidOn: '2026-06-02', amountFen: 100000, method: 'wechat' });
+    expect((await callOk<ContractDetail>(office, 'contracts.create', { clientId: client.id, amountFen: 1 })).number).toBe(
+      'HT-2026-0002',
+    );
+    await callOk<PaymentRow>(office, 'payments.create', {
+      contractId: k.id,
+      paidOn: '2026-06-02',
+      amountFen: 100000,
+      method: 'wechat',
+    });
     await callOk<PaymentRow>(office, 'payments.create', { contractId: k.id, paidOn: '2026-06-05', amountFen: 260000 });
     const over = await office.call(owner, 'payments.create', { contractId: k.id, paidOn: '2026-06-06', amountFen: 1 });
     expect(over.ok ? null : over.error.code).toBe('conflict');
-    const refund = await callOk<PaymentRow>(office, 'payments.create', { contractId: k.id, paidOn: '2026-06-07', amountFen: -60000, notes: '部分退款' });
+    const refund = await callOk<PaymentRow>(office, 'payments.create', {
+      contractId: k.id,
+      paidOn: '2026-06-07',
+      amountFen: -60000,
+      notes: '部分退款',
+    });
     expect(refund).toMatchObject({ amountFen: -60000, staffId: staff.id });
     const tooMuch = await office.call(owner, 'payments.create', { contractId: k.id, paidOn: '2026-06-08', amountFen: -400000 });
     expect(tooMuch.ok ? null : tooMuch.error.message).toMatch(/退款/);
@@ -34,9 +54,15 @@ describe('contracts, payments and renewals', () => {
     const afterCancel = await office.call(owner, 'payments.create', { contractId: k.id, paidOn: '2026-06-09', amountFen: 100 });
     expect(afterCancel.ok ? null : afterCancel.error.message).toMatch(/已作废/);
     await callOk(office, 'payments.create', { contractId: k.id, paidOn: '2026-06-09', amountFen: -300000 });
-    const list = await callOk<{ rows: ContractRow[]; totals: { amountFen: number } }>(office, 'contracts.list', { unpaidOnly: true });
+    const list = await callOk<{ rows: ContractRow[]; totals: { amountFen: number } }>(office, 'contracts.list', {
+      unpaidOnly: true,
+    });
     expect(list.rows.map((r) => r.number)).toEqual(['HT-2026-0002']);
-    const duplicateNumber = await office.call(owner, 'contracts.create', { clientId: client.id, number: 'ht-2026-0001', amountFen: 1 });
+    const duplicateNumber = await office.call(owner, 'contracts.create', {
+      clientId: client.id,
+      number: 'ht-2026-0001',
+      amountFen: 1,
+    });
     expect(duplicateNumber.ok ? null : duplicateNumber.error.code).toBe('conflict');
   });
 
@@ -45,7 +71,15 @@ describe('contracts, payments and renewals', () => {
     const early = await createClientOk(office, { name: '早加入', joinedOn: '2020-01-01' });
     const mid = await createClientOk(office, { name: '中间', joinedOn: '2022-01-01' });
     const mk = (clientId: number, endsOn: string, status = 'active') =>
-      callOk<ContractDetail>(office, 'contracts.create', { clientId, product: '年费', amountFen: 36000, signedOn: '2025-01-01', startsOn: '2025-07-01', endsOn, status });
+      callOk<ContractDetail>(office, 'contracts.create', {
+        clientId,
+        product: '年费',
+        amountFen: 36000,
+        signedOn: '2025-01-01',
+        startsOn: '2025-07-01',
+        endsOn,
+        status,
+      });
     const dueLate = await mk(late.id, '2026-06-30');
     await mk(early.id, '2026-07-20');
     await mk(mid.id, '2026-05-31');
@@ -57,11 +91,24 @@ describe('contracts, payments and renewals', () => {
       ['晚加入', 'due', 20],
     ]);
     expect(rows[1]!.displayStatus).toBe('expired');
-    expect((await callOk<RenewalRow[]>(office, 'renewals.list', { withinDays: 30, includeLapsed: false })).map((r) => r.clientName)).toEqual(['晚加入']);
+    expect(
+      (await callOk<RenewalRow[]>(office, 'renewals.list', { withinDays: 30, includeLapsed: false })).map((r) => r.clientName),
+    ).toEqual(['晚加入']);
     const renewed = await callOk<ContractDetail>(office, 'contracts.renew', { id: dueLate.id });
-    expect(renewed).toMatchObject({ renewalOfId: dueLate.id, renewalOfNumber: dueLate.number, startsOn: '2026-07-01', endsOn: '2027-06-30', amountFen: 36000, status: 'draft', product: '年费' });
+    expect(renewed).toMatchObject({
+      renewalOfId: dueLate.id,
+      renewalOfNumber: dueLate.number,
+      startsOn: '2026-07-01',
+      endsOn: '2027-06-30',
+      amountFen: 36000,
+      status: 'draft',
+      product: '年费',
+    });
     expect((await callOk<ContractDetail>(office, 'contracts.get', { id: dueLate.id })).renewedById).toBe(renewed.id);
-    expect((await callOk<RenewalRow[]>(office, 'renewals.list', { withinDays: 60 })).map((r) => r.clientName)).toEqual(['早加入', '中间']);
+    expect((await callOk<RenewalRow[]>(office, 'renewals.list', { withinDays: 60 })).map((r) => r.clientName)).toEqual([
+      '早加入',
+      '中间',
+    ]);
     const again = await office.call(owner, 'contracts.renew', { id: dueLate.id });
     expect(again.ok ? null : again.error.message).toContain('已续费');
   });

@@ -6,10 +6,24 @@ import { PAYMENT_COLUMNS, parsePaymentMethod, type PaymentField } from './contra
 import { checkPayment } from './payments.service';
 import type { ContractJoined } from './contracts.repository';
 
-type ImportedPayment = { contractId: number; staffId: number | null; paidOn: string; amountFen: number; method: PaymentMethod; notes: string };
+type ImportedPayment = {
+  contractId: number;
+  staffId: number | null;
+  paidOn: string;
+  amountFen: number;
+  method: PaymentMethod;
+  notes: string;
+};
 type ContractFacts = Pick<ContractJoined, 'id' | 'number' | 'amount_fen' | 'paid_fen' | 'status' | 'staff_id'>;
 
-const METHOD_HINT = { zh: Object.values(PAYMENT_METHOD_LABELS).map((l) => l.zh).join('、'), en: Object.values(PAYMENT_METHOD_LABELS).map((l) => l.en).join(', ') };
+const METHOD_HINT = {
+  zh: Object.values(PAYMENT_METHOD_LABELS)
+    .map((l) => l.zh)
+    .join('、'),
+  en: Object.values(PAYMENT_METHOD_LABELS)
+    .map((l) => l.en)
+    .join(', '),
+};
 
 /** Payments and refunds (negative amounts); the same balance rules as one payment at a time, row by row. */
 export const paymentsImporter: Importer<PaymentField, ImportedPayment> = {
@@ -20,7 +34,9 @@ export const paymentsImporter: Importer<PaymentField, ImportedPayment> = {
     const contracts = new Map(
       (
         ctx.sqlite
-          .prepare('SELECT k.id, k.number, k.amount_fen, k.status, k.staff_id, COALESCE((SELECT sum(p.amount_fen) FROM payments p WHERE p.contract_id = k.id), 0) AS paid_fen FROM contracts k')
+          .prepare(
+            'SELECT k.id, k.number, k.amount_fen, k.status, k.staff_id, COALESCE((SELECT sum(p.amount_fen) FROM payments p WHERE p.contract_id = k.id), 0) AS paid_fen FROM contracts k',
+          )
           .all() as ContractFacts[]
       ).map((k) => [k.number.toLowerCase(), k]),
     );
@@ -31,7 +47,12 @@ export const paymentsImporter: Importer<PaymentField, ImportedPayment> = {
         const f = fieldReaders(cells, issues);
         const number = f.text('contract', 40, { required: true });
         const contract = number ? contracts.get(number.toLowerCase()) : undefined;
-        if (number && !contract) issues.add('contract', `合同 ${number} 不存在,请先登记或导入该合同`, `There is no contract ${number}; register or import it first`);
+        if (number && !contract)
+          issues.add(
+            'contract',
+            `合同 ${number} 不存在,请先登记或导入该合同`,
+            `There is no contract ${number}; register or import it first`,
+          );
         const paidOn = f.date('paidOn', { required: true });
         const amountFen = f.amount('amount', { required: true, allowNegative: true, allowZero: false });
         const method = f.choice('method', parsePaymentMethod, METHOD_HINT) ?? 'transfer';
@@ -45,11 +66,18 @@ export const paymentsImporter: Importer<PaymentField, ImportedPayment> = {
         return {
           ok: true,
           value: { contractId: contract.id, staffId: contract.staff_id, paidOn, amountFen, method, notes: f.text('notes', 500) },
-          preview: () => ({ contract: contract.number, paidOn, amount: formatFen(amountFen), method: PAYMENT_METHOD_LABELS[method].zh }),
+          preview: () => ({
+            contract: contract.number,
+            paidOn,
+            amount: formatFen(amountFen),
+            method: PAYMENT_METHOD_LABELS[method].zh,
+          }),
         };
       },
       write(_trx, c, rows) {
-        const insert = c.sqlite.prepare('INSERT INTO payments (contract_id, staff_id, paid_on, amount_fen, method, notes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+        const insert = c.sqlite.prepare(
+          'INSERT INTO payments (contract_id, staff_id, paid_on, amount_fen, method, notes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        );
         const stamp = c.now().toISOString();
         for (const { value: p } of rows) insert.run(p.contractId, p.staffId, p.paidOn, p.amountFen, p.method, p.notes, stamp);
         return rows.length;

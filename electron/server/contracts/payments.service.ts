@@ -13,10 +13,18 @@ export type NewPayment = { contractId: number; paidOn: string; amountFen: number
  * amount, a refund never exceeds what was received, and a cancelled contract takes refunds
  * only. The payment is credited to the contract's salesperson at the time it is received.
  */
-export function checkPayment(contract: ContractJoined, amountFen: number, paidBefore: number = contract.paid_fen): AppError | null {
+export function checkPayment(
+  contract: ContractJoined,
+  amountFen: number,
+  paidBefore: number = contract.paid_fen,
+): AppError | null {
   const after = paidBefore + amountFen;
   if (amountFen > 0 && contract.status === 'cancelled') {
-    return new AppError('conflict', `合同 ${contract.number} 已作废,只能登记退款。`, `Contract ${contract.number} is cancelled; only refunds can be recorded.`);
+    return new AppError(
+      'conflict',
+      `合同 ${contract.number} 已作废,只能登记退款。`,
+      `Contract ${contract.number} is cancelled; only refunds can be recorded.`,
+    );
   }
   if (amountFen > 0 && after > contract.amount_fen) {
     return new AppError(
@@ -55,7 +63,12 @@ export async function createPayment(ctx: CallContext, input: NewPayment): Promis
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await writeAudit(trx, ctx.actor, { action: input.amountFen < 0 ? 'payments.refund' : 'payments.create', entity: 'payment', entityId: id, after: input }, ctx.now());
+    await writeAudit(
+      trx,
+      ctx.actor,
+      { action: input.amountFen < 0 ? 'payments.refund' : 'payments.create', entity: 'payment', entityId: id, after: input },
+      ctx.now(),
+    );
     return id;
   });
   return listPayments(ctx.sqlite, input.contractId).find((p) => p.id === id)!;
@@ -68,10 +81,19 @@ export async function deletePayment(ctx: CallContext, id: number, reason: string
     if (!payment) throw notFound('收款记录', 'Payment', id);
     const contract = assertCanSeeContract(ctx.actor, findContractJoined(ctx.sqlite, payment.contract_id), payment.contract_id);
     if (payment.amount_fen > 0 && contract.paid_fen - payment.amount_fen < 0) {
-      throw new AppError('conflict', '删除这笔收款后,已退款将超过已收款。请先删除相应的退款。', 'Deleting this payment would leave refunds larger than what was received; delete the refund first.');
+      throw new AppError(
+        'conflict',
+        '删除这笔收款后,已退款将超过已收款。请先删除相应的退款。',
+        'Deleting this payment would leave refunds larger than what was received; delete the refund first.',
+      );
     }
     await trx.deleteFrom('payments').where('id', '=', id).execute();
-    await writeAudit(trx, ctx.actor, { action: 'payments.delete', entity: 'payment', entityId: id, before: payment, after: { reason } }, ctx.now());
+    await writeAudit(
+      trx,
+      ctx.actor,
+      { action: 'payments.delete', entity: 'payment', entityId: id, before: payment, after: { reason } },
+      ctx.now(),
+    );
     return { deleted: 1 };
   });
 }

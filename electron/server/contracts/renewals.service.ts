@@ -51,7 +51,14 @@ export function listRenewals(
  */
 export async function renewContract(
   ctx: CallContext,
-  input: { id: number; number?: string | undefined; amountFen?: number | undefined; signedOn?: string | null | undefined; startsOn?: string | undefined; endsOn?: string | undefined },
+  input: {
+    id: number;
+    number?: string | undefined;
+    amountFen?: number | undefined;
+    signedOn?: string | null | undefined;
+    startsOn?: string | undefined;
+    endsOn?: string | undefined;
+  },
 ): Promise<ContractDetail> {
   const found = assertCanSeeContract(ctx.actor, findContractJoined(ctx.sqlite, input.id), input.id);
   const previous = assertRenewable(ctx, input.id, found.client_id);

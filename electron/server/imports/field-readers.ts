@@ -19,7 +19,12 @@ export function fieldReaders<F extends string>(cells: RowCells<F>, issues: Issue
     text(field, max, options = {}) {
       const value = cells.text(field).replace(/\s+/g, ' ');
       if (!value && options.required) required(field);
-      if (value.length > max) issues.add(field, `${cells.header(field)}最多 ${max} 个字,现有 ${value.length} 个`, `${cells.header(field)} is at most ${max} characters; it has ${value.length}`);
+      if (value.length > max)
+        issues.add(
+          field,
+          `${cells.header(field)}最多 ${max} 个字,现有 ${value.length} 个`,
+          `${cells.header(field)} is at most ${max} characters; it has ${value.length}`,
+        );
       return value;
     },
     date(field, options = {}) {
@@ -30,7 +35,11 @@ export function fieldReaders<F extends string>(cells: RowCells<F>, issues: Issue
       }
       const date = parseDateCell(raw);
       if (!date) {
-        issues.add(field, `"${cells.text(field)}"不是有效日期,可写 2026-03-05、2026/3/5 或 2026年3月5日`, `"${cells.text(field)}" is not a valid date; write e.g. 2026-03-05, 2026/3/5 or 2026年3月5日`);
+        issues.add(
+          field,
+          `"${cells.text(field)}"不是有效日期,可写 2026-03-05、2026/3/5 或 2026年3月5日`,
+          `"${cells.text(field)}" is not a valid date; write e.g. 2026-03-05, 2026/3/5 or 2026年3月5日`,
+        );
       }
       return date;
     },
@@ -41,7 +50,11 @@ export function fieldReaders<F extends string>(cells: RowCells<F>, issues: Issue
       }
       const fen = parseAmountCell(cells.get(field));
       if (fen === null) {
-        issues.add(field, `"${cells.text(field)}"不是有效金额,可写 3000、3,000.00 或 ¥3,000(最多两位小数)`, `"${cells.text(field)}" is not a valid amount; write e.g. 3000, 3,000.00 or ¥3,000 (at most two decimals)`);
+        issues.add(
+          field,
+          `"${cells.text(field)}"不是有效金额,可写 3000、3,000.00 或 ¥3,000(最多两位小数)`,
+          `"${cells.text(field)}" is not a valid amount; write e.g. 3000, 3,000.00 or ¥3,000 (at most two decimals)`,
+        );
         return null;
       }
       if (fen < 0 && !options.allowNegative) {
@@ -58,7 +71,8 @@ export function fieldReaders<F extends string>(cells: RowCells<F>, issues: Issue
       const text = cells.text(field);
       if (!text) return null;
       const value = parse(text);
-      if (value === null) issues.add(field, `"${text}"无法识别,可填:${hint.zh}`, `"${text}" is not recognised; use one of: ${hint.en}`);
+      if (value === null)
+        issues.add(field, `"${text}"无法识别,可填:${hint.zh}`, `"${text}" is not recognised; use one of: ${hint.en}`);
       return value;
     },
   };

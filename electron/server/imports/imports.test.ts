@@ -22,13 +22,26 @@ describe('spreadsheet import', () => {
   const clientCount = async (): Promise<number> => (await callOk<Page>(office, 'clients.list', {})).total;
 
   it('imports clients from a real .xlsx with Chinese headers, a title row, Excel dates, amounts and regions', async () => {
-    const file = await xlsxFile([
-      ['客户名单(2026年3月)'],
-      ['客户名称', '联系人', '电话', '地区', '来源', '等级', '加入日期', '业务员工号', '备注'],
-      ['深圳华联超市有限公司', '王经理', '138 0013 8000 / 0755-12345678', '广东省深圳市南山区', '电话咨询', '二级', new Date(Date.UTC(2024, 2, 5)), 'S001', '老客户'],
-      ['金鑫贸易', '李四', '+86 139 0000 0001', '湖南 长沙 岳麓区', '微信', '1', '2023/7/1', 's002', ''],
-      ['个体户 王芳', '', '13700000000', '', '', '', 45000, '', ''],
-    ], { merge: ['A1:I1'] });
+    const file = await xlsxFile(
+      [
+        ['客户名单(2026年3月)'],
+        ['客户名称', '联系人', '电话', '地区', '来源', '等级', '加入日期', '业务员工号', '备注'],
+        [
+          '深圳华联超市有限公司',
+          '王经理',
+          '138 0013 8000 / 0755-12345678',
+          '广东省深圳市南山区',
+          '电话咨询',
+          '二级',
+          new Date(Date.UTC(2024, 2, 5)),
+          'S001',
+          '老客户',
+        ],
+        ['金鑫贸易', '李四', '+86 139 0000 0001', '湖南 长沙 岳麓区', '微信', '1', '2023/7/1', 's002', ''],
+        ['个体户 王芳', '', '13700000000', '', '', '', 45000, '', ''],
+      ],
+      { merge: ['A1:I1'] },
+    );
     const report = await callOk<ImportReport>(office, 'clients.import', importInput('客户.xlsx', file));
     expect(report).toMatchObject({ format: 'xlsx', totalRows: 3, validRows: 3, errorRows: 0, inserted: 3, issues: [] });
     const rows = (await callOk<Page>(office, 'clients.list', {})).rows;
@@ -38,17 +51,27 @@ describe('spreadsheet import', () => {
       ['深圳华联超市有限公司', '2024-03-05', '张伟', 2],
     ]);
     const hualian = await callOk<ClientDetail>(office, 'clients.get', { id: rows[2]!.id });
-    expect(hualian).toMatchObject({ province: '广东省', city: '深圳市', district: '南山区', source: 'phone', stage: 'proposal', notes: '老客户' });
+    expect(hualian).toMatchObject({
+      province: '广东省',
+      city: '深圳市',
+      district: '南山区',
+      source: 'phone',
+      stage: 'proposal',
+      notes: '老客户',
+    });
     expect(hualian.phones.map((p) => p.key)).toEqual(['13800138000', '075512345678']);
     expect((await callOk<Page>(office, 'clients.list', { search: '超市' })).total).toBe(1);
   });
 
   it.each(['gbk', 'utf-8', 'utf-8-bom'] as const)('imports a %s CSV with English headers', async (encoding) => {
-    const file = csvFile([
-      ['name', 'contact', 'phone', 'region', 'source', 'level', 'joined_on', 'owner_code'],
-      ['东方红广告', '赵六', '13500000000', '北京市朝阳区', '展会', '三级', '2025年1月2日', 'S001'],
-      ['"引号"公司, 分号;', '钱七', '', '', '', '', '', ''],
-    ], encoding);
+    const file = csvFile(
+      [
+        ['name', 'contact', 'phone', 'region', 'source', 'level', 'joined_on', 'owner_code'],
+        ['东方红广告', '赵六', '13500000000', '北京市朝阳区', '展会', '三级', '2025年1月2日', 'S001'],
+        ['"引号"公司, 分号;', '钱七', '', '', '', '', '', ''],
+      ],
+      encoding,
+    );
     const report = await callOk<ImportReport>(office, 'clients.import', importInput('clients.csv', file));
     expect(report).toMatchObject({ format: 'csv', encoding: encoding === 'gbk' ? 'gb18030' : encoding, inserted: 2 });
     const rows = (await callOk<Page>(office, 'clients.list', {})).rows;
@@ -110,7 +133,14 @@ describe('spreadsheet import', () => {
     await expectError('旧版.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0]), /另存为/);
     await expectError('空.csv', Buffer.alloc(0), /空的/);
     await expectError('只有表头.csv', csvFile([['客户名称', '电话']]), /没有数据行/);
-    await expectError('缺列.csv', csvFile([['联系人', '电话'], ['王', '13800000000']]), /缺少必填列:客户名称/);
+    await expectError(
+      '缺列.csv',
+      csvFile([
+        ['联系人', '电话'],
+        ['王', '13800000000'],
+      ]),
+      /缺少必填列:客户名称/,
+    );
     await expectError('图片.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0, 1, 2, 3]), /不是文本表格/);
     const r = await office.call(owner, 'clients.import', importInput('大.csv', Buffer.alloc(50 * 1024 * 1024, 0x41)));
     expect(r.ok ? null : r.error.code).toMatch(/too_large|invalid_input/);
@@ -154,7 +184,12 @@ describe('spreadsheet import', () => {
     const r = await office.call(owner, 'contracts.import', importInput('坏合同.csv', bad));
     expect(r.ok).toBe(false);
     const issues = r.ok ? [] : (r.error.details?.rowIssues as RowIssue[]);
-    expect(issues.map((i) => [i.row, i.column])).toEqual([[2, '客户名称'], [3, '业务员工号'], [3, '金额'], [4, '合同编号']]);
+    expect(issues.map((i) => [i.row, i.column])).toEqual([
+      [2, '客户名称'],
+      [3, '业务员工号'],
+      [3, '金额'],
+      [4, '合同编号'],
+    ]);
     expect(issues[0]!.message).toContain('不存在');
 
     const payments = await xlsxFile([
@@ -177,16 +212,30 @@ describe('spreadsheet import', () => {
       ['HT-999', '2026-03-02', 1],
     ]);
     const overRun = await callOk<ImportReport>(office, 'payments.import', importInput('超收.xlsx', over, { dryRun: true }));
-    expect(overRun.issues.map((i) => [i.row, i.column])).toEqual([[3, '金额'], [4, '合同编号']]);
+    expect(overRun.issues.map((i) => [i.row, i.column])).toEqual([
+      [3, '金额'],
+      [4, '合同编号'],
+    ]);
     const detail = await callOk<ContractDetail>(office, 'contracts.get', { id: list.rows[0]!.id });
     expect(detail.payments).toHaveLength(2);
   });
 
   it('exports the filtered list to .xlsx and CSV that import back', async () => {
     const { staff } = await staffActor(office, 'S003', '王五');
-    await createClientOk(office, { name: '甲超市', phones: ['13800000001', '0755-1234567'], ownerStaffId: staff.id, level: 1, source: 'referral', joinedOn: '2024-01-01', birthday: '05-01' });
+    await createClientOk(office, {
+      name: '甲超市',
+      phones: ['13800000001', '0755-1234567'],
+      ownerStaffId: staff.id,
+      level: 1,
+      source: 'referral',
+      joinedOn: '2024-01-01',
+      birthday: '05-01',
+    });
     await createClientOk(office, { name: '乙科技', phones: ['13800000002'], level: 3, joinedOn: '2023-01-01' });
-    const xlsx = await callOk<{ fileName: string; dataBase64: string; rowCount: number }>(office, 'clients.export', { filters: { search: '超市' }, format: 'xlsx' });
+    const xlsx = await callOk<{ fileName: string; dataBase64: string; rowCount: number }>(office, 'clients.export', {
+      filters: { search: '超市' },
+      format: 'xlsx',
+    });
     expect(xlsx.fileName).toMatch(/^客户档案-2026-03-10\.xlsx$/);
     const rows = await readXlsxRows(xlsx.dataBase64);
     expect(rows).toHaveLength(2);

@@ -30,9 +30,19 @@ export async function readSheet(bytes: Buffer, fileName: string, scoreHeader: He
   const ext = path.extname(fileName).toLowerCase();
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
   const isOle = bytes.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]));
-  if (isOle || ext === '.xls') throw fileError(fileName, '这是旧版 Excel 97-2003 (.xls) 文件,请在 Excel 中"另存为" .xlsx 或 CSV 后再导入', 'this is an old Excel 97-2003 (.xls) file; in Excel use "Save As" .xlsx or CSV, then import that');
+  if (isOle || ext === '.xls')
+    throw fileError(
+      fileName,
+      '这是旧版 Excel 97-2003 (.xls) 文件,请在 Excel 中"另存为" .xlsx 或 CSV 后再导入',
+      'this is an old Excel 97-2003 (.xls) file; in Excel use "Save As" .xlsx or CSV, then import that',
+    );
   if (isZip) return readXlsx(bytes, fileName, scoreHeader);
-  if (ext === '.xlsx' || ext === '.xlsm') throw fileError(fileName, '扩展名是 .xlsx,但内容不是 Excel 工作簿(文件可能已损坏或被改了扩展名)', 'it is named .xlsx but is not an Excel workbook (it may be damaged or renamed)');
+  if (ext === '.xlsx' || ext === '.xlsm')
+    throw fileError(
+      fileName,
+      '扩展名是 .xlsx,但内容不是 Excel 工作簿(文件可能已损坏或被改了扩展名)',
+      'it is named .xlsx but is not an Excel workbook (it may be damaged or renamed)',
+    );
   return readCsv(bytes, fileName, scoreHeader);
 }
 
@@ -42,12 +52,26 @@ function fileError(fileName: string, zh: string, en: string): AppError {
 
 function readCsv(bytes: Buffer, fileName: string, scoreHeader: HeaderScorer): SheetData {
   const { text, encoding } = decodeText(bytes);
-  if (!looksLikeText(text)) throw fileError(fileName, '内容不是文本表格(请导入 .xlsx 或 CSV 文件)', 'its content is not a text table (import an .xlsx or CSV file)');
+  if (!looksLikeText(text))
+    throw fileError(
+      fileName,
+      '内容不是文本表格(请导入 .xlsx 或 CSV 文件)',
+      'its content is not a text table (import an .xlsx or CSV file)',
+    );
   const { rows, unterminatedQuoteAtLine } = parseCsv(text);
   if (unterminatedQuoteAtLine !== null) {
-    throw fileError(fileName, `第 ${unterminatedQuoteAtLine} 行的引号没有闭合,文件可能不完整`, `the quote opened on line ${unterminatedQuoteAtLine} is never closed; the file may be incomplete`);
+    throw fileError(
+      fileName,
+      `第 ${unterminatedQuoteAtLine} 行的引号没有闭合,文件可能不完整`,
+      `the quote opened on line ${unterminatedQuoteAtLine} is never closed; the file may be incomplete`,
+    );
   }
-  return toSheet(rows.map((cells, i) => ({ row: i + 1, cells })), { format: 'csv', encoding, sheetName: null }, fileName, scoreHeader);
+  return toSheet(
+    rows.map((cells, i) => ({ row: i + 1, cells })),
+    { format: 'csv', encoding, sheetName: null },
+    fileName,
+    scoreHeader,
+  );
 }
 
 async function readXlsx(bytes: Buffer, fileName: string, scoreHeader: HeaderScorer): Promise<SheetData> {
@@ -55,7 +79,11 @@ async function readXlsx(bytes: Buffer, fileName: string, scoreHeader: HeaderScor
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {
-    throw fileError(fileName, `不是有效的 Excel 工作簿(${(error as Error).message})`, `it is not a valid Excel workbook (${(error as Error).message})`);
+    throw fileError(
+      fileName,
+      `不是有效的 Excel 工作簿(${(error as Error).message})`,
+      `it is not a valid Excel workbook (${(error as Error).message})`,
+    );
   }
   const sheet = workbook.worksheets.find((ws) => ws.actualRowCount > 0);
   if (!sheet) throw fileError(fileName, '工作簿里没有任何数据', 'the workbook holds no data');
@@ -104,23 +132,39 @@ type ReadCell = { value: CellValue; issue?: { message: string; messageEn: string
 /** exceljs cell values: plain, formula (take its computed result), rich text, hyperlink, error. */
 function readCell(value: ExcelJS.CellValue): ReadCell {
   if (value === null || value === undefined) return { value: null };
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return { value };
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date)
+    return { value };
   if (typeof value === 'object') {
     if ('formula' in value || 'sharedFormula' in value) {
       const result = (value as { result?: unknown }).result;
       if (result === undefined || result === null || (typeof result === 'object' && !(result instanceof Date))) {
-        return { value: null, issue: { message: '公式没有计算结果:请在 Excel 中打开并保存,或把公式复制为数值', messageEn: 'the formula has no computed value: open and save the file in Excel, or paste the formula as values' } };
+        return {
+          value: null,
+          issue: {
+            message: '公式没有计算结果:请在 Excel 中打开并保存,或把公式复制为数值',
+            messageEn: 'the formula has no computed value: open and save the file in Excel, or paste the formula as values',
+          },
+        };
       }
       return { value: result as CellValue };
     }
     if ('richText' in value) return { value: value.richText.map((r) => r.text).join('') };
     if ('hyperlink' in value) return { value: String((value as { text?: unknown }).text ?? value.hyperlink) };
-    if ('error' in value) return { value: null, issue: { message: `单元格是错误值 ${String(value.error)}`, messageEn: `the cell holds the error ${String(value.error)}` } };
+    if ('error' in value)
+      return {
+        value: null,
+        issue: { message: `单元格是错误值 ${String(value.error)}`, messageEn: `the cell holds the error ${String(value.error)}` },
+      };
   }
   return { value: String(value) };
 }
 
-function toSheet(all: SheetRow[], meta: Pick<SheetData, 'format' | 'encoding' | 'sheetName'>, fileName: string, scoreHeader: HeaderScorer): SheetData {
+function toSheet(
+  all: SheetRow[],
+  meta: Pick<SheetData, 'format' | 'encoding' | 'sheetName'>,
+  fileName: string,
+  scoreHeader: HeaderScorer,
+): SheetData {
   const nonEmpty = all.filter((r) => r.cells.some((c) => !isEmptyCell(c)));
   if (nonEmpty.length === 0) throw fileError(fileName, '文件里没有任何数据', 'the file holds no data');
   let best = nonEmpty[0]!;

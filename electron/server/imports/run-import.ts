@@ -20,7 +20,11 @@ import { writeTable } from './write-table';
  * every row, then — only when asked and only if every row is valid (or mode 'valid') — write
  * all rows in one transaction. A preview (dryRun) runs the same checks and writes nothing.
  */
-export async function runImport<F extends string, R>(ctx: CallContext, importer: Importer<F, R>, input: ImportFileInput): Promise<ImportReport> {
+export async function runImport<F extends string, R>(
+  ctx: CallContext,
+  importer: Importer<F, R>,
+  input: ImportFileInput,
+): Promise<ImportReport> {
   const bytes = Buffer.from(input.dataBase64, 'base64');
   const specKeys = new Set(importer.columns.flatMap((c) => [c.field, c.label, c.labelEn, ...c.aliases].map(headerKey)));
   const sheet = await readSheet(bytes, input.fileName, (cells) => cells.filter((c) => specKeys.has(headerKey(c))).length);
@@ -36,10 +40,18 @@ export async function runImport<F extends string, R>(ctx: CallContext, importer:
   }
   if (match.doubled.length > 0) {
     const d = match.doubled[0]!;
-    throw new AppError('invalid_input', `"${input.fileName}"有两列都表示同一项:${d.headers.join(' 和 ')}。请删除其中一列。`, `"${input.fileName}" has two columns for the same thing: ${d.headers.join(' and ')}. Remove one.`);
+    throw new AppError(
+      'invalid_input',
+      `"${input.fileName}"有两列都表示同一项:${d.headers.join(' 和 ')}。请删除其中一列。`,
+      `"${input.fileName}" has two columns for the same thing: ${d.headers.join(' and ')}. Remove one.`,
+    );
   }
   if (sheet.rows.length === 0) {
-    throw new AppError('invalid_input', `"${input.fileName}"只有表头,没有数据行。`, `"${input.fileName}" has a header but no data rows.`);
+    throw new AppError(
+      'invalid_input',
+      `"${input.fileName}"只有表头,没有数据行。`,
+      `"${input.fileName}" has a header but no data rows.`,
+    );
   }
   const headerOf = (field: F): string => match.headers[field] ?? importer.columns.find((c) => c.field === field)?.label ?? field;
   const reader = await importer.prepare(ctx);
@@ -49,7 +61,13 @@ export async function runImport<F extends string, R>(ctx: CallContext, importer:
   const preview: ImportReport['preview'] = [];
   for (const sheetRow of sheet.rows) {
     const cells = rowCells(sheetRow.cells, match.columns, headerOf);
-    const fromSheet = (sheetRow.cellIssues ?? []).map((i) => ({ row: sheetRow.row, column: sheet.headers[i.column] || columnLetter(i.column), value: '', message: i.message, messageEn: i.messageEn }));
+    const fromSheet = (sheetRow.cellIssues ?? []).map((i) => ({
+      row: sheetRow.row,
+      column: sheet.headers[i.column] || columnLetter(i.column),
+      value: '',
+      message: i.message,
+      messageEn: i.messageEn,
+    }));
     const result = reader.read(cells, sheetRow.row);
     if (result.ok && fromSheet.length === 0) {
       valid.push({ row: sheetRow.row, value: result.value });
@@ -65,7 +83,9 @@ export async function runImport<F extends string, R>(ctx: CallContext, importer:
     format: sheet.format,
     encoding: sheet.encoding,
     sheetName: sheet.sheetName,
-    columns: importer.columns.filter((c) => match.columns[c.field] !== undefined).map((c) => ({ field: c.field, header: match.headers[c.field]!, label: c.label, labelEn: c.labelEn })),
+    columns: importer.columns
+      .filter((c) => match.columns[c.field] !== undefined)
+      .map((c) => ({ field: c.field, header: match.headers[c.field]!, label: c.label, labelEn: c.labelEn })),
     ignoredHeaders: match.ignored,
     totalRows: sheet.rows.length,
     validRows: valid.length,
@@ -95,7 +115,12 @@ export async function runImport<F extends string, R>(ctx: CallContext, importer:
     await writeAudit(
       trx,
       ctx.actor,
-      { action: `${importer.kind}.import`, entity: importer.kind, entityId: null, after: { fileName: input.fileName, rows: sheet.rows.length, inserted: n, skipped: failed.length } },
+      {
+        action: `${importer.kind}.import`,
+        entity: importer.kind,
+        entityId: null,
+        after: { fileName: input.fileName, rows: sheet.rows.length, inserted: n, skipped: failed.length },
+      },
       ctx.now(),
     );
     return n;
@@ -103,7 +128,11 @@ export async function runImport<F extends string, R>(ctx: CallContext, importer:
   return { ...report, inserted };
 }
 
-function rowCells<F extends string>(cells: readonly CellValue[], columns: Partial<Record<F, number>>, header: (field: F) => string): RowCells<F> {
+function rowCells<F extends string>(
+  cells: readonly CellValue[],
+  columns: Partial<Record<F, number>>,
+  header: (field: F) => string,
+): RowCells<F> {
   const get = (field: F): CellValue => {
     const index = columns[field];
     return index === undefined ? null : (cells[index] ?? null);
@@ -112,11 +141,24 @@ function rowCells<F extends string>(cells: readonly CellValue[], columns: Partia
 }
 
 /** The failed rows as they were, plus why, so they can be fixed in Excel and imported again. */
-async function failedRowsFile(fileName: string, headers: readonly string[], rows: readonly SheetRow[], issues: readonly RowIssue[]): Promise<{ fileName: string; dataBase64: string }> {
+async function failedRowsFile(
+  fileName: string,
+  headers: readonly string[],
+  rows: readonly SheetRow[],
+  issues: readonly RowIssue[],
+): Promise<{ fileName: string; dataBase64: string }> {
   const why = new Map<number, string[]>();
   for (const i of issues) why.set(i.row, [...(why.get(i.row) ?? []), `${i.column ? `${i.column}:` : ''}${i.message}`]);
-  const columns = [{ header: '原行号' }, ...headers.map((h, i) => ({ header: h || columnLetter(i) })), { header: '错误原因', width: 60 }];
-  const data = rows.map((r) => [r.row, ...headers.map((_h, i) => cellText(r.cells[i] ?? null)), (why.get(r.row) ?? []).join(';')]);
+  const columns = [
+    { header: '原行号' },
+    ...headers.map((h, i) => ({ header: h || columnLetter(i) })),
+    { header: '错误原因', width: 60 },
+  ];
+  const data = rows.map((r) => [
+    r.row,
+    ...headers.map((_h, i) => cellText(r.cells[i] ?? null)),
+    (why.get(r.row) ?? []).join(';'),
+  ]);
   const buffer = await writeTable('xlsx', '导入失败的行', columns, data);
   const base = fileName.replace(/\.[^.]+$/, '');
   return { fileName: `${base}-失败的行.xlsx`, dataBase64: buffer.toString('base64') };

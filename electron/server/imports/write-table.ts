@@ -9,7 +9,12 @@ export type TableCell = string | number | null;
  * Write a table as .xlsx (bold frozen header, money as numbers with two decimals so Excel can
  * sum them) or as CSV in UTF-8 with a BOM, which Excel in China opens without garbling.
  */
-export async function writeTable(format: ExportFormat, sheetName: string, columns: readonly TableColumn[], rows: readonly (readonly TableCell[])[]): Promise<Buffer> {
+export async function writeTable(
+  format: ExportFormat,
+  sheetName: string,
+  columns: readonly TableColumn[],
+  rows: readonly (readonly TableCell[])[],
+): Promise<Buffer> {
   if (format === 'csv') {
     const text = stringifyCsv([columns.map((c) => c.header), ...rows.map((r) => r.map((v) => (v === null ? '' : String(v))))]);
     return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
@@ -27,7 +32,18 @@ export async function writeTable(format: ExportFormat, sheetName: string, column
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-export async function exportFile(format: ExportFormat, baseName: string, sheetName: string, columns: readonly TableColumn[], rows: readonly (readonly TableCell[])[]): Promise<ExportFile> {
+export async function exportFile(
+  format: ExportFormat,
+  baseName: string,
+  sheetName: string,
+  columns: readonly TableColumn[],
+  rows: readonly (readonly TableCell[])[],
+): Promise<ExportFile> {
   const data = await writeTable(format, sheetName, columns, rows);
-  return { fileName: `${baseName}.${format}`, mimeType: MIME_TYPES[format], dataBase64: data.toString('base64'), rowCount: rows.length };
+  return {
+    fileName: `${baseName}.${format}`,
+    mimeType: MIME_TYPES[format],
+    dataBase64: data.toString('base64'),
+    rowCount: rows.length,
+  };
 }

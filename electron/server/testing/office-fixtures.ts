@@ -4,8 +4,19 @@ import type { Actor } from '../../../shared/roles';
 import { actorOf, callOk, type TestOffice } from './test-office';
 
 /** A staff member with the given role, and the actor that signs in as them. */
-export async function staffActor(office: TestOffice, code: string, name: string, role: Actor['role'] = 'salesperson'): Promise<{ staff: StaffRow; actor: Actor }> {
-  const staff = await callOk<StaffRow>(office, 'staff.create', { code, name, role, hiredOn: '2025-01-01', baseSalaryFen: 300000 });
+export async function staffActor(
+  office: TestOffice,
+  code: string,
+  name: string,
+  role: Actor['role'] = 'salesperson',
+): Promise<{ staff: StaffRow; actor: Actor }> {
+  const staff = await callOk<StaffRow>(office, 'staff.create', {
+    code,
+    name,
+    role,
+    hiredOn: '2025-01-01',
+    baseSalaryFen: 300000,
+  });
   return { staff, actor: { ...actorOf(role, code), staffId: staff.id, name } };
 }
 

@@ -66,6 +66,8 @@ export const clientsEn: { readonly [K in keyof typeof clientsZh]: string } = {
   'clients.anniversary': 'Anniversary',
   'clients.yearlyPlaceholder': 'e.g. 03-05 or 1980-03-05',
   'clients.notes': 'Notes',
+  'clients.levelGrade': 'Level',
+  'clients.completenessShort': 'Complete',
   'clients.completeness': 'Profile completeness',
   'clients.missing': 'Still missing: ',
   'clients.archived': 'Archived',
@@ -79,7 +81,8 @@ export const clientsEn: { readonly [K in keyof typeof clientsZh]: string } = {
   'clients.editTitle': 'Edit client file: {name}',
   'clients.created': 'Registered {name}',
   'clients.updated': 'Saved changes to {name}',
-  'clients.duplicateWarning': 'Possible duplicate (撞单): this is already registered. Saving will be refused; ask a manager to reassign the client if you should take it over.',
+  'clients.duplicateWarning':
+    'Possible duplicate (撞单): this is already registered. Saving will be refused; ask a manager to reassign the client if you should take it over.',
   'clients.sectionWhere': 'Region and industry',
   'clients.sectionSales': 'Sales',
   'clients.backToList': 'Back to clients',
@@ -96,7 +99,8 @@ export const clientsEn: { readonly [K in keyof typeof clientsZh]: string } = {
   'clients.reassignTo': 'To',
   'clients.reassignReason': 'Reason',
   'clients.reassignReasonPlaceholder': 'e.g. handover on leaving, client asked',
-  'clients.reassignHelp': 'Open follow-ups and running contracts move too; money already received stays credited to the previous salesperson.',
+  'clients.reassignHelp':
+    'Open follow-ups and running contracts move too; money already received stays credited to the previous salesperson.',
   'clients.reassigned': 'Reassigned {count} clients',
   'clients.historyAt': 'When',
   'clients.historyFrom': 'From',
@@ -164,7 +168,8 @@ export const clientsEn: { readonly [K in keyof typeof clientsZh]: string } = {
   'contracts.pay': 'Payment',
   'contracts.renew': 'Renew',
   'contracts.renewTitle': 'Renew {number}',
-  'contracts.renewConfirm': 'Create the renewal contract (draft) for {client}, ¥{amount}, continuing the service period. Set it to signed once signed.',
+  'contracts.renewConfirm':
+    'Create the renewal contract (draft) for {client}, ¥{amount}, continuing the service period. Set it to signed once signed.',
   'contracts.renewed': 'Created renewal contract {number} ({starts} ~ {ends})',
   'contracts.renewedAs': 'Renewed as {number}',
   'payments.title': 'Payment / refund: {number}',
@@ -191,14 +196,18 @@ export const clientsEn: { readonly [K in keyof typeof clientsZh]: string } = {
   'renewals.daysTag': '{days} days',
   'renewals.lapsed': 'Lapsed {days} days',
 
-  'import.clientsHint': 'Accepts .xlsx and CSV (UTF-8, or GBK as Chinese Excel saves it). Headers in Chinese or English: 客户名称|name (required), 联系人|contact, 电话|phone, 地区|region, 来源|source, 等级|level, 加入日期|joined_on, 业务员工号|owner_code, and the other columns of an export.',
-  'import.contractsHint': 'Headers: 合同编号|number, 客户名称|client, 金额|amount (required), 业务员工号|staff_code, 签约日期|signed_on, 开始日期|starts_on, 结束日期|ends_on, 状态|status, 产品/服务|product. Clients must be registered first.',
-  'import.paymentsHint': 'Headers: 合同编号|contract, 收款日期|paid_on, 金额|amount (required; a refund is negative), 收款方式|method, 备注|notes.',
+  'import.clientsHint':
+    'Accepts .xlsx and CSV (UTF-8, or GBK as Chinese Excel saves it). Headers in Chinese or English: 客户名称|name (required), 联系人|contact, 电话|phone, 地区|region, 来源|source, 等级|level, 加入日期|joined_on, 业务员工号|owner_code, and the other columns of an export.',
+  'import.contractsHint':
+    'Headers: 合同编号|number, 客户名称|client, 金额|amount (required), 业务员工号|staff_code, 签约日期|signed_on, 开始日期|starts_on, 结束日期|ends_on, 状态|status, 产品/服务|product. Clients must be registered first.',
+  'import.paymentsHint':
+    'Headers: 合同编号|contract, 收款日期|paid_on, 金额|amount (required; a refund is negative), 收款方式|method, 备注|notes.',
   'import.drop': 'Click or drop a file here',
   'import.dropHint': 'Every row is checked first; by default nothing is written unless all rows are valid.',
   'import.checking': 'Checking…',
   'import.allValid': '{total} rows, all valid, ready to import.',
-  'import.someErrors': '{total} rows: {errors} with errors, {valid} valid. Fix them and choose the file again, or import only the valid rows.',
+  'import.someErrors':
+    '{total} rows: {errors} with errors, {valid} valid. Fix them and choose the file again, or import only the valid rows.',
   'import.ignored': 'Columns not recognised (ignored): {headers}',
   'import.run': 'Import all {count} rows',
   'import.runValid': 'Import only the {count} valid rows',

@@ -65,6 +65,8 @@ export const clientsZh = {
   'clients.anniversary': '纪念日',
   'clients.yearlyPlaceholder': '如 03-05 或 1980-03-05',
   'clients.notes': '备注',
+  'clients.levelGrade': '等级/分类',
+  'clients.completenessShort': '完整度',
   'clients.completeness': '资料完整度',
   'clients.missing': '请补充:',
   'clients.archived': '已归档',
@@ -190,8 +192,10 @@ export const clientsZh = {
   'renewals.daysTag': '{days} 天',
   'renewals.lapsed': '已过期 {days} 天',
 
-  'import.clientsHint': '支持 .xlsx 和 CSV(UTF-8 或 Excel 中文版保存的 GBK)。表头可用中文或英文:客户名称|name(必填)、联系人|contact、电话|phone、地区|region、来源|source、等级|level、加入日期|joined_on、业务员工号|owner_code,以及导出文件中的其他列。',
-  'import.contractsHint': '表头:合同编号|number、客户名称|client、金额|amount(必填),业务员工号|staff_code、签约日期|signed_on、开始日期|starts_on、结束日期|ends_on、状态|status、产品/服务|product。客户需已登记。',
+  'import.clientsHint':
+    '支持 .xlsx 和 CSV(UTF-8 或 Excel 中文版保存的 GBK)。表头可用中文或英文:客户名称|name(必填)、联系人|contact、电话|phone、地区|region、来源|source、等级|level、加入日期|joined_on、业务员工号|owner_code,以及导出文件中的其他列。',
+  'import.contractsHint':
+    '表头:合同编号|number、客户名称|client、金额|amount(必填),业务员工号|staff_code、签约日期|signed_on、开始日期|starts_on、结束日期|ends_on、状态|status、产品/服务|product。客户需已登记。',
   'import.paymentsHint': '表头:合同编号|contract、收款日期|paid_on、金额|amount(必填,退款写负数),收款方式|method、备注|notes。',
   'import.drop': '点击或把文件拖到这里',
   'import.dropHint': '先检查每一行,确认无误后再导入;默认全部正确才写入。',

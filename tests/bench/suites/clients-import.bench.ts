@@ -8,7 +8,13 @@ import { BENCH_STAFF, benchClients, benchClientsCsv, type BenchClient } from './
 async function officeWithStaff(): Promise<TestOffice> {
   const office = createTestOffice();
   for (let i = 1; i <= BENCH_STAFF; i++) {
-    await callOk(office, 'staff.create', { code: `S${String(i).padStart(3, '0')}`, name: `业务员${i}`, role: 'salesperson', hiredOn: '2015-01-01', baseSalaryFen: 300000 });
+    await callOk(office, 'staff.create', {
+      code: `S${String(i).padStart(3, '0')}`,
+      name: `业务员${i}`,
+      role: 'salesperson',
+      hiredOn: '2015-01-01',
+      baseSalaryFen: 300000,
+    });
   }
   return office;
 }
@@ -19,17 +25,34 @@ async function officeWithStaff(): Promise<TestOffice> {
  * checking every row, 撞单 checks, completeness and the search index.
  */
 function rawInsertLoop(office: TestOffice, clients: readonly BenchClient[]): number {
-  const staff = new Map((office.sqlite.prepare('SELECT code, id FROM staff').all() as { code: string; id: number }[]).map((s) => [s.code, s.id]));
+  const staff = new Map(
+    (office.sqlite.prepare('SELECT code, id FROM staff').all() as { code: string; id: number }[]).map((s) => [s.code, s.id]),
+  );
   const insertClient = office.sqlite.prepare(
     `INSERT INTO clients (kind, name, name_key, contact_name, province, city, district, source, joined_on, owner_staff_id, level, created_at, updated_at)
      VALUES ('company', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insertPhone = office.sqlite.prepare(`INSERT INTO client_phones (client_id, phone, phone_key, kind) VALUES (?, ?, ?, 'mobile')`);
+  const insertPhone = office.sqlite.prepare(
+    `INSERT INTO client_phones (client_id, phone, phone_key, kind) VALUES (?, ?, ?, 'mobile')`,
+  );
   const stamp = new Date().toISOString();
   const t0 = performance.now();
   office.sqlite.transaction(() => {
     for (const c of clients) {
-      const id = insertClient.run(c.name, companyNameKey(c.name), c.contact, c.province, c.city, c.district, parseSource(c.source), c.joinedOn, staff.get(c.ownerCode), c.level, stamp, stamp).lastInsertRowid;
+      const id = insertClient.run(
+        c.name,
+        companyNameKey(c.name),
+        c.contact,
+        c.province,
+        c.city,
+        c.district,
+        parseSource(c.source),
+        c.joinedOn,
+        staff.get(c.ownerCode),
+        c.level,
+        stamp,
+        stamp,
+      ).lastInsertRowid;
       insertPhone.run(id, c.phone, c.phone);
     }
   })();
@@ -58,7 +81,9 @@ export const clientsImportBench: BenchSuite = {
     const baseline = median(baselines);
     const measured = median(measures);
     const ratio = measured / baseline;
-    log(`raw insert loop ${baselines.map((t) => t.toFixed(0)).join('/')} ms, import ${measures.map((t) => t.toFixed(0)).join('/')} ms`);
+    log(
+      `raw insert loop ${baselines.map((t) => t.toFixed(0)).join('/')} ms, import ${measures.map((t) => t.toFixed(0)).join('/')} ms`,
+    );
     return [
       {
         name: `clients.import ${count} rows from CSV via dispatch, ms`,
@@ -89,7 +114,12 @@ async function timeImport(csv: Buffer, count: number): Promise<number> {
   const office = await officeWithStaff();
   try {
     const t0 = performance.now();
-    const report = await callOk<ImportReport>(office, 'clients.import', { fileName: 'bench.csv', dataBase64: csv.toString('base64') }, owner);
+    const report = await callOk<ImportReport>(
+      office,
+      'clients.import',
+      { fileName: 'bench.csv', dataBase64: csv.toString('base64') },
+      owner,
+    );
     const ms = performance.now() - t0;
     if (report.inserted !== count) throw new Error(`import wrote ${report.inserted} of ${count}`);
     return ms;

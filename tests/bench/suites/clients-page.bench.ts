@@ -57,9 +57,18 @@ export const clientsPageBench: BenchSuite = {
     const office: TestOffice = createTestOffice();
     try {
       for (let i = 1; i <= BENCH_STAFF; i++) {
-        await callOk(office, 'staff.create', { code: `S${String(i).padStart(3, '0')}`, name: `业务员${i}`, role: 'salesperson', hiredOn: '2015-01-01', baseSalaryFen: 300000 });
+        await callOk(office, 'staff.create', {
+          code: `S${String(i).padStart(3, '0')}`,
+          name: `业务员${i}`,
+          role: 'salesperson',
+          hiredOn: '2015-01-01',
+          baseSalaryFen: 300000,
+        });
       }
-      await callOk(office, 'clients.import', { fileName: 'bench.csv', dataBase64: benchClientsCsv(benchClients(count)).toString('base64') });
+      await callOk(office, 'clients.import', {
+        fileName: 'bench.csv',
+        dataBase64: benchClientsCsv(benchClients(count)).toString('base64'),
+      });
       log(`${count} clients imported`);
       const salesperson: Actor = { ...actorOf('salesperson', 'S003'), staffId: 3 };
       const results: BenchResult[] = [];
@@ -68,7 +77,11 @@ export const clientsPageBench: BenchSuite = {
         const input = clientListSchema.parse(q.input);
         const raw = rawPage(office.sqlite, input, q.actor ? q.actor.staffId : null);
         const baseline = await sample(raw, { minRuns: 20, minMs: 200, warmup: 3 });
-        const measured = await sample(() => office.call(q.actor ?? owner, 'clients.list', q.input), { minRuns: 20, minMs: 200, warmup: 3 });
+        const measured = await sample(() => office.call(q.actor ?? owner, 'clients.list', q.input), {
+          minRuns: 20,
+          minMs: 200,
+          warmup: 3,
+        });
         pooled.raw.push(baseline.p50);
         pooled.call.push(measured.p50);
         log(`${q.label}: p50 ${measured.p50.toFixed(2)} ms (raw ${baseline.p50.toFixed(2)}), p95 ${measured.p95.toFixed(2)} ms`);

@@ -82,15 +82,27 @@ export function ImportPanel({ method, hint, onImported }: Props) {
         subTitle={done.errorRows > 0 ? t('import.doneSkipped', { count: done.errorRows }) : done.fileName}
         extra={
           <Space>
-            {done.failedRowsFile && <Button icon={<DownloadOutlined />} onClick={() => saveBase64File(done.failedRowsFile!)}>{t('import.downloadFailed')}</Button>}
-            <Button type="primary" icon={<UploadOutlined />} onClick={reset}>{t('import.another')}</Button>
+            {done.failedRowsFile && (
+              <Button icon={<DownloadOutlined />} onClick={() => saveBase64File(done.failedRowsFile!)}>
+                {t('import.downloadFailed')}
+              </Button>
+            )}
+            <Button type="primary" icon={<UploadOutlined />} onClick={reset}>
+              {t('import.another')}
+            </Button>
           </Space>
         }
       />
     );
   }
 
-  const previewColumns = report?.previewColumns.map((c) => ({ key: c.field, title: lang === 'en' ? c.labelEn : c.label, dataIndex: ['values', c.field], ellipsis: true })) ?? [];
+  const previewColumns =
+    report?.previewColumns.map((c) => ({
+      key: c.field,
+      title: lang === 'en' ? c.labelEn : c.label,
+      dataIndex: ['values', c.field],
+      ellipsis: true,
+    })) ?? [];
   return (
     <div className="import-panel">
       <Typography.Paragraph type="secondary">{hint}</Typography.Paragraph>
@@ -105,7 +117,9 @@ export function ImportPanel({ method, hint, onImported }: Props) {
               return false;
             }}
           >
-            <p className="ant-upload-drag-icon"><InboxOutlined /></p>
+            <p className="ant-upload-drag-icon">
+              <InboxOutlined />
+            </p>
             <p className="ant-upload-text">{t('import.drop')}</p>
             <p className="ant-upload-hint">{t('import.dropHint')}</p>
           </Upload.Dragger>
@@ -118,21 +132,35 @@ export function ImportPanel({ method, hint, onImported }: Props) {
             className="error-alert"
             showIcon
             type={report.errorRows ? 'warning' : 'success'}
-            title={report.errorRows ? t('import.someErrors', { total: report.totalRows, errors: report.errorRows, valid: report.validRows }) : t('import.allValid', { total: report.totalRows })}
+            title={
+              report.errorRows
+                ? t('import.someErrors', { total: report.totalRows, errors: report.errorRows, valid: report.validRows })
+                : t('import.allValid', { total: report.totalRows })
+            }
             description={[
               `${report.fileName}${report.encoding ? ` · ${report.encoding.toUpperCase()}` : ''}${report.sheetName ? ` · ${report.sheetName}` : ''}`,
               report.ignoredHeaders.length ? t('import.ignored', { headers: report.ignoredHeaders.join('、') }) : '',
-            ].filter(Boolean).join(' · ')}
+            ]
+              .filter(Boolean)
+              .join(' · ')}
           />
           <Space className="import-actions" wrap>
             <Button type="primary" disabled={report.errorRows > 0} loading={busy === 'importing'} onClick={() => void run('all')}>
               {t('import.run', { count: report.totalRows })}
             </Button>
             {report.errorRows > 0 && report.validRows > 0 && (
-              <Button loading={busy === 'importing'} onClick={() => void run('valid')}>{t('import.runValid', { count: report.validRows })}</Button>
+              <Button loading={busy === 'importing'} onClick={() => void run('valid')}>
+                {t('import.runValid', { count: report.validRows })}
+              </Button>
             )}
-            {report.failedRowsFile && <Button icon={<DownloadOutlined />} onClick={() => saveBase64File(report.failedRowsFile!)}>{t('import.downloadFailed')}</Button>}
-            <Button icon={<ReloadOutlined />} onClick={reset}>{t('import.another')}</Button>
+            {report.failedRowsFile && (
+              <Button icon={<DownloadOutlined />} onClick={() => saveBase64File(report.failedRowsFile!)}>
+                {t('import.downloadFailed')}
+              </Button>
+            )}
+            <Button icon={<ReloadOutlined />} onClick={reset}>
+              {t('import.another')}
+            </Button>
           </Space>
           {report.issues.length > 0 && (
             <>
@@ -147,10 +175,20 @@ export function ImportPanel({ method, hint, onImported }: Props) {
                   { key: 'row', title: t('import.row'), dataIndex: 'row', width: 70 },
                   { key: 'column', title: t('import.column'), dataIndex: 'column', width: 120 },
                   { key: 'value', title: t('import.value'), dataIndex: 'value', width: 160, ellipsis: true },
-                  { key: 'reason', title: t('import.reason'), render: (_, r) => <Typography.Text type="danger">{issueText({ path: r.column, message: r.message, messageEn: r.messageEn }, lang)}</Typography.Text> },
+                  {
+                    key: 'reason',
+                    title: t('import.reason'),
+                    render: (_, r) => (
+                      <Typography.Text type="danger">
+                        {issueText({ path: r.column, message: r.message, messageEn: r.messageEn }, lang)}
+                      </Typography.Text>
+                    ),
+                  },
                 ]}
               />
-              {report.issuesOmitted > 0 && <Typography.Text type="secondary">{t('import.moreErrors', { count: report.issuesOmitted })}</Typography.Text>}
+              {report.issuesOmitted > 0 && (
+                <Typography.Text type="secondary">{t('import.moreErrors', { count: report.issuesOmitted })}</Typography.Text>
+              )}
             </>
           )}
           {report.preview.length > 0 && (

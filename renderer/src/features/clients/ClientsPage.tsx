@@ -36,7 +36,11 @@ export function ClientsPage() {
         <Tabs
           activeKey={active.key}
           onChange={(key) => navigate(['clients', key])}
-          items={TABS.map((tab) => ({ key: tab.key, label: t(tab.label), children: tab.key === active.key ? tab.content() : null }))}
+          items={TABS.map((tab) => ({
+            key: tab.key,
+            label: t(tab.label),
+            children: tab.key === active.key ? tab.content() : null,
+          }))}
         />
       </Card>
     </Page>

@@ -30,7 +30,11 @@ function ContractsImport() {
           { value: 'payments', label: t('contracts.importPayments') },
         ]}
       />
-      <ImportPanel key={kind} method={kind === 'contracts' ? 'contracts.import' : 'payments.import'} hint={t(kind === 'contracts' ? 'import.contractsHint' : 'import.paymentsHint')} />
+      <ImportPanel
+        key={kind}
+        method={kind === 'contracts' ? 'contracts.import' : 'payments.import'}
+        hint={t(kind === 'contracts' ? 'import.contractsHint' : 'import.paymentsHint')}
+      />
     </>
   );
 }
@@ -46,7 +50,11 @@ export function ContractsPage() {
         <Tabs
           activeKey={active.key}
           onChange={(key) => navigate(['contracts', key])}
-          items={TABS.map((tab) => ({ key: tab.key, label: t(tab.label), children: tab.key === active.key ? tab.content() : null }))}
+          items={TABS.map((tab) => ({
+            key: tab.key,
+            label: t(tab.label),
+            children: tab.key === active.key ? tab.content() : null,
+          }))}
         />
       </Card>
     </Page>

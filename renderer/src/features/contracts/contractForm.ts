@@ -15,11 +15,35 @@ export type ContractFormValues = {
   notes: string;
 };
 
-export const CONTRACT_FORM_FIELDS = ['number', 'clientId', 'staffId', 'product', 'amountYuan', 'signedOn', 'service', 'status', 'notes'] as const;
-export const CONTRACT_FORM_RENAME: Readonly<Record<string, string>> = { amountFen: 'amountYuan', startsOn: 'service', endsOn: 'service' };
+export const CONTRACT_FORM_FIELDS = [
+  'number',
+  'clientId',
+  'staffId',
+  'product',
+  'amountYuan',
+  'signedOn',
+  'service',
+  'status',
+  'notes',
+] as const;
+export const CONTRACT_FORM_RENAME: Readonly<Record<string, string>> = {
+  amountFen: 'amountYuan',
+  startsOn: 'service',
+  endsOn: 'service',
+};
 
 export function emptyContractForm(clientId?: number): ContractFormValues {
-  return { number: '', clientId, staffId: undefined, product: '', amountYuan: '', signedOn: dayjs(), service: null, status: 'signed', notes: '' };
+  return {
+    number: '',
+    clientId,
+    staffId: undefined,
+    product: '',
+    amountYuan: '',
+    signedOn: dayjs(),
+    service: null,
+    status: 'signed',
+    notes: '',
+  };
 }
 
 export function contractToForm(c: ContractRow): ContractFormValues {

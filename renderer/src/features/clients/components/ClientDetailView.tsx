@@ -28,12 +28,20 @@ export function ClientDetailView({ id }: { id: number }) {
     client.refresh();
     setVersion((v) => v + 1);
   };
-  const back = <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(['clients'])}>{t('clients.backToList')}</Button>;
+  const back = (
+    <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(['clients'])}>
+      {t('clients.backToList')}
+    </Button>
+  );
 
   if (!client.data) {
     return (
       <Page title={t('clients.title')} extra={back}>
-        {client.error ? <Result status="404" title={t('clients.notFound')} subTitle={<ErrorAlert error={client.error} />} /> : <Spin />}
+        {client.error ? (
+          <Result status="404" title={t('clients.notFound')} subTitle={<ErrorAlert error={client.error} />} />
+        ) : (
+          <Spin />
+        )}
       </Page>
     );
   }
@@ -49,9 +57,18 @@ export function ClientDetailView({ id }: { id: number }) {
       extra={
         <Space>
           {back}
-          <Button icon={<EditOutlined />} onClick={() => setDialog('edit')}>{t('common.edit')}</Button>
-          <Button icon={<SwapOutlined />} onClick={() => setDialog('reassign')}>{t('clients.reassign')}</Button>
-          <Popconfirm title={t(c.archivedAt ? 'clients.restoreConfirm' : 'clients.archiveConfirm')} onConfirm={() => void archive()} okText={t('common.save')} cancelText={t('common.cancel')}>
+          <Button icon={<EditOutlined />} onClick={() => setDialog('edit')}>
+            {t('common.edit')}
+          </Button>
+          <Button icon={<SwapOutlined />} onClick={() => setDialog('reassign')}>
+            {t('clients.reassign')}
+          </Button>
+          <Popconfirm
+            title={t(c.archivedAt ? 'clients.restoreConfirm' : 'clients.archiveConfirm')}
+            onConfirm={() => void archive()}
+            okText={t('common.save')}
+            cancelText={t('common.cancel')}
+          >
             <Button icon={<InboxOutlined />}>{t(c.archivedAt ? 'clients.restore' : 'clients.archive')}</Button>
           </Popconfirm>
         </Space>
@@ -69,9 +86,21 @@ export function ClientDetailView({ id }: { id: number }) {
       <Card className="tabs-card detail-card">
         <Tabs
           items={[
-            { key: 'followups', label: t('clients.tab.followups'), children: <FollowUpsPanel clientId={id} onLogged={client.refresh} /> },
-            { key: 'contracts', label: t('clients.tab.contracts'), children: <ClientContractsPanel clientId={id} clientName={c.name} /> },
-            { key: 'owners', label: t('clients.tab.owners'), children: <OwnerHistoryPanel key={version} clientId={id} createdAt={c.createdAt} /> },
+            {
+              key: 'followups',
+              label: t('clients.tab.followups'),
+              children: <FollowUpsPanel clientId={id} onLogged={client.refresh} />,
+            },
+            {
+              key: 'contracts',
+              label: t('clients.tab.contracts'),
+              children: <ClientContractsPanel clientId={id} clientName={c.name} />,
+            },
+            {
+              key: 'owners',
+              label: t('clients.tab.owners'),
+              children: <OwnerHistoryPanel key={version} clientId={id} createdAt={c.createdAt} />,
+            },
           ]}
         />
       </Card>

@@ -1,7 +1,17 @@
 import { Button, Cascader, Input, Select } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import type { ClientFilters } from '../../../../../shared/contract/clients';
-import { FUNNEL_LABELS, FUNNEL_STEPS, GRADES, LEVEL_LABELS, LEVELS, SOURCE_LABELS, SOURCES, STAGE_LABELS, STAGES } from '../../../../../shared/clients/classification';
+import {
+  FUNNEL_LABELS,
+  FUNNEL_STEPS,
+  GRADES,
+  LEVEL_LABELS,
+  LEVELS,
+  SOURCE_LABELS,
+  SOURCES,
+  STAGE_LABELS,
+  STAGES,
+} from '../../../../../shared/clients/classification';
 import { useQuery } from '../../../api/useQuery';
 import { useT } from '../../../i18n';
 import { useLabel } from '../hooks/useLabel';
@@ -42,7 +52,9 @@ export function ClientFiltersBar({ value, onChange }: Props) {
     else next[key] = v;
     onChange(next);
   };
-  const active = Object.keys(value).some((k) => k !== 'search' && k !== 'sort' && value[k as keyof ListFilters] !== undefined) || value.search !== '';
+  const active =
+    Object.keys(value).some((k) => k !== 'search' && k !== 'sort' && value[k as keyof ListFilters] !== undefined) ||
+    value.search !== '';
 
   return (
     <div className="client-filters">
@@ -55,19 +67,61 @@ export function ClientFiltersBar({ value, onChange }: Props) {
         onChange={(e) => setSearch(e.target.value)}
         onSearch={(text) => onChange({ ...value, search: text })}
       />
-      <Select allowClear className="filter-select" placeholder={t('clients.level')} aria-label={t('clients.level')} value={value.level}
-        options={LEVELS.map((l) => ({ value: l, label: label(LEVEL_LABELS[l]) }))} onChange={(v) => set('level', v)} popupMatchSelectWidth={false} />
-      <Select allowClear className="filter-select-narrow" placeholder={t('clients.grade')} aria-label={t('clients.grade')} value={value.grade}
-        options={GRADES.map((g) => ({ value: g, label: g }))} onChange={(v) => set('grade', v)} />
-      <Select allowClear showSearch={{ optionFilterProp: 'label' }} className="filter-select" placeholder={t('clients.owner')} aria-label={t('clients.owner')} value={value.ownerStaffId}
-        options={[{ value: 0, label: t('clients.unassigned') }, ...staff.options]} onChange={(v) => set('ownerStaffId', v)} popupMatchSelectWidth={false} />
-      <Select allowClear className="filter-select" placeholder={t('clients.source')} aria-label={t('clients.source')} value={value.source}
-        options={SOURCES.map((s) => ({ value: s, label: label(SOURCE_LABELS[s]) }))} onChange={(v) => set('source', v)} popupMatchSelectWidth={false} />
-      <Select allowClear className="filter-select" placeholder={t('clients.stage')} aria-label={t('clients.stage')}
+      <Select
+        allowClear
+        className="filter-select"
+        placeholder={t('clients.level')}
+        aria-label={t('clients.level')}
+        value={value.level}
+        options={LEVELS.map((l) => ({ value: l, label: label(LEVEL_LABELS[l]) }))}
+        onChange={(v) => set('level', v)}
+        popupMatchSelectWidth={false}
+      />
+      <Select
+        allowClear
+        className="filter-select-narrow"
+        placeholder={t('clients.grade')}
+        aria-label={t('clients.grade')}
+        value={value.grade}
+        options={GRADES.map((g) => ({ value: g, label: g }))}
+        onChange={(v) => set('grade', v)}
+      />
+      <Select
+        allowClear
+        showSearch={{ optionFilterProp: 'label' }}
+        className="filter-select"
+        placeholder={t('clients.owner')}
+        aria-label={t('clients.owner')}
+        value={value.ownerStaffId}
+        options={[{ value: 0, label: t('clients.unassigned') }, ...staff.options]}
+        onChange={(v) => set('ownerStaffId', v)}
+        popupMatchSelectWidth={false}
+      />
+      <Select
+        allowClear
+        className="filter-select"
+        placeholder={t('clients.source')}
+        aria-label={t('clients.source')}
+        value={value.source}
+        options={SOURCES.map((s) => ({ value: s, label: label(SOURCE_LABELS[s]) }))}
+        onChange={(v) => set('source', v)}
+        popupMatchSelectWidth={false}
+      />
+      <Select
+        allowClear
+        className="filter-select"
+        placeholder={t('clients.stage')}
+        aria-label={t('clients.stage')}
         value={value.stage ?? (value.funnel ? `funnel:${value.funnel}` : undefined)}
         options={[
-          { label: t('clients.funnel'), options: FUNNEL_STEPS.map((f) => ({ value: `funnel:${f}`, label: label(FUNNEL_LABELS[f]) })) },
-          { label: t('clients.stage'), options: STAGES.map((s, i) => ({ value: s, label: `${i + 1}. ${label(STAGE_LABELS[s])}` })) },
+          {
+            label: t('clients.funnel'),
+            options: FUNNEL_STEPS.map((f) => ({ value: `funnel:${f}`, label: label(FUNNEL_LABELS[f]) })),
+          },
+          {
+            label: t('clients.stage'),
+            options: STAGES.map((s, i) => ({ value: s, label: `${i + 1}. ${label(STAGE_LABELS[s])}` })),
+          },
         ]}
         onChange={(v?: string) => {
           const next = { ...value };
@@ -79,7 +133,12 @@ export function ClientFiltersBar({ value, onChange }: Props) {
         }}
         popupMatchSelectWidth={false}
       />
-      <Cascader className="filter-select" placeholder={t('clients.region')} aria-label={t('clients.region')} options={regionOptions} changeOnSelect
+      <Cascader
+        className="filter-select"
+        placeholder={t('clients.region')}
+        aria-label={t('clients.region')}
+        options={regionOptions}
+        changeOnSelect
         value={value.province ? [value.province, ...(value.city ? [value.city] : [])] : []}
         onChange={(path) => {
           const next = { ...value };
@@ -91,9 +150,17 @@ export function ClientFiltersBar({ value, onChange }: Props) {
           onChange(next);
         }}
       />
-      <Select className="filter-select" aria-label={t('clients.sort')} value={value.sort ?? 'joinedOn'}
-        options={[{ value: 'joinedOn', label: t('clients.sortJoinedAsc') }, { value: '-joinedOn', label: t('clients.sortJoinedDesc') }]}
-        onChange={(v) => set('sort', v)} popupMatchSelectWidth={false} />
+      <Select
+        className="filter-sort"
+        aria-label={t('clients.sort')}
+        value={value.sort ?? 'joinedOn'}
+        options={[
+          { value: 'joinedOn', label: t('clients.sortJoinedAsc') },
+          { value: '-joinedOn', label: t('clients.sortJoinedDesc') },
+        ]}
+        onChange={(v) => set('sort', v)}
+        popupMatchSelectWidth={false}
+      />
       {active && (
         <Button type="link" onClick={() => onChange({ search: '', sort: value.sort ?? 'joinedOn' })}>
           {t('clients.clearFilters')}

@@ -2,7 +2,17 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Checkbox, DatePicker, Divider, Form, Input, Modal, Radio, Select } from 'antd';
 import { useMemo, useState } from 'react';
 import type { ClientDetail, DuplicateHit } from '../../../../../shared/contract/clients';
-import { GRADES, LEVEL_LABELS, LEVELS, SOURCE_LABELS, SOURCES, STAGE_LABELS, STAGES, VALUE_TYPE_LABELS, VALUE_TYPES } from '../../../../../shared/clients/classification';
+import {
+  GRADES,
+  LEVEL_LABELS,
+  LEVELS,
+  SOURCE_LABELS,
+  SOURCES,
+  STAGE_LABELS,
+  STAGES,
+  VALUE_TYPE_LABELS,
+  VALUE_TYPES,
+} from '../../../../../shared/clients/classification';
 import { toApiError } from '../../../api/ApiError';
 import { call } from '../../../api/client';
 import { useFormApiError } from '../../../api/useFormApiError';
@@ -47,7 +57,9 @@ export function ClientFormModal({ client, onClose, onSaved }: Props) {
     try {
       const input = formToClientInput(values);
       const { ownerStaffId, ...rest } = input;
-      const saved = client ? await call('clients.update', { id: client.id, ...rest }) : await call('clients.create', { ...rest, ownerStaffId });
+      const saved = client
+        ? await call('clients.update', { id: client.id, ...rest })
+        : await call('clients.create', { ...rest, ownerStaffId });
       void message.success(t(client ? 'clients.updated' : 'clients.created', { name: saved.name }));
       onSaved(saved);
     } catch (error) {
@@ -76,14 +88,40 @@ export function ClientFormModal({ client, onClose, onSaved }: Props) {
     >
       <ErrorAlert text={errors.general} />
       {duplicates.length > 0 && (
-        <Alert type="warning" showIcon className="error-alert" title={t('clients.duplicateWarning')} description={duplicates.map((h) => <div key={`${h.field}${h.value}`}>{hitText(h)}</div>)} />
+        <Alert
+          type="warning"
+          showIcon
+          className="error-alert"
+          title={t('clients.duplicateWarning')}
+          description={duplicates.map((h) => (
+            <div key={`${h.field}${h.value}`}>{hitText(h)}</div>
+          ))}
+        />
       )}
-      <Form<ClientFormValues> form={form} layout="vertical" initialValues={initialValues} onFinish={save} onValuesChange={errors.clear} className="client-form">
+      <Form<ClientFormValues>
+        form={form}
+        layout="vertical"
+        initialValues={initialValues}
+        onFinish={save}
+        onValuesChange={errors.clear}
+        className="client-form"
+      >
         <div className="form-grid-3">
           <Form.Item name="kind" label={t('clients.kind')}>
-            <Radio.Group optionType="button" options={[{ value: 'company', label: t('clients.kind.company') }, { value: 'person', label: t('clients.kind.person') }]} />
+            <Radio.Group
+              optionType="button"
+              options={[
+                { value: 'company', label: t('clients.kind.company') },
+                { value: 'person', label: t('clients.kind.person') },
+              ]}
+            />
           </Form.Item>
-          <Form.Item name="name" label={t('clients.name')} className="span-2" rules={[{ required: true, whitespace: true, message: t('common.required', { label: t('clients.name') }) }]}>
+          <Form.Item
+            name="name"
+            label={t('clients.name')}
+            className="span-2"
+            rules={[{ required: true, whitespace: true, message: t('common.required', { label: t('clients.name') }) }]}
+          >
             <Input maxLength={100} autoFocus onBlur={checkDuplicates} />
           </Form.Item>
           <Form.Item name="contactName" label={t('clients.contact')}>
@@ -96,9 +134,17 @@ export function ClientFormModal({ client, onClose, onSaved }: Props) {
                   {fields.map((field, i) => (
                     <div key={field.key} className="phone-row">
                       <Form.Item name={field.name} noStyle>
-                        <Input inputMode="tel" maxLength={40} placeholder={t('clients.phonePlaceholder')} aria-label={`${t('clients.phone')} ${i + 1}`} onBlur={checkDuplicates} />
+                        <Input
+                          inputMode="tel"
+                          maxLength={40}
+                          placeholder={t('clients.phonePlaceholder')}
+                          aria-label={`${t('clients.phone')} ${i + 1}`}
+                          onBlur={checkDuplicates}
+                        />
                       </Form.Item>
-                      {fields.length > 1 && <MinusCircleOutlined onClick={() => remove(field.name)} aria-label={t('clients.removePhone')} />}
+                      {fields.length > 1 && (
+                        <MinusCircleOutlined onClick={() => remove(field.name)} aria-label={t('clients.removePhone')} />
+                      )}
                     </div>
                   ))}
                   {fields.length < 6 && (
@@ -110,31 +156,67 @@ export function ClientFormModal({ client, onClose, onSaved }: Props) {
               )}
             </Form.List>
           </Form.Item>
-          <Form.Item name="wechat" label={t('clients.wechat')}><Input maxLength={60} /></Form.Item>
-          <Form.Item name="qq" label="QQ"><Input maxLength={20} inputMode="numeric" /></Form.Item>
-          <Form.Item name="email" label={t('clients.email')}><Input maxLength={100} inputMode="email" /></Form.Item>
+          <Form.Item name="wechat" label={t('clients.wechat')}>
+            <Input maxLength={60} />
+          </Form.Item>
+          <Form.Item name="qq" label="QQ">
+            <Input maxLength={20} inputMode="numeric" />
+          </Form.Item>
+          <Form.Item name="email" label={t('clients.email')}>
+            <Input maxLength={100} inputMode="email" />
+          </Form.Item>
         </div>
-        <Divider titlePlacement="start" plain>{t('clients.sectionWhere')}</Divider>
+        <Divider titlePlacement="start" plain>
+          {t('clients.sectionWhere')}
+        </Divider>
         <div className="form-grid-4">
-          <Form.Item name="province" label={t('clients.province')}><Input maxLength={30} /></Form.Item>
-          <Form.Item name="city" label={t('clients.city')}><Input maxLength={30} /></Form.Item>
-          <Form.Item name="district" label={t('clients.district')}><Input maxLength={30} /></Form.Item>
-          <Form.Item name="township" label={t('clients.township')}><Input maxLength={30} /></Form.Item>
-          <Form.Item name="address" label={t('clients.address')} className="span-2"><Input maxLength={200} /></Form.Item>
-          <Form.Item name="industry" label={t('clients.industry')}><Input maxLength={40} /></Form.Item>
-          <Form.Item name="size" label={t('clients.size')}><Input maxLength={40} /></Form.Item>
+          <Form.Item name="province" label={t('clients.province')}>
+            <Input maxLength={30} />
+          </Form.Item>
+          <Form.Item name="city" label={t('clients.city')}>
+            <Input maxLength={30} />
+          </Form.Item>
+          <Form.Item name="district" label={t('clients.district')}>
+            <Input maxLength={30} />
+          </Form.Item>
+          <Form.Item name="township" label={t('clients.township')}>
+            <Input maxLength={30} />
+          </Form.Item>
+          <Form.Item name="address" label={t('clients.address')} className="span-2">
+            <Input maxLength={200} />
+          </Form.Item>
+          <Form.Item name="industry" label={t('clients.industry')}>
+            <Input maxLength={40} />
+          </Form.Item>
+          <Form.Item name="size" label={t('clients.size')}>
+            <Input maxLength={40} />
+          </Form.Item>
         </div>
-        <Divider titlePlacement="start" plain>{t('clients.sectionSales')}</Divider>
+        <Divider titlePlacement="start" plain>
+          {t('clients.sectionSales')}
+        </Divider>
         <div className="form-grid-4">
           <Form.Item name="source" label={t('clients.source')}>
             <Select options={SOURCES.map((s) => ({ value: s, label: label(SOURCE_LABELS[s]) }))} popupMatchSelectWidth={false} />
           </Form.Item>
-          <Form.Item name="referrerName" label={t('clients.referrer')}><Input maxLength={100} /></Form.Item>
-          <Form.Item name="joinedOn" label={t('clients.joinedOn')} rules={[{ required: true, message: t('common.required', { label: t('clients.joinedOn') }) }]}>
+          <Form.Item name="referrerName" label={t('clients.referrer')}>
+            <Input maxLength={100} />
+          </Form.Item>
+          <Form.Item
+            name="joinedOn"
+            label={t('clients.joinedOn')}
+            rules={[{ required: true, message: t('common.required', { label: t('clients.joinedOn') }) }]}
+          >
             <DatePicker className="full-width" format="YYYY-MM-DD" allowClear={false} />
           </Form.Item>
           <Form.Item name="ownerStaffId" label={t('clients.owner')} extra={client ? t('clients.ownerViaReassign') : undefined}>
-            <Select allowClear disabled={client !== null} options={staff.options} placeholder={t('clients.unassigned')} showSearch={{ optionFilterProp: 'label' }} />
+            <Select
+              allowClear
+              disabled={client !== null}
+              options={staff.options}
+              placeholder={t('clients.unassigned')}
+              showSearch={{ optionFilterProp: 'label' }}
+            />
           </Form.Item>
           <Form.Item name="level" label={t('clients.level')}>
             <Select options={LEVELS.map((l) => ({ value: l, label: label(LEVEL_LABELS[l]) }))} popupMatchSelectWidth={false} />
@@ -143,17 +225,34 @@ export function ClientFormModal({ client, onClose, onSaved }: Props) {
             <Select options={[{ value: '', label: '—' }, ...GRADES.map((g) => ({ value: g, label: g }))]} />
           </Form.Item>
           <Form.Item name="stage" label={t('clients.stage')}>
-            <Select options={STAGES.map((s, i) => ({ value: s, label: `${i + 1}. ${label(STAGE_LABELS[s])}` }))} popupMatchSelectWidth={false} />
+            <Select
+              options={STAGES.map((s, i) => ({ value: s, label: `${i + 1}. ${label(STAGE_LABELS[s])}` }))}
+              popupMatchSelectWidth={false}
+            />
           </Form.Item>
           <Form.Item name="valueType" label={t('clients.valueType')}>
-            <Select options={[{ value: '', label: '—' }, ...VALUE_TYPES.map((v) => ({ value: v, label: label(VALUE_TYPE_LABELS[v]) }))]} />
+            <Select
+              options={[{ value: '', label: '—' }, ...VALUE_TYPES.map((v) => ({ value: v, label: label(VALUE_TYPE_LABELS[v]) }))]}
+            />
           </Form.Item>
           <Form.Item name="man" label={t('clients.man')} className="span-2" extra={t('clients.manHelp')}>
-            <Checkbox.Group options={[{ value: 'money', label: t('clients.man.money') }, { value: 'authority', label: t('clients.man.authority') }, { value: 'need', label: t('clients.man.need') }]} />
+            <Checkbox.Group
+              options={[
+                { value: 'money', label: t('clients.man.money') },
+                { value: 'authority', label: t('clients.man.authority') },
+                { value: 'need', label: t('clients.man.need') },
+              ]}
+            />
           </Form.Item>
-          <Form.Item name="birthday" label={t('clients.birthday')}><Input placeholder={t('clients.yearlyPlaceholder')} maxLength={10} /></Form.Item>
-          <Form.Item name="anniversary" label={t('clients.anniversary')}><Input placeholder={t('clients.yearlyPlaceholder')} maxLength={10} /></Form.Item>
-          <Form.Item name="notes" label={t('clients.notes')} className="span-4"><Input.TextArea rows={2} maxLength={2000} /></Form.Item>
+          <Form.Item name="birthday" label={t('clients.birthday')}>
+            <Input placeholder={t('clients.yearlyPlaceholder')} maxLength={10} />
+          </Form.Item>
+          <Form.Item name="anniversary" label={t('clients.anniversary')}>
+            <Input placeholder={t('clients.yearlyPlaceholder')} maxLength={10} />
+          </Form.Item>
+          <Form.Item name="notes" label={t('clients.notes')} className="span-4">
+            <Input.TextArea rows={2} maxLength={2000} />
+          </Form.Item>
         </div>
       </Form>
     </Modal>

@@ -102,7 +102,12 @@ export function ClientListTab() {
         </Space>
       </div>
       <ErrorAlert error={data.error} />
-      <VirtualClientTable window={data} selected={selected} onToggle={toggle} onOpen={(row) => navigate(['clients', String(row.id)])} />
+      <VirtualClientTable
+        window={data}
+        selected={selected}
+        onToggle={toggle}
+        onOpen={(row) => navigate(['clients', String(row.id)])}
+      />
       {dialog === 'create' && (
         <ClientFormModal
           client={null}

@@ -11,7 +11,11 @@ export function ClientProfile({ client }: { client: ClientDetail }) {
   const label = useLabel();
   const { lang } = useLanguage();
   const dash = (v: string | null | undefined) => (v ? v : <span className="muted">—</span>);
-  const man = [client.manMoney && t('clients.man.money'), client.manAuthority && t('clients.man.authority'), client.manNeed && t('clients.man.need')].filter(Boolean);
+  const man = [
+    client.manMoney && t('clients.man.money'),
+    client.manAuthority && t('clients.man.authority'),
+    client.manNeed && t('clients.man.need'),
+  ].filter(Boolean);
   return (
     <div className="client-profile">
       <Descriptions
@@ -19,17 +23,37 @@ export function ClientProfile({ client }: { client: ClientDetail }) {
         column={{ xs: 1, sm: 2, lg: 3 }}
         items={[
           { key: 'contact', label: t('clients.contact'), children: dash(client.contactName) },
-          { key: 'phones', label: t('clients.phones'), children: client.phones.length ? client.phones.map((p) => p.phone).join(' / ') : dash('') },
-          { key: 'wechat', label: `${t('clients.wechat')} / QQ`, children: dash([client.wechat, client.qq].filter(Boolean).join(' / ')) },
+          {
+            key: 'phones',
+            label: t('clients.phones'),
+            children: client.phones.length ? client.phones.map((p) => p.phone).join(' / ') : dash(''),
+          },
+          {
+            key: 'wechat',
+            label: `${t('clients.wechat')} / QQ`,
+            children: dash([client.wechat, client.qq].filter(Boolean).join(' / ')),
+          },
           { key: 'email', label: t('clients.email'), children: dash(client.email) },
           { key: 'region', label: t('clients.region'), children: dash(formatRegion(client)) },
           { key: 'address', label: t('clients.address'), children: dash(client.address) },
-          { key: 'industry', label: t('clients.industry'), children: dash([client.industry, client.size].filter(Boolean).join(' · ')) },
-          { key: 'source', label: t('clients.source'), children: `${label(SOURCE_LABELS[client.source])}${client.referrerName ? ` · ${t('clients.referrer')} ${client.referrerName}` : ''}` },
+          {
+            key: 'industry',
+            label: t('clients.industry'),
+            children: dash([client.industry, client.size].filter(Boolean).join(' · ')),
+          },
+          {
+            key: 'source',
+            label: t('clients.source'),
+            children: `${label(SOURCE_LABELS[client.source])}${client.referrerName ? ` · ${t('clients.referrer')} ${client.referrerName}` : ''}`,
+          },
           { key: 'joinedOn', label: t('clients.joinedOn'), children: client.joinedOn },
           { key: 'owner', label: t('clients.owner'), children: client.ownerName || t('clients.unassigned') },
           { key: 'stage', label: t('clients.stage'), children: label(STAGE_LABELS[client.stage]) },
-          { key: 'value', label: t('clients.valueType'), children: client.valueType ? label(VALUE_TYPE_LABELS[client.valueType]) : dash('') },
+          {
+            key: 'value',
+            label: t('clients.valueType'),
+            children: client.valueType ? label(VALUE_TYPE_LABELS[client.valueType]) : dash(''),
+          },
           { key: 'grade', label: t('clients.grade'), children: client.grade ? label(GRADE_LABELS[client.grade]) : dash('') },
           {
             key: 'man',
@@ -41,7 +65,11 @@ export function ClientProfile({ client }: { client: ClientDetail }) {
               </Space>
             ),
           },
-          { key: 'dates', label: `${t('clients.birthday')} / ${t('clients.anniversary')}`, children: dash([client.birthday, client.anniversary].filter(Boolean).join(' / ')) },
+          {
+            key: 'dates',
+            label: `${t('clients.birthday')} / ${t('clients.anniversary')}`,
+            children: dash([client.birthday, client.anniversary].filter(Boolean).join(' / ')),
+          },
           { key: 'notes', label: t('clients.notes'), span: 'filled', children: dash(client.notes) },
         ]}
       />

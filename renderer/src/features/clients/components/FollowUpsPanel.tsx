@@ -57,7 +57,17 @@ export function FollowUpsPanel({ clientId, onLogged }: { clientId: number; onLog
   return (
     <div className="followups">
       <ErrorAlert error={error ?? list.error} />
-      <Form<Values> form={form} layout="vertical" className="followup-form" initialValues={{ happenedOn: dayjs(), way: 'phone', content: '', nextStep: '', nextOn: null }} onFinish={save}>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        className="followup-form"
+        initialValues={{ happenedOn: dayjs(), way: 'phone', content: '', nextStep: '', nextOn: null }}
+        onFinish={save}
+        // Enter in a date field confirms the date; it must not log the follow-up half typed.
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.target as HTMLElement).tagName === 'INPUT') e.preventDefault();
+        }}
+      >
         <div className="form-grid-4">
           <Form.Item name="happenedOn" label={t('followups.happenedOn')} rules={[{ required: true }]}>
             <DatePicker className="full-width" format="YYYY-MM-DD" allowClear={false} />
@@ -71,7 +81,12 @@ export function FollowUpsPanel({ clientId, onLogged }: { clientId: number; onLog
           <Form.Item name="nextOn" label={t('followups.nextOn')}>
             <DatePicker className="full-width" format="YYYY-MM-DD" />
           </Form.Item>
-          <Form.Item name="content" label={t('followups.content')} className="span-4" rules={[{ required: true, whitespace: true, message: t('common.required', { label: t('followups.content') }) }]}>
+          <Form.Item
+            name="content"
+            label={t('followups.content')}
+            className="span-4"
+            rules={[{ required: true, whitespace: true, message: t('common.required', { label: t('followups.content') }) }]}
+          >
             <Input.TextArea rows={2} maxLength={2000} placeholder={t('followups.contentPlaceholder')} />
           </Form.Item>
         </div>

@@ -39,14 +39,22 @@ export function FunnelTab() {
             <Statistic
               title={t('clients.funnelNow', { step: label(FUNNEL_LABELS[s.step]) })}
               value={s.count}
-              suffix={i > 0 && data.steps[i - 1]!.reached > 0 ? <small className="muted">{` ${Math.round((s.reached / data.steps[i - 1]!.reached) * 100)}%`}</small> : undefined}
+              suffix={
+                i > 0 && data.steps[i - 1]!.reached > 0 ? (
+                  <small className="muted">{` ${Math.round((s.reached / data.steps[i - 1]!.reached) * 100)}%`}</small>
+                ) : undefined
+              }
             />
           </Card>
         ))}
       </div>
       <Card size="small" title={t('clients.stagesTitle')} className="detail-card">
         <ResponsiveContainer width="100%" height={360}>
-          <BarChart data={data.stages.map((s) => ({ name: label(STAGE_LABELS[s.stage]), count: s.count }))} layout="vertical" margin={{ left: 24, right: 48 }}>
+          <BarChart
+            data={data.stages.map((s) => ({ name: label(STAGE_LABELS[s.stage]), count: s.count }))}
+            layout="vertical"
+            margin={{ left: 24, right: 48 }}
+          >
             <CartesianGrid horizontal={false} strokeDasharray="3 3" />
             <XAxis type="number" allowDecimals={false} />
             <YAxis type="category" dataKey="name" width={96} />

@@ -18,8 +18,19 @@ export function OwnerHistoryPanel({ clientId, createdAt }: { clientId: number; c
         dataSource={history.data ?? []}
         locale={{ emptyText: t('clients.historyEmpty', { date: createdAt.slice(0, 10) }) }}
         columns={[
-          { key: 'at', title: t('clients.historyAt'), dataIndex: 'changedAt', width: 170, render: (v: string) => new Date(v).toLocaleString() },
-          { key: 'from', title: t('clients.historyFrom'), dataIndex: 'fromName', render: (v: string) => v || t('clients.unassigned') },
+          {
+            key: 'at',
+            title: t('clients.historyAt'),
+            dataIndex: 'changedAt',
+            width: 170,
+            render: (v: string) => new Date(v).toLocaleString(),
+          },
+          {
+            key: 'from',
+            title: t('clients.historyFrom'),
+            dataIndex: 'fromName',
+            render: (v: string) => v || t('clients.unassigned'),
+          },
           { key: 'to', title: t('clients.historyTo'), dataIndex: 'toName', render: (v: string) => v || t('clients.unassigned') },
           { key: 'by', title: t('clients.historyBy'), dataIndex: 'changedBy', width: 120 },
           { key: 'reason', title: t('clients.historyReason'), dataIndex: 'reason' },

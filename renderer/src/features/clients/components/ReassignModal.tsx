@@ -45,13 +45,32 @@ export function ReassignModal({ clientIds, onClose, onDone }: Props) {
 
   const required = (label: string) => ({ required: true, message: t('common.required', { label }) });
   return (
-    <Modal open title={t('clients.reassignTitle')} okText={t('clients.reassignOk')} cancelText={t('common.cancel')} confirmLoading={saving} onOk={() => form.submit()} onCancel={onClose} mask={{ closable: false }} width={520}>
+    <Modal
+      open
+      title={t('clients.reassignTitle')}
+      okText={t('clients.reassignOk')}
+      cancelText={t('common.cancel')}
+      confirmLoading={saving}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      mask={{ closable: false }}
+      width={520}
+    >
       <ErrorAlert error={error} />
-      <Form<Values> form={form} layout="vertical" initialValues={{ scope: clientIds.length ? 'selected' : 'person', reason: '' }} onFinish={save}>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        initialValues={{ scope: clientIds.length ? 'selected' : 'person', reason: '' }}
+        onFinish={save}
+      >
         <Form.Item name="scope" label={t('clients.reassignScope')}>
           <Radio.Group
             options={[
-              { value: 'selected', label: t('clients.reassignSelected', { count: clientIds.length }), disabled: clientIds.length === 0 },
+              {
+                value: 'selected',
+                label: t('clients.reassignSelected', { count: clientIds.length }),
+                disabled: clientIds.length === 0,
+              },
               { value: 'person', label: t('clients.reassignAllOf') },
             ]}
           />
@@ -64,7 +83,12 @@ export function ReassignModal({ clientIds, onClose, onDone }: Props) {
         <Form.Item name="toStaffId" label={t('clients.reassignTo')} rules={[required(t('clients.reassignTo'))]}>
           <Select options={staff.options} showSearch={{ optionFilterProp: 'label' }} />
         </Form.Item>
-        <Form.Item name="reason" label={t('clients.reassignReason')} rules={[{ ...required(t('clients.reassignReason')), whitespace: true }]} extra={t('clients.reassignHelp')}>
+        <Form.Item
+          name="reason"
+          label={t('clients.reassignReason')}
+          rules={[{ ...required(t('clients.reassignReason')), whitespace: true }]}
+          extra={t('clients.reassignHelp')}
+        >
           <Input maxLength={200} placeholder={t('clients.reassignReasonPlaceholder')} />
         </Form.Item>
       </Form>

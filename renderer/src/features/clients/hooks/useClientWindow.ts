@@ -36,7 +36,11 @@ export function useClientWindow(filters: Partial<ClientFilters>): ClientWindow {
       if (requested.current.has(page)) return;
       requested.current.add(page);
       setLoading(true);
-      call('clients.list', { ...(JSON.parse(key) as Partial<ClientFilters>), offset: page * CLIENT_PAGE_SIZE, limit: CLIENT_PAGE_SIZE }).then(
+      call('clients.list', {
+        ...(JSON.parse(key) as Partial<ClientFilters>),
+        offset: page * CLIENT_PAGE_SIZE,
+        limit: CLIENT_PAGE_SIZE,
+      }).then(
         (answer) => {
           if (current.current !== token) return;
           setTotal(answer.total);
@@ -65,11 +69,15 @@ export function useClientWindow(filters: Partial<ClientFilters>): ClientWindow {
 
   const ensure = useCallback(
     (from: number, to: number) => {
-      for (let page = Math.floor(from / CLIENT_PAGE_SIZE); page <= Math.floor(to / CLIENT_PAGE_SIZE); page++) load(page, current.current);
+      for (let page = Math.floor(from / CLIENT_PAGE_SIZE); page <= Math.floor(to / CLIENT_PAGE_SIZE); page++)
+        load(page, current.current);
     },
     [load],
   );
-  const rowAt = useCallback((index: number) => pages.get(Math.floor(index / CLIENT_PAGE_SIZE))?.[index % CLIENT_PAGE_SIZE], [pages]);
+  const rowAt = useCallback(
+    (index: number) => pages.get(Math.floor(index / CLIENT_PAGE_SIZE))?.[index % CLIENT_PAGE_SIZE],
+    [pages],
+  );
   const refresh = useCallback(() => setGeneration((g) => g + 1), []);
   return { total, rowAt, ensure, loading, error, refresh };
 }

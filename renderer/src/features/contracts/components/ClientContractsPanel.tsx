@@ -16,7 +16,9 @@ export function ClientContractsPanel({ clientId, clientName }: { clientId: numbe
     <>
       <div className="toolbar">
         <span />
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => actions.setDialog({ kind: 'create' })}>{t('contracts.add')}</Button>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => actions.setDialog({ kind: 'create' })}>
+          {t('contracts.add')}
+        </Button>
       </div>
       <ErrorAlert error={list.error} />
       <ContractTable
@@ -29,7 +31,15 @@ export function ClientContractsPanel({ clientId, clientName }: { clientId: numbe
         onRenew={actions.renew}
         onChanged={list.refresh}
       />
-      <ContractDialogs dialog={actions.dialog} client={{ id: clientId, name: clientName }} onClose={() => actions.setDialog(null)} onSaved={() => { actions.setDialog(null); list.refresh(); }} />
+      <ContractDialogs
+        dialog={actions.dialog}
+        client={{ id: clientId, name: clientName }}
+        onClose={() => actions.setDialog(null)}
+        onSaved={() => {
+          actions.setDialog(null);
+          list.refresh();
+        }}
+      />
     </>
   );
 }

@@ -1,6 +1,11 @@
 import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
 import { useMemo, useState } from 'react';
-import { CONTRACT_STATUSES, CONTRACT_STATUS_LABELS, type ContractDetail, type ContractRow } from '../../../../../shared/contract/contracts';
+import {
+  CONTRACT_STATUSES,
+  CONTRACT_STATUS_LABELS,
+  type ContractDetail,
+  type ContractRow,
+} from '../../../../../shared/contract/contracts';
 import { toApiError } from '../../../api/ApiError';
 import { call } from '../../../api/client';
 import { useFormApiError } from '../../../api/useFormApiError';
@@ -8,7 +13,15 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useT } from '../../../i18n';
 import { useLabel } from '../../clients/hooks/useLabel';
 import { useStaffOptions } from '../../clients/hooks/useStaffOptions';
-import { amountProblem, CONTRACT_FORM_FIELDS, CONTRACT_FORM_RENAME, contractToForm, emptyContractForm, formToContractInput, type ContractFormValues } from '../contractForm';
+import {
+  amountProblem,
+  CONTRACT_FORM_FIELDS,
+  CONTRACT_FORM_RENAME,
+  contractToForm,
+  emptyContractForm,
+  formToContractInput,
+  type ContractFormValues,
+} from '../contractForm';
 import { useClientOptions } from '../hooks/useClientOptions';
 
 type Props = {
@@ -31,13 +44,18 @@ export function ContractFormModal({ contract, client, onClose, onSaved }: Props)
   const [clientSearch, setClientSearch] = useState('');
   const selected = contract ? { id: contract.clientId, name: contract.clientName } : client;
   const clients = useClientOptions(clientSearch, selected);
-  const initialValues = useMemo(() => (contract ? contractToForm(contract) : emptyContractForm(client?.id)), [contract, client?.id]);
+  const initialValues = useMemo(
+    () => (contract ? contractToForm(contract) : emptyContractForm(client?.id)),
+    [contract, client?.id],
+  );
 
   const save = async (values: ContractFormValues): Promise<void> => {
     setSaving(true);
     try {
       const input = formToContractInput(values);
-      const saved = contract ? await call('contracts.update', { id: contract.id, ...input }) : await call('contracts.create', { clientId: values.clientId!, ...input });
+      const saved = contract
+        ? await call('contracts.update', { id: contract.id, ...input })
+        : await call('contracts.create', { clientId: values.clientId!, ...input });
       void message.success(t(contract ? 'contracts.updated' : 'contracts.created', { number: saved.number }));
       onSaved(saved);
     } catch (error) {
@@ -48,11 +66,31 @@ export function ContractFormModal({ contract, client, onClose, onSaved }: Props)
   };
 
   return (
-    <Modal open title={contract ? t('contracts.editTitle', { number: contract.number }) : t('contracts.createTitle')} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={saving} onOk={() => form.submit()} onCancel={onClose} mask={{ closable: false }} width={680}>
+    <Modal
+      open
+      title={contract ? t('contracts.editTitle', { number: contract.number }) : t('contracts.createTitle')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={saving}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      mask={{ closable: false }}
+      width={680}
+    >
       <ErrorAlert text={errors.general} />
-      <Form<ContractFormValues> form={form} layout="vertical" initialValues={initialValues} onFinish={save} onValuesChange={errors.clear}>
+      <Form<ContractFormValues>
+        form={form}
+        layout="vertical"
+        initialValues={initialValues}
+        onFinish={save}
+        onValuesChange={errors.clear}
+      >
         <div className="form-grid">
-          <Form.Item name="clientId" label={t('contracts.client')} rules={[{ required: true, message: t('common.required', { label: t('contracts.client') }) }]}>
+          <Form.Item
+            name="clientId"
+            label={t('contracts.client')}
+            rules={[{ required: true, message: t('common.required', { label: t('contracts.client') }) }]}
+          >
             <Select
               disabled={contract !== null || client !== undefined}
               showSearch={{ filterOption: false, onSearch: setClientSearch }}

@@ -52,11 +52,39 @@ export function ContractListTab() {
     <>
       <div className="toolbar">
         <Space wrap>
-          <Input.Search allowClear className="client-search" placeholder={t('contracts.searchPlaceholder')} value={search} onChange={(e) => setSearch(e.target.value)} onSearch={(v) => change({ ...filters, search: v })} aria-label={t('clients.search')} />
-          <Select allowClear className="filter-select" placeholder={t('contracts.status')} value={filters.status} options={CONTRACT_STATUSES.map((s) => ({ value: s, label: label(CONTRACT_STATUS_LABELS[s]) }))}
-            onChange={(v?: ContractStatus) => { const { status: _s, ...rest } = filters; change(v ? { ...rest, status: v } : rest); }} />
-          <Select allowClear className="filter-select" placeholder={t('contracts.staff')} value={filters.staffId} options={staff.options} showSearch={{ optionFilterProp: 'label' }} popupMatchSelectWidth={false}
-            onChange={(v?: number) => { const { staffId: _s, ...rest } = filters; change(v ? { ...rest, staffId: v } : rest); }} />
+          <Input.Search
+            allowClear
+            className="client-search"
+            placeholder={t('contracts.searchPlaceholder')}
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            onSearch={(v) => change({ ...filters, search: v })}
+            aria-label={t('clients.search')}
+          />
+          <Select
+            allowClear
+            className="filter-select"
+            placeholder={t('contracts.status')}
+            value={filters.status}
+            options={CONTRACT_STATUSES.map((s) => ({ value: s, label: label(CONTRACT_STATUS_LABELS[s]) }))}
+            onChange={(v?: ContractStatus) => {
+              const { status: _s, ...rest } = filters;
+              change(v ? { ...rest, status: v } : rest);
+            }}
+          />
+          <Select
+            allowClear
+            className="filter-select"
+            placeholder={t('contracts.staff')}
+            value={filters.staffId}
+            options={staff.options}
+            showSearch={{ optionFilterProp: 'label' }}
+            popupMatchSelectWidth={false}
+            onChange={(v?: number) => {
+              const { staffId: _s, ...rest } = filters;
+              change(v ? { ...rest, staffId: v } : rest);
+            }}
+          />
           <label className="switch-label">
             <Switch size="small" checked={filters.unpaidOnly} onChange={(v) => change({ ...filters, unpaidOnly: v })} />
             <span>{t('contracts.unpaidOnly')}</span>
@@ -64,28 +92,57 @@ export function ContractListTab() {
         </Space>
         <Space>
           <Button icon={<ReloadOutlined />} onClick={list.refresh} aria-label={t('common.refresh')} />
-          <Dropdown menu={{ items: [{ key: 'xlsx', label: t('clients.exportXlsx') }, { key: 'csv', label: t('clients.exportCsv') }], onClick: ({ key }) => void exportAs(key as ExportFormat) }}>
+          <Dropdown
+            menu={{
+              items: [
+                { key: 'xlsx', label: t('clients.exportXlsx') },
+                { key: 'csv', label: t('clients.exportCsv') },
+              ],
+              onClick: ({ key }) => void exportAs(key as ExportFormat),
+            }}
+          >
             <Button icon={<DownloadOutlined />}>{t('clients.export')}</Button>
           </Dropdown>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => actions.setDialog({ kind: 'create' })}>{t('contracts.add')}</Button>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => actions.setDialog({ kind: 'create' })}>
+            {t('contracts.add')}
+          </Button>
         </Space>
       </div>
       {totals && (
         <Typography.Paragraph type="secondary" data-testid="contract-totals">
-          {t('contracts.totals', { count: list.data?.total ?? 0, amount: formatFen(totals.amountFen), paid: formatFen(totals.paidFen), balance: formatFen(totals.balanceFen) })}
+          {t('contracts.totals', {
+            count: list.data?.total ?? 0,
+            amount: formatFen(totals.amountFen),
+            paid: formatFen(totals.paidFen),
+            balance: formatFen(totals.balanceFen),
+          })}
         </Typography.Paragraph>
       )}
       <ErrorAlert error={list.error} />
       <ContractTable
         rows={list.data?.rows ?? []}
         loading={list.loading}
-        pagination={{ current: page, pageSize: PAGE, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false, hideOnSinglePage: true }}
+        pagination={{
+          current: page,
+          pageSize: PAGE,
+          total: list.data?.total ?? 0,
+          onChange: setPage,
+          showSizeChanger: false,
+          hideOnSinglePage: true,
+        }}
         onPay={(row) => actions.setDialog({ kind: 'pay', row })}
         onEdit={(row) => actions.setDialog({ kind: 'edit', row })}
         onRenew={actions.renew}
         onChanged={list.refresh}
       />
-      <ContractDialogs dialog={actions.dialog} onClose={() => actions.setDialog(null)} onSaved={() => { actions.setDialog(null); list.refresh(); }} />
+      <ContractDialogs
+        dialog={actions.dialog}
+        onClose={() => actions.setDialog(null)}
+        onSaved={() => {
+          actions.setDialog(null);
+          list.refresh();
+        }}
+      />
     </>
   );
 }

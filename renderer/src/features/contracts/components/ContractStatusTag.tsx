@@ -2,7 +2,13 @@ import { Tag } from 'antd';
 import { CONTRACT_STATUS_LABELS, type ContractStatus } from '../../../../../shared/contract/contracts';
 import { useLabel } from '../../clients/hooks/useLabel';
 
-const COLORS: Record<ContractStatus, string> = { draft: 'default', signed: 'blue', active: 'green', expired: 'orange', cancelled: 'default' };
+const COLORS: Record<ContractStatus, string> = {
+  draft: 'default',
+  signed: 'blue',
+  active: 'green',
+  expired: 'orange',
+  cancelled: 'default',
+};
 
 export function ContractStatusTag({ status }: { status: ContractStatus }) {
   const label = useLabel();

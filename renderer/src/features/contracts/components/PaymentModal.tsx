@@ -2,7 +2,12 @@ import { App, DatePicker, Form, Input, Modal, Radio, Select, Typography } from '
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { PAYMENT_METHODS, PAYMENT_METHOD_LABELS, type ContractRow, type PaymentMethod } from '../../../../../shared/contract/contracts';
+import {
+  PAYMENT_METHODS,
+  PAYMENT_METHOD_LABELS,
+  type ContractRow,
+  type PaymentMethod,
+} from '../../../../../shared/contract/contracts';
 import { formatFen, parseYuanToFen } from '../../../../../shared/money';
 import { toApiError, type ApiError } from '../../../api/ApiError';
 import { call } from '../../../api/client';
@@ -13,7 +18,15 @@ import { useLabel } from '../../clients/hooks/useLabel';
 type Values = { kind: 'payment' | 'refund'; paidOn: Dayjs; amountYuan: string; method: PaymentMethod; notes: string };
 
 /** 登记收款 / 退款 for one contract; the balance is shown so a person can check before saving. */
-export function PaymentModal({ contract, onClose, onSaved }: { contract: ContractRow; onClose: () => void; onSaved: () => void }) {
+export function PaymentModal({
+  contract,
+  onClose,
+  onSaved,
+}: {
+  contract: ContractRow;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const t = useT();
   const label = useLabel();
   const { message } = App.useApp();
@@ -26,7 +39,13 @@ export function PaymentModal({ contract, onClose, onSaved }: { contract: Contrac
     setError(null);
     try {
       const fen = parseYuanToFen(v.amountYuan)!;
-      await call('payments.create', { contractId: contract.id, paidOn: v.paidOn.format('YYYY-MM-DD'), amountFen: v.kind === 'refund' ? -fen : fen, method: v.method, notes: v.notes });
+      await call('payments.create', {
+        contractId: contract.id,
+        paidOn: v.paidOn.format('YYYY-MM-DD'),
+        amountFen: v.kind === 'refund' ? -fen : fen,
+        method: v.method,
+        notes: v.notes,
+      });
       void message.success(t(v.kind === 'refund' ? 'payments.refunded' : 'payments.recorded'));
       onSaved();
     } catch (caught) {
@@ -37,20 +56,47 @@ export function PaymentModal({ contract, onClose, onSaved }: { contract: Contrac
   };
 
   return (
-    <Modal open title={t('payments.title', { number: contract.number })} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={saving} onOk={() => form.submit()} onCancel={onClose} mask={{ closable: false }} width={520}>
+    <Modal
+      open
+      title={t('payments.title', { number: contract.number })}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={saving}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      mask={{ closable: false }}
+      width={520}
+    >
       <Typography.Paragraph type="secondary">
-        {t('payments.summary', { client: contract.clientName, amount: formatFen(contract.amountFen), paid: formatFen(contract.paidFen), balance: formatFen(contract.balanceFen) })}
+        {t('payments.summary', {
+          client: contract.clientName,
+          amount: formatFen(contract.amountFen),
+          paid: formatFen(contract.paidFen),
+          balance: formatFen(contract.balanceFen),
+        })}
       </Typography.Paragraph>
       <ErrorAlert error={error} />
       <Form<Values>
         form={form}
         layout="vertical"
-        initialValues={{ kind: 'payment', paidOn: dayjs(), amountYuan: contract.balanceFen > 0 ? formatFen(contract.balanceFen) : '', method: 'transfer', notes: '' }}
+        initialValues={{
+          kind: 'payment',
+          paidOn: dayjs(),
+          amountYuan: contract.balanceFen > 0 ? formatFen(contract.balanceFen) : '',
+          method: 'transfer',
+          notes: '',
+        }}
         onFinish={save}
         onValuesChange={() => setError(null)}
       >
         <Form.Item name="kind">
-          <Radio.Group optionType="button" options={[{ value: 'payment', label: t('payments.kind.payment') }, { value: 'refund', label: t('payments.kind.refund') }]} />
+          <Radio.Group
+            optionType="button"
+            options={[
+              { value: 'payment', label: t('payments.kind.payment') },
+              { value: 'refund', label: t('payments.kind.refund') },
+            ]}
+          />
         </Form.Item>
         <div className="form-grid">
           <Form.Item name="paidOn" label={t('payments.paidOn')} rules={[{ required: true }]}>

@@ -25,7 +25,8 @@ export function PaymentsList({ contractId, onChanged }: { contractId: number; on
     }
   };
   const payments = detail.data?.payments ?? [];
-  if (!detail.loading && payments.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('payments.empty')} />;
+  if (!detail.loading && payments.length === 0)
+    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('payments.empty')} />;
   return (
     <Table<PaymentRow>
       rowKey="id"
@@ -42,10 +43,23 @@ export function PaymentsList({ contractId, onChanged }: { contractId: number; on
           dataIndex: 'amountFen',
           align: 'right',
           width: 140,
-          render: (fen: number) => (fen < 0 ? <Typography.Text className="money" type="danger">{formatFen(fen, { symbol: true })}</Typography.Text> : <span className="money">{formatFen(fen, { symbol: true })}</span>),
+          render: (fen: number) =>
+            fen < 0 ? (
+              <Typography.Text className="money" type="danger">
+                {formatFen(fen, { symbol: true })}
+              </Typography.Text>
+            ) : (
+              <span className="money">{formatFen(fen, { symbol: true })}</span>
+            ),
         },
         { key: 'kind', title: '', width: 70, render: (_, p) => (p.amountFen < 0 ? t('payments.kind.refund') : '') },
-        { key: 'method', title: t('payments.method'), dataIndex: 'method', width: 110, render: (m: PaymentRow['method']) => label(PAYMENT_METHOD_LABELS[m]) },
+        {
+          key: 'method',
+          title: t('payments.method'),
+          dataIndex: 'method',
+          width: 110,
+          render: (m: PaymentRow['method']) => label(PAYMENT_METHOD_LABELS[m]),
+        },
         { key: 'staff', title: t('payments.creditedTo'), dataIndex: 'staffName', width: 110 },
         { key: 'notes', title: t('clients.notes'), dataIndex: 'notes' },
         {
@@ -53,8 +67,15 @@ export function PaymentsList({ contractId, onChanged }: { contractId: number; on
           title: '',
           width: 80,
           render: (_, p) => (
-            <Popconfirm title={t('payments.deleteConfirm')} onConfirm={() => void remove(p)} okText={t('common.save')} cancelText={t('common.cancel')}>
-              <Button type="link" size="small" danger>{t('payments.delete')}</Button>
+            <Popconfirm
+              title={t('payments.deleteConfirm')}
+              onConfirm={() => void remove(p)}
+              okText={t('common.save')}
+              cancelText={t('common.cancel')}
+            >
+              <Button type="link" size="small" danger>
+                {t('payments.delete')}
+              </Button>
             </Popconfirm>
           ),
         },

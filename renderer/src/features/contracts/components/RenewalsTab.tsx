@@ -2,11 +2,11 @@ import { Segmented, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { RenewalRow } from '../../../../../shared/contract/contracts';
 import { formatFen } from '../../../../../shared/money';
 import { useQuery } from '../../../api/useQuery';
-import { navigate } from '../../../app/useHashPath';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useT } from '../../../i18n';
 import { useRememberedState } from '../../clients/hooks/useRememberedState';
 import { useContractActions } from '../hooks/useContractActions';
+import { ClientLink } from '../../clients/components/ClientLink';
 
 /**
  * 续费提醒: contracts ending in the next 30/60/90 days and lapsed ones, ordered by the client's
@@ -44,7 +44,7 @@ export function RenewalsTab() {
         locale={{ emptyText: t('renewals.empty') }}
         columns={[
           { key: 'joined', title: t('clients.joinedOn'), dataIndex: 'clientJoinedOn', width: 110 },
-          { key: 'client', title: t('contracts.client'), render: (_, r) => <a onClick={() => navigate(['clients', String(r.clientId)])}>{r.clientName}</a> },
+          { key: 'client', title: t('contracts.client'), render: (_, r) => <ClientLink id={r.clientId} name={r.clientName} /> },
           { key: 'number', title: t('contracts.number'), dataIndex: 'number', width: 140 },
           { key: 'product', title: t('contracts.product'), dataIndex: 'product', width: 120 },
           { key: 'endsOn', title: t('renewals.endsOn'), dataIndex: 'endsOn', width: 110 },
@@ -52,11 +52,28 @@ export function RenewalsTab() {
             key: 'days',
             title: t('renewals.daysLeft'),
             width: 120,
-            render: (_, r) => (r.state === 'lapsed' ? <Tag color="red">{t('renewals.lapsed', { days: -r.daysLeft })}</Tag> : <Tag color={r.daysLeft <= 7 ? 'orange' : 'blue'}>{t('renewals.daysTag', { days: r.daysLeft })}</Tag>),
+            render: (_, r) =>
+              r.state === 'lapsed' ? (
+                <Tag color="red">{t('renewals.lapsed', { days: -r.daysLeft })}</Tag>
+              ) : (
+                <Tag color={r.daysLeft <= 7 ? 'orange' : 'blue'}>{t('renewals.daysTag', { days: r.daysLeft })}</Tag>
+              ),
           },
-          { key: 'amount', title: t('contracts.amount'), dataIndex: 'amountFen', align: 'right', width: 110, render: (fen: number) => <span className="money">{formatFen(fen)}</span> },
+          {
+            key: 'amount',
+            title: t('contracts.amount'),
+            dataIndex: 'amountFen',
+            align: 'right',
+            width: 110,
+            render: (fen: number) => <span className="money">{formatFen(fen)}</span>,
+          },
           { key: 'staff', title: t('contracts.staff'), dataIndex: 'staffName', width: 90 },
-          { key: 'actions', title: t('common.actions'), width: 90, render: (_, r) => <a onClick={() => actions.renew(r)}>{t('contracts.renew')}</a> },
+          {
+            key: 'actions',
+            title: t('common.actions'),
+            width: 90,
+            render: (_, r) => <a onClick={() => actions.renew(r)}>{t('contracts.renew')}</a>,
+          },
         ]}
       />
     </>

@@ -25,7 +25,9 @@ export function useContractActions(onChanged: () => void) {
         onOk: async () => {
           try {
             const created = await call('contracts.renew', { id: row.id });
-            void message.success(t('contracts.renewed', { number: created.number, starts: created.startsOn ?? '', ends: created.endsOn ?? '' }));
+            void message.success(
+              t('contracts.renewed', { number: created.number, starts: created.startsOn ?? '', ends: created.endsOn ?? '' }),
+            );
             onChanged();
           } catch (error) {
             void message.error(errorText(toApiError(error), lang));
