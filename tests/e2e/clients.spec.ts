@@ -25,6 +25,14 @@ function writeXlsx(file: string, rows: (string | number)[][]): void {
   execFileSync(process.execPath, ['-e', script, file, JSON.stringify(rows)], { cwd: process.cwd() });
 }
 
+/** A modal is photographed as seen (a full-page shot of a scroll-locked page shifts it). */
+async function dialogShot(page: Page, name: string): Promise<void> {
+  const dir = path.resolve('test-results/screenshots');
+  fs.mkdirSync(dir, { recursive: true });
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: path.join(dir, `${name}.png`) });
+}
+
 async function staff(request: Parameters<typeof api>[0], code: string, name: string): Promise<number> {
   const existing = (await api(request, 'staff.list', { includeLeft: true })).find((s) => s.code === code);
   if (existing) return existing.id;
@@ -78,7 +86,8 @@ test('clients: register a client, 撞单 is stopped, log a follow-up', async ({ 
   await expect(dialog.locator('.ant-alert-warning')).toContainText('归属 张三');
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog.locator('.ant-alert-error')).toContainText('撞单');
-  await screenshot(page, 'clients-duplicate');
+  await dialog.locator('.ant-alert-warning').scrollIntoViewIfNeeded();
+  await dialogShot(page, 'clients-duplicate');
   await dialog.getByRole('button', { name: '取消' }).click();
 
   // The list finds it by a 2-character Chinese fragment and by a phone fragment.
@@ -153,7 +162,7 @@ test('clients: reassign picked clients, and the file shows the ownership history
   await dialog.getByLabel('转给').click();
   await page.locator('.ant-select-item-option[title="王五 (E2ER2)"]').click();
   await dialog.getByLabel('原因').fill('离职交接');
-  await screenshot(page, 'clients-reassign');
+  await dialogShot(page, 'clients-reassign');
   await dialog.getByRole('button', { name: '确认转移' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('row').filter({ hasText: '转移测试一号店' })).toContainText('王五');

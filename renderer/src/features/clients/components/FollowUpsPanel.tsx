@@ -102,13 +102,11 @@ export function FollowUpsPanel({ clientId, onLogged }: { clientId: number; onLog
           items={(list.data ?? []).map((f) => ({
             key: f.id,
             color: f.done ? 'gray' : f.nextOn && f.nextOn < today ? 'red' : 'blue',
-            title: (
-              <span>
-                {f.happenedOn} · {label(FOLLOW_UP_WAY_LABELS[f.way])} · {f.staffName || t('clients.unassigned')}
-              </span>
-            ),
             content: (
               <div className="followup-item">
+                <Typography.Text type="secondary" className="followup-meta">
+                  {f.happenedOn} · {label(FOLLOW_UP_WAY_LABELS[f.way])} · {f.staffName || t('clients.unassigned')}
+                </Typography.Text>
                 <Typography.Paragraph className="followup-content">{f.content}</Typography.Paragraph>
                 {f.nextOn && (
                   <div className="followup-next">
