@@ -3,14 +3,11 @@ import { Alert, Button, Result, Space, Spin, Table, Typography, Upload } from 'a
 import { useState } from 'react';
 import type { ImportReport, RowIssue } from '../../../../shared/imports/import-report';
 import { toApiError, type ApiError } from '../../api/ApiError';
-import { call } from '../../api/client';
 import { issueText } from '../../api/errorText';
-import { saveBase64File, fileToBase64 } from '../../features/clients/download';
+import { saveBase64File } from '../../features/clients/download';
 import { useLanguage, useT } from '../../i18n';
 import { ErrorAlert } from '../ErrorAlert';
-
-/** Every import method has this shape: a file in, an ImportReport out. */
-export type ImportMethod = 'clients.import' | 'contracts.import' | 'payments.import';
+import { uploadImport, type ImportMethod } from './uploadImport';
 
 type Props = {
   method: ImportMethod;
@@ -18,8 +15,6 @@ type Props = {
   hint: string;
   onImported?: (report: ImportReport) => void;
 };
-
-type Picked = { fileName: string; dataBase64: string };
 
 /**
  * Import a spreadsheet in two steps: the file is checked first (nothing written) and every
@@ -29,7 +24,7 @@ type Picked = { fileName: string; dataBase64: string };
 export function ImportPanel({ method, hint, onImported }: Props) {
   const t = useT();
   const { lang } = useLanguage();
-  const [picked, setPicked] = useState<Picked | null>(null);
+  const [picked, setPicked] = useState<File | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [done, setDone] = useState<ImportReport | null>(null);
   const [busy, setBusy] = useState<'checking' | 'importing' | null>(null);
@@ -41,9 +36,8 @@ export function ImportPanel({ method, hint, onImported }: Props) {
     setReport(null);
     setDone(null);
     try {
-      const next = { fileName: file.name, dataBase64: await fileToBase64(file) };
-      setPicked(next);
-      setReport(await call(method, { ...next, dryRun: true }));
+      setPicked(file);
+      setReport(await uploadImport(method, file, { dryRun: true, mode: 'all' }));
     } catch (caught) {
       setError(toApiError(caught));
     } finally {
@@ -56,7 +50,7 @@ export function ImportPanel({ method, hint, onImported }: Props) {
     setBusy('importing');
     setError(null);
     try {
-      const result = await call(method, { ...picked, mode });
+      const result = await uploadImport(method, picked, { dryRun: false, mode });
       setDone(result);
       setReport(null);
       onImported?.(result);
