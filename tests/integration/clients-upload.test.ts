@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHost, type RunningHost } from '../../electron/host/server';
 import { callOk, createTestOffice, type TestOffice } from '../../electron/server/testing/test-office';
 import { csvFile } from '../../electron/server/testing/sheet-files';
-import { benchClients, benchClientsCsv } from '../bench/suites/clients-data';
+import { addBenchStaff, benchClients, benchClientsCsv } from '../bench/suites/clients-data';
 import type { Envelope } from '../../shared/errors';
 import type { ImportReport } from '../../shared/imports/import-report';
 
@@ -18,14 +18,7 @@ beforeAll(async () => {
   rendererDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mdt-renderer-'));
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>门店通</title>');
   host = await startHost({ office, rendererDir });
-  for (let i = 1; i <= 20; i++)
-    await callOk(office, 'staff.create', {
-      code: `S${String(i).padStart(3, '0')}`,
-      name: `业务员${i}`,
-      role: 'salesperson',
-      hiredOn: '2015-01-01',
-      baseSalaryFen: 1,
-    });
+  await addBenchStaff(office);
 });
 afterAll(async () => {
   await host.close();

@@ -1,4 +1,5 @@
 import { stringifyCsv } from '../../../shared/imports/csv';
+import { callOk, type TestOffice } from '../../../electron/server/testing/test-office';
 
 /**
  * Realistic client rows for benchmarks: Chinese company names built from common characters
@@ -128,4 +129,18 @@ export function benchClientsCsv(clients: readonly BenchClient[]): Buffer {
     c.ownerCode,
   ]);
   return Buffer.from(stringifyCsv([header, ...rows]), 'utf8');
+}
+
+/** The salespeople S001…S020 the generated rows are assigned to. */
+export async function addBenchStaff(office: TestOffice): Promise<void> {
+  for (let i = 1; i <= BENCH_STAFF; i++) {
+    const code = `S${String(i).padStart(3, '0')}`;
+    await callOk(office, 'staff.create', {
+      code,
+      name: `业务员${i}`,
+      role: 'salesperson',
+      hiredOn: '2015-01-01',
+      baseSalaryFen: 300000,
+    });
+  }
 }

@@ -3,19 +3,11 @@ import { parseSource } from '../../../shared/clients/classification';
 import type { ImportReport } from '../../../shared/imports/import-report';
 import { callOk, createTestOffice, owner, type TestOffice } from '../../../electron/server/testing/test-office';
 import { round, type BenchSuite } from '../harness';
-import { BENCH_STAFF, benchClients, benchClientsCsv, type BenchClient } from './clients-data';
+import { addBenchStaff, benchClients, benchClientsCsv, type BenchClient } from './clients-data';
 
 async function officeWithStaff(): Promise<TestOffice> {
   const office = createTestOffice();
-  for (let i = 1; i <= BENCH_STAFF; i++) {
-    await callOk(office, 'staff.create', {
-      code: `S${String(i).padStart(3, '0')}`,
-      name: `业务员${i}`,
-      role: 'salesperson',
-      hiredOn: '2015-01-01',
-      baseSalaryFen: 300000,
-    });
-  }
+  await addBenchStaff(office);
   return office;
 }
 

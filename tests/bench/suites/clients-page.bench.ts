@@ -5,7 +5,7 @@ import type { Actor } from '../../../shared/roles';
 import { clientPageSql, clientWhere } from '../../../electron/server/clients/client-list.query';
 import { actorOf, callOk, createTestOffice, owner, type TestOffice } from '../../../electron/server/testing/test-office';
 import { round, sample, type BenchResult, type BenchSuite } from '../harness';
-import { BENCH_STAFF, benchClients, benchClientsCsv } from './clients-data';
+import { addBenchStaff, BENCH_STAFF, benchClients, benchClientsCsv } from './clients-data';
 
 type PageQuery = { label: string; input: Partial<ClientListInput>; actor?: Actor };
 
@@ -56,15 +56,7 @@ export const clientsPageBench: BenchSuite = {
     const count = size === 'large' ? 100_000 : 5_000;
     const office: TestOffice = createTestOffice();
     try {
-      for (let i = 1; i <= BENCH_STAFF; i++) {
-        await callOk(office, 'staff.create', {
-          code: `S${String(i).padStart(3, '0')}`,
-          name: `业务员${i}`,
-          role: 'salesperson',
-          hiredOn: '2015-01-01',
-          baseSalaryFen: 300000,
-        });
-      }
+      await addBenchStaff(office);
       await callOk(office, 'clients.import', {
         fileName: 'bench.csv',
         dataBase64: benchClientsCsv(benchClients(count)).toString('base64'),

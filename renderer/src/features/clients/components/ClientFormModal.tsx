@@ -1,5 +1,5 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Checkbox, DatePicker, Divider, Form, Input, Modal, Radio, Select } from 'antd';
+import { Alert, App, Button, Checkbox, DatePicker, Divider, Form, Input, Radio, Select } from 'antd';
 import { useMemo, useState } from 'react';
 import type { ClientDetail, DuplicateHit } from '../../../../../shared/contract/clients';
 import {
@@ -16,7 +16,7 @@ import {
 import { toApiError } from '../../../api/ApiError';
 import { call } from '../../../api/client';
 import { useFormApiError } from '../../../api/useFormApiError';
-import { ErrorAlert } from '../../../components/ErrorAlert';
+import { FormDialog, useSaving } from '../../../components/FormDialog';
 import { useLanguage, useT } from '../../../i18n';
 import { CLIENT_FORM_FIELDS, clientToForm, emptyClientForm, formToClientInput, type ClientFormValues } from '../clientForm';
 import { useLabel } from '../hooks/useLabel';
@@ -33,7 +33,7 @@ export function ClientFormModal({ client, onClose, onSaved }: Props) {
   const staff = useStaffOptions();
   const [form] = Form.useForm<ClientFormValues>();
   const errors = useFormApiError(form, CLIENT_FORM_FIELDS);
-  const [saving, setSaving] = useState(false);
+  const { saving, run } = useSaving((error) => errors.show(toApiError(error)));
   const [duplicates, setDuplicates] = useState<DuplicateHit[]>([]);
   const initialValues = useMemo(() => (client ? clientToForm(client) : emptyClientForm()), [client]);
 
@@ -53,8 +53,7 @@ export function ClientFormModal({ client, onClose, onSaved }: Props) {
   };
 
   const save = async (values: ClientFormValues): Promise<void> => {
-    setSaving(true);
-    try {
+    await run(async () => {
       const input = formToClientInput(values);
       const { ownerStaffId, ...rest } = input;
       const saved = client
@@ -62,11 +61,7 @@ export function ClientFormModal({ client, onClose, onSaved }: Props) {
         : await call('clients.create', { ...rest, ownerStaffId });
       void message.success(t(client ? 'clients.updated' : 'clients.created', { name: saved.name }));
       onSaved(saved);
-    } catch (error) {
-      errors.show(toApiError(error));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   const hitText = (h: DuplicateHit): string =>
@@ -75,18 +70,14 @@ export function ClientFormModal({ client, onClose, onSaved }: Props) {
       : `${h.field === 'phone' ? `电话 ${h.value}` : `"${h.value}"`}:${h.clientName ? `客户"${h.clientName}",` : ''}归属 ${h.ownerName}`;
 
   return (
-    <Modal
-      open
+    <FormDialog
       title={client ? t('clients.editTitle', { name: client.name }) : t('clients.createTitle')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
+      saving={saving}
       onOk={() => form.submit()}
-      onCancel={onClose}
-      mask={{ closable: false }}
+      onClose={onClose}
       width={860}
+      error={errors.general}
     >
-      <ErrorAlert text={errors.general} />
       {duplicates.length > 0 && (
         <Alert
           type="warning"
@@ -255,6 +246,6 @@ export function ClientFormModal({ client, onClose, onSaved }: Props) {
           </Form.Item>
         </div>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }

@@ -1,14 +1,11 @@
-import { DownloadOutlined, PlusOutlined, ReloadOutlined, SwapOutlined } from '@ant-design/icons';
-import { App, Button, Dropdown, Space, Typography } from 'antd';
+import { PlusOutlined, ReloadOutlined, SwapOutlined } from '@ant-design/icons';
+import { Button, Space, Typography } from 'antd';
 import { useCallback, useState } from 'react';
-import type { ExportFormat } from '../../../../../shared/imports/export-file';
-import { toApiError } from '../../../api/ApiError';
 import { call } from '../../../api/client';
-import { errorText } from '../../../api/errorText';
 import { navigate } from '../../../app/useHashPath';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { useLanguage, useT } from '../../../i18n';
-import { saveBase64File } from '../download';
+import { ExportButton } from '../../../components/import/ExportButton';
+import { useT } from '../../../i18n';
 import { useClientWindow } from '../hooks/useClientWindow';
 import { useRememberedState } from '../hooks/useRememberedState';
 import { ClientFiltersBar, type ListFilters } from './ClientFiltersBar';
@@ -21,13 +18,10 @@ const FILTERS_KEY = 'mdt.clients.filters';
 /** 客户档案 list: remembered filters, a virtual table over every client, add, export, reassign. */
 export function ClientListTab() {
   const t = useT();
-  const { lang } = useLanguage();
-  const { message } = App.useApp();
   const [filters, setFilters] = useRememberedState<ListFilters>(FILTERS_KEY, { search: '', sort: 'joinedOn' });
   const data = useClientWindow(filters);
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const [dialog, setDialog] = useState<'create' | 'reassign' | null>(null);
-  const [exporting, setExporting] = useState(false);
 
   const changeFilters = useCallback(
     (next: ListFilters) => {
@@ -44,20 +38,6 @@ export function ClientListTab() {
       return next;
     });
   }, []);
-
-  const exportAs = async (format: ExportFormat): Promise<void> => {
-    setExporting(true);
-    try {
-      const { sort, ...rest } = filters;
-      const file = await call('clients.export', { filters: { ...rest, ...(sort ? { sort } : {}) }, format });
-      saveBase64File(file);
-      void message.success(t('clients.exported', { count: file.rowCount }));
-    } catch (error) {
-      void message.error(errorText(toApiError(error), lang));
-    } finally {
-      setExporting(false);
-    }
-  };
 
   return (
     <>
@@ -80,19 +60,12 @@ export function ClientListTab() {
         </Space>
         <Space>
           <Button icon={<ReloadOutlined />} onClick={data.refresh} aria-label={t('common.refresh')} />
-          <Dropdown
-            menu={{
-              items: [
-                { key: 'xlsx', label: t('clients.exportXlsx') },
-                { key: 'csv', label: t('clients.exportCsv') },
-              ],
-              onClick: ({ key }) => void exportAs(key as ExportFormat),
+          <ExportButton
+            run={(format) => {
+              const { sort, ...rest } = filters;
+              return call('clients.export', { filters: { ...rest, ...(sort ? { sort } : {}) }, format });
             }}
-          >
-            <Button icon={<DownloadOutlined />} loading={exporting}>
-              {t('clients.export')}
-            </Button>
-          </Dropdown>
+          />
           <Button icon={<SwapOutlined />} onClick={() => setDialog('reassign')}>
             {t('clients.reassign')}
           </Button>

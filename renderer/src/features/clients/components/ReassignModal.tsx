@@ -1,9 +1,10 @@
-import { App, Form, Input, Modal, Radio, Select } from 'antd';
+import { App, Form, Input, Radio, Select } from 'antd';
 import { useState } from 'react';
 import { toApiError, type ApiError } from '../../../api/ApiError';
 import { call } from '../../../api/client';
-import { ErrorAlert } from '../../../components/ErrorAlert';
-import { useT } from '../../../i18n';
+import { FormDialog, useSaving } from '../../../components/FormDialog';
+import { useLanguage, useT } from '../../../i18n';
+import { errorText } from '../../../api/errorText';
 import { useStaffOptions } from '../hooks/useStaffOptions';
 
 type Props = {
@@ -18,17 +19,17 @@ type Values = { scope: 'selected' | 'person'; fromStaffId?: number; toStaffId: n
 /** 转移客户: the picked clients, or every client of one person, with their follow-ups and running contracts. */
 export function ReassignModal({ clientIds, onClose, onDone }: Props) {
   const t = useT();
+  const { lang } = useLanguage();
   const { message } = App.useApp();
   const staff = useStaffOptions();
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<ApiError | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { saving, run } = useSaving((caught) => setError(toApiError(caught)));
   const scope = Form.useWatch('scope', form) ?? (clientIds.length ? 'selected' : 'person');
 
   const save = async (v: Values): Promise<void> => {
-    setSaving(true);
     setError(null);
-    try {
+    await run(async () => {
       const { moved } = await call('clients.reassign', {
         ...(v.scope === 'selected' ? { clientIds } : { fromStaffId: v.fromStaffId! }),
         toStaffId: v.toStaffId,
@@ -36,27 +37,20 @@ export function ReassignModal({ clientIds, onClose, onDone }: Props) {
       });
       void message.success(t('clients.reassigned', { count: moved }));
       onDone(moved);
-    } catch (caught) {
-      setError(toApiError(caught));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   const required = (label: string) => ({ required: true, message: t('common.required', { label }) });
   return (
-    <Modal
-      open
+    <FormDialog
       title={t('clients.reassignTitle')}
-      okText={t('clients.reassignOk')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
+      saving={saving}
       onOk={() => form.submit()}
-      onCancel={onClose}
-      mask={{ closable: false }}
+      onClose={onClose}
       width={520}
+      okText={t('clients.reassignOk')}
+      error={error ? errorText(error, lang) : null}
     >
-      <ErrorAlert error={error} />
       <Form<Values>
         form={form}
         layout="vertical"
@@ -92,6 +86,6 @@ export function ReassignModal({ clientIds, onClose, onDone }: Props) {
           <Input maxLength={200} placeholder={t('clients.reassignReasonPlaceholder')} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }

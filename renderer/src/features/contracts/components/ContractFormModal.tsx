@@ -1,4 +1,4 @@
-import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { App, DatePicker, Form, Input, Select } from 'antd';
 import { useMemo, useState } from 'react';
 import {
   CONTRACT_STATUSES,
@@ -9,7 +9,7 @@ import {
 import { toApiError } from '../../../api/ApiError';
 import { call } from '../../../api/client';
 import { useFormApiError } from '../../../api/useFormApiError';
-import { ErrorAlert } from '../../../components/ErrorAlert';
+import { FormDialog, useSaving } from '../../../components/FormDialog';
 import { useT } from '../../../i18n';
 import { useLabel } from '../../clients/hooks/useLabel';
 import { useStaffOptions } from '../../clients/hooks/useStaffOptions';
@@ -40,7 +40,7 @@ export function ContractFormModal({ contract, client, onClose, onSaved }: Props)
   const staff = useStaffOptions();
   const [form] = Form.useForm<ContractFormValues>();
   const errors = useFormApiError(form, CONTRACT_FORM_FIELDS, CONTRACT_FORM_RENAME);
-  const [saving, setSaving] = useState(false);
+  const { saving, run } = useSaving((error) => errors.show(toApiError(error)));
   const [clientSearch, setClientSearch] = useState('');
   const selected = contract ? { id: contract.clientId, name: contract.clientName } : client;
   const clients = useClientOptions(clientSearch, selected);
@@ -50,34 +50,25 @@ export function ContractFormModal({ contract, client, onClose, onSaved }: Props)
   );
 
   const save = async (values: ContractFormValues): Promise<void> => {
-    setSaving(true);
-    try {
+    await run(async () => {
       const input = formToContractInput(values);
       const saved = contract
         ? await call('contracts.update', { id: contract.id, ...input })
         : await call('contracts.create', { clientId: values.clientId!, ...input });
       void message.success(t(contract ? 'contracts.updated' : 'contracts.created', { number: saved.number }));
       onSaved(saved);
-    } catch (error) {
-      errors.show(toApiError(error));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
-    <Modal
-      open
+    <FormDialog
       title={contract ? t('contracts.editTitle', { number: contract.number }) : t('contracts.createTitle')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
+      saving={saving}
       onOk={() => form.submit()}
-      onCancel={onClose}
-      mask={{ closable: false }}
+      onClose={onClose}
       width={680}
+      error={errors.general}
     >
-      <ErrorAlert text={errors.general} />
       <Form<ContractFormValues>
         form={form}
         layout="vertical"
@@ -137,6 +128,6 @@ export function ContractFormModal({ contract, client, onClose, onSaved }: Props)
           </Form.Item>
         </div>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }

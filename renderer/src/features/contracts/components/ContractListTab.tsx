@@ -1,16 +1,13 @@
-import { DownloadOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { App, Button, Dropdown, Input, Select, Space, Switch, Typography } from 'antd';
+import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Button, Input, Select, Space, Switch, Typography } from 'antd';
 import { useState } from 'react';
 import { CONTRACT_STATUSES, CONTRACT_STATUS_LABELS, type ContractStatus } from '../../../../../shared/contract/contracts';
-import type { ExportFormat } from '../../../../../shared/imports/export-file';
 import { formatFen } from '../../../../../shared/money';
-import { toApiError } from '../../../api/ApiError';
 import { call } from '../../../api/client';
-import { errorText } from '../../../api/errorText';
 import { useQuery } from '../../../api/useQuery';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { useLanguage, useT } from '../../../i18n';
-import { saveBase64File } from '../../clients/download';
+import { ExportButton } from '../../../components/import/ExportButton';
+import { useT } from '../../../i18n';
 import { useLabel } from '../../clients/hooks/useLabel';
 import { useRememberedState } from '../../clients/hooks/useRememberedState';
 import { useStaffOptions } from '../../clients/hooks/useStaffOptions';
@@ -25,8 +22,6 @@ const PAGE = 50;
 export function ContractListTab() {
   const t = useT();
   const label = useLabel();
-  const { lang } = useLanguage();
-  const { message } = App.useApp();
   const staff = useStaffOptions();
   const [filters, setFilters] = useRememberedState<Filters>('mdt.contracts.filters', { search: '', unpaidOnly: false });
   const [search, setSearch] = useState(filters.search);
@@ -36,15 +31,6 @@ export function ContractListTab() {
   const change = (next: Filters): void => {
     setPage(1);
     setFilters(next);
-  };
-  const exportAs = async (format: ExportFormat): Promise<void> => {
-    try {
-      const file = await call('contracts.export', { filters, format });
-      saveBase64File(file);
-      void message.success(t('clients.exported', { count: file.rowCount }));
-    } catch (error) {
-      void message.error(errorText(toApiError(error), lang));
-    }
   };
   const totals = list.data?.totals;
 
@@ -92,17 +78,7 @@ export function ContractListTab() {
         </Space>
         <Space>
           <Button icon={<ReloadOutlined />} onClick={list.refresh} aria-label={t('common.refresh')} />
-          <Dropdown
-            menu={{
-              items: [
-                { key: 'xlsx', label: t('clients.exportXlsx') },
-                { key: 'csv', label: t('clients.exportCsv') },
-              ],
-              onClick: ({ key }) => void exportAs(key as ExportFormat),
-            }}
-          >
-            <Button icon={<DownloadOutlined />}>{t('clients.export')}</Button>
-          </Dropdown>
+          <ExportButton run={(format) => call('contracts.export', { filters, format })} />
           <Button type="primary" icon={<PlusOutlined />} onClick={() => actions.setDialog({ kind: 'create' })}>
             {t('contracts.add')}
           </Button>

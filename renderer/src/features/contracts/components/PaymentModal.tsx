@@ -1,4 +1,4 @@
-import { App, DatePicker, Form, Input, Modal, Radio, Select, Typography } from 'antd';
+import { App, DatePicker, Form, Input, Radio, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -11,8 +11,9 @@ import {
 import { formatFen, parseYuanToFen } from '../../../../../shared/money';
 import { toApiError, type ApiError } from '../../../api/ApiError';
 import { call } from '../../../api/client';
-import { ErrorAlert } from '../../../components/ErrorAlert';
-import { useT } from '../../../i18n';
+import { FormDialog, useSaving } from '../../../components/FormDialog';
+import { useLanguage, useT } from '../../../i18n';
+import { errorText } from '../../../api/errorText';
 import { useLabel } from '../../clients/hooks/useLabel';
 
 type Values = { kind: 'payment' | 'refund'; paidOn: Dayjs; amountYuan: string; method: PaymentMethod; notes: string };
@@ -28,16 +29,16 @@ export function PaymentModal({
   onSaved: () => void;
 }) {
   const t = useT();
+  const { lang } = useLanguage();
   const label = useLabel();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<ApiError | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { saving, run } = useSaving((caught) => setError(toApiError(caught)));
 
   const save = async (v: Values): Promise<void> => {
-    setSaving(true);
     setError(null);
-    try {
+    await run(async () => {
       const fen = parseYuanToFen(v.amountYuan)!;
       await call('payments.create', {
         contractId: contract.id,
@@ -48,24 +49,17 @@ export function PaymentModal({
       });
       void message.success(t(v.kind === 'refund' ? 'payments.refunded' : 'payments.recorded'));
       onSaved();
-    } catch (caught) {
-      setError(toApiError(caught));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
-    <Modal
-      open
+    <FormDialog
       title={t('payments.title', { number: contract.number })}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
+      saving={saving}
       onOk={() => form.submit()}
-      onCancel={onClose}
-      mask={{ closable: false }}
+      onClose={onClose}
       width={520}
+      error={error ? errorText(error, lang) : null}
     >
       <Typography.Paragraph type="secondary">
         {t('payments.summary', {
@@ -75,7 +69,6 @@ export function PaymentModal({
           balance: formatFen(contract.balanceFen),
         })}
       </Typography.Paragraph>
-      <ErrorAlert error={error} />
       <Form<Values>
         form={form}
         layout="vertical"
@@ -124,6 +117,6 @@ export function PaymentModal({
           </Form.Item>
         </div>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }
