@@ -1,63 +1,91 @@
-import fs from 'node:fs';
+// The Electron shell's entry, bundled to dist/electron/main.js (ESM) by scripts/build-electron.mjs.
+// Deliberately thin: every rule lives in a small pure module beside this one, and every
+// capability in the office core behind the one dispatch gate.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, net, protocol } from 'electron';
+import { app, BrowserWindow, dialog, Menu, session, type WebContents } from 'electron';
 import { openOffice, type Office } from '../server/office';
-import { APP_SCHEME, resolveAppFile } from './app-protocol';
+import { registerAppScheme, serveRenderer } from './app-protocol-handler';
 import { registerIpc } from './ipc';
-import { createMainWindow, hardenSession } from './window';
+import { menuTemplate } from './menu-template';
+import { packagedNativeBinding } from './native-binding';
+import { hardenSession } from './session-guards';
+import { guardWebContents } from './web-guards';
+import { createMainWindow, focusWindow } from './window';
 
-// Bundled to dist/electron/main.js; the renderer is built to dist/renderer.
+// dist/electron/main.js → dist/renderer (Vite) and dist/electron/preload.cjs.
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.join(here, '..', 'renderer');
 const preloadPath = path.join(here, 'preload.cjs');
 
-protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-]);
-
-/** The packaged better-sqlite3 build, if packaging put one aside (see README, native module). */
-function packagedNativeBinding(): string | undefined {
-  const candidate = path.join(process.resourcesPath ?? '', 'native', 'better_sqlite3.node');
-  return fs.existsSync(candidate) ? candidate : undefined;
-}
-
 let office: Office | null = null;
 let mainWindow: BrowserWindow | null = null;
 
+const isAppWindow = (contents: WebContents): boolean =>
+  mainWindow !== null && !mainWindow.isDestroyed() && contents.id === mainWindow.webContents.id;
+
+function openTheOffice(): Office {
+  // OFFICE_DATA lets the desktop app, `npm run web` and the CLI point at the same folder.
+  const dataDir = process.env.OFFICE_DATA ? path.resolve(process.env.OFFICE_DATA) : app.getPath('userData');
+  const nativeBinding = packagedNativeBinding(app.isPackaged, process.resourcesPath);
+  return openOffice({ dataDir, ...(nativeBinding ? { nativeBinding } : {}) });
+}
+
+function start(): void {
+  hardenSession(session.defaultSession);
+  serveRenderer(rendererDir);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ isPackaged: app.isPackaged, platform: process.platform })));
+  try {
+    office = openTheOffice();
+  } catch (error) {
+    const e = error as { message?: string; messageEn?: string };
+    dialog.showErrorBox(
+      '门店通无法打开数据 / 门店通 cannot open its data',
+      [e.message, e.messageEn].filter(Boolean).join('\n\n'),
+    );
+    app.exit(1);
+    return;
+  }
+  registerIpc(office, isAppWindow);
+  mainWindow = createMainWindow(preloadPath);
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+}
+
+// One copy per computer: a second one would open the same office.db. It hands over instead.
 if (!app.requestSingleInstanceLock()) {
-  // A second copy would open the same database: hand over to the first one instead.
   app.quit();
 } else {
-  app.on('second-instance', () => {
-    if (mainWindow) {
-      if (mainWindow.isMinimized()) mainWindow.restore();
-      mainWindow.focus();
-    }
-  });
+  registerAppScheme();
+  // Every renderer sandboxed, even one created by mistake without mainWindowOptions.
+  app.enableSandbox();
+  if (process.platform === 'win32') app.setAppUserModelId('com.mendiantong.office');
 
-  app.whenReady().then(() => {
-    hardenSession();
-    protocol.handle(APP_SCHEME, (request) => {
-      const file = resolveAppFile(request.url, rendererDir, path.sep);
-      if (!file || !fs.existsSync(file)) return new Response('Not found', { status: 404 });
-      return net.fetch(`file://${file}`);
-    });
-    const dataDir = process.env.OFFICE_DATA ?? app.getPath('userData');
-    try {
-      const nativeBinding = packagedNativeBinding();
-      office = openOffice({ dataDir, ...(nativeBinding ? { nativeBinding } : {}) });
-    } catch (error) {
-      dialog.showErrorBox('门店通无法打开数据 / Cannot open the data', (error as Error).message);
-      app.quit();
-      return;
-    }
-    registerIpc(office);
-    mainWindow = createMainWindow(preloadPath);
-  });
-
+  app.on('second-instance', () => focusWindow(mainWindow));
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
+  // macOS dock click.
+  app.on('activate', () => focusWindow(mainWindow));
+  // The office lives in this process, so closing the last window ends it on every platform.
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
-    void office?.close();
+  app.on('will-quit', (event) => {
+    // Close the database before exiting (checkpoints the WAL), then quit for real.
+    if (!office) return;
+    event.preventDefault();
+    const closing = office;
+    office = null;
+    closing
+      .close()
+      .catch((error: unknown) => console.error('[main] closing the office failed', error))
+      .finally(() => app.quit());
   });
+
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      console.error('[main] 门店通 failed to start', error);
+      dialog.showErrorBox('门店通无法启动 / 门店通 failed to start', String((error as Error)?.stack ?? error));
+      app.exit(1);
+    });
 }

@@ -1,9 +1,9 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 
 /**
- * The one set of options every window gets (Electron's security checklist): an isolated,
- * sandboxed renderer with no Node, reaching the core only through the preload's `call`.
- * Pure so it is unit-tested without the Electron runtime.
+ * The one set of options every app window gets (Electron's security checklist): an isolated,
+ * sandboxed renderer with no Node, which reaches the core only through the preload's bridge.
+ * Type-only import of 'electron', so the unit test runs under plain Node.
  */
 export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
   return {
@@ -12,6 +12,7 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
     minWidth: 960,
     minHeight: 600,
     title: '门店通',
+    // Shown on 'ready-to-show', so the user never sees a blank white frame.
     show: false,
     backgroundColor: '#f5f5f5',
     webPreferences: {
@@ -24,7 +25,10 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      experimentalFeatures: false,
+      // A file dropped on the window must not replace the app with that file.
       navigateOnDragDrop: false,
+      safeDialogs: true,
       spellcheck: false,
     },
   };

@@ -1,10 +1,22 @@
 import type { Envelope } from '../../shared/errors';
+import type { OfficeEventName } from './channels';
 
-/** What the preload exposes as `window.officeBridge`; nothing else reaches the page. */
+/**
+ * What the preload exposes as `window.officeBridge` — the page's only door to the desktop
+ * shell. Every promise resolves to an envelope (never rejects), like the HTTP transport, so the
+ * renderer handles errors one way whichever transport it uses.
+ */
 export type OfficeBridge = {
+  /** One contract method; names not in the contract answer `unknown_method` without IPC. */
   call: (method: string, input?: unknown) => Promise<Envelope<unknown>>;
-  print: () => Promise<void>;
-  printToPdf: (suggestedName: string) => Promise<{ saved: boolean; path?: string }>;
-  openFile: (archivePath: string) => Promise<{ ok: boolean; error: string }>;
-  revealFile: (archivePath: string) => Promise<void>;
+  /** The system print dialog for the current page; `printed: false` when the user cancels. */
+  print: () => Promise<Envelope<{ printed: boolean }>>;
+  /** Save the current page as an A4 PDF through a save dialog; `path: null` when cancelled. */
+  printToPdf: (suggestedName: string) => Promise<Envelope<{ saved: boolean; path: string | null }>>;
+  /** Open a file inside the archive root with its default program (absolute or archive-relative). */
+  openFile: (path: string) => Promise<Envelope<null>>;
+  /** Show a file inside the archive root in Explorer / Finder / the file manager. */
+  revealFile: (path: string) => Promise<Envelope<null>>;
+  /** Listen to one main-process event; returns the function that stops listening. */
+  onEvent: (channel: OfficeEventName, listener: (payload: unknown) => void) => () => void;
 };
