@@ -4,6 +4,7 @@ import { systemContract } from './system';
 import { clientsContract } from './clients';
 import { followUpsContract } from './follow-ups';
 import { contractsContract } from './contracts';
+import { performanceContract } from './performance';
 import type { ContractMap } from './method';
 
 /**
@@ -17,6 +18,7 @@ export const contract = {
   ...clientsContract,
   ...followUpsContract,
   ...contractsContract,
+  ...performanceContract,
 } as const satisfies ContractMap;
 
 export type Contract = typeof contract;
@@ -25,5 +27,8 @@ export type Method = keyof Contract;
 export const contractParts: readonly ContractMap[] = [systemContract, settingsContract, staffContract];
 // clients, follow-ups, contracts, payments, renewals (SPEC §1–2)
 (contractParts as ContractMap[]).push(clientsContract, followUpsContract, contractsContract);
+
+// 月度业绩表 and 概览 (SPEC §5)
+(contractParts as ContractMap[]).push(performanceContract);
 
 export * from './method';

@@ -24,8 +24,9 @@ test('first-run setup leads to the shell in Chinese; the language switch persist
   // The shell: office name in the header, the six sections in the manual's order.
   await expect(page.getByTestId('office-name')).toHaveText('阳光加盟店');
   await expect(sidebarItems(page)).toHaveText(SIDEBAR_ZH);
-  // The first section, 客户, is the client list.
-  await expect(page.getByRole('heading', { name: '客户档案' })).toBeVisible();
+  // The first section, 概览, is the owner's home.
+  await expect(page.getByRole('heading', { name: '概览' })).toBeVisible();
+  await expect(page.getByTestId('dashboard')).toBeVisible();
   await expect(page).toHaveTitle('阳光加盟店 · 门店通');
   await screenshot(page, 'shell');
 
@@ -40,7 +41,7 @@ test('first-run setup leads to the shell in Chinese; the language switch persist
   // English, kept across a reload…
   await languageOption(page, 'English').click();
   await expect(sidebarItems(page)).toHaveText(SIDEBAR_EN);
-  await expect(page.getByRole('heading', { name: 'Client files' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await page.reload();
   await expect(sidebarItems(page)).toHaveText(SIDEBAR_EN);
@@ -57,7 +58,7 @@ test('first-run setup leads to the shell in Chinese; the language switch persist
   await expect(page).toHaveURL(/#\/staff$/);
   await expect(page.getByRole('heading', { name: '员工与指标' })).toBeVisible();
   await page.goto('/#/nowhere');
-  await expect(page).toHaveURL(/#\/clients$/);
+  await expect(page).toHaveURL(/#\/dashboard$/);
 });
 
 test('the page is served with the strict content security policy', async ({ request }) => {

@@ -6,6 +6,7 @@ import { systemHandlers } from './system.handlers';
 import { clientsHandlers } from '../clients/clients.handlers';
 import { followUpsHandlers } from '../clients/follow-ups.handlers';
 import { contractsHandlers } from '../contracts/contracts.handlers';
+import { performanceHandlers } from '../performance/performance.handlers';
 
 /** Every area's handlers in one map, typed against the whole contract. */
 export const allHandlers: Handlers<Contract> = {
@@ -15,4 +16,5 @@ export const allHandlers: Handlers<Contract> = {
   ...clientsHandlers,
   ...followUpsHandlers,
   ...contractsHandlers,
+  ...performanceHandlers,
 };

@@ -1,11 +1,16 @@
 import type { Envelope } from '../../../shared/errors';
 
 /**
- * What the Electron preload exposes (DESIGN.md: one typed `call`, nothing else). Absent in the
- * browser/LAN mode and in Playwright, where the client falls back to HTTP.
+ * What the Electron preload exposes (electron/preload/bridge-types.ts is the source; the
+ * renderer may not import it, so the part the renderer uses is restated here). Absent in the
+ * browser/LAN mode and in Playwright, where the client falls back to HTTP and window.print().
  */
 export type OfficeBridge = {
   call: (method: string, input: unknown) => Promise<Envelope<unknown>>;
+  /** The system print dialog for the current page. */
+  print?: () => Promise<Envelope<{ printed: boolean }>>;
+  /** Save the current page as an A4 PDF through a save dialog (webContents.printToPDF). */
+  printToPdf?: (suggestedName: string) => Promise<Envelope<{ saved: boolean; path: string | null }>>;
 };
 
 declare global {

@@ -7,9 +7,12 @@ import { FullScreenSpin } from '../components/FullScreenSpin';
 import { useLanguage, useT } from '../i18n';
 import { AppShell } from './AppShell';
 import { OfficeContext } from './OfficeContext';
+import { useHashPath } from './useHashPath';
 
 // Shown once in an office's life, so it is not part of every start's download.
 const SetupPage = lazy(async () => ({ default: (await import('../features/setup/SetupPage')).SetupPage }));
+// Print views (#/print/…) stand alone, without the sidebar, so paper shows only the document.
+const PrintRoot = lazy(async () => ({ default: (await import('../features/performance/print/PrintRoot')).PrintRoot }));
 
 /** Loads the office settings: first run goes to setup, otherwise to the shell. */
 export function OfficeGate() {
@@ -19,6 +22,7 @@ export function OfficeGate() {
   const [updated, setSettings] = useState<OfficeSettings | null>(null);
   const settings = updated ?? query.data;
   const office = useMemo(() => (settings ? { settings, setSettings } : null), [settings]);
+  const segments = useHashPath();
 
   if (!office) {
     if (query.error) {
@@ -48,7 +52,13 @@ export function OfficeGate() {
   }
   return (
     <OfficeContext value={office}>
-      <AppShell />
+      {segments[0] === 'print' ? (
+        <Suspense fallback={<FullScreenSpin />}>
+          <PrintRoot segments={segments} />
+        </Suspense>
+      ) : (
+        <AppShell />
+      )}
     </OfficeContext>
   );
 }

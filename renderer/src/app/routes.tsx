@@ -1,6 +1,7 @@
 import {
   BarChartOutlined,
   ContactsOutlined,
+  DashboardOutlined,
   FileProtectOutlined,
   FolderOpenOutlined,
   SettingOutlined,
@@ -28,11 +29,12 @@ export type AppRoute = {
 // One line per section, so adding a page is a one-line change.
 // prettier-ignore
 export const routes: readonly AppRoute[] = [
+  { path: 'dashboard', label: 'dash.title', icon: <DashboardOutlined />, page: lazyPage(() => import('../features/performance/DashboardPage'), 'DashboardPage') },
   { path: 'clients', label: 'nav.clients', icon: <ContactsOutlined />, page: lazyPage(() => import('../features/clients/ClientsPage'), 'ClientsPage') },
   { path: 'contracts', label: 'nav.contracts', icon: <FileProtectOutlined />, page: lazyPage(() => import('../features/contracts/ContractsPage'), 'ContractsPage') },
   { path: 'archive', label: 'nav.archive', icon: <FolderOpenOutlined />, page: null, soon: 'soon.archive' },
   { path: 'staff', label: 'nav.staff', icon: <TeamOutlined />, page: lazyPage(() => import('../features/staff/StaffPage'), 'StaffPage') },
-  { path: 'performance', label: 'nav.performance', icon: <BarChartOutlined />, page: null, soon: 'soon.performance' },
+  { path: 'performance', label: 'nav.performance', icon: <BarChartOutlined />, page: lazyPage(() => import('../features/performance/PerformancePage'), 'PerformancePage') },
   { path: 'settings', label: 'nav.settings', icon: <SettingOutlined />, page: lazyPage(() => import('../features/settings/SettingsPage'), 'SettingsPage') },
 ];
 

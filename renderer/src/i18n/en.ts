@@ -1,8 +1,10 @@
+import { performanceEn } from './performance.en';
 import type { Dictionary } from './types';
 
 import { clientsEn } from './clients.en';
 
 export const en: Dictionary = {
+  ...performanceEn,
   ...clientsEn,
   'app.name': '门店通',
   'app.loading': 'Loading…',

@@ -1,3 +1,4 @@
+import { performanceZh } from './performance.zh-CN';
 import { clientsZh } from './clients.zh-CN';
 
 /**
@@ -7,6 +8,7 @@ import { clientsZh } from './clients.zh-CN';
  * `{name}` placeholders are filled by `t(key, { name })`.
  */
 export const zhCN = {
+  ...performanceZh,
   ...clientsZh,
   'app.name': '门店通',
   'app.loading': '正在加载…',

@@ -1,0 +1,160 @@
+import type {
+  PerformanceRow,
+  PerformanceSheet,
+  PerformanceTotals,
+  PersonalStatement,
+  TrendPoint,
+} from '../../../shared/performance/performance-types';
+import { addMonths, monthOf, todayLocal, type Month } from '../../../shared/dates';
+import { monthsEndingWith } from '../../../shared/performance/month-range';
+import { AppError } from '../core/app-error';
+import type { CallContext } from '../core/context';
+import { getSettings } from '../settings/settings.service';
+import { activityByStaff } from './activity.repository';
+import { lastClosedMonth, payMonth, salesLines, type PayMonth } from './pay-adapter';
+
+/**
+ * Who sees what on the sheet (SPEC §6, enforced here and not only hidden in the UI): a clerk
+ * sees no pay figure at all; a salesperson sees only their own row, totals and trend; managers
+ * and the owner see everyone.
+ */
+type SheetScope = { showsPay: boolean; onlyStaffId: number | null };
+
+export function sheetScope(ctx: CallContext): SheetScope {
+  const role = ctx.actor?.role ?? 'owner';
+  if (role === 'clerk') return { showsPay: false, onlyStaffId: null };
+  if (role === 'salesperson') return { showsPay: true, onlyStaffId: ctx.actor?.staffId ?? -1 };
+  return { showsPay: true, onlyStaffId: null };
+}
+
+/** The sheet's month when none is asked for: the last closed month, else the current one. */
+export async function defaultSheetMonth(ctx: CallContext): Promise<Month> {
+  return (await lastClosedMonth(ctx)) ?? monthOf(todayLocal(ctx.now()));
+}
+
+export async function computeSheet(ctx: CallContext, month: Month): Promise<PerformanceSheet> {
+  const scope = sheetScope(ctx);
+  const [settings, pay] = await Promise.all([getSettings(ctx), payMonth(ctx, month)]);
+  const activity = activityByStaff(ctx.sqlite, month);
+  const rows: PerformanceRow[] = pay.rows
+    .filter((r) => scope.onlyStaffId === null || r.staffId === scope.onlyStaffId)
+    .map((r) => ({
+      staffId: r.staffId,
+      code: r.code,
+      name: r.name,
+      role: r.role,
+      status: r.status,
+      exemption: r.exemption,
+      pay: scope.showsPay ? r.pay : null,
+      activity: activity.get(r.staffId) ?? { newClients: 0, followUps: 0, newContracts: 0, completeness: null },
+    }));
+  return {
+    month,
+    closed: pay.closed,
+    closedAt: pay.closedAt,
+    officeName: settings.officeName,
+    creditBasis: pay.creditBasis,
+    policies: pay.policies,
+    showsPay: scope.showsPay,
+    rows,
+    totals: totalsOf(rows, scope.showsPay),
+    trend: scope.showsPay ? await trendFor(ctx, addMonths(month, -5), month) : [],
+  };
+}
+
+/** Team (or, for a salesperson, own) sales against target and floor, month by month. */
+export async function trendFor(ctx: CallContext, from: Month, to: Month): Promise<TrendPoint[]> {
+  const scope = sheetScope(ctx);
+  if (!scope.showsPay) return [];
+  const months = monthsEndingWith(to, monthSpan(from, to));
+  const points: TrendPoint[] = [];
+  for (const month of months) {
+    const pay: PayMonth = await payMonth(ctx, month);
+    const rows = pay.rows.filter((r) => scope.onlyStaffId === null || r.staffId === scope.onlyStaffId);
+    points.push({
+      month,
+      closed: pay.closed,
+      salesFen: sum(rows.map((r) => r.pay.salesFen)),
+      targetFen: sum(rows.map((r) => r.pay.targetFen ?? 0)),
+      floorFen: sum(rows.map((r) => r.pay.floorFen ?? 0)),
+    });
+  }
+  return points;
+}
+
+export async function computeStatement(ctx: CallContext, month: Month, staffId: number): Promise<PersonalStatement> {
+  const sheet = await computeSheet(ctx, month);
+  const row = sheet.rows.find((r) => r.staffId === staffId);
+  if (!row)
+    throw new AppError(
+      'not_found',
+      `${month} 的业绩表里没有这位员工(编号 ${staffId}),或你无权查看。请从业绩表中选择员工。`,
+      `Staff #${staffId} is not on the ${month} sheet, or you may not see them. Pick someone from the sheet.`,
+    );
+  return {
+    month,
+    closed: sheet.closed,
+    officeName: sheet.officeName,
+    creditBasis: sheet.creditBasis,
+    policies: sheet.policies,
+    row,
+    // Salary-free roles still see which contracts counted — amounts are sales, not pay.
+    lines: sheet.showsPay ? await salesLines(ctx, month, staffId) : [],
+    trend: row.pay ? await personTrend(ctx, month, staffId) : [],
+  };
+}
+
+async function personTrend(ctx: CallContext, month: Month, staffId: number): Promise<TrendPoint[]> {
+  const points: TrendPoint[] = [];
+  for (const m of monthsEndingWith(month, 6)) {
+    const pay = await payMonth(ctx, m);
+    const row = pay.rows.find((r) => r.staffId === staffId);
+    points.push({
+      month: m,
+      closed: pay.closed,
+      salesFen: row?.pay.salesFen ?? 0,
+      targetFen: row?.pay.targetFen ?? 0,
+      floorFen: row?.pay.floorFen ?? 0,
+    });
+  }
+  return points;
+}
+
+function totalsOf(rows: readonly PerformanceRow[], showsPay: boolean): PerformanceTotals {
+  const scored = rows.map((r) => r.activity.completeness).filter((c): c is number => c !== null);
+  const activity = {
+    newClients: sum(rows.map((r) => r.activity.newClients)),
+    followUps: sum(rows.map((r) => r.activity.followUps)),
+    newContracts: sum(rows.map((r) => r.activity.newContracts)),
+    completeness: scored.length ? Math.round(sum(scored) / scored.length) : null,
+  };
+  if (!showsPay) return { pay: null, activity, headcount: rows.length };
+  const p = rows.map((r) => r.pay!);
+  const targetFen = sum(p.map((x) => x.targetFen ?? 0));
+  const salesFen = sum(p.map((x) => x.salesFen));
+  return {
+    pay: {
+      baseSalaryFen: sum(p.map((x) => x.baseSalaryFen)),
+      floorFen: sum(p.map((x) => x.floorFen ?? 0)),
+      targetFen,
+      salesFen,
+      attainmentBp: targetFen > 0 ? Math.round((salesFen * 10000) / targetFen) : null,
+      commissionWithinTargetFen: sum(p.map((x) => x.commissionWithinTargetFen)),
+      commissionAboveTargetFen: sum(p.map((x) => x.commissionAboveTargetFen)),
+      commissionFen: sum(p.map((x) => x.commissionFen)),
+      allowancesFen: sum(p.map((x) => x.allowancesFen)),
+      totalPayFen: sum(p.map((x) => x.totalPayFen)),
+    },
+    activity,
+    headcount: rows.length,
+  };
+}
+
+function monthSpan(from: Month, to: Month): number {
+  const index = (m: Month) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7));
+  return Math.max(1, index(to) - index(from) + 1);
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0);
+}

@@ -1,0 +1,126 @@
+import { Card, Empty, List, Progress, Space, Statistic, Tag, Typography } from 'antd';
+import { FUNNEL_LABELS } from '../../../../shared/clients/classification';
+import { formatFen } from '../../../../shared/money';
+import { useQuery } from '../../api/useQuery';
+import { navigate } from '../../app/useHashPath';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Page } from '../../components/Page';
+import { useLanguage, useT } from '../../i18n';
+import { TargetVsActualChart } from './charts/TargetVsActualChart';
+import { TeamTrendChart } from './charts/TeamTrendChart';
+import { monthTitle } from './monthTitle';
+import './performance.css';
+
+/** 概览: the owner's and manager's home — this month so far, trend, funnel, what needs doing. */
+export function DashboardPage() {
+  const t = useT();
+  const { lang } = useLanguage();
+  const query = useQuery('dashboard.get');
+  const d = query.data;
+  if (!d) return <Page title={t('dash.title')}>{query.error ? <ErrorAlert error={query.error} /> : <Card loading />}</Page>;
+  const team = d.sales?.team;
+  const percent = team?.targetFen ? Math.round((team.salesFen / team.targetFen) * 100) : null;
+  return (
+    <Page title={t('dash.title')}>
+      <div className="dash-grid" data-testid="dashboard">
+        {d.sales && team && (
+          <Card size="small" title={t('dash.monthSoFar', { month: monthTitle(d.month, lang) })}>
+            <Statistic title={t('dash.teamSales')} value={formatFen(team.salesFen, { symbol: true })} />
+            {percent !== null ? (
+              <>
+                <Progress
+                  percent={Math.min(percent, 100)}
+                  format={() => `${percent}%`}
+                  status={percent >= 100 ? 'success' : 'active'}
+                />
+                <Typography.Text type="secondary">
+                  {t('dash.teamTarget', { target: formatFen(team.targetFen ?? 0, { symbol: true }) })}
+                </Typography.Text>
+              </>
+            ) : (
+              <Typography.Text type="secondary">{t('dash.noTarget')}</Typography.Text>
+            )}
+          </Card>
+        )}
+        <Card
+          size="small"
+          title={t('dash.renewals')}
+          extra={<a onClick={() => navigate(['contracts', 'renewals'])}>{t('dash.open')}</a>}
+        >
+          <Statistic
+            value={d.renewalsDue.count}
+            suffix={<small>· {formatFen(d.renewalsDue.amountFen, { symbol: true })}</small>}
+          />
+          {d.renewalsDue.lapsed > 0 && (
+            <Typography.Text type="warning">{t('dash.renewalsLapsed', { n: d.renewalsDue.lapsed })}</Typography.Text>
+          )}
+        </Card>
+        <Card
+          size="small"
+          title={t('dash.followUps')}
+          extra={<a onClick={() => navigate(['clients', 'due'])}>{t('dash.open')}</a>}
+        >
+          <Space size="large">
+            <Statistic title={t('dash.followUpsToday', { n: '' }).trim()} value={d.followUps.today} />
+            <Statistic
+              title={t('dash.followUpsOverdue', { n: '' }).trim()}
+              value={d.followUps.overdue}
+              valueStyle={d.followUps.overdue ? { color: '#cf1322' } : {}}
+            />
+          </Space>
+        </Card>
+        <Card
+          size="small"
+          title={t('dash.funnel')}
+          extra={<a onClick={() => navigate(['clients', 'funnel'])}>{t('dash.open')}</a>}
+        >
+          {d.funnel.total === 0 ? (
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('perf.chart.empty')} />
+          ) : (
+            d.funnel.steps.map((s) => (
+              <div key={s.step} className="dash-funnel-row">
+                <span>{FUNNEL_LABELS[s.step][lang === 'en' ? 'en' : 'zh']}</span>
+                <Progress percent={Math.round((s.reached / d.funnel.total) * 100)} format={() => String(s.reached)} />
+              </div>
+            ))
+          )}
+        </Card>
+        <Card size="small" title={t('dash.flagged')} extra={<a onClick={() => navigate(['staff'])}>{t('dash.open')}</a>}>
+          {d.flagged.length === 0 ? (
+            <Typography.Text type="secondary">{t('dash.flaggedNone')}</Typography.Text>
+          ) : (
+            <List
+              size="small"
+              dataSource={d.flagged}
+              renderItem={(f) => (
+                <List.Item>
+                  <span>{f.name}</span>
+                  <Tag color={f.status === 'dismissal_due' ? 'red' : 'gold'}>{t(`perf.status.${f.status}`)}</Tag>
+                </List.Item>
+              )}
+            />
+          )}
+        </Card>
+        <Card size="small" title={t('dash.archive')} extra={<a onClick={() => navigate(['archive'])}>{t('dash.open')}</a>}>
+          <Typography.Text type={d.archive?.findings ? 'warning' : 'secondary'}>
+            {!d.archive?.lastAuditAt
+              ? t('dash.archiveNever')
+              : d.archive.findings
+                ? t('dash.archiveFindings', { at: d.archive.lastAuditAt.slice(0, 16).replace('T', ' '), n: d.archive.findings })
+                : t('dash.archiveClean', { at: d.archive.lastAuditAt.slice(0, 16).replace('T', ' ') })}
+          </Typography.Text>
+        </Card>
+        {d.sales && (
+          <Card size="small" title={t('dash.perPerson')} className="dash-wide">
+            <TargetVsActualChart data={d.sales.people} height={280} />
+          </Card>
+        )}
+        {d.sales && (
+          <Card size="small" title={t('perf.chart.trend12')} className="dash-wide">
+            <TeamTrendChart data={d.sales.trend} height={280} />
+          </Card>
+        )}
+      </div>
+    </Page>
+  );
+}

@@ -1,0 +1,46 @@
+import type { SalesSourceLine } from '../../../../../shared/performance/performance-types';
+import { formatFen } from '../../../../../shared/money';
+import { useT } from '../../../i18n';
+
+/**
+ * The payments (or signed contracts) behind a sales figure — the answer to “where does this
+ * number come from”. A plain table so it prints the same as it shows.
+ */
+export function SourceLinesTable({ lines, printable = false }: { lines: readonly SalesSourceLine[]; printable?: boolean }) {
+  const t = useT();
+  if (lines.length === 0) return <p className="source-empty">{t('perf.sourceEmpty')}</p>;
+  const total = lines.reduce((sum, l) => sum + l.amountFen, 0);
+  return (
+    <table className={printable ? 'print-table source-table' : 'source-table'} data-testid="source-lines">
+      <thead>
+        <tr>
+          <th>{t('perf.col.date')}</th>
+          <th>{t('perf.col.kind')}</th>
+          <th>{t('perf.col.contract')}</th>
+          <th>{t('perf.col.client')}</th>
+          <th className="cell-money">{t('perf.col.amount')}</th>
+          <th>{t('perf.col.note')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {lines.map((l, i) => (
+          <tr key={`${l.kind}-${l.contractId}-${l.date}-${i}`} className={l.amountFen < 0 ? 'negative' : undefined}>
+            <td>{l.date}</td>
+            <td>{t(`perf.line.${l.kind}`)}</td>
+            <td>{l.contractNumber}</td>
+            <td>{l.clientName}</td>
+            <td className="cell-money">{formatFen(l.amountFen)}</td>
+            <td>{l.note}</td>
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr className="print-total">
+          <td colSpan={4}>{t('perf.total')}</td>
+          <td className="cell-money">{formatFen(total)}</td>
+          <td />
+        </tr>
+      </tfoot>
+    </table>
+  );
+}

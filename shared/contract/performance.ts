@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { MONTH_PATTERN } from '../dates';
+import { exportFormatSchema, type ExportFile } from '../imports/export-file';
+import type { Dashboard, PerformanceSheet, PersonalStatement } from '../performance/performance-types';
+import { method } from './method';
+
+const everyone = ['owner', 'manager', 'clerk', 'salesperson'] as const;
+
+export const monthInputSchema = z
+  .string({ error: '月份应为 YYYY-MM,例如 2026-10 / Month must be YYYY-MM, e.g. 2026-10' })
+  .regex(MONTH_PATTERN, { error: '月份应为 YYYY-MM,例如 2026-10 / Month must be YYYY-MM, e.g. 2026-10' });
+
+/**
+ * 月度业绩表 and 概览 (SPEC §5). Every role may call them; what comes back is scoped in the
+ * service: a salesperson gets only their own row, a clerk gets no pay figures at all.
+ */
+export const performanceContract = {
+  'performance.sheet': method<PerformanceSheet>()({
+    // Without a month: the last closed month, or the current one when nothing is closed yet.
+    input: z.strictObject({ month: monthInputSchema.optional() }).default({}),
+    roles: everyone,
+    kind: 'read',
+    summary: '月度业绩表 / Monthly performance sheet',
+  }),
+  'performance.statement': method<PersonalStatement>()({
+    input: z.strictObject({ month: monthInputSchema, staffId: z.number().int().positive() }),
+    roles: everyone,
+    kind: 'read',
+    summary: '个人业绩单 / Personal statement',
+  }),
+  'performance.export': method<ExportFile>()({
+    input: z.strictObject({ month: monthInputSchema, format: exportFormatSchema }),
+    roles: everyone,
+    kind: 'read',
+    summary: '导出业绩表 / Export the sheet',
+  }),
+  'dashboard.get': method<Dashboard>()({
+    input: z.strictObject({ asOf: z.string().optional() }).default({}),
+    roles: everyone,
+    kind: 'read',
+    summary: '概览 / Dashboard',
+  }),
+} as const;
