@@ -29,7 +29,10 @@ export type BenchContext = {
 };
 
 /** Time a function: warm up, then run until `minRuns` and `minMs` are both reached. */
-export async function sample(fn: () => unknown, options: { minRuns?: number; minMs?: number; warmup?: number } = {}): Promise<Sample> {
+export async function sample(
+  fn: () => unknown,
+  options: { minRuns?: number; minMs?: number; warmup?: number } = {},
+): Promise<Sample> {
   const { minRuns = 30, minMs = 300, warmup = 5 } = options;
   for (let i = 0; i < warmup; i++) await fn();
   const times: number[] = [];

@@ -17,7 +17,14 @@ for (const suite of suites) {
 }
 
 const header = ['benchmark', 'value', 'baseline', 'ratio', 'goal', 'met'];
-const rows = results.map((r) => [r.name, `${r.value} ${r.unit}`, `${r.baseline} ${r.unit} (${r.baselineName})`, `${r.ratio}×`, r.goal, r.met ? 'yes' : 'NO']);
+const rows = results.map((r) => [
+  r.name,
+  `${r.value} ${r.unit}`,
+  `${r.baseline} ${r.unit} (${r.baselineName})`,
+  `${r.ratio}×`,
+  r.goal,
+  r.met ? 'yes' : 'NO',
+]);
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
 const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ');
 console.log(line(header));

@@ -1,4 +1,5 @@
 import { stringifyCsv } from '../../../shared/imports/csv';
+import { PLACES, SOURCE_TEXTS as SOURCES, SURNAMES, TRADES, WORDS } from '../data/vocabulary';
 import { callOk, type TestOffice } from '../../../electron/server/testing/test-office';
 
 /**
@@ -7,64 +8,6 @@ import { callOk, type TestOffice } from '../../../electron/server/testing/test-o
  * levels, join dates over ten years and 20 salespeople. Deterministic for a given seed.
  */
 export const BENCH_STAFF = 20;
-
-const SURNAMES =
-  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
-const WORDS = [
-  '华联',
-  '金鑫',
-  '东方',
-  '红星',
-  '恒通',
-  '宏达',
-  '永盛',
-  '鑫源',
-  '天成',
-  '新世纪',
-  '佳美',
-  '隆基',
-  '瑞丰',
-  '富康',
-  '嘉禾',
-  '长城',
-  '万家',
-  '百盛',
-  '安心',
-  '顺发',
-  '鸿运',
-  '明珠',
-  '国泰',
-  '联合',
-];
-const TRADES = [
-  '超市',
-  '贸易',
-  '科技',
-  '餐饮',
-  '广告',
-  '建材',
-  '装饰',
-  '物流',
-  '酒店',
-  '服饰',
-  '医药',
-  '电子',
-  '五金',
-  '家具',
-  '汽修',
-  '教育',
-];
-const PLACES: [string, string, string][] = [
-  ['广东省', '深圳市', '南山区'],
-  ['广东省', '深圳市', '福田区'],
-  ['广东省', '广州市', '天河区'],
-  ['湖南省', '长沙市', '岳麓区'],
-  ['浙江省', '杭州市', '西湖区'],
-  ['江苏省', '南京市', '鼓楼区'],
-  ['四川省', '成都市', '武侯区'],
-  ['北京市', '北京市', '朝阳区'],
-];
-const SOURCES = ['官网留言/在线客服', 'QQ/微信', '电话咨询', '展会', '购买名录', '同行提供', '客户转介绍', '陌生拜访'];
 
 export type BenchClient = {
   name: string;
