@@ -26,6 +26,11 @@ export type BenchContext = {
   /** 'small' for a quick run, 'large' for the issue's office size. */
   size: 'small' | 'large';
   log: (text: string) => void;
+  /**
+   * The data folder of the generated office for this size (`npm run bench:data`), generated on
+   * first use. Suites that write copy it first; the folder itself stays as generated.
+   */
+  generatedOfficeDir: () => string;
 };
 
 /** Time a function: warm up, then run until `minRuns` and `minMs` are both reached. */

@@ -3,17 +3,29 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { BenchResult } from './harness';
+import { ensureBenchOffice } from './data/cli';
 import { suites } from './suites';
 
 const { values } = parseArgs({
-  options: { size: { type: 'string', default: 'small' }, json: { type: 'string' }, only: { type: 'string' } },
+  options: {
+    size: { type: 'string', default: 'small' },
+    json: { type: 'string' },
+    only: { type: 'string' },
+    seed: { type: 'string', default: '1' },
+  },
 });
 const size = values.size === 'large' ? 'large' : 'small';
+const seed = Number(values.seed);
+const generatedOfficeDir = (): string => {
+  const { dir, generatedNow } = ensureBenchOffice(size, seed);
+  if (generatedNow) process.stderr.write(`bench: generated the ${size} office in ${dir}\n`);
+  return dir;
+};
 const results: BenchResult[] = [];
 for (const suite of suites) {
   if (values.only && !suite.name.includes(values.only)) continue;
   process.stderr.write(`bench: ${suite.name} (${size})…\n`);
-  results.push(...(await suite.run({ size, log: (t) => process.stderr.write(`  ${t}\n`) })));
+  results.push(...(await suite.run({ size, log: (t) => process.stderr.write(`  ${t}\n`), generatedOfficeDir })));
 }
 
 const header = ['benchmark', 'value', 'baseline', 'ratio', 'goal', 'met'];

@@ -2,7 +2,9 @@ import type { BenchSuite } from '../harness';
 import { staffListBench } from './staff-list.bench';
 import { clientsImportBench } from './clients-import.bench';
 import { clientsPageBench } from './clients-page.bench';
+import { hostBench } from './host.bench';
 
 /** Every benchmark suite; each area appends its own. */
 export const suites: BenchSuite[] = [staffListBench];
 suites.push(clientsImportBench, clientsPageBench);
+suites.push(hostBench);
