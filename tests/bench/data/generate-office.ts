@@ -167,7 +167,8 @@ function insertHistory(
     // Each client renews yearly: contract n+1 starts the day after contract n ends.
     let start = dayOffset(c.joined_on, r.int(0, 60));
     let previous: number | null = null;
-    const n = r.int(size.contractsPerClient - 2, size.contractsPerClient + 2);
+    // Clients who joined lately have had fewer years to renew, so aim a little above the mean.
+    const n = r.int(size.contractsPerClient - 1, size.contractsPerClient + 2);
     for (let k = 0; k < n && start <= GENERATED_TODAY; k++) {
       const end = dayOffset(start, 364);
       const amount = r.int(10, 500) * 10_000;
@@ -206,7 +207,7 @@ function insertHistory(
       previous = id;
       start = dayOffset(end, 1);
     }
-    const f = r.int(size.followUpsPerClient - 5, size.followUpsPerClient + 5);
+    const f = r.int(size.followUpsPerClient - 4, size.followUpsPerClient + 6);
     let on = c.joined_on;
     for (let k = 0; k < f; k++) {
       on = clampToday(dayOffset(on, r.int(5, 90)));
