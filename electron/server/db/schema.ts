@@ -17,6 +17,11 @@ export type Database = {
   contracts: ContractsTable;
   payments: PaymentsTable;
   client_search: ClientSearchTable;
+  monthly_plans: MonthlyPlansTable;
+  role_allowances: RoleAllowancesTable;
+  month_closes: MonthClosesTable;
+  dismissal_flags: DismissalFlagsTable;
+  month_results: MonthResultsTable;
 };
 
 export type SchemaMigrationsTable = {
@@ -143,6 +148,8 @@ export type ContractsTable = {
   notes: Generated<string>;
   created_at: string;
   updated_at: string;
+  /** Set by a trigger from signed_on: the month whose sales this contract counts in. */
+  credit_month: Generated<string | null>;
 };
 export type ContractRecord = Selectable<ContractsTable>;
 
@@ -155,6 +162,8 @@ export type PaymentsTable = {
   method: Generated<string>;
   notes: Generated<string>;
   created_at: string;
+  /** Set by a trigger: the month whose sales this payment counts in. */
+  credit_month: Generated<string | null>;
 };
 export type PaymentRecord = Selectable<PaymentsTable>;
 
@@ -162,4 +171,51 @@ export type PaymentRecord = Selectable<PaymentsTable>;
 export type ClientSearchTable = {
   rowid: number;
   grams: string;
+};
+
+/** 月度指标: staff_id null is the team default for the month. */
+export type MonthlyPlansTable = {
+  id: Generated<number>;
+  month: string;
+  staff_id: number | null;
+  floor_fen: number | null;
+  target_fen: number | null;
+  rate_bp: number | null;
+  multiplier_pct: number | null;
+  leave_reason: string | null;
+  updated_at: string;
+  updated_by: string;
+};
+
+export type RoleAllowancesTable = {
+  role: string;
+  name: string;
+  amount_fen: number;
+};
+
+export type MonthClosesTable = {
+  month: string;
+  closed: number;
+  first_closed_at: string;
+  closed_at: string | null;
+  closed_by: string | null;
+  snapshot_json: string | null;
+};
+
+export type DismissalFlagsTable = {
+  id: Generated<number>;
+  staff_id: number;
+  month: string;
+  decision: string;
+  reason: string;
+  left_on: string | null;
+  decided_at: string;
+  decided_by: string;
+};
+
+export type MonthResultsTable = {
+  month: string;
+  staff_id: number;
+  below_floor: number;
+  exempt: number;
 };

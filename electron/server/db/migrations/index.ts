@@ -1,6 +1,7 @@
 import { foundation } from './20261123_0001_foundation';
 import { clientsContractsPayments } from './20261123_0002_clients_contracts_payments';
 import { clientsSearch } from './20261123_0300_clients_search';
+import { commission } from './20261123_0500_commission';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only; names sort in the order they run. */
@@ -8,6 +9,7 @@ export const migrations: readonly Migration[] = [
   foundation,
   clientsContractsPayments,
   clientsSearch,
+  commission,
 ];
 
 export type { Migration };
