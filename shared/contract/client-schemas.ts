@@ -13,11 +13,9 @@ const text = (max: number, zh: string, en: string) =>
     .max(max, { error: `${zh}最多 ${max} 个字 / ${en} is at most ${max} characters` });
 
 /** 'YYYY-MM-DD', or 'MM-DD' when the year is not known (birthdays often are). */
-export const yearlyDateSchema = z
-  .string()
-  .regex(/^(\d{4}-)?(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, {
-    error: '日期格式应为 YYYY-MM-DD 或 MM-DD / Date must be YYYY-MM-DD or MM-DD',
-  });
+export const yearlyDateSchema = z.string().regex(/^(\d{4}-)?(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, {
+  error: '日期格式应为 YYYY-MM-DD 或 MM-DD / Date must be YYYY-MM-DD or MM-DD',
+});
 
 export const CLIENT_KINDS = ['company', 'person'] as const;
 export type ClientKind = (typeof CLIENT_KINDS)[number];

@@ -5,6 +5,7 @@ import { clientsContract } from './clients';
 import { followUpsContract } from './follow-ups';
 import { contractsContract } from './contracts';
 import { performanceContract } from './performance';
+import { commissionContract } from './commission';
 import type { ContractMap } from './method';
 
 /**
@@ -18,6 +19,7 @@ export const contract = {
   ...clientsContract,
   ...followUpsContract,
   ...contractsContract,
+  ...commissionContract,
   ...performanceContract,
 } as const satisfies ContractMap;
 
@@ -28,7 +30,7 @@ export const contractParts: readonly ContractMap[] = [systemContract, settingsCo
 // clients, follow-ups, contracts, payments, renewals (SPEC §1–2)
 (contractParts as ContractMap[]).push(clientsContract, followUpsContract, contractsContract);
 
-// 月度业绩表 and 概览 (SPEC §5)
-(contractParts as ContractMap[]).push(performanceContract);
+// 指标、提成、月结、待辞退 (SPEC §4); 月度业绩表 and 概览 (SPEC §5)
+(contractParts as ContractMap[]).push(commissionContract, performanceContract);
 
 export * from './method';

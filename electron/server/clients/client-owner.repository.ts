@@ -26,7 +26,11 @@ export async function reassignClientsOwner(db: Kysely<Database>, move: ReassignO
   const ids = moving.map((c) => c.id);
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
-    await db.updateTable('clients').set({ owner_staff_id: move.toStaffId, updated_at: move.at }).where('id', 'in', chunk).execute();
+    await db
+      .updateTable('clients')
+      .set({ owner_staff_id: move.toStaffId, updated_at: move.at })
+      .where('id', 'in', chunk)
+      .execute();
     await db
       .updateTable('follow_ups')
       .set({ staff_id: move.toStaffId })

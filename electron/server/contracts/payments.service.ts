@@ -1,5 +1,6 @@
 import type { PaymentMethod, PaymentRow } from '../../../shared/contract/contracts';
 import { formatFen } from '../../../shared/money';
+import { isMonthClosed } from '../commission/month-state';
 import { writeAudit } from '../audit/audit.repository';
 import { AppError, notFound } from '../core/app-error';
 import type { CallContext } from '../core/context';
@@ -80,6 +81,15 @@ export async function deletePayment(ctx: CallContext, id: number, reason: string
     const payment = await trx.selectFrom('payments').selectAll().where('id', '=', id).executeTakeFirst();
     if (!payment) throw notFound('收款记录', 'Payment', id);
     const contract = assertCanSeeContract(ctx.actor, findContractJoined(ctx.sqlite, payment.contract_id), payment.contract_id);
+    // A closed month's figures are frozen (月结): a mistake there is corrected by a refund,
+    // which lands in the next open month as an adjustment.
+    if (payment.credit_month && isMonthClosed(ctx.sqlite, payment.credit_month)) {
+      throw new AppError(
+        'conflict',
+        `这笔收款计入的 ${payment.credit_month} 已月结,不能删除。请登记一笔退款来更正。`,
+        `This payment counts in ${payment.credit_month}, which is closed; it cannot be deleted. Record a refund to correct it.`,
+      );
+    }
     if (payment.amount_fen > 0 && contract.paid_fen - payment.amount_fen < 0) {
       throw new AppError(
         'conflict',

@@ -7,6 +7,7 @@ import { clientsHandlers } from '../clients/clients.handlers';
 import { followUpsHandlers } from '../clients/follow-ups.handlers';
 import { contractsHandlers } from '../contracts/contracts.handlers';
 import { performanceHandlers } from '../performance/performance.handlers';
+import { commissionHandlers } from '../commission/commission.handlers';
 
 /** Every area's handlers in one map, typed against the whole contract. */
 export const allHandlers: Handlers<Contract> = {
@@ -16,5 +17,6 @@ export const allHandlers: Handlers<Contract> = {
   ...clientsHandlers,
   ...followUpsHandlers,
   ...contractsHandlers,
+  ...commissionHandlers,
   ...performanceHandlers,
 };

@@ -7,11 +7,15 @@ import type {
 } from '../../../shared/performance/performance-types';
 import { addMonths, monthOf, todayLocal, type Month } from '../../../shared/dates';
 import { monthsEndingWith } from '../../../shared/performance/month-range';
+import { attainmentBp } from '../../../shared/commission/commission';
 import { AppError } from '../core/app-error';
 import type { CallContext } from '../core/context';
 import { getSettings } from '../settings/settings.service';
 import { activityByStaff } from './activity.repository';
-import { lastClosedMonth, payMonth, salesLines, type PayMonth } from './pay-adapter';
+import { readCommissionSettings } from '../commission/commission-settings';
+import { salesLinesOf } from '../commission/credited-sales';
+import { lastClosed } from '../commission/month-state';
+import { payMonth, type PayMonth } from '../commission/month-figures';
 
 /**
  * Who sees what on the sheet (SPEC §6, enforced here and not only hidden in the UI): a clerk
@@ -29,7 +33,7 @@ export function sheetScope(ctx: CallContext): SheetScope {
 
 /** The sheet's month when none is asked for: the last closed month, else the current one. */
 export async function defaultSheetMonth(ctx: CallContext): Promise<Month> {
-  return (await lastClosedMonth(ctx)) ?? monthOf(todayLocal(ctx.now()));
+  return lastClosed(ctx.sqlite) ?? monthOf(todayLocal(ctx.now()));
 }
 
 export async function computeSheet(ctx: CallContext, month: Month): Promise<PerformanceSheet> {
@@ -99,7 +103,7 @@ export async function computeStatement(ctx: CallContext, month: Month, staffId: 
     policies: sheet.policies,
     row,
     // Salary-free roles still see which contracts counted — amounts are sales, not pay.
-    lines: sheet.showsPay ? await salesLines(ctx, month, staffId) : [],
+    lines: sheet.showsPay ? salesLinesOf(ctx.sqlite, month, staffId, sheet.creditBasis) : [],
     trend: row.pay ? await personTrend(ctx, month, staffId) : [],
   };
 }
@@ -138,7 +142,7 @@ function totalsOf(rows: readonly PerformanceRow[], showsPay: boolean): Performan
       floorFen: sum(p.map((x) => x.floorFen ?? 0)),
       targetFen,
       salesFen,
-      attainmentBp: targetFen > 0 ? Math.round((salesFen * 10000) / targetFen) : null,
+      attainmentBp: attainmentBp(salesFen, targetFen > 0 ? targetFen : null),
       commissionWithinTargetFen: sum(p.map((x) => x.commissionWithinTargetFen)),
       commissionAboveTargetFen: sum(p.map((x) => x.commissionAboveTargetFen)),
       commissionFen: sum(p.map((x) => x.commissionFen)),

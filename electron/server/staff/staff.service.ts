@@ -4,14 +4,7 @@ import { AppError, notFound } from '../core/app-error';
 import type { CallContext, OfficeContext } from '../core/context';
 import type { Database } from '../db/schema';
 import { writeAudit } from '../audit/audit.repository';
-import {
-  findStaffByCode,
-  findStaffById,
-  insertStaff,
-  listStaffRecords,
-  toStaffRow,
-  updateStaffRecord,
-} from './staff.repository';
+import { findStaffByCode, findStaffById, insertStaff, listStaffRecords, toStaffRow, updateStaffRecord } from './staff.repository';
 
 export async function listStaff(ctx: OfficeContext, includeLeft: boolean): Promise<StaffRow[]> {
   return (await listStaffRecords(ctx.db, includeLeft)).map(toStaffRow);

@@ -5,11 +5,6 @@ import { commission } from './20261123_0500_commission';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only; names sort in the order they run. */
-export const migrations: readonly Migration[] = [
-  foundation,
-  clientsContractsPayments,
-  clientsSearch,
-  commission,
-];
+export const migrations: readonly Migration[] = [foundation, clientsContractsPayments, clientsSearch, commission];
 
 export type { Migration };

@@ -1,0 +1,79 @@
+import type { AuditRow } from '../../../shared/contract/commission';
+import type { ExportFile, ExportFormat } from '../../../shared/imports/export-file';
+import type { OfficeContext } from '../core/context';
+import { exportFile } from '../imports/write-table';
+
+type AuditFilters = { entity?: string | undefined; from?: string | undefined; to?: string | undefined };
+
+function whereOf(f: AuditFilters): { sql: string; params: string[] } {
+  const parts: string[] = [];
+  const params: string[] = [];
+  if (f.entity) (parts.push('entity = ?'), params.push(f.entity));
+  if (f.from) (parts.push('at >= ?'), params.push(f.from));
+  // `to` is a date: everything up to the end of that day (timestamps are ISO text).
+  if (f.to) (parts.push('at < ?'), params.push(`${f.to}T23:59:59.999Z`));
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+}
+
+type AuditRecord = {
+  id: number;
+  at: string;
+  actor_code: string;
+  actor_role: string;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  before_json: string | null;
+  after_json: string | null;
+};
+
+function toRow(r: AuditRecord): AuditRow {
+  return {
+    id: r.id,
+    at: r.at,
+    actorCode: r.actor_code,
+    actorRole: r.actor_role,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entity_id,
+    before: r.before_json ? (JSON.parse(r.before_json) as unknown) : null,
+    after: r.after_json ? (JSON.parse(r.after_json) as unknown) : null,
+  };
+}
+
+/** 操作日志, newest first: who changed what, when, before and after. */
+export function listAudit(
+  ctx: OfficeContext,
+  f: AuditFilters & { offset: number; limit: number },
+): { rows: AuditRow[]; total: number } {
+  const where = whereOf(f);
+  const total = ctx.sqlite
+    .prepare(`SELECT count(*) FROM audit_log ${where.sql}`)
+    .pluck()
+    .get(...where.params) as number;
+  const rows = ctx.sqlite
+    .prepare(`SELECT * FROM audit_log ${where.sql} ORDER BY id DESC LIMIT ? OFFSET ?`)
+    .all(...where.params, f.limit, f.offset) as AuditRecord[];
+  return { rows: rows.map(toRow), total };
+}
+
+export async function exportAudit(ctx: OfficeContext, f: AuditFilters, format: ExportFormat): Promise<ExportFile> {
+  const where = whereOf(f);
+  const rows = ctx.sqlite.prepare(`SELECT * FROM audit_log ${where.sql} ORDER BY id`).all(...where.params) as AuditRecord[];
+  return exportFile(
+    format,
+    '操作日志',
+    '操作日志',
+    [
+      { header: '时间 at', width: 24 },
+      { header: '操作人 actor', width: 14 },
+      { header: '角色 role', width: 10 },
+      { header: '操作 action', width: 22 },
+      { header: '对象 entity', width: 12 },
+      { header: '编号 id', width: 14 },
+      { header: '修改前 before', width: 50 },
+      { header: '修改后 after', width: 50 },
+    ],
+    rows.map((r) => [r.at, r.actor_code, r.actor_role, r.action, r.entity, r.entity_id, r.before_json, r.after_json]),
+  );
+}

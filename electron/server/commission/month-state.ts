@@ -1,0 +1,37 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { MonthState } from '../../../shared/contract/commission';
+import { AppError } from '../core/app-error';
+
+type CloseRecord = { month: string; closed: number; first_closed_at: string; closed_at: string | null; closed_by: string | null };
+
+export function toMonthState(r: CloseRecord): MonthState {
+  return {
+    month: r.month,
+    closed: r.closed === 1,
+    closedAt: r.closed_at,
+    closedBy: r.closed_by,
+    firstClosedAt: r.first_closed_at,
+  };
+}
+
+export function monthStates(sqlite: BetterSqlite3.Database): MonthState[] {
+  return (sqlite.prepare('SELECT * FROM month_closes ORDER BY month DESC').all() as CloseRecord[]).map(toMonthState);
+}
+
+export function isMonthClosed(sqlite: BetterSqlite3.Database, month: string): boolean {
+  return sqlite.prepare('SELECT 1 FROM month_closes WHERE month = ? AND closed = 1').get(month) !== undefined;
+}
+
+/** Plans and figures of a closed month are frozen (月结); change them after reopening. */
+export function assertMonthOpen(sqlite: BetterSqlite3.Database, month: string): void {
+  if (isMonthClosed(sqlite, month))
+    throw new AppError(
+      'conflict',
+      `${month} 已月结,数据已冻结。如需修改,请店长先撤销月结并写明原因。`,
+      `${month} is closed and its figures are frozen. To change them, the owner must reopen it with a reason.`,
+    );
+}
+
+export function lastClosed(sqlite: BetterSqlite3.Database): string | null {
+  return (sqlite.prepare('SELECT max(month) FROM month_closes WHERE closed = 1').pluck().get() as string | null) ?? null;
+}

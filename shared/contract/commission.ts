@@ -1,0 +1,212 @@
+import { z } from 'zod';
+import { exportFormatSchema, type ExportFile } from '../imports/export-file';
+import { ROLES, type Role } from '../roles';
+import { method } from './method';
+import { monthInputSchema } from './performance';
+import { dateSchema } from './staff';
+
+const managers = ['owner', 'manager'] as const;
+const fenOrNull = z
+  .number({ error: '金额必须是数字 / Amount must be a number' })
+  .int({ error: '金额必须精确到分 / Amount must be whole fen' })
+  .min(0, { error: '金额不能为负数 / Amount cannot be negative' })
+  .max(100_000_000_000, { error: '金额过大 / Amount is too large' })
+  .nullable();
+
+/** 保底销售额, 目标销售额, 提成比例 (basis points: 5 % = 500), 超额倍数 (hundredths: 2× = 200). */
+export const planFieldsSchema = z.strictObject({
+  floorFen: fenOrNull,
+  targetFen: fenOrNull,
+  rateBp: z
+    .number({ error: '提成比例必须是数字 / Rate must be a number' })
+    .int()
+    .min(0, { error: '提成比例不能为负 / Rate cannot be negative' })
+    .max(10_000, { error: '提成比例不能超过 100% / Rate cannot exceed 100 %' })
+    .nullable(),
+  multiplierPct: z
+    .number({ error: '超额倍数必须是数字 / Multiplier must be a number' })
+    .int()
+    .min(100, { error: '超额倍数至少为 1 倍 / The multiplier is at least 1×' })
+    .max(1_000, { error: '超额倍数最多 10 倍 / The multiplier is at most 10×' })
+    .nullable(),
+  /** A person's month only: 请假 etc. exempts the month from the floor rule. */
+  leaveReason: z.string().trim().max(100).nullable().default(null),
+});
+export type PlanFields = z.output<typeof planFieldsSchema>;
+
+export type PlanRow = PlanFields & { staffId: number | null; updatedAt: string; updatedBy: string };
+export type EffectivePlan = Omit<PlanFields, 'multiplierPct' | 'rateBp'> & {
+  rateBp: number;
+  multiplierPct: number;
+  /** Where each person's figures come from: their own override, the team default, or none. */
+  source: 'person' | 'team' | 'none';
+};
+export type MonthPlans = {
+  month: string;
+  closed: boolean;
+  team: PlanRow | null;
+  people: { staffId: number; code: string; name: string; role: Role; override: PlanRow | null; effective: EffectivePlan }[];
+};
+
+export const CREDIT_BASES = ['payments', 'contracts'] as const;
+export type CommissionSettings = {
+  /** 业绩口径: collected payments (default) or signed contract amounts. */
+  creditBasis: (typeof CREDIT_BASES)[number];
+  /** Default true: the first partial month after joining is not judged by the floor rule. */
+  exemptFirstPartialMonth: boolean;
+  /** Default true: commission is paid even in a below-floor month (the floor decides employment, not pay). */
+  commissionWhenBelowFloor: boolean;
+};
+
+export type MonthState = {
+  month: string;
+  closed: boolean;
+  closedAt: string | null;
+  closedBy: string | null;
+  firstClosedAt: string;
+};
+export type AllowanceRow = { role: Role; name: string; amountFen: number };
+export type DismissalCase = {
+  staffId: number;
+  code: string;
+  name: string;
+  month: string;
+  monthsBelowFloorInRow: number;
+  evidence: { month: string; salesFen: number; floorFen: number | null }[];
+  clientCount: number;
+};
+export type AuditRow = {
+  id: number;
+  at: string;
+  actorCode: string;
+  actorRole: string;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+};
+
+const auditFilters = z.strictObject({
+  entity: z.string().trim().max(40).optional(),
+  from: dateSchema.optional(),
+  to: dateSchema.optional(),
+  offset: z.number().int().nonnegative().default(0),
+  limit: z.number().int().positive().max(1000).default(200),
+});
+
+export const commissionContract = {
+  'plans.get': method<MonthPlans>()({
+    input: z.strictObject({ month: monthInputSchema }),
+    roles: ['owner', 'manager', 'salesperson'],
+    kind: 'read',
+    summary: '月度指标 / Monthly plan',
+  }),
+  'plans.set': method<MonthPlans>()({
+    input: z.strictObject({ month: monthInputSchema, staffId: z.number().int().positive().nullable(), plan: planFieldsSchema }),
+    roles: managers,
+    kind: 'write',
+    summary: '设置月度指标 / Set the plan (team default or one person)',
+  }),
+  'plans.clear': method<MonthPlans>()({
+    input: z.strictObject({ month: monthInputSchema, staffId: z.number().int().positive() }),
+    roles: managers,
+    kind: 'write',
+    summary: '取消个人指标 / Remove a person’s override',
+  }),
+  'plans.copyPrevious': method<MonthPlans>()({
+    input: z.strictObject({ month: monthInputSchema }),
+    roles: managers,
+    kind: 'write',
+    summary: '沿用上月指标 / Copy last month’s plan',
+  }),
+  'commissionSettings.get': method<CommissionSettings>()({
+    input: z.strictObject({}).default({}),
+    roles: ['owner', 'manager', 'clerk', 'salesperson'],
+    kind: 'read',
+    summary: '提成规则设置 / Commission settings',
+  }),
+  'commissionSettings.update': method<CommissionSettings>()({
+    input: z.strictObject({
+      creditBasis: z.enum(CREDIT_BASES).optional(),
+      exemptFirstPartialMonth: z.boolean().optional(),
+      commissionWhenBelowFloor: z.boolean().optional(),
+    }),
+    roles: ['owner'],
+    kind: 'write',
+    summary: '修改提成规则 / Change commission settings',
+  }),
+  'allowances.list': method<AllowanceRow[]>()({
+    input: z.strictObject({}).default({}),
+    roles: managers,
+    kind: 'read',
+    summary: '岗位补贴 / Allowances by role',
+  }),
+  'allowances.set': method<AllowanceRow[]>()({
+    input: z.strictObject({
+      role: z.enum(ROLES),
+      items: z.array(z.strictObject({ name: z.string().trim().min(1).max(20), amountFen: fenOrNull.unwrap() })).max(20),
+    }),
+    roles: managers,
+    kind: 'write',
+    summary: '设置岗位补贴 / Set a role’s allowances',
+  }),
+  'months.list': method<MonthState[]>()({
+    input: z.strictObject({}).default({}),
+    roles: ['owner', 'manager', 'clerk', 'salesperson'],
+    kind: 'read',
+    summary: '月结记录 / Closed months',
+  }),
+  'months.close': method<MonthState>()({
+    input: z.strictObject({ month: monthInputSchema }),
+    roles: managers,
+    kind: 'write',
+    summary: '月结 / Close a month',
+  }),
+  'months.reopen': method<MonthState>()({
+    input: z.strictObject({
+      month: monthInputSchema,
+      reason: z.string().trim().min(2, { error: '请写明重新打开的原因 / Give the reason for reopening' }).max(500),
+    }),
+    roles: ['owner'],
+    kind: 'write',
+    summary: '撤销月结 / Reopen a closed month',
+  }),
+  'dismissals.list': method<DismissalCase[]>()({
+    input: z.strictObject({}).default({}),
+    roles: managers,
+    kind: 'read',
+    summary: '待辞退 / Dismissals due',
+  }),
+  'dismissals.decide': method<{ staffId: number; decision: 'keep' | 'dismiss'; movedClients: number }>()({
+    input: z.strictObject({
+      staffId: z.number().int().positive(),
+      month: monthInputSchema,
+      decision: z.enum(['keep', 'dismiss']),
+      reason: z.string().trim().min(2, { error: '请写明理由 / Give the reason' }).max(500),
+      leftOn: dateSchema.optional(),
+      /** Who takes over every client of a dismissed person (required when they have clients). */
+      reassignToStaffId: z.number().int().positive().optional(),
+    }),
+    roles: ['owner'],
+    kind: 'write',
+    summary: '确认或撤销待辞退 / Confirm or lift a dismissal',
+  }),
+  'audit.list': method<{ rows: AuditRow[]; total: number }>()({
+    input: auditFilters.default({ offset: 0, limit: 200 }),
+    roles: managers,
+    kind: 'read',
+    summary: '操作日志 / Audit log',
+  }),
+  'audit.export': method<ExportFile>()({
+    input: z.strictObject({
+      format: exportFormatSchema,
+      entity: z.string().trim().max(40).optional(),
+      from: dateSchema.optional(),
+      to: dateSchema.optional(),
+    }),
+    roles: managers,
+    kind: 'read',
+    summary: '导出操作日志 / Export the audit log',
+  }),
+} as const;
