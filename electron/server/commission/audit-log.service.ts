@@ -8,10 +8,14 @@ type AuditFilters = { entity?: string | undefined; from?: string | undefined; to
 function whereOf(f: AuditFilters): { sql: string; params: string[] } {
   const parts: string[] = [];
   const params: string[] = [];
-  if (f.entity) (parts.push('entity = ?'), params.push(f.entity));
-  if (f.from) (parts.push('at >= ?'), params.push(f.from));
+  const add = (clause: string, value: string): void => {
+    parts.push(clause);
+    params.push(value);
+  };
+  if (f.entity) add('entity = ?', f.entity);
+  if (f.from) add('at >= ?', f.from);
   // `to` is a date: everything up to the end of that day (timestamps are ISO text).
-  if (f.to) (parts.push('at < ?'), params.push(`${f.to}T23:59:59.999Z`));
+  if (f.to) add('at <= ?', `${f.to}T23:59:59.999Z`);
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 

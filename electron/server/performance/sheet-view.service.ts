@@ -12,7 +12,6 @@ import { AppError } from '../core/app-error';
 import type { CallContext } from '../core/context';
 import { getSettings } from '../settings/settings.service';
 import { activityByStaff } from './activity.repository';
-import { readCommissionSettings } from '../commission/commission-settings';
 import { salesLinesOf } from '../commission/credited-sales';
 import { lastClosed } from '../commission/month-state';
 import { payMonth, type PayMonth } from '../commission/month-figures';
