@@ -14,10 +14,15 @@ describe('dates', () => {
     expect(addMonths('2026-12', 1)).toBe('2027-01');
     expect(addMonths('2026-01', -1)).toBe('2025-12');
     fc.assert(
-      fc.property(fc.integer({ min: 2000, max: 2100 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: -500, max: 500 }), (y, m, n) => {
-        const month = `${y}-${String(m).padStart(2, '0')}`;
-        expect(addMonths(addMonths(month, n), -n)).toBe(month);
-      }),
+      fc.property(
+        fc.integer({ min: 2000, max: 2100 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: -500, max: 500 }),
+        (y, m, n) => {
+          const month = `${y}-${String(m).padStart(2, '0')}`;
+          expect(addMonths(addMonths(month, n), -n)).toBe(month);
+        },
+      ),
     );
   });
 });

@@ -36,7 +36,11 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
   }
   const command = commands.find((c) => c.name === name);
   if (!command) {
-    printError(io, `未知命令 "${name}"。运行 office --help 查看全部命令。`, `Unknown command "${name}". Run office --help to see all commands.`);
+    printError(
+      io,
+      `未知命令 "${name}"。运行 office --help 查看全部命令。`,
+      `Unknown command "${name}". Run office --help to see all commands.`,
+    );
     return EXIT.usage;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
@@ -50,7 +54,11 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
     if (error instanceof AppError) {
       printError(io, error.zh, error.messageEn, error.details?.issues);
     } else if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      printError(io, `参数有误:${(error as Error).message}\n用法:\n${command.usage}`, `Bad arguments: ${(error as Error).message}`);
+      printError(
+        io,
+        `参数有误:${(error as Error).message}\n用法:\n${command.usage}`,
+        `Bad arguments: ${(error as Error).message}`,
+      );
       return EXIT.usage;
     } else {
       printError(io, `命令失败:${(error as Error).message}`, `The command failed: ${(error as Error).message}`);

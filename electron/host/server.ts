@@ -24,7 +24,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       // The host never crashes on a request: a bug becomes a 500 envelope.
       console.error('[host] request failed', error);
       if (!res.headersSent) {
-        sendError(res, { code: 'internal', message: '服务器内部错误,请重试。', messageEn: 'Internal server error; please retry.' });
+        sendError(res, {
+          code: 'internal',
+          message: '服务器内部错误,请重试。',
+          messageEn: 'Internal server error; please retry.',
+        });
       } else {
         res.destroy();
       }
@@ -60,7 +64,13 @@ async function handleRequest(options: HostOptions, req: IncomingMessage, res: Se
   }
   const route = hostRoutes.find((r) => r.method === req.method && url.pathname.startsWith(r.prefix));
   if (route) {
-    await route.handle({ req, res, office: options.office, actor: resolveHttpActor(req), rest: url.pathname.slice(route.prefix.length) });
+    await route.handle({
+      req,
+      res,
+      office: options.office,
+      actor: resolveHttpActor(req),
+      rest: url.pathname.slice(route.prefix.length),
+    });
     return;
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') {

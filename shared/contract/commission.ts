@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { exportFormatSchema, type ExportFile } from '../imports/export-file';
+import { importFileInputSchema, type ImportReport } from '../imports/import-report';
 import { ROLES, type Role } from '../roles';
 import { method } from './method';
 import { monthInputSchema } from './performance';
@@ -119,6 +120,18 @@ export const commissionContract = {
     roles: managers,
     kind: 'write',
     summary: '沿用上月指标 / Copy last month’s plan',
+  }),
+  'staff.import': method<ImportReport>()({
+    input: importFileInputSchema,
+    roles: managers,
+    kind: 'write',
+    summary: '导入员工 / Import staff',
+  }),
+  'plans.import': method<ImportReport>()({
+    input: importFileInputSchema,
+    roles: managers,
+    kind: 'write',
+    summary: '导入月度指标 / Import monthly plans',
   }),
   'commissionSettings.get': method<CommissionSettings>()({
     input: z.strictObject({}).default({}),

@@ -10,7 +10,9 @@ afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 /** Runs the real `office` bin in a child process, as a person would from a terminal. */
 function office(...args: string[]) {
-  const result = spawnSync(process.execPath, [path.join(root, 'bin/office.mjs'), '--data', dataDir, ...args], { encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [path.join(root, 'bin/office.mjs'), '--data', dataDir, ...args], {
+    encoding: 'utf8',
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -22,7 +24,20 @@ describe('office CLI', () => {
   });
 
   it('adds staff with a salary in yuan and lists them', () => {
-    const added = office('staff', 'add', '--code', 'S001', '--name', '张伟', '--role', 'salesperson', '--hired-on', '2026-03-01', '--salary', '¥3,000.50');
+    const added = office(
+      'staff',
+      'add',
+      '--code',
+      'S001',
+      '--name',
+      '张伟',
+      '--role',
+      'salesperson',
+      '--hired-on',
+      '2026-03-01',
+      '--salary',
+      '¥3,000.50',
+    );
     expect(added.code).toBe(0);
     expect(JSON.parse(added.stdout)).toMatchObject({ code: 'S001', baseSalaryFen: 300050 });
     const listed = office('staff', 'list');

@@ -22,10 +22,19 @@ afterAll(async () => {
 });
 
 function post(method: string, body: string | Buffer, headers: Record<string, string> = {}): Promise<Response> {
-  return fetch(`${host.url}/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body });
+  return fetch(`${host.url}/api/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body,
+  });
 }
 async function staffCount(): Promise<number> {
-  return (await office.db.selectFrom('staff').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+  return (
+    await office.db
+      .selectFrom('staff')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+  ).n;
 }
 const zhang = { code: 'S001', name: '张伟', role: 'salesperson', hiredOn: '2026-03-01', baseSalaryFen: 300000 };
 

@@ -1,8 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ExportFile } from '../../../shared/imports/export-file';
 import { printError } from '../cli-env';
+import { writeExport } from '../write-export';
 import { EXIT, type CliCommand } from '../command';
 
 const KINDS: Record<string, string> = { clients: 'clients.export', contracts: 'contracts.export' };
@@ -29,17 +28,8 @@ export const exportCommand: CliCommand = {
     }
     const file = await env.call<ExportFile>(method, { format: values.format, filters: { search: values.search } });
     if (!file) return EXIT.failed;
-    const out = path.resolve(values.out);
-    const tmp = `${out}.${process.pid}.tmp`;
-    try {
-      // Written beside the target then renamed, so a half-written file never replaces a good one.
-      fs.writeFileSync(tmp, Buffer.from(file.dataBase64, 'base64'));
-      fs.renameSync(tmp, out);
-    } catch (error) {
-      fs.rmSync(tmp, { force: true });
-      printError(env, `无法写入 ${out}:${(error as Error).message}`, `Cannot write ${out}: ${(error as Error).message}`);
-      return EXIT.failed;
-    }
+    const out = writeExport(env, file, values.out);
+    if (!out) return EXIT.failed;
     env.stdout(`${JSON.stringify({ file: out, rows: file.rowCount, format: values.format })}\n`);
     return EXIT.ok;
   },

@@ -12,6 +12,8 @@ export const IMPORT_KINDS: Record<string, string> = {
   clients: 'clients.import',
   contracts: 'contracts.import',
   payments: 'payments.import',
+  staff: 'staff.import',
+  plans: 'plans.import',
 };
 
 const usage = `office import ${Object.keys(IMPORT_KINDS).join('|')} FILE [--dry-run] [--valid-only]
@@ -23,7 +25,7 @@ const usage = `office import ${Object.keys(IMPORT_KINDS).join('|')} FILE [--dry-
 
 export const importCommand: CliCommand = {
   name: 'import',
-  summary: '导入客户、合同、收款 / Import clients, contracts, payments',
+  summary: '导入客户、合同、收款、员工、月度指标 / Import clients, contracts, payments, staff, plans',
   usage,
   async run(args, env) {
     const { values, positionals } = parseArgs({

@@ -4,7 +4,10 @@ import { staffCommand } from './staff';
 import { importCommand } from './import';
 import { exportCommand } from './export';
 import { renewalsCommand } from './renewals';
+import { monthCommand } from './month';
+import { sheetCommand } from './sheet';
 
 /** Every `office` command. Each area appends its own. */
 export const commands: CliCommand[] = [serveCommand, staffCommand];
 commands.push(importCommand, exportCommand, renewalsCommand);
+commands.push(monthCommand, sheetCommand);

@@ -12,7 +12,11 @@ export const serveCommand: CliCommand = {
   summary: '启动浏览器模式 / Serve the app in a browser',
   usage: 'office serve [--port N] [--host 127.0.0.1]',
   async run(args, env) {
-    const { values } = parseArgs({ args, options: { port: { type: 'string', default: '5517' }, host: { type: 'string', default: '127.0.0.1' } }, strict: true });
+    const { values } = parseArgs({
+      args,
+      options: { port: { type: 'string', default: '5517' }, host: { type: 'string', default: '127.0.0.1' } },
+      strict: true,
+    });
     const port = Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
       printError(env, `端口 "${values.port}" 无效,应为 0–65535。`, `Port "${values.port}" is invalid; use 0–65535.`);

@@ -37,7 +37,11 @@ async function addStaff(args: string[], env: Parameters<CliCommand['run']>[1]): 
   });
   const salaryFen = values.salary === undefined ? undefined : parseYuanToFen(values.salary);
   if (values.salary !== undefined && salaryFen === null) {
-    printError(env, `底薪 "${values.salary}" 不是有效金额,例如 3000 或 3000.50。`, `Salary "${values.salary}" is not an amount; use e.g. 3000 or 3000.50.`);
+    printError(
+      env,
+      `底薪 "${values.salary}" 不是有效金额,例如 3000 或 3000.50。`,
+      `Salary "${values.salary}" is not an amount; use e.g. 3000 or 3000.50.`,
+    );
     return EXIT.failed;
   }
   const row = await env.call<StaffRow>('staff.create', {
@@ -54,7 +58,11 @@ async function addStaff(args: string[], env: Parameters<CliCommand['run']>[1]): 
 }
 
 async function listStaff(args: string[], env: Parameters<CliCommand['run']>[1]): Promise<number> {
-  const { values } = parseArgs({ args, options: { all: { type: 'boolean', default: false }, json: { type: 'boolean', default: false } }, strict: true });
+  const { values } = parseArgs({
+    args,
+    options: { all: { type: 'boolean', default: false }, json: { type: 'boolean', default: false } },
+    strict: true,
+  });
   const rows = await env.call<StaffRow[]>('staff.list', { includeLeft: values.all });
   if (!rows) return EXIT.failed;
   if (values.json) {
@@ -64,7 +72,14 @@ async function listStaff(args: string[], env: Parameters<CliCommand['run']>[1]):
   env.stdout(
     formatTable(
       ['工号', '姓名', '角色', '入职日期', '底薪(元)', '状态'],
-      rows.map((r) => [r.code, r.name, roleLabel(r.role), r.hiredOn, formatFen(r.baseSalaryFen), r.status === 'left' ? `已离职 ${r.leftOn ?? ''}` : '在职']),
+      rows.map((r) => [
+        r.code,
+        r.name,
+        roleLabel(r.role),
+        r.hiredOn,
+        formatFen(r.baseSalaryFen),
+        r.status === 'left' ? `已离职 ${r.leftOn ?? ''}` : '在职',
+      ]),
     ),
   );
   return EXIT.ok;

@@ -7,5 +7,11 @@ export type HostRoute = {
   method: 'GET' | 'POST';
   /** Path prefix, e.g. '/files/'. */
   prefix: string;
-  handle: (args: { req: IncomingMessage; res: ServerResponse; office: Office; actor: Actor | null; rest: string }) => Promise<void>;
+  handle: (args: {
+    req: IncomingMessage;
+    res: ServerResponse;
+    office: Office;
+    actor: Actor | null;
+    rest: string;
+  }) => Promise<void>;
 };

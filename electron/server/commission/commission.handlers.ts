@@ -1,5 +1,8 @@
 import type { commissionContract } from '../../../shared/contract/commission';
 import type { Handlers } from '../core/handlers';
+import { runImport } from '../imports/run-import';
+import { plansImporter } from './plans.import';
+import { staffImporter } from './staff.import';
 import { listAllowances, setAllowances } from './allowances.service';
 import { exportAudit, listAudit } from './audit-log.service';
 import { readCommissionSettings, updateCommissionSettings } from './commission-settings';
@@ -12,6 +15,8 @@ export const commissionHandlers: Handlers<typeof commissionContract> = {
   'plans.set': (ctx, input) => setPlan(ctx, input.month, input.staffId, input.plan),
   'plans.clear': (ctx, input) => clearPlan(ctx, input.month, input.staffId),
   'plans.copyPrevious': (ctx, input) => copyPreviousPlans(ctx, input.month),
+  'staff.import': (ctx, input) => runImport(ctx, staffImporter, input),
+  'plans.import': (ctx, input) => runImport(ctx, plansImporter, input),
   'commissionSettings.get': (ctx) => readCommissionSettings(ctx.db),
   'commissionSettings.update': (ctx, input) => updateCommissionSettings(ctx, input),
   'allowances.list': (ctx) => listAllowances(ctx),
