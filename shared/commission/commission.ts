@@ -56,3 +56,11 @@ export function parseRateBp(text: string | number): number | null {
 export function formatRateBp(bp: number): string {
   return `${(bp / 100).toFixed(2).replace(/\.?0+$/, '')}%`;
 }
+
+/** 超额倍数 as written: 2, 2倍, 1.5, ×2 → hundredths (200, 200, 150, 200); 1–10×, else null. */
+export function parseMultiplierPct(text: string): number | null {
+  const m = /^\s*[×xX]?\s*(\d{1,2})(?:\.(\d{1,2}))?\s*倍?\s*$/.exec(text);
+  if (!m) return null;
+  const pct = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+  return pct >= 100 && pct <= 1000 ? pct : null;
+}

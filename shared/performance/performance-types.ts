@@ -59,7 +59,8 @@ export type PerformanceTotals = {
 /** A default the office chose where the manual is silent, printed under the sheet. */
 export type AppliedPolicy = { key: string; zh: string; en: string };
 
-export type TrendPoint = { month: Month; salesFen: number; targetFen: number; floorFen: number; closed: boolean };
+/** Target and floor are null for a month nobody had one (the chart leaves a gap, not a zero). */
+export type TrendPoint = { month: Month; salesFen: number; targetFen: number | null; floorFen: number | null; closed: boolean };
 
 /** 月度业绩表: everything the screen, the print view and the exports show for one month. */
 export type PerformanceSheet = {

@@ -1,7 +1,7 @@
 import type { CellValue } from '../../../shared/imports/cells';
 import { parseDateCell } from '../../../shared/imports/cells';
 import type { ColumnSpec } from '../../../shared/imports/headers';
-import { formatRateBp, parseRateBp } from '../../../shared/commission/commission';
+import { formatRateBp, parseMultiplierPct, parseRateBp } from '../../../shared/commission/commission';
 import { formatFen } from '../../../shared/money';
 import { writeAudit } from '../audit/audit.repository';
 import { fieldReaders } from '../imports/field-readers';
@@ -38,12 +38,9 @@ export function parseRateCell(value: CellValue): number | null {
   return typeof value === 'string' ? parseRateBp(value) : null;
 }
 
-/** 超额倍数: 2, 2倍, 1.5, ×2 → hundredths (200, 200, 150, 200). */
+/** 超额倍数 from a cell: 2, 2倍, 1.5, ×2 → hundredths (200, 200, 150, 200). */
 export function parseMultiplierCell(value: CellValue): number | null {
-  const m = /^\s*[×xX]?\s*(\d{1,2})(?:\.(\d{1,2}))?\s*倍?\s*$/.exec(String(value ?? ''));
-  if (!m) return null;
-  const pct = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
-  return pct >= 100 && pct <= 1000 ? pct : null;
+  return parseMultiplierPct(String(value ?? ''));
 }
 
 type ImportedPlan = {

@@ -78,8 +78,8 @@ export async function trendFor(ctx: CallContext, from: Month, to: Month): Promis
       month,
       closed: pay.closed,
       salesFen: sum(rows.map((r) => r.pay.salesFen)),
-      targetFen: sum(rows.map((r) => r.pay.targetFen ?? 0)),
-      floorFen: sum(rows.map((r) => r.pay.floorFen ?? 0)),
+      targetFen: sumOrNull(rows.map((r) => r.pay.targetFen)),
+      floorFen: sumOrNull(rows.map((r) => r.pay.floorFen)),
     });
   }
   return points;
@@ -116,8 +116,8 @@ async function personTrend(ctx: CallContext, month: Month, staffId: number): Pro
       month: m,
       closed: pay.closed,
       salesFen: row?.pay.salesFen ?? 0,
-      targetFen: row?.pay.targetFen ?? 0,
-      floorFen: row?.pay.floorFen ?? 0,
+      targetFen: row?.pay.targetFen ?? null,
+      floorFen: row?.pay.floorFen ?? null,
     });
   }
   return points;
@@ -156,6 +156,12 @@ function totalsOf(rows: readonly PerformanceRow[], showsPay: boolean): Performan
 function monthSpan(from: Month, to: Month): number {
   const index = (m: Month) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7));
   return Math.max(1, index(to) - index(from) + 1);
+}
+
+/** Null when nobody had the figure, so a month without plans is not charted as a zero target. */
+function sumOrNull(values: readonly (number | null)[]): number | null {
+  const set = values.filter((v): v is number => v !== null);
+  return set.length ? sum(set) : null;
 }
 
 function sum(values: readonly number[]): number {

@@ -1,9 +1,11 @@
+import { commissionEn } from './commission.en';
 import { performanceEn } from './performance.en';
 import type { Dictionary } from './types';
 
 import { clientsEn } from './clients.en';
 
 export const en: Dictionary = {
+  ...commissionEn,
   ...performanceEn,
   ...clientsEn,
   'app.name': '门店通',

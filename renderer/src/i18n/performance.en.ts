@@ -55,6 +55,7 @@ export const performanceEn: { readonly [K in keyof typeof performanceZh]: string
   'perf.chart.targetVsActual': 'Target vs actual sales',
   'perf.chart.trend': 'Team sales, last six months',
   'perf.chart.trend12': 'Team sales, last twelve months',
+  'perf.chart.personTrend': 'Own sales, last six months',
   'perf.chart.sales': 'Sales',
   'perf.chart.target': 'Target',
   'perf.chart.floor': 'Floor',

@@ -54,6 +54,7 @@ export const performanceZh = {
   'perf.chart.targetVsActual': '目标与实际销售额',
   'perf.chart.trend': '近六个月团队业绩',
   'perf.chart.trend12': '近十二个月团队业绩',
+  'perf.chart.personTrend': '近六个月个人业绩',
   'perf.chart.sales': '实际销售额',
   'perf.chart.target': '目标销售额',
   'perf.chart.floor': '保底销售额',

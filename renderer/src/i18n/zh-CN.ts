@@ -1,3 +1,4 @@
+import { commissionZh } from './commission.zh-CN';
 import { performanceZh } from './performance.zh-CN';
 import { clientsZh } from './clients.zh-CN';
 
@@ -8,6 +9,7 @@ import { clientsZh } from './clients.zh-CN';
  * `{name}` placeholders are filled by `t(key, { name })`.
  */
 export const zhCN = {
+  ...commissionZh,
   ...performanceZh,
   ...clientsZh,
   'app.name': '门店通',

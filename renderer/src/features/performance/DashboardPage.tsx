@@ -112,7 +112,10 @@ export function DashboardPage() {
         </Card>
         {d.sales && (
           <Card size="small" title={t('dash.perPerson')} className="dash-wide">
-            <TargetVsActualChart data={d.sales.people} height={280} />
+            <TargetVsActualChart
+              data={d.sales.people.some((p) => p.salesFen !== 0 || p.targetFen !== null) ? d.sales.people : []}
+              height={300}
+            />
           </Card>
         )}
         {d.sales && (

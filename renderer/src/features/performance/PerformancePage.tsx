@@ -78,7 +78,7 @@ export function PerformancePage() {
         {sheet && <PolicyNotes policies={sheet.policies} lang={lang} />}
       </Card>
       {sheet?.showsPay && (
-        <div className="dash-grid" style={{ marginTop: 16 }}>
+        <div className="perf-charts">
           <Card title={t('perf.chart.targetVsActual')} size="small">
             <TargetVsActualChart data={people} height={260} />
           </Card>

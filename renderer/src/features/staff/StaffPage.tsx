@@ -1,40 +1,23 @@
-import { Card, Tabs } from 'antd';
-import type { ReactNode } from 'react';
-import { navigate, useHashPath } from '../../app/useHashPath';
-import { ComingSoon } from '../../components/ComingSoon';
-import { Page } from '../../components/Page';
-import { useT, type MessageKey } from '../../i18n';
+import { TabbedSection, type SectionTab } from '../../components/TabbedSection';
+import { useT } from '../../i18n';
 import { StaffListTab } from './components/StaffListTab';
-
-type StaffTab = { key: string; label: MessageKey; content: () => ReactNode };
+import { AuditTab } from './months/AuditTab';
+import { MonthsTab } from './months/MonthsTab';
+import { PlansTab } from './plans/PlansTab';
+import '../performance/performance.css';
 
 /**
- * 员工与指标. Each tab is a sub-route (#/staff/targets …). 月度指标 (保底销售额 / 目标销售额 /
- * 提成比例) and 提成 are built separately: replace their `content` with the real component.
+ * 员工与指标: #/staff/list | targets | months | audit. Commission per person is on 业绩表 (the
+ * month's sheet, with the payments behind each figure).
  */
-const TABS: readonly StaffTab[] = [
+const TABS: readonly SectionTab[] = [
   { key: 'list', label: 'staff.tab.list', content: () => <StaffListTab /> },
-  { key: 'targets', label: 'staff.tab.targets', content: () => <ComingSoon description="soon.targets" /> },
-  { key: 'commission', label: 'staff.tab.commission', content: () => <ComingSoon description="soon.commission" /> },
+  { key: 'targets', label: 'staff.tab.targets', content: () => <PlansTab /> },
+  { key: 'months', label: 'staff.tab.months', content: () => <MonthsTab /> },
+  { key: 'audit', label: 'staff.tab.audit', content: () => <AuditTab /> },
 ];
 
 export function StaffPage() {
   const t = useT();
-  const [, sub] = useHashPath();
-  const active = TABS.find((tab) => tab.key === sub) ?? TABS[0]!;
-  return (
-    <Page title={t('staff.title')}>
-      <Card className="tabs-card">
-        <Tabs
-          activeKey={active.key}
-          onChange={(key) => navigate(['staff', key])}
-          items={TABS.map((tab) => ({
-            key: tab.key,
-            label: t(tab.label),
-            children: tab.key === active.key ? tab.content() : null,
-          }))}
-        />
-      </Card>
-    </Page>
-  );
+  return <TabbedSection area="staff" title={t('staff.title')} tabs={TABS} />;
 }

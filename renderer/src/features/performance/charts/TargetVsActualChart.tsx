@@ -24,6 +24,7 @@ export function TargetVsActualChart({ data, height, width }: Props) {
     floor: fenToYuanNumber(d.floorFen),
   }));
   const print = width !== undefined;
+  const crowded = rows.length > 10;
   const chart = (
     <ComposedChart
       data={rows}
@@ -32,7 +33,13 @@ export function TargetVsActualChart({ data, height, width }: Props) {
       margin={{ top: 8, right: 12, bottom: 4, left: 4 }}
     >
       <CartesianGrid strokeDasharray="3 3" vertical={false} />
-      <XAxis dataKey="name" interval={0} tick={{ fontSize: rows.length > 14 ? 10 : 12 }} />
+      {/* Many people: names slanted so each stays readable under its bars. */}
+      <XAxis
+        dataKey="name"
+        interval={0}
+        tick={{ fontSize: crowded ? 10 : 12 }}
+        {...(crowded ? { angle: -50, textAnchor: 'end', height: 58 } : {})}
+      />
       <YAxis tickFormatter={yuanAxisTick} width={52} tick={{ fontSize: 11 }} />
       {!print && <Tooltip formatter={(v) => (typeof v === 'number' ? formatFen(Math.round(v * 100), { symbol: true }) : '—')} />}
       <Legend wrapperStyle={{ fontSize: 12 }} />

@@ -52,7 +52,7 @@ export function SheetTable({ sheet, onOpenPerson }: Props) {
       dataSource={sheet.rows}
       rowClassName={(row) => `status-${row.status}`}
       summary={() => (
-        <Table.Summary fixed="bottom">
+        <Table.Summary>
           <Table.Summary.Row className="print-total">
             {columns.map((c, i) => (
               <Table.Summary.Cell key={c.key} index={i} className={`cell-${c.kind}`}>

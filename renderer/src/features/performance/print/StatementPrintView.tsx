@@ -35,7 +35,7 @@ export function StatementPrintView({ statement }: { statement: PersonalStatement
       <SourceLinesTable lines={statement.lines} printable />
       {row.pay && (
         <figure className="print-statement-chart">
-          <figcaption>{t('perf.chart.trend')}</figcaption>
+          <figcaption>{t('perf.chart.personTrend')}</figcaption>
           <TeamTrendChart data={statement.trend} width={640} height={220} />
         </figure>
       )}

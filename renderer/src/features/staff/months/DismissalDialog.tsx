@@ -1,0 +1,97 @@
+import { DatePicker, Form, Input, Select, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import type { DismissalCase } from '../../../../../shared/contract/commission';
+import { errorText } from '../../../api/errorText';
+import { toApiError } from '../../../api/ApiError';
+import { useMutation } from '../../../api/useMutation';
+import { FormDialog } from '../../../components/FormDialog';
+import { useLanguage, useT } from '../../../i18n';
+import { useStaffList } from '../hooks/useStaffList';
+
+type Values = { reason: string; leftOn: Dayjs | null; reassignToStaffId?: number };
+
+/** The owner's decision on one 待辞退 case: keep (stays on 预警) or dismiss and hand over the clients. */
+export function DismissalDialog({
+  item,
+  decision,
+  onDone,
+  onClose,
+}: {
+  item: DismissalCase;
+  decision: 'keep' | 'dismiss';
+  onDone: () => void;
+  onClose: () => void;
+}) {
+  const t = useT();
+  const { lang } = useLanguage();
+  const [form] = Form.useForm<Values>();
+  const decide = useMutation('dismissals.decide');
+  const staff = useStaffList(false);
+  const [error, setError] = useState<string | null>(null);
+  const colleagues = (staff.data ?? []).filter((s) => s.id !== item.staffId && s.status !== 'left');
+
+  const submit = async () => {
+    const v = await form.validateFields();
+    try {
+      await decide.run({
+        staffId: item.staffId,
+        month: item.month,
+        decision,
+        reason: v.reason,
+        ...(decision === 'dismiss' && v.leftOn ? { leftOn: v.leftOn.format('YYYY-MM-DD') } : {}),
+        ...(decision === 'dismiss' && v.reassignToStaffId ? { reassignToStaffId: v.reassignToStaffId } : {}),
+      });
+      onDone();
+    } catch (caught) {
+      setError(errorText(toApiError(caught), lang));
+    }
+  };
+
+  return (
+    <FormDialog
+      title={t(decision === 'keep' ? 'dismissals.keepTitle' : 'dismissals.dismissTitle', { name: item.name })}
+      okText={t(decision === 'keep' ? 'dismissals.keep' : 'dismissals.dismiss')}
+      saving={decide.running}
+      onOk={() => void submit()}
+      onClose={onClose}
+      error={error}
+      width={520}
+    >
+      <Form form={form} layout="vertical" initialValues={{ reason: '', leftOn: dayjs() }}>
+        <Form.Item
+          name="reason"
+          label={t('dismissals.reason')}
+          rules={[{ required: true, min: 2, message: t('dismissals.reason') }]}
+        >
+          <Input.TextArea rows={2} maxLength={500} />
+        </Form.Item>
+        {decision === 'dismiss' && (
+          <>
+            <Form.Item name="leftOn" label={t('dismissals.leftOn')} rules={[{ required: true }]}>
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+            {item.clientCount > 0 && (
+              <>
+                <Typography.Paragraph type="warning">
+                  {t('dismissals.reassignHint', { name: item.name, n: item.clientCount })}
+                </Typography.Paragraph>
+                <Form.Item
+                  name="reassignToStaffId"
+                  label={t('dismissals.reassignTo')}
+                  rules={[{ required: true, message: t('dismissals.reassignTo') }]}
+                >
+                  <Select
+                    showSearch
+                    optionFilterProp="label"
+                    options={colleagues.map((s) => ({ value: s.id, label: `${s.name}(${s.code})` }))}
+                  />
+                </Form.Item>
+              </>
+            )}
+          </>
+        )}
+      </Form>
+    </FormDialog>
+  );
+}

@@ -1,0 +1,115 @@
+import { LockOutlined } from '@ant-design/icons';
+import { App, Button, Card, DatePicker, Input, List, Modal, Space, Tag } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import type { MonthState } from '../../../../../shared/contract/commission';
+import { errorText } from '../../../api/errorText';
+import { toApiError } from '../../../api/ApiError';
+import { useMutation } from '../../../api/useMutation';
+import { useQuery } from '../../../api/useQuery';
+import { useLanguage, useT } from '../../../i18n';
+
+/** 月结: close a month (freeze its figures) and, for the owner, reopen one with a reason. */
+export function MonthCloseCard({ onChanged }: { onChanged: () => void }) {
+  const t = useT();
+  const { lang } = useLanguage();
+  const { message, modal } = App.useApp();
+  const months = useQuery('months.list');
+  const close = useMutation('months.close');
+  const reopen = useMutation('months.reopen');
+  const [month, setMonth] = useState(dayjs().subtract(1, 'month').format('YYYY-MM'));
+  const [reopening, setReopening] = useState<MonthState | null>(null);
+  const [reason, setReason] = useState('');
+  const failed = (caught: unknown) => void message.error(errorText(toApiError(caught), lang));
+  const done = (text: string) => {
+    void message.success(text);
+    months.refresh();
+    onChanged();
+  };
+
+  const confirmClose = () =>
+    modal.confirm({
+      title: t('months.closeMonth', { month }),
+      content: t('months.closeConfirm', { month }),
+      okText: t('months.closeMonth', { month }),
+      cancelText: t('common.cancel'),
+      onOk: () => close.run({ month }).then(() => done(t('months.closed', { month })), failed),
+    });
+
+  return (
+    <Card
+      size="small"
+      title={t('months.list')}
+      className="detail-card"
+      extra={
+        <Space>
+          <DatePicker
+            picker="month"
+            allowClear={false}
+            aria-label={t('perf.month')}
+            value={dayjs(`${month}-01`)}
+            onChange={(d) => d && setMonth(d.format('YYYY-MM'))}
+          />
+          <Button type="primary" icon={<LockOutlined />} loading={close.running} onClick={confirmClose}>
+            {t('months.closeMonth', { month })}
+          </Button>
+        </Space>
+      }
+    >
+      <List
+        size="small"
+        locale={{ emptyText: t('months.none') }}
+        dataSource={months.data ?? []}
+        renderItem={(m) => (
+          <List.Item
+            actions={
+              m.closed
+                ? [
+                    <Button key="reopen" type="link" size="small" onClick={() => (setReason(''), setReopening(m))}>
+                      {t('months.reopen')}
+                    </Button>,
+                  ]
+                : []
+            }
+          >
+            <Space>
+              <strong>{m.month}</strong>
+              <Tag color={m.closed ? 'green' : 'default'}>{m.closed ? t('perf.closed') : t('perf.open')}</Tag>
+              {m.closed && m.closedAt && (
+                <span className="muted">
+                  {t('months.closedBy', { by: m.closedBy ?? '', at: m.closedAt.slice(0, 16).replace('T', ' ') })}
+                </span>
+              )}
+            </Space>
+          </List.Item>
+        )}
+      />
+      {reopening && (
+        <Modal
+          open
+          title={t('months.reopenTitle', { month: reopening.month })}
+          okText={t('months.reopen')}
+          cancelText={t('common.cancel')}
+          okButtonProps={{ disabled: reason.trim().length < 2, danger: true }}
+          confirmLoading={reopen.running}
+          onCancel={() => setReopening(null)}
+          onOk={() =>
+            reopen.run({ month: reopening.month, reason }).then(() => {
+              setReopening(null);
+              done(t('months.reopened', { month: reopening.month }));
+            }, failed)
+          }
+        >
+          <Input.TextArea
+            aria-label={t('months.reopenReason')}
+            placeholder={t('months.reopenReason')}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            rows={3}
+            maxLength={500}
+          />
+        </Modal>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,159 @@
+import { CopyOutlined, EditOutlined } from '@ant-design/icons';
+import { App, Button, Card, DatePicker, Descriptions, Space, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import type { MonthPlans, PlanRow } from '../../../../../shared/contract/commission';
+import { formatRateBp } from '../../../../../shared/commission/commission';
+import { formatFen } from '../../../../../shared/money';
+import { errorText } from '../../../api/errorText';
+import { toApiError } from '../../../api/ApiError';
+import { useMutation } from '../../../api/useMutation';
+import { useQuery } from '../../../api/useQuery';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { useLanguage, useT } from '../../../i18n';
+import { useRoleLabel } from '../hooks/useRoleLabel';
+import { PlanDialog } from './PlanDialog';
+
+const money = (fen: number | null | undefined) => (fen == null ? '—' : formatFen(fen));
+type Editing = { person: { staffId: number; name: string } | null; current: PlanRow | null };
+
+/** 月度指标: the team default and each person's floor, target, rate and multiplier for a month. */
+export function PlansTab() {
+  const t = useT();
+  const { lang } = useLanguage();
+  const roleLabel = useRoleLabel();
+  const { message } = App.useApp();
+  const [month, setMonth] = useState(dayjs().format('YYYY-MM'));
+  const query = useQuery('plans.get', { month });
+  const [shown, setShown] = useState<MonthPlans | null>(null);
+  const plans = shown?.month === month ? shown : query.data;
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const copy = useMutation('plans.copyPrevious');
+  const clear = useMutation('plans.clear');
+
+  const saved = (next: MonthPlans, text: string) => {
+    setShown(next);
+    setEditing(null);
+    void message.success(text);
+  };
+  const failed = (caught: unknown) => void message.error(errorText(toApiError(caught), lang));
+
+  return (
+    <div data-testid="plans-tab">
+      <div className="perf-toolbar">
+        <Space>
+          <DatePicker
+            picker="month"
+            allowClear={false}
+            aria-label={t('perf.month')}
+            value={dayjs(`${month}-01`)}
+            onChange={(d) => d && setMonth(d.format('YYYY-MM'))}
+          />
+          {plans && <Tag color={plans.closed ? 'green' : 'blue'}>{plans.closed ? t('perf.closed') : t('perf.open')}</Tag>}
+        </Space>
+        <Button
+          icon={<CopyOutlined />}
+          disabled={!plans || plans.closed}
+          loading={copy.running}
+          onClick={() => copy.run({ month }).then((next) => saved(next, t('plans.copied')), failed)}
+        >
+          {t('plans.copyPrevious')}
+        </Button>
+      </div>
+      <ErrorAlert error={query.error} />
+      {plans?.closed && <Typography.Paragraph type="secondary">{t('plans.closedHint')}</Typography.Paragraph>}
+      <Card
+        size="small"
+        title={t('plans.team')}
+        className="detail-card"
+        extra={
+          <Button
+            size="small"
+            icon={<EditOutlined />}
+            disabled={!plans || plans.closed}
+            onClick={() => setEditing({ person: null, current: plans?.team ?? null })}
+          >
+            {t('plans.editTeam')}
+          </Button>
+        }
+      >
+        {plans?.team ? (
+          <Descriptions size="small" column={4} data-testid="team-plan">
+            <Descriptions.Item label={t('plans.floor')}>{money(plans.team.floorFen)}</Descriptions.Item>
+            <Descriptions.Item label={t('plans.target')}>{money(plans.team.targetFen)}</Descriptions.Item>
+            <Descriptions.Item label={t('plans.rate')}>
+              {plans.team.rateBp == null ? '—' : formatRateBp(plans.team.rateBp)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('plans.multiplier')}>
+              {plans.team.multiplierPct == null ? '2×' : `${plans.team.multiplierPct / 100}×`}
+            </Descriptions.Item>
+          </Descriptions>
+        ) : (
+          <Typography.Text type="secondary">{t('plans.teamNone')}</Typography.Text>
+        )}
+      </Card>
+      <Table
+        size="small"
+        rowKey="staffId"
+        pagination={false}
+        loading={query.loading && !plans}
+        dataSource={plans?.people ?? []}
+        style={{ marginTop: 16 }}
+        columns={[
+          { title: t('perf.col.code'), dataIndex: 'code', width: 90 },
+          { title: t('perf.col.name'), dataIndex: 'name', width: 110 },
+          { title: t('perf.col.role'), dataIndex: 'role', width: 90, render: (r: string) => roleLabel(r as never) },
+          { title: t('plans.floor'), align: 'right', render: (_, p) => money(p.effective.floorFen) },
+          { title: t('plans.target'), align: 'right', render: (_, p) => money(p.effective.targetFen) },
+          { title: t('plans.rate'), align: 'right', render: (_, p) => formatRateBp(p.effective.rateBp) },
+          { title: t('plans.multiplier'), align: 'right', render: (_, p) => `${p.effective.multiplierPct / 100}×` },
+          {
+            title: t('plans.source'),
+            render: (_, p) => (
+              <Space size={4}>
+                <Tag color={p.effective.source === 'person' ? 'purple' : p.effective.source === 'team' ? 'blue' : 'default'}>
+                  {t(`plans.source.${p.effective.source}`)}
+                </Tag>
+                {p.effective.leaveReason && <Tag color="orange">{p.effective.leaveReason}</Tag>}
+              </Space>
+            ),
+          },
+          {
+            title: t('common.actions'),
+            render: (_, p) => (
+              <Space size={0}>
+                <Button
+                  type="link"
+                  size="small"
+                  disabled={plans?.closed === true}
+                  onClick={() => setEditing({ person: { staffId: p.staffId, name: p.name }, current: p.override })}
+                >
+                  {t('plans.editPerson')}
+                </Button>
+                {p.override && (
+                  <Button
+                    type="link"
+                    size="small"
+                    disabled={plans?.closed === true}
+                    onClick={() => clear.run({ month, staffId: p.staffId }).then((next) => saved(next, t('plans.saved')), failed)}
+                  >
+                    {t('plans.clearPerson')}
+                  </Button>
+                )}
+              </Space>
+            ),
+          },
+        ]}
+      />
+      {editing && (
+        <PlanDialog
+          month={month}
+          person={editing.person}
+          current={editing.current}
+          onSaved={(next) => saved(next, t('plans.saved'))}
+          onClose={() => setEditing(null)}
+        />
+      )}
+    </div>
+  );
+}
