@@ -25,7 +25,7 @@ export function CommissionSettingsCard() {
   return (
     <Card size="small" title={t('settings.commission')} className="detail-card" loading={!s}>
       {s && (
-        <Form layout="horizontal" labelCol={{ span: 10 }} wrapperCol={{ span: 14 }}>
+        <Form layout="vertical">
           <Form.Item label={t('settings.creditBasis')}>
             <Radio.Group
               value={s.creditBasis}

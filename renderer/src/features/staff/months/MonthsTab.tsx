@@ -13,7 +13,7 @@ export function MonthsTab() {
     <div className="months-tab">
       <MonthCloseCard onChanged={changed} />
       <DismissalCases version={version} onChanged={changed} />
-      <div className="dash-grid">
+      <div className="perf-charts">
         <CommissionSettingsCard />
         <AllowancesCard />
       </div>
