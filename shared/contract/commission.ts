@@ -133,13 +133,13 @@ export const commissionContract = {
     kind: 'write',
     summary: '导入月度指标 / Import monthly plans',
   }),
-  'commissionSettings.get': method<CommissionSettings>()({
+  'commission.settings': method<CommissionSettings>()({
     input: z.strictObject({}).default({}),
     roles: ['owner', 'manager', 'clerk', 'salesperson'],
     kind: 'read',
     summary: '提成规则设置 / Commission settings',
   }),
-  'commissionSettings.update': method<CommissionSettings>()({
+  'commission.updateSettings': method<CommissionSettings>()({
     input: z.strictObject({
       creditBasis: z.enum(CREDIT_BASES).optional(),
       exemptFirstPartialMonth: z.boolean().optional(),

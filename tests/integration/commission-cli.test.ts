@@ -92,7 +92,7 @@ describe('from imported files to the monthly sheet', () => {
         ['HT-2', '2026-03-28', '3000'],
       ]),
     );
-    const paid = office("import", "payments", payments);
+    const paid = office('import', 'payments', payments);
     expect(paid.code, paid.stderr).toBe(0);
 
     expect(office('month', 'reopen', '2026-03').code).toBe(2);

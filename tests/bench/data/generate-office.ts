@@ -5,6 +5,7 @@ import { FOLLOW_UP_WAYS } from '../../../shared/contract/follow-ups';
 import { PAYMENT_METHODS } from '../../../shared/contract/contract-schemas';
 import { insertImportedClients, type ImportedClient } from '../../../electron/server/clients/clients.import.repository';
 import { withActor, type Office } from '../../../electron/server/office';
+import { addMonths } from '../../../shared/dates';
 import { seededRandom, type Random } from './random';
 import type { OfficeSize } from './sizes';
 import { CONTACT_TITLES, FOLLOW_UP_TEXTS, GIVEN_NAMES, PLACES, PRODUCTS, SURNAMES, TRADES, WORDS } from './vocabulary';
@@ -13,7 +14,14 @@ import { CONTACT_TITLES, FOLLOW_UP_TEXTS, GIVEN_NAMES, PLACES, PRODUCTS, SURNAME
 export const GENERATED_TODAY = '2026-11-20';
 const FIRST_YEAR = 2006;
 
-export type GeneratedCounts = { staff: number; clients: number; contracts: number; payments: number; followUps: number };
+export type GeneratedCounts = {
+  staff: number;
+  clients: number;
+  contracts: number;
+  payments: number;
+  followUps: number;
+  plans: number;
+};
 
 const iso = (d: Date): string => d.toISOString().slice(0, 10);
 const dayOffset = (date: string, days: number): string => iso(new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000));
@@ -33,7 +41,7 @@ export function generateOffice(office: Office, size: OfficeSize, seed: number): 
   const r = seededRandom(seed);
   const stamp = new Date(`${GENERATED_TODAY}T09:00:00Z`).toISOString();
   const ctx = withActor(office, null);
-  const counts: GeneratedCounts = { staff: 0, clients: 0, contracts: 0, payments: 0, followUps: 0 };
+  const counts: GeneratedCounts = { staff: 0, clients: 0, contracts: 0, payments: 0, followUps: 0, plans: 0 };
   office.sqlite.transaction(() => {
     office.sqlite
       .prepare(`INSERT OR REPLACE INTO settings (key, value) VALUES ('office.name', ?), ('office.setupDone', 'true')`)
@@ -50,6 +58,7 @@ export function generateOffice(office: Office, size: OfficeSize, seed: number): 
       owner_staff_id: number | null;
     }[];
     Object.assign(counts, insertHistory(office, r, size, ids, stamp));
+    counts.plans = insertPlans(office, r, size, staffIds, stamp);
   })();
   return counts;
 }
@@ -148,7 +157,7 @@ function insertHistory(
   size: OfficeSize,
   clients: readonly { id: number; joined_on: string; owner_staff_id: number | null }[],
   stamp: string,
-): Omit<GeneratedCounts, 'staff' | 'clients'> {
+): Omit<GeneratedCounts, 'staff' | 'clients' | 'plans'> {
   const insertContract = office.sqlite.prepare(
     `INSERT INTO contracts (number, client_id, staff_id, product, amount_fen, signed_on, starts_on, ends_on, status, renewal_of_id, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -227,4 +236,25 @@ function insertHistory(
     }
   }
   return { contracts, payments, followUps };
+}
+
+/** The last `size.months` months of 月度指标: a team default each month, overrides for about one person in five. */
+function insertPlans(office: Office, r: Random, size: OfficeSize, staff: readonly GeneratedStaff[], stamp: string): number {
+  const insert = office.sqlite.prepare(
+    `INSERT INTO monthly_plans (month, staff_id, floor_fen, target_fen, rate_bp, multiplier_pct, leave_reason, updated_at, updated_by)
+     VALUES (?, ?, ?, ?, ?, ?, NULL, ?, 'bench')`,
+  );
+  let count = 0;
+  const last = GENERATED_TODAY.slice(0, 7);
+  for (let i = size.months - 1; i >= 0; i--) {
+    const month = addMonths(last, -i);
+    insert.run(month, null, r.int(10, 20) * 100_000, r.int(30, 60) * 100_000, 500, 200, stamp);
+    count++;
+    for (const s of staff)
+      if (s.role === 'salesperson' && r.chance(0.2)) {
+        insert.run(month, s.id, r.int(8, 25) * 100_000, r.int(25, 80) * 100_000, r.pick([400, 500, 600]), 200, stamp);
+        count++;
+      }
+  }
+  return count;
 }

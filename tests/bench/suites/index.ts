@@ -3,8 +3,9 @@ import { staffListBench } from './staff-list.bench';
 import { clientsImportBench } from './clients-import.bench';
 import { clientsPageBench } from './clients-page.bench';
 import { hostBench } from './host.bench';
+import { sheetBench } from './sheet.bench';
 
 /** Every benchmark suite; each area appends its own. */
 export const suites: BenchSuite[] = [staffListBench];
 suites.push(clientsImportBench, clientsPageBench);
-suites.push(hostBench);
+suites.push(hostBench, sheetBench);

@@ -11,8 +11,8 @@ export function CommissionSettingsCard() {
   const t = useT();
   const { lang } = useLanguage();
   const { message } = App.useApp();
-  const settings = useQuery('commissionSettings.get', {});
-  const update = useMutation('commissionSettings.update');
+  const settings = useQuery('commission.settings', {});
+  const update = useMutation('commission.updateSettings');
   const change = (patch: Partial<CommissionSettings>) =>
     update.run(patch).then(
       () => {
