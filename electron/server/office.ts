@@ -7,6 +7,7 @@ import type { CallContext, OfficeContext } from './core/context';
 import { dispatch } from './core/dispatch';
 import type { Envelope } from '../../shared/errors';
 import { openDatabase } from './db/open-database';
+import { recoverArchive } from './archive/refile';
 import type { Database } from './db/schema';
 import { resolveArchiveRoot } from './settings/settings.service';
 
@@ -49,6 +50,8 @@ export function officeOver(sqlite: BetterSqlite3.Database, dataDir: string, now:
       return resolveArchiveRoot(dataDir, row ? JSON.parse(row.value) : undefined);
     },
   };
+  // Finish or undo archive moves a crash interrupted, before anyone sees the archive.
+  recoverArchive(base);
   return {
     ...base,
     call: (actor, method, input) => dispatch(withActor(base, actor), method, input),

@@ -8,6 +8,7 @@ const bytes = (s: string) => new TextEncoder().encode(s).length;
 function isSafe(component: string): boolean {
   return (
     component.length > 0 &&
+    // eslint-disable-next-line no-control-regex -- checking that none survived
     !/[<>:"/\\|?*\u0000-\u001f]/.test(component) &&
     !/[. ]$/.test(component) &&
     component !== '.' &&

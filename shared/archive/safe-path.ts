@@ -4,6 +4,7 @@
  * path component: separators and forbidden characters are replaced, never interpreted.
  */
 
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must go
 const FORBIDDEN = /[<>:"/\\|?*\u0000-\u001f\u007f]/g;
 const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
 export const MAX_COMPONENT_BYTES = 255;

@@ -6,6 +6,7 @@ import { followUpsContract } from './follow-ups';
 import { contractsContract } from './contracts';
 import { performanceContract } from './performance';
 import { commissionContract } from './commission';
+import { archiveContract } from './archive';
 import type { ContractMap } from './method';
 
 /**
@@ -20,6 +21,7 @@ export const contract = {
   ...followUpsContract,
   ...contractsContract,
   ...commissionContract,
+  ...archiveContract,
   ...performanceContract,
 } as const satisfies ContractMap;
 
@@ -32,5 +34,7 @@ export const contractParts: readonly ContractMap[] = [systemContract, settingsCo
 
 // 指标、提成、月结、待辞退 (SPEC §4); 月度业绩表 and 概览 (SPEC §5)
 (contractParts as ContractMap[]).push(commissionContract, performanceContract);
+// 档案 (SPEC §3)
+(contractParts as ContractMap[]).push(archiveContract);
 
 export * from './method';

@@ -8,6 +8,7 @@ import { followUpsHandlers } from '../clients/follow-ups.handlers';
 import { contractsHandlers } from '../contracts/contracts.handlers';
 import { performanceHandlers } from '../performance/performance.handlers';
 import { commissionHandlers } from '../commission/commission.handlers';
+import { archiveHandlers } from '../archive/archive.handlers';
 
 /** Every area's handlers in one map, typed against the whole contract. */
 export const allHandlers: Handlers<Contract> = {
@@ -18,5 +19,6 @@ export const allHandlers: Handlers<Contract> = {
   ...followUpsHandlers,
   ...contractsHandlers,
   ...commissionHandlers,
+  ...archiveHandlers,
   ...performanceHandlers,
 };

@@ -22,6 +22,11 @@ export type Database = {
   month_closes: MonthClosesTable;
   dismissal_flags: DismissalFlagsTable;
   month_results: MonthResultsTable;
+  doc_kinds: DocKindsTable;
+  documents: DocumentsTable;
+  archive_journal: ArchiveJournalTable;
+  document_links: DocumentLinksTable;
+  document_search: ClientSearchTable;
 };
 
 export type SchemaMigrationsTable = {
@@ -218,4 +223,49 @@ export type MonthResultsTable = {
   staff_id: number;
   below_floor: number;
   exempt: number;
+};
+
+export type DocKindsTable = {
+  id: Generated<number>;
+  parent_id: number | null;
+  name: string;
+  sort: Generated<number>;
+  auto_purge: Generated<number>;
+  draft_months: number | null;
+};
+
+export type DocumentsTable = {
+  id: Generated<number>;
+  kind_id: number | null;
+  client_id: number | null;
+  contract_id: number | null;
+  doc_date: string;
+  title: string;
+  original_name: string;
+  ext: string;
+  size: number;
+  sha256: string;
+  rel_path: string;
+  path_key: string;
+  filed_by: string;
+  filed_at: string;
+  deleted_at: string | null;
+  trash_path: string | null;
+};
+export type DocumentRecord = Selectable<DocumentsTable>;
+
+export type ArchiveJournalTable = {
+  id: Generated<number>;
+  op: string;
+  document_id: number | null;
+  from_path: string;
+  to_path: string;
+  created_at: string;
+};
+
+export type DocumentLinksTable = {
+  document_id: number;
+  client_id: number | null;
+  contract_id: number | null;
+  linked_at: string;
 };

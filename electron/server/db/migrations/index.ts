@@ -2,9 +2,10 @@ import { foundation } from './20261123_0001_foundation';
 import { clientsContractsPayments } from './20261123_0002_clients_contracts_payments';
 import { clientsSearch } from './20261123_0300_clients_search';
 import { commission } from './20261123_0500_commission';
+import { archive } from './20261123_0700_archive';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only; names sort in the order they run. */
-export const migrations: readonly Migration[] = [foundation, clientsContractsPayments, clientsSearch, commission];
+export const migrations: readonly Migration[] = [foundation, clientsContractsPayments, clientsSearch, commission, archive];
 
 export type { Migration };

@@ -1,0 +1,24 @@
+import fs from 'node:fs';
+
+const TEXT_EXTS = new Set(['txt', 'csv', 'md', 'json', 'xml', 'html', 'htm']);
+const MAX_TEXT_BYTES = 2 * 1024 * 1024;
+
+/**
+ * The text a document carries, for full-text search: plain text files and PDFs (unpdf). Scans
+ * and photos have none. Failures are ignored — search then finds the file by its other fields.
+ */
+export async function documentText(abs: string, ext: string): Promise<string> {
+  try {
+    const size = fs.statSync(abs).size;
+    if (TEXT_EXTS.has(ext) && size <= MAX_TEXT_BYTES) return fs.readFileSync(abs, 'utf8');
+    if (ext === 'pdf' && size <= 20 * MAX_TEXT_BYTES) {
+      const { extractText, getDocumentProxy } = await import('unpdf');
+      const pdf = await getDocumentProxy(new Uint8Array(fs.readFileSync(abs)));
+      const { text } = await extractText(pdf, { mergePages: true });
+      return text;
+    }
+  } catch {
+    return '';
+  }
+  return '';
+}

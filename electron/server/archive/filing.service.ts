@@ -1,0 +1,183 @@
+import fs from 'node:fs';
+import type { Readable } from 'node:stream';
+import type { DocFields, DuplicateChoice, FilingResult } from '../../../shared/contract/archive';
+import { pathKey, splitFileName } from '../../../shared/archive/safe-path';
+import { todayLocal } from '../../../shared/dates';
+import { writeAudit } from '../audit/audit.repository';
+import { AppError } from '../core/app-error';
+import type { CallContext } from '../core/context';
+import { absInside, hashFile, moveWithin, stageStream } from './archive-fs';
+import { currentTemplate, freePath, templatePath } from './archive-paths';
+import { documentText } from './document-text';
+import { findByHash, findDocument, loadKinds, toDocumentRow, writeDocumentSearch } from './documents.repository';
+
+export type FilingOptions = {
+  originalName: string;
+  fields: DocFields;
+  onDuplicate: DuplicateChoice;
+  signal?: AbortSignal;
+};
+
+/** Client and contract names for the path, checking they exist (a bad id is a clear error, not a crash). */
+function linkNames(ctx: CallContext, fields: DocFields): { clientName: string; contractNumber: string; clientId: number | null } {
+  let clientId = fields.clientId;
+  let contractNumber = '';
+  if (fields.contractId !== null) {
+    const k = ctx.sqlite.prepare('SELECT number, client_id FROM contracts WHERE id = ?').get(fields.contractId) as
+      { number: string; client_id: number } | undefined;
+    if (!k)
+      throw new AppError(
+        'not_found',
+        `合同(编号 ${fields.contractId})不存在。`,
+        `Contract #${fields.contractId} does not exist.`,
+      );
+    contractNumber = k.number;
+    clientId ??= k.client_id;
+  }
+  let clientName = '';
+  if (clientId !== null) {
+    const c = ctx.sqlite.prepare('SELECT name FROM clients WHERE id = ?').get(clientId) as { name: string } | undefined;
+    if (!c) throw new AppError('not_found', `客户(编号 ${clientId})不存在。`, `Client #${clientId} does not exist.`);
+    clientName = c.name;
+  }
+  if (fields.kindId !== null && !ctx.sqlite.prepare('SELECT 1 FROM doc_kinds WHERE id = ?').get(fields.kindId))
+    throw new AppError('not_found', `档案分类(编号 ${fields.kindId})不存在。`, `Document kind #${fields.kindId} does not exist.`);
+  return { clientName, contractNumber, clientId };
+}
+
+/**
+ * 归档: copy into staging while hashing, then one transaction that records the document and
+ * renames the file into its place. A journal row written first lets startup finish or undo a
+ * filing a crash interrupted. Same content already filed → ask (conflict), skip, link, or keep both.
+ */
+export async function fileStream(ctx: CallContext, source: Readable, options: FilingOptions): Promise<FilingResult> {
+  const root = ctx.archiveRoot();
+  const names = linkNames(ctx, options.fields);
+  const staged = await stageStream(root, source, options.signal);
+  const dropStaged = (): void => fs.rmSync(absInside(root, staged.stagedRel), { force: true });
+  const kinds = loadKinds(ctx.sqlite);
+  const existing = findByHash(ctx.sqlite, staged.sha256);
+  if (existing && options.onDuplicate !== 'keep') {
+    dropStaged();
+    const row = toDocumentRow(existing, kinds);
+    if (options.onDuplicate === 'ask')
+      throw new AppError(
+        'conflict',
+        `同样内容的文件已经归档:${existing.rel_path}(${existing.title})。请选择:跳过、在此处关联,或两份都保留。`,
+        `A file with the same content is already filed: ${existing.rel_path} (${existing.title}). Choose: skip, link it here too, or keep both.`,
+        { duplicate: row },
+      );
+    if (options.onDuplicate === 'link' && (names.clientId !== null || options.fields.contractId !== null)) {
+      await ctx.db.transaction().execute(async (trx) => {
+        ctx.sqlite
+          .prepare('INSERT OR IGNORE INTO document_links (document_id, client_id, contract_id, linked_at) VALUES (?, ?, ?, ?)')
+          .run(existing.id, names.clientId, options.fields.contractId, ctx.now().toISOString());
+        await writeAudit(
+          trx,
+          ctx.actor,
+          { action: 'archive.link', entity: 'document', entityId: existing.id, after: options.fields },
+          ctx.now(),
+        );
+      });
+    }
+    return { outcome: options.onDuplicate === 'skip' ? 'skipped' : 'linked', existing: row };
+  }
+
+  const { stem, ext } = splitFileName(options.originalName);
+  const facts = {
+    kindId: options.fields.kindId,
+    clientName: names.clientName,
+    contractNumber: names.contractNumber,
+    docDate: options.fields.docDate ?? todayLocal(ctx.now()),
+    title: options.fields.title?.trim() || stem,
+    originalName: options.originalName,
+    ext,
+  };
+  const text = await documentText(absInside(root, staged.stagedRel), ext);
+  try {
+    const rel = freePath(ctx.sqlite, root, templatePath(currentTemplate(ctx.sqlite), facts, kinds, root), null);
+    // Committed before anything moves: after a crash, startup sees what was under way.
+    const journal = await ctx.db
+      .transaction()
+      .execute(
+        async () =>
+          ctx.sqlite
+            .prepare(`INSERT INTO archive_journal (op, from_path, to_path, created_at) VALUES ('file', ?, ?, ?)`)
+            .run(staged.stagedRel, rel, ctx.now().toISOString()).lastInsertRowid,
+      );
+    const id = await ctx.db.transaction().execute(async (trx) => {
+      const docId = Number(
+        ctx.sqlite
+          .prepare(
+            `INSERT INTO documents (kind_id, client_id, contract_id, doc_date, title, original_name, ext, size, sha256, rel_path, path_key, filed_by, filed_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(
+            facts.kindId,
+            names.clientId,
+            options.fields.contractId,
+            facts.docDate,
+            facts.title,
+            options.originalName,
+            ext,
+            staged.size,
+            staged.sha256,
+            rel,
+            pathKey(rel),
+            ctx.actor?.code ?? 'system',
+            ctx.now().toISOString(),
+          ).lastInsertRowid,
+      );
+      writeDocumentSearch(ctx.sqlite, findDocument(ctx.sqlite, docId)!, text);
+      await writeAudit(
+        trx,
+        ctx.actor,
+        { action: 'archive.file', entity: 'document', entityId: docId, after: { rel, ...options.fields } },
+        ctx.now(),
+      );
+      ctx.sqlite.prepare('DELETE FROM archive_journal WHERE id = ?').run(journal);
+      // Last step inside the transaction: if the rename fails, the row (and the journal's
+      // removal) roll back with it.
+      moveWithin(root, staged.stagedRel, rel);
+      return docId;
+    });
+    return { outcome: 'filed', document: toDocumentRow(findDocument(ctx.sqlite, id)!, kinds) };
+  } catch (error) {
+    dropStaged();
+    await ctx.db
+      .transaction()
+      .execute(async () =>
+        ctx.sqlite.prepare(`DELETE FROM archive_journal WHERE op = 'file' AND from_path = ?`).run(staged.stagedRel),
+      );
+    throw error;
+  }
+}
+
+/**
+ * File a file from this computer (desktop app and CLI only — over HTTP a browser must upload
+ * it). With `move`, the source is removed only after the stored copy's hash matches.
+ */
+export async function fileLocal(
+  ctx: CallContext,
+  input: { sourcePath: string; fields: DocFields; move: boolean; onDuplicate: DuplicateChoice },
+): Promise<FilingResult> {
+  if (ctx.actor && ctx.actor.via !== 'cli' && ctx.actor.via !== 'ipc' && ctx.actor.via !== 'test')
+    throw new AppError(
+      'forbidden',
+      '浏览器模式请上传文件,不能直接读取服务器上的路径。',
+      'In browser mode upload the file; server paths cannot be read.',
+    );
+  const stat = fs.statSync(input.sourcePath, { throwIfNoEntry: false });
+  if (!stat?.isFile())
+    throw new AppError('not_found', `找不到文件 ${input.sourcePath}。`, `File not found: ${input.sourcePath}.`);
+  const result = await fileStream(ctx, fs.createReadStream(input.sourcePath), {
+    originalName: input.sourcePath.split(/[\\/]/).pop()!,
+    fields: input.fields,
+    onDuplicate: input.onDuplicate,
+  });
+  if (input.move && result.outcome === 'filed') {
+    const stored = await hashFile(absInside(ctx.archiveRoot(), result.document.relPath));
+    if (stored === result.document.sha256) fs.rmSync(input.sourcePath);
+  }
+  return result;
+}

@@ -1,0 +1,191 @@
+import { z } from 'zod';
+import { method } from './method';
+import { dateSchema } from './staff';
+
+const everyone = ['owner', 'manager', 'clerk', 'salesperson'] as const;
+const office = ['owner', 'manager', 'clerk'] as const;
+const managers = ['owner', 'manager'] as const;
+const id = z.number().int().positive();
+
+export type KindRow = {
+  id: number;
+  parentId: number | null;
+  name: string;
+  path: string;
+  autoPurge: boolean;
+  draftMonths: number | null;
+  documents: number;
+};
+
+export type DocumentRow = {
+  id: number;
+  kindId: number | null;
+  kindPath: string;
+  clientId: number | null;
+  clientName: string;
+  contractId: number | null;
+  contractNumber: string;
+  docDate: string;
+  title: string;
+  originalName: string;
+  size: number;
+  sha256: string;
+  relPath: string;
+  filedBy: string;
+  filedAt: string;
+  deletedAt: string | null;
+};
+
+/** What to do when the same content is already filed (撞档): ask first, skip, link the existing one, or keep both. */
+export const DUPLICATE_CHOICES = ['ask', 'skip', 'link', 'keep'] as const;
+export type DuplicateChoice = (typeof DUPLICATE_CHOICES)[number];
+
+export const docFieldsSchema = z.strictObject({
+  kindId: id.nullable().default(null),
+  clientId: id.nullable().default(null),
+  contractId: id.nullable().default(null),
+  /** Defaults to today. */
+  docDate: dateSchema.optional(),
+  /** Defaults to the original file name without its extension. */
+  title: z.string().trim().max(120).optional(),
+});
+export type DocFields = z.output<typeof docFieldsSchema>;
+
+export type FilingResult =
+  | { outcome: 'filed'; document: DocumentRow }
+  | { outcome: 'skipped'; existing: DocumentRow }
+  | { outcome: 'linked'; existing: DocumentRow };
+
+export const FINDING_KINDS = ['unrecorded', 'missing', 'changed', 'misplaced', 'empty', 'unlinked', 'staging'] as const;
+export type FindingKind = (typeof FINDING_KINDS)[number];
+export type AuditFinding = {
+  kind: FindingKind;
+  /** Path under the archive root, as found or as recorded. */
+  relPath: string;
+  documentId: number | null;
+  /** For a missing record: a file with the same content elsewhere (moved by hand). */
+  candidatePath: string | null;
+  zh: string;
+  en: string;
+};
+export type AuditReport = { checkedAt: string; files: number; documents: number; rehashed: boolean; findings: AuditFinding[] };
+
+export const archiveContract = {
+  'archive.kinds': method<KindRow[]>()({
+    input: z.strictObject({}).default({}),
+    roles: everyone,
+    kind: 'read',
+    summary: '档案分类 / Document kinds',
+  }),
+  'archive.saveKind': method<KindRow[]>()({
+    input: z.strictObject({
+      id: id.optional(),
+      parentId: id.nullable().default(null),
+      name: z.string().trim().min(1, { error: '名称不能为空 / Name is required' }).max(40),
+      autoPurge: z.boolean().default(true),
+      draftMonths: z.number().int().positive().max(600).nullable().default(null),
+    }),
+    roles: managers,
+    kind: 'write',
+    summary: '保存档案分类 / Save a document kind',
+  }),
+  'archive.template': method<{ template: string; example: string }>()({
+    input: z.strictObject({}).default({}),
+    roles: everyone,
+    kind: 'read',
+    summary: '归档路径模板 / Path template',
+  }),
+  'archive.previewTemplate': method<{ example: string; problems: { zh: string; en: string }[] }>()({
+    input: z.strictObject({ template: z.string().max(300) }),
+    roles: everyone,
+    kind: 'read',
+    summary: '预览路径模板 / Preview a path template',
+  }),
+  'archive.setTemplate': method<{ template: string; moved: number; unchanged: number }>()({
+    input: z.strictObject({ template: z.string().trim().min(1).max(300) }),
+    roles: managers,
+    kind: 'write',
+    summary: '修改路径模板并重新归档 / Change the template and re-file',
+  }),
+  'archive.fileLocal': method<FilingResult>()({
+    input: z.strictObject({
+      sourcePath: z.string().min(1).max(4000),
+      fields: docFieldsSchema.default({ kindId: null, clientId: null, contractId: null }),
+      move: z.boolean().default(false),
+      onDuplicate: z.enum(DUPLICATE_CHOICES).default('ask'),
+    }),
+    roles: office,
+    kind: 'write',
+    summary: '归档本机文件(桌面/命令行)/ File a local file (desktop, CLI)',
+  }),
+  'archive.list': method<{ rows: DocumentRow[]; total: number }>()({
+    input: z
+      .strictObject({
+        kindId: id.optional(),
+        clientId: id.optional(),
+        contractId: id.optional(),
+        from: dateSchema.optional(),
+        to: dateSchema.optional(),
+        search: z.string().trim().max(100).default(''),
+        trash: z.boolean().default(false),
+        offset: z.number().int().nonnegative().default(0),
+        limit: z.number().int().positive().max(500).default(100),
+      })
+      .default({ search: '', trash: false, offset: 0, limit: 100 }),
+    roles: everyone,
+    kind: 'read',
+    summary: '档案列表与搜索 / List and search documents',
+  }),
+  'archive.get': method<DocumentRow>()({
+    input: z.strictObject({ id }),
+    roles: everyone,
+    kind: 'read',
+    summary: '一份档案 / One document',
+  }),
+  'archive.update': method<DocumentRow>()({
+    input: z.strictObject({ id, fields: docFieldsSchema.partial() }),
+    roles: office,
+    kind: 'write',
+    summary: '修改档案信息(并移动到新位置)/ Edit a document (and move it)',
+  }),
+  'archive.delete': method<DocumentRow>()({
+    input: z.strictObject({ id, reason: z.string().trim().min(1, { error: '请写明原因 / Give a reason' }).max(300) }),
+    roles: office,
+    kind: 'write',
+    summary: '删除到回收站 / Move to the recycle area',
+  }),
+  'archive.restore': method<DocumentRow>()({
+    input: z.strictObject({ id }),
+    roles: office,
+    kind: 'write',
+    summary: '从回收站恢复 / Restore from the recycle area',
+  }),
+  'archive.cleanup': method<{ purgeDue: DocumentRow[]; draftsOld: DocumentRow[]; retentionDays: number }>()({
+    input: z.strictObject({}).default({}),
+    roles: managers,
+    kind: 'read',
+    summary: '定期清理建议 / What cleanup proposes',
+  }),
+  'archive.purge': method<{ purged: number }>()({
+    input: z.strictObject({ ids: z.array(id).min(1).max(10_000) }),
+    roles: ['owner'],
+    kind: 'write',
+    summary: '彻底删除回收站中的文件 / Purge from the recycle area',
+  }),
+  'archive.audit': method<AuditReport>()({
+    input: z.strictObject({ rehash: z.boolean().default(false) }).default({ rehash: false }),
+    roles: office,
+    kind: 'write',
+    summary: '档案体检 / Check the archive',
+  }),
+  'archive.fix': method<{ fixed: boolean; zh: string; en: string }>()({
+    input: z.strictObject({
+      kind: z.enum(FINDING_KINDS),
+      relPath: z.string().min(1).max(4000),
+      documentId: id.nullable().default(null),
+    }),
+    roles: office,
+    kind: 'write',
+    summary: '处理体检问题 / Fix a finding',
+  }),
+} as const;
