@@ -6,8 +6,10 @@ import { exportCommand } from './export';
 import { renewalsCommand } from './renewals';
 import { monthCommand } from './month';
 import { sheetCommand } from './sheet';
+import { archiveCommand } from './archive';
 
 /** Every `office` command. Each area appends its own. */
 export const commands: CliCommand[] = [serveCommand, staffCommand];
 commands.push(importCommand, exportCommand, renewalsCommand);
 commands.push(monthCommand, sheetCommand);
+commands.push(archiveCommand);

@@ -1,0 +1,44 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mdt-archive-cli-'));
+const dataDir = path.join(dir, 'data');
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+function office(...args: string[]) {
+  const result = spawnSync(process.execPath, [path.join(root, 'bin/office.mjs'), '--data', dataDir, ...args], {
+    encoding: 'utf8',
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('office archive', () => {
+  it('files a folder by kind and date, finds it, and the check passes until a file is dropped in by hand', () => {
+    const scans = path.join(dir, '扫描件');
+    fs.mkdirSync(path.join(scans, '子文件夹'), { recursive: true });
+    fs.writeFileSync(path.join(scans, '合同一.pdf'), 'one');
+    fs.writeFileSync(path.join(scans, '子文件夹', '合同二.PDF'), 'two');
+    const filed = office('archive', 'file', scans, '--kind', '协议合同/续费合同', '--date', '2026-02-14');
+    expect(filed.code, filed.stderr).toBe(0);
+    const out = JSON.parse(filed.stdout);
+    expect(out.filed).toBe(2);
+    expect(out.results.map((r: { relPath: string }) => r.relPath).sort()).toEqual([
+      '协议合同/续费合同/2026/2026-02/2026-02-14_合同一.pdf',
+      '协议合同/续费合同/2026/2026-02/2026-02-14_合同二.pdf',
+    ]);
+    expect(office('archive', 'file', path.join(scans, '合同一.pdf')).stdout).toContain('"skipped"');
+    const found = JSON.parse(office('archive', 'search', '合同二', '--json').stdout);
+    expect(found.total).toBe(1);
+    expect(office('archive', 'audit').code).toBe(0);
+    fs.writeFileSync(path.join(dataDir, '档案', '协议合同', 'stray.doc'), 'stray');
+    const check = office('archive', 'audit');
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain('协议合同/stray.doc');
+    expect(office('archive', 'file', '--kind', '不存在', scans).code).toBe(1);
+    expect(office('archive', 'oops').code).toBe(2);
+  }, 60_000);
+});
