@@ -17,6 +17,8 @@ export type OfficeBridge = {
   openFile: (path: string) => Promise<Envelope<null>>;
   /** Show a file inside the archive root in Explorer / Finder / the file manager. */
   revealFile: (path: string) => Promise<Envelope<null>>;
+  /** The local path of a dropped or picked file ('' when it has none), for archive.fileLocal. */
+  pathForFile: (file: unknown) => string;
   /** Listen to one main-process event; returns the function that stops listening. */
   onEvent: (channel: OfficeEventName, listener: (payload: unknown) => void) => () => void;
 };

@@ -13,7 +13,11 @@ export type BridgeIpc = {
  * Build `window.officeBridge`. Every call resolves to an envelope: a refused or failed IPC
  * becomes an error the page can show, never an exception that escapes a click handler.
  */
-export function createBridge(ipc: BridgeIpc, isKnownMethod: (name: string) => boolean): OfficeBridge {
+export function createBridge(
+  ipc: BridgeIpc,
+  isKnownMethod: (name: string) => boolean,
+  pathOf: (file: unknown) => string = () => '',
+): OfficeBridge {
   const invoke = <T>(channel: string, ...args: unknown[]): Promise<Envelope<T>> =>
     ipc.invoke(channel, ...args).then(
       (answer) => answer as Envelope<T>,
@@ -29,6 +33,13 @@ export function createBridge(ipc: BridgeIpc, isKnownMethod: (name: string) => bo
     printToPdf: (suggestedName) => invoke(IPC_CHANNELS.printToPdf, String(suggestedName ?? '')),
     openFile: (path) => invoke(IPC_CHANNELS.openFile, path),
     revealFile: (path) => invoke(IPC_CHANNELS.revealFile, path),
+    pathForFile: (file) => {
+      try {
+        return pathOf(file);
+      } catch {
+        return '';
+      }
+    },
     onEvent: (channel, listener) => {
       if (!isOfficeEventName(channel)) throw new TypeError(`Unknown office event "${String(channel)}"`);
       if (typeof listener !== 'function') throw new TypeError('onEvent needs a listener function');

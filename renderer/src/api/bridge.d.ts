@@ -11,6 +11,10 @@ export type OfficeBridge = {
   print?: () => Promise<Envelope<{ printed: boolean }>>;
   /** Save the current page as an A4 PDF through a save dialog (webContents.printToPDF). */
   printToPdf?: (suggestedName: string) => Promise<Envelope<{ saved: boolean; path: string | null }>>;
+  /** The local path of a dropped or picked file (desktop only), for archive.fileLocal. */
+  pathForFile?: (file: File) => string;
+  /** Open a document with its default program (archive-relative path). */
+  openFile?: (path: string) => Promise<Envelope<null>>;
 };
 
 declare global {

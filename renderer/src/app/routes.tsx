@@ -32,7 +32,7 @@ export const routes: readonly AppRoute[] = [
   { path: 'dashboard', label: 'dash.title', icon: <DashboardOutlined />, page: lazyPage(() => import('../features/performance/DashboardPage'), 'DashboardPage') },
   { path: 'clients', label: 'nav.clients', icon: <ContactsOutlined />, page: lazyPage(() => import('../features/clients/ClientsPage'), 'ClientsPage') },
   { path: 'contracts', label: 'nav.contracts', icon: <FileProtectOutlined />, page: lazyPage(() => import('../features/contracts/ContractsPage'), 'ContractsPage') },
-  { path: 'archive', label: 'nav.archive', icon: <FolderOpenOutlined />, page: null, soon: 'soon.archive' },
+  { path: 'archive', label: 'nav.archive', icon: <FolderOpenOutlined />, page: lazyPage(() => import('../features/archive/ArchivePage'), 'ArchivePage') },
   { path: 'staff', label: 'nav.staff', icon: <TeamOutlined />, page: lazyPage(() => import('../features/staff/StaffPage'), 'StaffPage') },
   { path: 'performance', label: 'nav.performance', icon: <BarChartOutlined />, page: lazyPage(() => import('../features/performance/PerformancePage'), 'PerformancePage') },
   { path: 'settings', label: 'nav.settings', icon: <SettingOutlined />, page: lazyPage(() => import('../features/settings/SettingsPage'), 'SettingsPage') },

@@ -1,3 +1,4 @@
+import { archiveEn } from './archive.en';
 import { commissionEn } from './commission.en';
 import { performanceEn } from './performance.en';
 import type { Dictionary } from './types';
@@ -5,6 +6,7 @@ import type { Dictionary } from './types';
 import { clientsEn } from './clients.en';
 
 export const en: Dictionary = {
+  ...archiveEn,
   ...commissionEn,
   ...performanceEn,
   ...clientsEn,

@@ -1,3 +1,4 @@
+import { archiveZh } from './archive.zh-CN';
 import { commissionZh } from './commission.zh-CN';
 import { performanceZh } from './performance.zh-CN';
 import { clientsZh } from './clients.zh-CN';
@@ -9,6 +10,7 @@ import { clientsZh } from './clients.zh-CN';
  * `{name}` placeholders are filled by `t(key, { name })`.
  */
 export const zhCN = {
+  ...archiveZh,
   ...commissionZh,
   ...performanceZh,
   ...clientsZh,

@@ -1,0 +1,88 @@
+import { DatePicker, Input, Select, TreeSelect } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import type { DocFields, KindRow } from '../../../../../shared/contract/archive';
+import { useQuery } from '../../../api/useQuery';
+import { useT } from '../../../i18n';
+
+/** 母目录 with their 子目录 as a tree for the kind picker. */
+export function kindTree(kinds: readonly KindRow[]) {
+  return kinds
+    .filter((k) => k.parentId === null)
+    .map((m) => ({
+      value: m.id,
+      title: m.name,
+      children: kinds.filter((k) => k.parentId === m.id).map((s) => ({ value: s.id, title: s.name })),
+    }));
+}
+
+/** Kind, client, contract, date and (optionally) title — for a batch of files or one document. */
+export function DocFieldsForm({
+  value,
+  onChange,
+  withTitle,
+}: {
+  value: DocFields;
+  onChange: (v: DocFields) => void;
+  withTitle: boolean;
+}) {
+  const t = useT();
+  const kinds = useQuery('archive.kinds');
+  const [clientSearch, setClientSearch] = useState('');
+  const clients = useQuery('clients.list', { search: clientSearch, limit: 20 });
+  const contracts = useQuery(
+    'contracts.list',
+    value.clientId ? { clientId: value.clientId, limit: 100 } : { limit: 1, search: '\u0000' },
+  );
+  return (
+    <div className="archive-fields">
+      <TreeSelect
+        aria-label={t('archive.kind')}
+        placeholder={t('archive.kind')}
+        allowClear
+        treeDefaultExpandAll
+        style={{ width: 180 }}
+        value={value.kindId ?? undefined}
+        treeData={kindTree(kinds.data ?? [])}
+        onChange={(v: number | undefined) => onChange({ ...value, kindId: v ?? null })}
+      />
+      <Select
+        aria-label={t('archive.client')}
+        placeholder={t('archive.client')}
+        allowClear
+        showSearch
+        filterOption={false}
+        style={{ width: 220 }}
+        value={value.clientId ?? undefined}
+        onSearch={setClientSearch}
+        options={(clients.data?.rows ?? []).map((c) => ({ value: c.id, label: c.name }))}
+        onChange={(v: number | undefined) => onChange({ ...value, clientId: v ?? null, contractId: null })}
+      />
+      <Select
+        aria-label={t('archive.contract')}
+        placeholder={t('archive.contract')}
+        allowClear
+        disabled={!value.clientId}
+        style={{ width: 170 }}
+        value={value.contractId ?? undefined}
+        options={(value.clientId ? (contracts.data?.rows ?? []) : []).map((k) => ({ value: k.id, label: k.number }))}
+        onChange={(v: number | undefined) => onChange({ ...value, contractId: v ?? null })}
+      />
+      <DatePicker
+        aria-label={t('archive.date')}
+        placeholder={t('archive.date')}
+        value={value.docDate ? dayjs(value.docDate) : null}
+        onChange={(d) => onChange({ ...value, ...(d ? { docDate: d.format('YYYY-MM-DD') } : { docDate: undefined }) })}
+      />
+      {withTitle && (
+        <Input
+          aria-label={t('archive.titleField')}
+          placeholder={t('archive.titleField')}
+          style={{ width: 220 }}
+          value={value.title ?? ''}
+          onChange={(e) => onChange({ ...value, title: e.target.value })}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+import { App, Button, Card, Empty, List, Table } from 'antd';
+import type { DocumentRow } from '../../../../../shared/contract/archive';
+import { call } from '../../../api/client';
+import { errorText } from '../../../api/errorText';
+import { toApiError } from '../../../api/ApiError';
+import { useQuery } from '../../../api/useQuery';
+import { useLanguage, useT } from '../../../i18n';
+import { formatSize } from './DocumentsTab';
+
+/** 回收站与定期清理: restore, and the cleanup proposals the owner confirms — nothing goes silently. */
+export function TrashTab() {
+  const t = useT();
+  const { lang } = useLanguage();
+  const { message, modal } = App.useApp();
+  const trash = useQuery('archive.list', { trash: true, limit: 500 });
+  const cleanup = useQuery('archive.cleanup');
+  const failed = (caught: unknown) => void message.error(errorText(toApiError(caught), lang));
+  const refresh = () => (trash.refresh(), cleanup.refresh());
+  const purge = (ids: number[]) =>
+    modal.confirm({
+      title: t('archive.purgeConfirm', { n: ids.length }),
+      okButtonProps: { danger: true },
+      okText: t('archive.purge'),
+      cancelText: t('common.cancel'),
+      onOk: () =>
+        call('archive.purge', { ids }).then(
+          (r) => (void message.success(t('archive.purged', { n: r.purged })), refresh()),
+          failed,
+        ),
+    });
+  const c = cleanup.data;
+  return (
+    <div className="months-tab" data-testid="archive-trash">
+      <Table<DocumentRow>
+        size="small"
+        rowKey="id"
+        locale={{ emptyText: t('archive.trashEmpty') }}
+        dataSource={trash.data?.rows ?? []}
+        pagination={{ pageSize: 50 }}
+        columns={[
+          { title: t('archive.col.deletedAt'), width: 150, render: (_, d) => d.deletedAt?.slice(0, 16).replace('T', ' ') },
+          { title: t('archive.col.kind'), dataIndex: 'kindPath' },
+          { title: t('archive.col.title'), dataIndex: 'title' },
+          { title: t('archive.col.size'), align: 'right', render: (_, d) => formatSize(d.size) },
+          {
+            title: t('common.actions'),
+            render: (_, d) => (
+              <Button
+                type="link"
+                size="small"
+                onClick={() =>
+                  call('archive.restore', { id: d.id }).then(
+                    () => (void message.success(t('archive.restored')), refresh()),
+                    failed,
+                  )
+                }
+              >
+                {t('archive.restore')}
+              </Button>
+            ),
+          },
+        ]}
+      />
+      {c && (
+        <Card
+          size="small"
+          title={t('archive.purgeDue', { days: c.retentionDays })}
+          extra={
+            c.purgeDue.length > 0 && (
+              <Button danger size="small" onClick={() => purge(c.purgeDue.map((d) => d.id))}>
+                {t('archive.purge')}
+              </Button>
+            )
+          }
+        >
+          {c.purgeDue.length === 0 ? (
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('archive.noneDue')} />
+          ) : (
+            <List
+              size="small"
+              dataSource={c.purgeDue}
+              renderItem={(d) => (
+                <List.Item>
+                  {d.title} · {d.relPath}
+                </List.Item>
+              )}
+            />
+          )}
+        </Card>
+      )}
+      {c && c.draftsOld.length > 0 && (
+        <Card size="small" title={t('archive.draftsOld')}>
+          <List
+            size="small"
+            dataSource={c.draftsOld}
+            renderItem={(d) => (
+              <List.Item>
+                {d.docDate} · {d.title} · {d.relPath}
+              </List.Item>
+            )}
+          />
+        </Card>
+      )}
+    </div>
+  );
+}
