@@ -15,7 +15,7 @@ export const test = base.extend<{ consoleErrors: string[] }>({
       page.on('console', (msg) => {
         if (msg.type() !== 'error') return;
         // A refused call (409 duplicate, 400 bad input) is an answer the UI shows, not a fault.
-        const refusedCall = /status of 4\d\d/.test(msg.text()) && msg.location().url.includes('/api/');
+        const refusedCall = /status of 4\d\d/.test(msg.text()) && /\/(api|upload)\//.test(msg.location().url);
         if (!refusedCall) errors.push(msg.text());
       });
       page.on('pageerror', (error) => errors.push(error.message));

@@ -1,0 +1,69 @@
+import { ensureOfficeSetUp, api, expect, screenshot, test } from './fixtures';
+
+test('档案: file files with progress, the duplicate question, search, the check, the template preview', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  await ensureOfficeSetUp(request);
+  const client = await api(request, 'clients.create', { name: '档案测试超市有限公司' });
+
+  await page.goto('/#/archive/files');
+  await expect(page.getByRole('heading', { name: '档案管理' })).toBeVisible();
+  const filing = page.getByTestId('archive-filing');
+  await filing.getByLabel('分类').click();
+  await page
+    .locator('.ant-select-tree-title')
+    .filter({ hasText: /^建站合同$/ })
+    .click();
+  await filing.getByLabel('客户').click();
+  await filing.getByLabel('客户').fill('档案测试');
+  await page.locator('.ant-select-item-option').filter({ hasText: '档案测试超市有限公司' }).click();
+  await filing.locator('input[type=file]').setInputFiles([
+    { name: '建站合同.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 e2e contract') },
+    { name: '报价单.txt', mimeType: 'text/plain', buffer: Buffer.from('报价单:网站建设 3000 元,含域名') },
+  ]);
+  const table = page.getByTestId('archive-documents').locator('.ant-table');
+  await expect(table.getByRole('row').filter({ hasText: '报价单' })).toContainText('协议合同/建站合同');
+  await expect(
+    table
+      .getByRole('row')
+      .filter({ hasText: '建站合同.pdf' })
+      .or(table.getByRole('row').filter({ hasText: '建站合同' }))
+      .first(),
+  ).toBeVisible();
+  await screenshot(page, 'archive-files');
+
+  // The same content again: the question, answered "skip".
+  await filing
+    .locator('input[type=file]')
+    .setInputFiles([{ name: '副本.txt', mimeType: 'text/plain', buffer: Buffer.from('报价单:网站建设 3000 元,含域名') }]);
+  const question = page.getByRole('dialog').filter({ hasText: '已归档过' });
+  await expect(question).toContainText('报价单');
+  await screenshot(page, 'archive-duplicate');
+  await question.getByRole('button', { name: '跳过' }).click();
+  await expect(question).toBeHidden();
+
+  const listed = await api(request, 'archive.list', { clientId: client.id });
+  expect(listed.rows.map((r) => r.title).sort()).toEqual(['建站合同', '报价单']);
+  expect(listed.rows.every((r) => r.relPath.startsWith('协议合同/建站合同/'))).toBe(true);
+
+  // Full text: a word inside the text file.
+  await page.getByLabel('搜索标题、文件名、客户、合同或文件内容').fill('域名');
+  await page.getByLabel('搜索标题、文件名、客户、合同或文件内容').press('Enter');
+  await expect(page.getByText('共 1 份')).toBeVisible();
+
+  await page.getByRole('tab', { name: '档案体检' }).click();
+  await page.getByRole('button', { name: '开始体检' }).click();
+  await expect(page.getByTestId('archive-audit')).toContainText('文件夹与记录完全一致');
+  await screenshot(page, 'archive-audit');
+
+  await page.getByRole('tab', { name: '分类与路径' }).click();
+  const input = page.getByLabel('归档路径模板');
+  await expect(input).toHaveValue('{母目录}/{子目录}/{YYYY}/{YYYY-MM}/{YYYY-MM-DD}_{客户}_{标题}.{ext}');
+  await input.fill('{母目录}/{客户}/{YYYY-MM-DD}_{标题}.{ext}');
+  await expect(page.getByTestId('template-example')).toContainText('协议合同/深圳华联超市有限公司/2026-03-05_年度建站合同.pdf');
+  await input.fill('{母目录}/{坏字段}.{ext}');
+  await expect(page.getByText('不认识的字段')).toBeVisible();
+  await screenshot(page, 'archive-settings');
+});
