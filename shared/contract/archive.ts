@@ -116,7 +116,7 @@ export const archiveContract = {
     }),
     roles: office,
     kind: 'write',
-    summary: '归档本机文件(桌面/命令行)/ File a local file (desktop, CLI)',
+    summary: '归档本机文件(桌面与命令行) / File a local file (desktop, CLI)',
   }),
   'archive.list': method<{ rows: DocumentRow[]; total: number }>()({
     input: z
@@ -146,7 +146,7 @@ export const archiveContract = {
     input: z.strictObject({ id, fields: docFieldsSchema.partial() }),
     roles: office,
     kind: 'write',
-    summary: '修改档案信息(并移动到新位置)/ Edit a document (and move it)',
+    summary: '修改档案信息(并移动到新位置) / Edit a document (and move it)',
   }),
   'archive.delete': method<DocumentRow>()({
     input: z.strictObject({ id, reason: z.string().trim().min(1, { error: '请写明原因 / Give a reason' }).max(300) }),
