@@ -11,5 +11,9 @@ contextBridge.exposeInMainWorld(
   'officeBridge',
   // webUtils gives a dropped file's path (File.path is gone since Electron 32); filing then reads
   // it in the main process instead of sending the bytes through IPC.
-  createBridge(ipcRenderer, (name) => known.has(name), (file) => webUtils.getPathForFile(file as File)),
+  createBridge(
+    ipcRenderer,
+    (name) => known.has(name),
+    (file) => webUtils.getPathForFile(file as File),
+  ),
 );

@@ -7,6 +7,7 @@ import { contractsContract } from './contracts';
 import { performanceContract } from './performance';
 import { commissionContract } from './commission';
 import { archiveContract } from './archive';
+import { backupContract } from './backup';
 import type { ContractMap } from './method';
 
 /**
@@ -22,6 +23,7 @@ export const contract = {
   ...contractsContract,
   ...commissionContract,
   ...archiveContract,
+  ...backupContract,
   ...performanceContract,
 } as const satisfies ContractMap;
 
@@ -36,5 +38,7 @@ export const contractParts: readonly ContractMap[] = [systemContract, settingsCo
 (contractParts as ContractMap[]).push(commissionContract, performanceContract);
 // 档案 (SPEC §3)
 (contractParts as ContractMap[]).push(archiveContract);
+// 备份 (SPEC §6)
+(contractParts as ContractMap[]).push(backupContract);
 
 export * from './method';

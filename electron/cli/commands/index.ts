@@ -7,9 +7,11 @@ import { renewalsCommand } from './renewals';
 import { monthCommand } from './month';
 import { sheetCommand } from './sheet';
 import { archiveCommand } from './archive';
+import { backupCommand, restoreCommand } from './backup';
 
 /** Every `office` command. Each area appends its own. */
 export const commands: CliCommand[] = [serveCommand, staffCommand];
 commands.push(importCommand, exportCommand, renewalsCommand);
 commands.push(monthCommand, sheetCommand);
 commands.push(archiveCommand);
+commands.push(backupCommand, restoreCommand);

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { startHost } from '../../host/server';
+import { startBackupSchedule } from '../../server/backup/backup-settings';
 import { EXIT, type CliCommand } from '../command';
 import { printError } from '../cli-env';
 
@@ -23,12 +24,15 @@ export const serveCommand: CliCommand = {
       return EXIT.usage;
     }
     const host = await startHost({ office: env.office(), rendererDir: RENDERER_DIR, host: values.host, port });
+    // Daily backups while the office is served (when the owner chose a folder).
+    const stopBackups = startBackupSchedule(env.office(), (text) => env.stderr(`${text}\n`));
     env.stdout(`门店通已启动 / 门店通 is running: ${host.url}\n数据文件夹 / Data folder: ${env.dataDir}\n`);
     await new Promise<void>((resolve) => {
       const stop = (): void => resolve();
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
+    stopBackups();
     await host.close();
     return EXIT.ok;
   },

@@ -9,6 +9,7 @@ import { contractsHandlers } from '../contracts/contracts.handlers';
 import { performanceHandlers } from '../performance/performance.handlers';
 import { commissionHandlers } from '../commission/commission.handlers';
 import { archiveHandlers } from '../archive/archive.handlers';
+import { backupHandlers } from '../backup/backup.handlers';
 
 /** Every area's handlers in one map, typed against the whole contract. */
 export const allHandlers: Handlers<Contract> = {
@@ -20,5 +21,6 @@ export const allHandlers: Handlers<Contract> = {
   ...contractsHandlers,
   ...commissionHandlers,
   ...archiveHandlers,
+  ...backupHandlers,
   ...performanceHandlers,
 };

@@ -1,0 +1,77 @@
+import type { BackupSettings } from '../../../shared/contract/backup';
+import { writeAudit } from '../audit/audit.repository';
+import { AppError } from '../core/app-error';
+import type { CallContext, OfficeContext } from '../core/context';
+import { readSettingsMap, writeSetting } from '../settings/settings.repository';
+import { createBackup, type BackupResult } from './backup.service';
+
+const KEY = 'backup';
+const DEFAULTS: BackupSettings = { dir: '', daily: true, keep: 7, lastAt: null, lastError: null };
+
+export async function readBackupSettings(ctx: OfficeContext): Promise<BackupSettings> {
+  const stored = (await readSettingsMap(ctx.db)).get(KEY) as Partial<BackupSettings> | undefined;
+  return { ...DEFAULTS, ...stored };
+}
+
+export async function updateBackupSettings(
+  ctx: CallContext,
+  patch: { dir?: string | undefined; daily?: boolean | undefined; keep?: number | undefined },
+): Promise<BackupSettings> {
+  const before = await readBackupSettings(ctx);
+  const after = {
+    ...before,
+    ...(patch.dir !== undefined ? { dir: patch.dir } : {}),
+    ...(patch.daily !== undefined ? { daily: patch.daily } : {}),
+    ...(patch.keep !== undefined ? { keep: patch.keep } : {}),
+  };
+  await ctx.db.transaction().execute(async (trx) => {
+    await writeSetting(trx, KEY, after);
+    await writeAudit(trx, ctx.actor, { action: 'backup.settings', entity: 'settings', before, after }, ctx.now());
+  });
+  return after;
+}
+
+/** One click (or the schedule): back up to the given or configured folder and remember the outcome. */
+export async function runBackup(ctx: OfficeContext & { actor?: CallContext['actor'] }, dir?: string): Promise<BackupResult> {
+  const settings = await readBackupSettings(ctx);
+  const target = dir ?? settings.dir;
+  if (!target)
+    throw new AppError(
+      'invalid_input',
+      '还没有选择备份文件夹。请在设置中选择(最好是另一块硬盘或 U 盘)。',
+      'No backup folder chosen yet. Choose one in Settings (ideally another drive or a USB disk).',
+    );
+  try {
+    const result = await createBackup(ctx, target, settings.keep);
+    await ctx.db.transaction().execute(async (trx) => {
+      await writeSetting(trx, KEY, { ...settings, lastAt: ctx.now().toISOString(), lastError: null });
+      await writeAudit(trx, ctx.actor ?? null, { action: 'backup.run', entity: 'backup', after: result }, ctx.now());
+    });
+    return result;
+  } catch (error) {
+    await ctx.db.transaction().execute((trx) => writeSetting(trx, KEY, { ...settings, lastError: (error as Error).message }));
+    throw error;
+  }
+}
+
+/** Due when daily backups are on, a folder is chosen, and the last one is a day old (or none yet). */
+export function isBackupDue(settings: BackupSettings, now: Date): boolean {
+  if (!settings.daily || !settings.dir) return false;
+  if (!settings.lastAt) return true;
+  return now.getTime() - Date.parse(settings.lastAt) >= 24 * 3600_000;
+}
+
+/** Check hourly while the app runs; the timer never keeps the process alive. */
+export function startBackupSchedule(ctx: OfficeContext, log: (text: string) => void = () => undefined): () => void {
+  const tick = async (): Promise<void> => {
+    try {
+      if (isBackupDue(await readBackupSettings(ctx), ctx.now())) log(`backup: ${(await runBackup(ctx)).folder}`);
+    } catch (error) {
+      log(`backup failed: ${(error as Error).message}`);
+    }
+  };
+  const timer = setInterval(() => void tick(), 3600_000);
+  timer.unref();
+  void tick();
+  return () => clearInterval(timer);
+}
