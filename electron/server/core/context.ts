@@ -15,6 +15,8 @@ export type OfficeContext = {
   /** Where the office's files are filed (档案根目录). */
   archiveRoot: () => string;
   now: () => Date;
+  /** The startup check's verdict; writes are refused while it is not ok. */
+  health?: { ok: boolean; problems: string[] };
 };
 
 export type CallContext = OfficeContext & {

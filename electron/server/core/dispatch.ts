@@ -4,6 +4,7 @@ import { AppError } from './app-error';
 import type { CallContext } from './context';
 import { allHandlers } from './all-handlers';
 import { parseInput } from './validation';
+import { damagedDatabaseError } from '../db/startup-checks';
 
 export function isMethod(name: string): name is Method {
   return Object.prototype.hasOwnProperty.call(contract, name);
@@ -35,6 +36,7 @@ export async function dispatch(ctx: CallContext, name: string, rawInput: unknown
       });
     }
   }
+  if (def.kind === 'write' && ctx.health && !ctx.health.ok) return fail(damagedDatabaseError(ctx.health).toBody());
   const parsed = parseInput(def.input, rawInput ?? {});
   if (!parsed.ok) {
     const first = parsed.issues[0]!;
