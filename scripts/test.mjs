@@ -7,6 +7,7 @@ const steps = [
   ['typecheck', ['npx', 'tsc', '-b']],
   ['lint', ['npx', 'eslint', '.']],
   ['unit+integration', ['npx', 'vitest', 'run']],
+  ['reliability', ['npx', 'vitest', 'run', '--config', 'vitest.reliability.config.ts']],
   ['e2e', ['npm', 'run', 'test:e2e']],
 ];
 

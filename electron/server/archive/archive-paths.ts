@@ -6,6 +6,8 @@ import { fitPathBudget, pathKey, withCollisionSuffix } from '../../../shared/arc
 import type { loadKinds } from './documents.repository';
 
 export const TEMPLATE_SETTING = 'archive.template';
+/** Set before a template change moves anything; startup finishes a change a crash interrupted. */
+export const PENDING_TEMPLATE_SETTING = 'archive.templatePending';
 
 export function currentTemplate(sqlite: BetterSqlite3.Database): string {
   const row = sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(TEMPLATE_SETTING) as { value: string } | undefined;

@@ -8,7 +8,7 @@ import type { CallContext } from '../core/context';
 import { writeSetting } from '../settings/settings.repository';
 import { absInside, TRASH_DIR } from './archive-fs';
 import { withArchiveLock } from './archive-lock';
-import { currentTemplate, freePath, TEMPLATE_SETTING, templatePath } from './archive-paths';
+import { currentTemplate, freePath, PENDING_TEMPLATE_SETTING, TEMPLATE_SETTING, templatePath } from './archive-paths';
 import {
   DOCUMENT_SELECT,
   findDocument,
@@ -216,6 +216,7 @@ export function setTemplate(ctx: CallContext, template: string): Promise<{ templ
     throw new AppError('invalid_input', problems.map((p) => p.zh).join(';'), problems.map((p) => p.en).join('; '));
   return withArchiveLock(async () => {
     const before = currentTemplate(ctx.sqlite);
+    await ctx.db.transaction().execute((trx) => writeSetting(trx, PENDING_TEMPLATE_SETTING, template));
     const ids = ctx.sqlite.prepare('SELECT id FROM documents WHERE deleted_at IS NULL ORDER BY id').pluck().all() as number[];
     const moved: { id: number; from: string }[] = [];
     try {
@@ -228,10 +229,14 @@ export function setTemplate(ctx: CallContext, template: string): Promise<{ templ
         const now = findDocument(ctx.sqlite, m.id)!.rel_path;
         await moveDocument(ctx, m.id, now, m.from, { relPath: m.from });
       }
+      await ctx.db
+        .transaction()
+        .execute(async () => ctx.sqlite.prepare('DELETE FROM settings WHERE key = ?').run(PENDING_TEMPLATE_SETTING));
       throw error;
     }
     await ctx.db.transaction().execute(async (trx) => {
       await writeSetting(trx, TEMPLATE_SETTING, template);
+      await trx.deleteFrom('settings').where('key', '=', PENDING_TEMPLATE_SETTING).execute();
       await writeAudit(
         trx,
         ctx.actor,

@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import { pathKey } from '../../../shared/archive/safe-path';
 import type { CallContext, OfficeContext } from '../core/context';
-import { absInside, moveWithin, relDirOf, removeEmptyDirs } from './archive-fs';
+import path from 'node:path';
+import { absInside, moveWithin, relDirOf, removeEmptyDirs, STAGING_DIR } from './archive-fs';
+import { freePath, PENDING_TEMPLATE_SETTING, TEMPLATE_SETTING, templatePath } from './archive-paths';
+import { DOCUMENT_SELECT, loadKinds, type DocumentJoined } from './documents.repository';
 
 /**
  * Move one document's file within the archive and record it, crash-safe: a journal row is
@@ -57,8 +60,10 @@ export function recoverArchive(ctx: OfficeContext): number {
     from_path: string;
     to_path: string;
   }[];
-  if (rows.length === 0) return 0;
   const root = ctx.archiveRoot();
+  removeUnjournaledStaging(root, new Set(rows.map((r) => r.from_path)));
+  finishPendingTemplate(ctx);
+  if (rows.length === 0) return 0;
   const exists = (rel: string): boolean => fs.existsSync(absInside(root, rel));
   for (const j of rows) {
     if (j.op === 'file') {
@@ -85,4 +90,55 @@ export function recoverArchive(ctx: OfficeContext): number {
 
 export function fileExists(ctx: OfficeContext, rel: string): boolean {
   return fs.existsSync(absInside(ctx.archiveRoot(), rel));
+}
+
+/** A copy into staging that never reached the journal was interrupted before anything was recorded. */
+function removeUnjournaledStaging(root: string, journaled: ReadonlySet<string>): void {
+  const dir = path.join(root, STAGING_DIR);
+  if (!fs.existsSync(dir)) return;
+  for (const name of fs.readdirSync(dir))
+    if (!journaled.has(`${STAGING_DIR}/${name}`)) fs.rmSync(path.join(dir, name), { force: true });
+}
+
+/**
+ * A template change a crash interrupted: the new template was recorded as pending before the
+ * first move, so startup finishes moving every document to it, then makes it current.
+ */
+function finishPendingTemplate(ctx: OfficeContext): void {
+  const pending = ctx.sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(PENDING_TEMPLATE_SETTING) as
+    { value: string } | undefined;
+  if (!pending) return;
+  const template = JSON.parse(pending.value) as string;
+  const root = ctx.archiveRoot();
+  const kinds = loadKinds(ctx.sqlite);
+  const docs = ctx.sqlite.prepare(`${DOCUMENT_SELECT} WHERE d.deleted_at IS NULL ORDER BY d.id`).all() as DocumentJoined[];
+  for (const doc of docs) {
+    const wanted = templatePath(
+      template,
+      {
+        kindId: doc.kind_id,
+        clientName: doc.client_name ?? '',
+        contractNumber: doc.contract_number ?? '',
+        docDate: doc.doc_date,
+        title: doc.title,
+        originalName: doc.original_name,
+        ext: doc.ext,
+      },
+      kinds,
+      root,
+    );
+    if (wanted === doc.rel_path || doc.rel_path.replace(/_\d+(\.[a-z0-9]+)?$/, '$1') === wanted) continue;
+    const to = freePath(ctx.sqlite, root, wanted, doc.id);
+    ctx.sqlite.transaction(() => {
+      ctx.sqlite.prepare('UPDATE documents SET rel_path = ?, path_key = ? WHERE id = ?').run(to, pathKey(to), doc.id);
+      moveWithin(root, doc.rel_path, to);
+    })();
+    removeEmptyDirs(root, relDirOf(doc.rel_path));
+  }
+  ctx.sqlite.transaction(() => {
+    ctx.sqlite
+      .prepare(`INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)`)
+      .run(TEMPLATE_SETTING, JSON.stringify(template));
+    ctx.sqlite.prepare('DELETE FROM settings WHERE key = ?').run(PENDING_TEMPLATE_SETTING);
+  })();
 }

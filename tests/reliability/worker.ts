@@ -1,0 +1,51 @@
+// A child process that does one long operation on a data folder, to be killed with SIGKILL at a
+// random moment by reliability.test.ts. It prints "go" just before the operation starts.
+import fs from 'node:fs';
+import path from 'node:path';
+import { stringifyCsv } from '../../shared/imports/csv';
+import { openOffice } from '../../electron/server/office';
+import { owner } from '../../electron/server/testing/test-office';
+
+const [op, dataDir, arg] = process.argv.slice(2) as [string, string, string | undefined];
+
+async function main(): Promise<void> {
+  if (op === 'migrate') {
+    process.stdout.write('go\n');
+    openOffice({ dataDir });
+    return;
+  }
+  const office = openOffice({ dataDir });
+  const cliOwner = { ...owner, via: 'cli' as const };
+  process.stdout.write('go\n');
+  if (op === 'import') {
+    const n = Number(arg);
+    const rows = [
+      ['客户名称', '电话', '加入日期'],
+      ...Array.from({ length: n }, (_, i) => [`可靠性客户${i}号有限公司`, `139${String(i).padStart(8, '0')}`, '2026-01-01']),
+    ];
+    const answer = await office.call(cliOwner, 'clients.import', {
+      fileName: 'c.csv',
+      dataBase64: Buffer.from(stringifyCsv(rows)).toString('base64'),
+    });
+    if (!answer.ok) throw new Error(answer.error.messageEn);
+  } else if (op === 'file') {
+    for (const name of fs.readdirSync(arg!).sort()) {
+      const answer = await office.call(cliOwner, 'archive.fileLocal', {
+        sourcePath: path.join(arg!, name),
+        fields: { kindId: 6 },
+        onDuplicate: 'keep',
+      });
+      if (!answer.ok) throw new Error(answer.error.messageEn);
+    }
+  } else if (op === 'template') {
+    const answer = await office.call(cliOwner, 'archive.setTemplate', { template: arg });
+    if (!answer.ok) throw new Error(answer.error.messageEn);
+  }
+  await office.close();
+  process.stdout.write('done\n');
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});
