@@ -7,6 +7,7 @@ export const ERROR_CODES = [
   'conflict',
   'unknown_method',
   'too_large',
+  'too_many_requests',
   'unavailable',
   'internal',
 ] as const;
@@ -35,6 +36,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   unknown_method: 404,
   too_large: 413,
+  too_many_requests: 429,
   unavailable: 503,
   internal: 500,
 };

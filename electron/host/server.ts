@@ -4,7 +4,9 @@ import type { Office } from '../server/office';
 import { BodyTooLarge, MAX_BODY_BYTES, readBody } from './read-body';
 import { sendEnvelope, sendError } from './respond';
 import { hostRoutes } from './routes';
-import { resolveHttpActor } from './session';
+import { allowedHosts, rateLimiter, refuseForeign, sessionCookie } from './request-guard';
+import { resolveHttpCaller, type HttpCaller } from './session';
+import { SESSION_DAYS } from '../server/auth/auth.service';
 import { serveStatic } from './static-files';
 
 export type HostOptions = {
@@ -19,8 +21,10 @@ export type RunningHost = { url: string; server: http.Server; close: () => Promi
 
 /** Start the HTTP host: the contract at POST /api/{method}, the renderer everywhere else. */
 export async function startHost(options: HostOptions): Promise<RunningHost> {
+  let hosts = new Set<string>();
+  const allow = rateLimiter();
   const server = http.createServer((req, res) => {
-    handleRequest(options, req, res).catch((error: unknown) => {
+    handleRequest(options, hosts, allow, req, res).catch((error: unknown) => {
       // The host never crashes on a request: a bug becomes a 500 envelope.
       console.error('[host] request failed', error);
       if (!res.headersSent) {
@@ -44,6 +48,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     server.listen(options.port ?? 0, host, () => resolve());
   });
   const address = server.address() as AddressInfo;
+  hosts = allowedHosts(host, address.port);
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
     url: `http://${shownHost}:${address.port}`,
@@ -56,19 +61,46 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   };
 }
 
-async function handleRequest(options: HostOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handleRequest(
+  options: HostOptions,
+  hosts: ReadonlySet<string>,
+  allow: (address: string) => boolean,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const foreign = refuseForeign(req, hosts);
+  if (foreign) {
+    req.resume();
+    sendError(res, foreign);
+    return;
+  }
+  if (!allow(req.socket.remoteAddress ?? '')) {
+    req.resume();
+    sendError(res, {
+      code: 'too_many_requests',
+      message: '请求太频繁,请稍后再试。',
+      messageEn: 'Too many requests; try again shortly.',
+    });
+    return;
+  }
   const url = new URL(req.url ?? '/', 'http://localhost');
+  const caller = resolveHttpCaller(req, options.office);
   if (url.pathname.startsWith('/api/')) {
-    await handleApi(options.office, url.pathname.slice('/api/'.length), req, res);
+    await handleApi(options.office, caller, url.pathname.slice('/api/'.length), req, res);
     return;
   }
   const route = hostRoutes.find((r) => r.method === req.method && url.pathname.startsWith(r.prefix));
   if (route) {
+    if (route.method === 'POST' && !csrfOk(caller, req)) {
+      req.resume();
+      sendError(res, CSRF_ERROR);
+      return;
+    }
     await route.handle({
       req,
       res,
       office: options.office,
-      actor: resolveHttpActor(req),
+      actor: caller.actor,
       rest: url.pathname.slice(route.prefix.length),
     });
     return;
@@ -80,7 +112,27 @@ async function handleRequest(options: HostOptions, req: IncomingMessage, res: Se
   serveStatic(options.rendererDir, req, res);
 }
 
-async function handleApi(office: Office, method: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+/** Methods a page may call before it has a CSRF token: finding out whether and as whom it is signed in. */
+const NO_CSRF = new Set(['auth.status', 'auth.login', 'auth.me', 'settings.get']);
+const CSRF_ERROR = {
+  code: 'forbidden' as const,
+  message: '请求缺少有效的安全令牌,请刷新页面后重试。',
+  messageEn: 'The request lacks a valid security token; reload the page and retry.',
+};
+
+/** Signed in: every call carries the session's CSRF token in X-CSRF-Token. */
+function csrfOk(caller: HttpCaller, req: IncomingMessage): boolean {
+  if (!caller.signInRequired || !caller.actor) return true;
+  return req.headers['x-csrf-token'] === caller.csrf;
+}
+
+async function handleApi(
+  office: Office,
+  caller: HttpCaller,
+  method: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   if (req.method !== 'POST') {
     res.setHeader('Allow', 'POST');
     sendError(res, {
@@ -132,5 +184,21 @@ async function handleApi(office: Office, method: string, req: IncomingMessage, r
   } catch {
     decoded = method;
   }
-  sendEnvelope(res, await office.call(resolveHttpActor(req), decoded, input));
+  if (!NO_CSRF.has(decoded) && !csrfOk(caller, req)) {
+    sendError(res, CSRF_ERROR);
+    return;
+  }
+  const actor = caller.actor ?? { staffId: null, code: 'anonymous', name: '', role: 'clerk' as const, via: 'http' as const };
+  const answer = await office.call(caller.actor ? caller.actor : decoded.startsWith('auth.') ? actor : null, decoded, input, {
+    token: caller.token,
+  });
+  if (decoded === 'auth.login' && answer.ok) {
+    // The token goes into the HttpOnly cookie and nowhere else.
+    const { token, ...state } = answer.value as { token: string };
+    res.setHeader('Set-Cookie', sessionCookie(token, SESSION_DAYS * 86_400));
+    sendEnvelope(res, { ok: true, value: state });
+    return;
+  }
+  if (decoded === 'auth.logout') res.setHeader('Set-Cookie', sessionCookie(null, 0));
+  sendEnvelope(res, answer);
 }

@@ -1,11 +1,25 @@
 import type { IncomingMessage } from 'node:http';
 import type { Actor } from '../../shared/roles';
+import { sessionActor, signInRequired } from '../server/auth/auth.service';
+import type { Office } from '../server/office';
+import { sessionCookieOf } from './request-guard';
+
+export type HttpCaller = { actor: Actor | null; token: string | null; csrf: string | null; signInRequired: boolean };
+
+const isLoopback = (address: string | undefined): boolean =>
+  address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
 
 /**
- * Who is calling over HTTP. Until sign-in exists the host only listens on loopback and the
- * person at this computer acts as the owner — the same trust the desktop window has.
- * Sign-in (SPEC §6) replaces this one function.
+ * Who is calling over HTTP. Once anyone has a password, only a signed-in session counts. Before
+ * that (a new office), the person at this computer acts as the owner — loopback only; from the
+ * LAN nobody is anybody until the owner has set passwords.
  */
-export function resolveHttpActor(_req: IncomingMessage): Actor | null {
-  return { staffId: null, code: 'local', name: '本机', role: 'owner', via: 'http' };
+export function resolveHttpCaller(req: IncomingMessage, office: Office): HttpCaller {
+  const token = sessionCookieOf(req);
+  if (signInRequired(office)) {
+    const session = sessionActor(office, token, 'http');
+    return { actor: session, token, csrf: session?.csrf ?? null, signInRequired: true };
+  }
+  const local: Actor = { staffId: null, code: 'local', name: '本机', role: 'owner', via: 'http' };
+  return { actor: isLoopback(req.socket.remoteAddress) ? local : null, token, csrf: null, signInRequired: false };
 }

@@ -16,7 +16,7 @@ export const DATABASE_FILE = 'office.db';
 
 export type Office = OfficeContext & {
   /** Call one contract method as `actor` — the same gate every transport uses. */
-  call: (actor: Actor | null, method: string, input?: unknown) => Promise<Envelope<unknown>>;
+  call: (actor: Actor | null, method: string, input?: unknown, session?: { token: string | null }) => Promise<Envelope<unknown>>;
   close: () => Promise<void>;
 };
 
@@ -63,7 +63,8 @@ export function officeOver(
   if (health.ok) recoverArchive(base);
   return {
     ...base,
-    call: (actor, method, input) => dispatch(withActor(base, actor), method, input),
+    call: (actor, method, input, session) =>
+      dispatch({ ...withActor(base, actor), sessionToken: session?.token ?? null }, method, input),
     close: async () => {
       // Kysely's destroy closes the better-sqlite3 handle too.
       await db.destroy();

@@ -8,6 +8,7 @@ import { performanceContract } from './performance';
 import { commissionContract } from './commission';
 import { archiveContract } from './archive';
 import { backupContract } from './backup';
+import { authContract } from './auth';
 import type { ContractMap } from './method';
 
 /**
@@ -24,6 +25,7 @@ export const contract = {
   ...commissionContract,
   ...archiveContract,
   ...backupContract,
+  ...authContract,
   ...performanceContract,
 } as const satisfies ContractMap;
 
@@ -39,6 +41,6 @@ export const contractParts: readonly ContractMap[] = [systemContract, settingsCo
 // 档案 (SPEC §3)
 (contractParts as ContractMap[]).push(archiveContract);
 // 备份 (SPEC §6)
-(contractParts as ContractMap[]).push(backupContract);
+(contractParts as ContractMap[]).push(backupContract, authContract);
 
 export * from './method';

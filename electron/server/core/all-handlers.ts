@@ -10,6 +10,7 @@ import { performanceHandlers } from '../performance/performance.handlers';
 import { commissionHandlers } from '../commission/commission.handlers';
 import { archiveHandlers } from '../archive/archive.handlers';
 import { backupHandlers } from '../backup/backup.handlers';
+import { authHandlers } from '../auth/auth.handlers';
 
 /** Every area's handlers in one map, typed against the whole contract. */
 export const allHandlers: Handlers<Contract> = {
@@ -22,5 +23,6 @@ export const allHandlers: Handlers<Contract> = {
   ...commissionHandlers,
   ...archiveHandlers,
   ...backupHandlers,
+  ...authHandlers,
   ...performanceHandlers,
 };

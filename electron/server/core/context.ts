@@ -21,4 +21,6 @@ export type OfficeContext = {
 
 export type CallContext = OfficeContext & {
   actor: Actor | null;
+  /** The caller's session token (cookie or desktop process), for auth.* methods. */
+  sessionToken?: string | null;
 };

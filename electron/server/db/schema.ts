@@ -26,6 +26,9 @@ export type Database = {
   documents: DocumentsTable;
   archive_journal: ArchiveJournalTable;
   document_links: DocumentLinksTable;
+  staff_passwords: { staff_id: number; hash: string; updated_at: string };
+  sessions: SessionsTable;
+  login_failures: { code: string; failures: number; locked_until: string | null };
   document_search: ClientSearchTable;
 };
 
@@ -268,4 +271,14 @@ export type DocumentLinksTable = {
   client_id: number | null;
   contract_id: number | null;
   linked_at: string;
+};
+
+export type SessionsTable = {
+  token_hash: string;
+  staff_id: number;
+  csrf: string;
+  via: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
 };

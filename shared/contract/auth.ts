@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import type { Role } from '../roles';
+import { method } from './method';
+
+export type SignedIn = { staffId: number; code: string; name: string; role: Role };
+/** What the page needs at start: must it sign in, who it is, and the CSRF token for its calls. */
+export type AuthState = { signInRequired: boolean; me: SignedIn | null; csrf: string | null; idleLockMinutes: number };
+
+const password = z.string().min(1, { error: '请输入密码 / Enter the password' }).max(200);
+
+export const authContract = {
+  'auth.status': method<AuthState>()({
+    input: z.strictObject({}).default({}),
+    roles: 'public',
+    kind: 'read',
+    summary: '登录状态 / Sign-in state',
+  }),
+  'auth.login': method<AuthState>()({
+    input: z.strictObject({ code: z.string().trim().min(1, { error: '请输入工号 / Enter your staff code' }).max(20), password }),
+    roles: 'public',
+    kind: 'write',
+    summary: '登录 / Sign in',
+  }),
+  'auth.logout': method<{ signedOut: boolean }>()({
+    input: z.strictObject({}).default({}),
+    roles: 'public',
+    kind: 'write',
+    summary: '退出登录 / Sign out',
+  }),
+  'auth.me': method<SignedIn | null>()({
+    input: z.strictObject({}).default({}),
+    roles: 'public',
+    kind: 'read',
+    summary: '当前用户 / Who is signed in',
+  }),
+  'auth.changePassword': method<{ changed: boolean; endedSessions: number }>()({
+    input: z.strictObject({ current: password, next: password }),
+    roles: ['owner', 'manager', 'clerk', 'salesperson'],
+    kind: 'write',
+    summary: '修改密码 / Change password',
+  }),
+  'auth.setPassword': method<{ staffId: number; endedSessions: number }>()({
+    input: z.strictObject({ staffId: z.number().int().positive(), password }),
+    roles: ['owner'],
+    kind: 'write',
+    summary: '设置员工密码 / Set a staff member’s password',
+  }),
+} as const;
