@@ -8,6 +8,7 @@ import { monthCommand } from './month';
 import { sheetCommand } from './sheet';
 import { archiveCommand } from './archive';
 import { backupCommand, restoreCommand } from './backup';
+import { userCommand } from './user';
 
 /** Every `office` command. Each area appends its own. */
 export const commands: CliCommand[] = [serveCommand, staffCommand];
@@ -15,3 +16,4 @@ commands.push(importCommand, exportCommand, renewalsCommand);
 commands.push(monthCommand, sheetCommand);
 commands.push(archiveCommand);
 commands.push(backupCommand, restoreCommand);
+commands.push(userCommand);

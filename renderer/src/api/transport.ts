@@ -9,13 +9,25 @@ export function currentTransport(): Transport {
   return bridge ? (method, input) => bridge.call(method, input) : httpTransport;
 }
 
+/**
+ * The session's CSRF token, kept in memory only (never in storage a script on another page
+ * could read). auth.status / auth.login hand it over; every call then carries it.
+ */
+let csrfToken: string | null = null;
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+export function csrfHeaders(): Record<string, string> {
+  return csrfToken ? { 'X-CSRF-Token': csrfToken } : {};
+}
+
 /** POST /api/{method} on the host that served this page; every answer is an envelope. */
 export const httpTransport: Transport = async (method, input) => {
   let response: Response;
   try {
     response = await fetch(`/api/${encodeURIComponent(method)}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', ...csrfHeaders() },
       body: JSON.stringify(input ?? {}),
     });
   } catch {

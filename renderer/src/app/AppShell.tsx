@@ -1,8 +1,9 @@
-import { Layout, Menu, Typography } from 'antd';
+import { Layout, Menu, Space, Typography } from 'antd';
 import { Suspense, useEffect } from 'react';
 import { ComingSoon } from '../components/ComingSoon';
 import { FullScreenSpin } from '../components/FullScreenSpin';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { UserMenu } from '../components/UserMenu';
 import { Page as SectionPage } from '../components/Page';
 import { useT } from '../i18n';
 import { DEFAULT_ROUTE, findRoute, routes } from './routes';
@@ -55,7 +56,10 @@ export function AppShell() {
               </Typography.Text>
             )}
           </div>
-          <LanguageSwitch />
+          <Space size="large">
+            <UserMenu />
+            <LanguageSwitch />
+          </Space>
         </Layout.Header>
         <Layout.Content className="shell-content">
           {/* key: a new section starts fresh (its own Suspense and state). */}

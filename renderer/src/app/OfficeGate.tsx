@@ -7,6 +7,7 @@ import { FullScreenSpin } from '../components/FullScreenSpin';
 import { useLanguage, useT } from '../i18n';
 import { AppShell } from './AppShell';
 import { OfficeContext } from './OfficeContext';
+import { SignInGate } from './SignInGate';
 import { useHashPath } from './useHashPath';
 
 // Shown once in an office's life, so it is not part of every start's download.
@@ -52,13 +53,15 @@ export function OfficeGate() {
   }
   return (
     <OfficeContext value={office}>
-      {segments[0] === 'print' ? (
-        <Suspense fallback={<FullScreenSpin />}>
-          <PrintRoot segments={segments} />
-        </Suspense>
-      ) : (
-        <AppShell />
-      )}
+      <SignInGate>
+        {segments[0] === 'print' ? (
+          <Suspense fallback={<FullScreenSpin />}>
+            <PrintRoot segments={segments} />
+          </Suspense>
+        ) : (
+          <AppShell />
+        )}
+      </SignInGate>
     </OfficeContext>
   );
 }

@@ -1,3 +1,4 @@
+import { authEn } from './auth.en';
 import { archiveEn } from './archive.en';
 import { commissionEn } from './commission.en';
 import { performanceEn } from './performance.en';
@@ -6,6 +7,7 @@ import type { Dictionary } from './types';
 import { clientsEn } from './clients.en';
 
 export const en: Dictionary = {
+  ...authEn,
   ...archiveEn,
   ...commissionEn,
   ...performanceEn,

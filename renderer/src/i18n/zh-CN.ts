@@ -1,3 +1,4 @@
+import { authZh } from './auth.zh-CN';
 import { archiveZh } from './archive.zh-CN';
 import { commissionZh } from './commission.zh-CN';
 import { performanceZh } from './performance.zh-CN';
@@ -10,6 +11,7 @@ import { clientsZh } from './clients.zh-CN';
  * `{name}` placeholders are filled by `t(key, { name })`.
  */
 export const zhCN = {
+  ...authZh,
   ...archiveZh,
   ...commissionZh,
   ...performanceZh,

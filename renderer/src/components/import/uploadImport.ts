@@ -1,3 +1,4 @@
+import { csrfHeaders } from '../../api/transport';
 import type { Envelope } from '../../../../shared/errors';
 import type { ImportReport } from '../../../../shared/imports/import-report';
 import { ApiError } from '../../api/ApiError';
@@ -29,7 +30,7 @@ export async function uploadImport(
   try {
     const response = await fetch(`/upload/import/${encodeURIComponent(method)}?${query}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/octet-stream' },
+      headers: { 'Content-Type': 'application/octet-stream', ...csrfHeaders() },
       body: file,
     });
     envelope = (await response.json()) as Envelope<ImportReport>;

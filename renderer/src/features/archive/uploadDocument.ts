@@ -2,6 +2,7 @@ import type { DocFields, DuplicateChoice, FilingResult } from '../../../../share
 import type { Envelope } from '../../../../shared/errors';
 import { ApiError } from '../../api/ApiError';
 import { call } from '../../api/client';
+import { csrfHeaders } from '../../api/transport';
 
 export type UploadJob = { promise: Promise<FilingResult>; cancel: () => void };
 
@@ -31,6 +32,7 @@ export function uploadDocument(
   const promise = new Promise<FilingResult>((resolve, reject) => {
     xhr.open('POST', `/upload/archive?${query.toString()}`);
     xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+    for (const [name, value] of Object.entries(csrfHeaders())) xhr.setRequestHeader(name, value);
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
     xhr.onload = () => {
       try {

@@ -7,6 +7,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { Page } from '../../components/Page';
 import { useT } from '../../i18n';
+import { AccountCard } from './components/AccountCard';
+import { BackupCard } from './components/BackupCard';
 
 type OfficeValues = { officeName: string; officeAddress: string };
 
@@ -83,6 +85,8 @@ export function SettingsPage() {
         <Card title={t('lang.label')}>
           <LanguageSwitch />
         </Card>
+        <AccountCard />
+        <BackupCard />
       </Flex>
     </Page>
   );
