@@ -82,7 +82,7 @@ function LoginPage({ locked, onSignedIn }: { locked: boolean; onSignedIn: (s: Au
       .finally(() => setBusy(false));
   };
   return (
-    <div className="center-screen">
+    <div className="center-screen" style={{ minHeight: '100vh' }}>
       <Card style={{ width: 380 }} data-testid="login">
         <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
           <Typography.Title level={3} style={{ margin: 0 }}>
