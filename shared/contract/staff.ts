@@ -13,7 +13,8 @@ export type StaffRow = {
   role: Role;
   hiredOn: string;
   leftOn: string | null;
-  baseSalaryFen: number;
+  /** Absent for a clerk, and for a salesperson looking at anyone but themself (SPEC §6). */
+  baseSalaryFen?: number;
   status: StaffStatus;
   phone: string;
   createdAt: string;

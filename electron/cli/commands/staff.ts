@@ -77,7 +77,7 @@ async function listStaff(args: string[], env: Parameters<CliCommand['run']>[1]):
         r.name,
         roleLabel(r.role),
         r.hiredOn,
-        formatFen(r.baseSalaryFen),
+        r.baseSalaryFen === undefined ? '—' : formatFen(r.baseSalaryFen),
         r.status === 'left' ? `已离职 ${r.leftOn ?? ''}` : '在职',
       ]),
     ),

@@ -57,7 +57,8 @@ export async function computeSheet(ctx: CallContext, month: Month): Promise<Perf
     closedAt: pay.closedAt,
     officeName: settings.officeName,
     creditBasis: pay.creditBasis,
-    policies: pay.policies,
+    // The pay rules are about pay: a clerk, who sees none, gets none of them either.
+    policies: scope.showsPay ? pay.policies : [],
     showsPay: scope.showsPay,
     rows,
     totals: totalsOf(rows, scope.showsPay),

@@ -6,14 +6,22 @@ import type { Database } from '../db/schema';
 import { writeAudit } from '../audit/audit.repository';
 import { findStaffByCode, findStaffById, insertStaff, listStaffRecords, toStaffRow, updateStaffRecord } from './staff.repository';
 
-export async function listStaff(ctx: OfficeContext, includeLeft: boolean): Promise<StaffRow[]> {
-  return (await listStaffRecords(ctx.db, includeLeft)).map(toStaffRow);
+/** Salary never reaches a clerk, nor a salesperson for anyone but themself — enforced here, not only hidden. */
+function withoutPayFor(ctx: CallContext, row: StaffRow): StaffRow {
+  const role = ctx.actor?.role ?? 'owner';
+  if (role === 'owner' || role === 'manager' || (role === 'salesperson' && ctx.actor?.staffId === row.id)) return row;
+  const { baseSalaryFen: _hidden, ...rest } = row;
+  return rest;
 }
 
-export async function getStaff(ctx: OfficeContext, id: number): Promise<StaffRow> {
+export async function listStaff(ctx: CallContext, includeLeft: boolean): Promise<StaffRow[]> {
+  return (await listStaffRecords(ctx.db, includeLeft)).map(toStaffRow).map((row) => withoutPayFor(ctx, row));
+}
+
+export async function getStaff(ctx: CallContext, id: number): Promise<StaffRow> {
   const record = await findStaffById(ctx.db, id);
   if (!record) throw notFound('员工', 'Staff member', id);
-  return toStaffRow(record);
+  return withoutPayFor(ctx, toStaffRow(record));
 }
 
 export async function createStaff(ctx: CallContext, input: NewStaff): Promise<StaffRow> {

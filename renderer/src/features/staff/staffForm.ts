@@ -42,7 +42,7 @@ export function staffToForm(row: StaffRow): StaffFormValues {
     name: row.name,
     role: row.role,
     hiredOn: dayjs(row.hiredOn),
-    baseSalaryYuan: fenToYuanString(row.baseSalaryFen),
+    baseSalaryYuan: row.baseSalaryFen === undefined ? '' : fenToYuanString(row.baseSalaryFen),
     phone: row.phone,
   };
 }

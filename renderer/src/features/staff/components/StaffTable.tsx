@@ -33,7 +33,9 @@ export function StaffTable({ rows, loading, onEdit, onDeactivate }: Props) {
       dataIndex: 'baseSalaryFen',
       align: 'right',
       width: 140,
-      render: (fen: number) => <span className="money">{formatFen(fen, { symbol: true })}</span>,
+      render: (fen: number | undefined) => (
+        <span className="money">{fen === undefined ? '—' : formatFen(fen, { symbol: true })}</span>
+      ),
     },
     { key: 'phone', title: t('staff.phone'), dataIndex: 'phone', width: 140 },
     {
