@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { NewStaff, StaffRow } from '../../../shared/contract/staff';
 import { AppError, notFound } from '../core/app-error';
-import type { CallContext, OfficeContext } from '../core/context';
+import type { CallContext } from '../core/context';
 import type { Database } from '../db/schema';
 import { writeAudit } from '../audit/audit.repository';
 import { findStaffByCode, findStaffById, insertStaff, listStaffRecords, toStaffRow, updateStaffRecord } from './staff.repository';
