@@ -56,3 +56,29 @@ export function freePath(sqlite: BetterSqlite3.Database, root: string, wanted: s
     return candidate;
   }
 }
+
+/** A recorded document's facts for the template (kind, client, contract, date, title, name). */
+export function documentFacts(doc: {
+  kind_id: number | null;
+  client_name: string | null;
+  contract_number: string | null;
+  doc_date: string;
+  title: string;
+  original_name: string;
+  ext: string;
+}): PathFacts {
+  return {
+    kindId: doc.kind_id,
+    clientName: doc.client_name ?? '',
+    contractNumber: doc.contract_number ?? '',
+    docDate: doc.doc_date,
+    title: doc.title,
+    originalName: doc.original_name,
+    ext: doc.ext,
+  };
+}
+
+/** True when `relPath` is where the template puts the document, a collision suffix (_2, _3) allowed. */
+export function isWhereTemplateSays(relPath: string, wanted: string): boolean {
+  return relPath === wanted || relPath.replace(/_\d+(\.[a-z0-9]+)?$/, '$1') === wanted;
+}

@@ -8,7 +8,14 @@ import type { CallContext } from '../core/context';
 import { writeSetting } from '../settings/settings.repository';
 import { absInside, TRASH_DIR } from './archive-fs';
 import { withArchiveLock } from './archive-lock';
-import { currentTemplate, freePath, PENDING_TEMPLATE_SETTING, TEMPLATE_SETTING, templatePath } from './archive-paths';
+import {
+  currentTemplate,
+  documentFacts,
+  freePath,
+  PENDING_TEMPLATE_SETTING,
+  TEMPLATE_SETTING,
+  templatePath,
+} from './archive-paths';
 import {
   DOCUMENT_SELECT,
   findDocument,
@@ -185,20 +192,7 @@ export function updateDocument(
 export async function refileToTemplate(ctx: CallContext, id: number, template: string): Promise<boolean> {
   const doc = findDocument(ctx.sqlite, id)!;
   const root = ctx.archiveRoot();
-  const wanted = templatePath(
-    template,
-    {
-      kindId: doc.kind_id,
-      clientName: doc.client_name ?? '',
-      contractNumber: doc.contract_number ?? '',
-      docDate: doc.doc_date,
-      title: doc.title,
-      originalName: doc.original_name,
-      ext: doc.ext,
-    },
-    loadKinds(ctx.sqlite),
-    root,
-  );
+  const wanted = templatePath(template, documentFacts(doc), loadKinds(ctx.sqlite), root);
   if (wanted === doc.rel_path) return false;
   const to = freePath(ctx.sqlite, root, wanted, id);
   if (to === doc.rel_path) return false;

@@ -5,7 +5,7 @@ import { pathKey } from '../../../shared/archive/safe-path';
 import type { CallContext } from '../core/context';
 import { writeSetting } from '../settings/settings.repository';
 import { hashFile, STAGING_DIR, toRel, TRASH_DIR } from './archive-fs';
-import { currentTemplate, templatePath } from './archive-paths';
+import { currentTemplate, documentFacts, isWhereTemplateSays, templatePath } from './archive-paths';
 import { loadKinds, type DocumentJoined, DOCUMENT_SELECT } from './documents.repository';
 
 export const LAST_AUDIT_SETTING = 'archive.lastAudit';
@@ -97,23 +97,8 @@ export async function auditArchive(ctx: CallContext, rehash: boolean): Promise<A
       findings.push(finding('missing', doc.rel_path, doc.id, candidate));
       continue;
     }
-    const wanted = templatePath(
-      template,
-      {
-        kindId: doc.kind_id,
-        clientName: doc.client_name ?? '',
-        contractNumber: doc.contract_number ?? '',
-        docDate: doc.doc_date,
-        title: doc.title,
-        originalName: doc.original_name,
-        ext: doc.ext,
-      },
-      kinds,
-      root,
-    );
-    // A collision suffix (_2, _3) is where the template put it too.
-    const base = doc.rel_path.replace(/_\d+(\.[a-z0-9]+)?$/, '$1');
-    if (doc.rel_path !== wanted && base !== wanted) findings.push(finding('misplaced', doc.rel_path, doc.id));
+    const wanted = templatePath(template, documentFacts(doc), kinds, root);
+    if (!isWhereTemplateSays(doc.rel_path, wanted)) findings.push(finding('misplaced', doc.rel_path, doc.id));
     if (doc.kind_id === null && doc.client_id === null && doc.contract_id === null)
       findings.push(finding('unlinked', doc.rel_path, doc.id));
   }

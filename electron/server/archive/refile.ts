@@ -3,7 +3,14 @@ import { pathKey } from '../../../shared/archive/safe-path';
 import type { CallContext, OfficeContext } from '../core/context';
 import path from 'node:path';
 import { absInside, moveWithin, relDirOf, removeEmptyDirs, STAGING_DIR } from './archive-fs';
-import { freePath, PENDING_TEMPLATE_SETTING, TEMPLATE_SETTING, templatePath } from './archive-paths';
+import {
+  documentFacts,
+  freePath,
+  isWhereTemplateSays,
+  PENDING_TEMPLATE_SETTING,
+  TEMPLATE_SETTING,
+  templatePath,
+} from './archive-paths';
 import { DOCUMENT_SELECT, loadKinds, type DocumentJoined } from './documents.repository';
 
 /**
@@ -113,21 +120,8 @@ function finishPendingTemplate(ctx: OfficeContext): void {
   const kinds = loadKinds(ctx.sqlite);
   const docs = ctx.sqlite.prepare(`${DOCUMENT_SELECT} WHERE d.deleted_at IS NULL ORDER BY d.id`).all() as DocumentJoined[];
   for (const doc of docs) {
-    const wanted = templatePath(
-      template,
-      {
-        kindId: doc.kind_id,
-        clientName: doc.client_name ?? '',
-        contractNumber: doc.contract_number ?? '',
-        docDate: doc.doc_date,
-        title: doc.title,
-        originalName: doc.original_name,
-        ext: doc.ext,
-      },
-      kinds,
-      root,
-    );
-    if (wanted === doc.rel_path || doc.rel_path.replace(/_\d+(\.[a-z0-9]+)?$/, '$1') === wanted) continue;
+    const wanted = templatePath(template, documentFacts(doc), kinds, root);
+    if (isWhereTemplateSays(doc.rel_path, wanted)) continue;
     const to = freePath(ctx.sqlite, root, wanted, doc.id);
     ctx.sqlite.transaction(() => {
       ctx.sqlite.prepare('UPDATE documents SET rel_path = ?, path_key = ? WHERE id = ?').run(to, pathKey(to), doc.id);
