@@ -57,6 +57,7 @@ export async function stageStream(
   const hash = createHash('sha256');
   let size = 0;
   const tap = new Transform({
+    highWaterMark: 1 << 20,
     transform(chunk: Buffer, _enc, done) {
       hash.update(chunk);
       size += chunk.length;
@@ -64,7 +65,7 @@ export async function stageStream(
     },
   });
   try {
-    await pipeline(source, tap, fs.createWriteStream(target, { flags: 'wx' }), ...(signal ? [{ signal }] : []));
+    await pipeline(source, tap, fs.createWriteStream(target, { flags: 'wx', highWaterMark: 1 << 20 }), ...(signal ? [{ signal }] : []));
     const fd = fs.openSync(target, 'r+');
     fs.fsyncSync(fd);
     fs.closeSync(fd);

@@ -170,7 +170,8 @@ export async function fileLocal(
   const stat = fs.statSync(input.sourcePath, { throwIfNoEntry: false });
   if (!stat?.isFile())
     throw new AppError('not_found', `找不到文件 ${input.sourcePath}。`, `File not found: ${input.sourcePath}.`);
-  const result = await fileStream(ctx, fs.createReadStream(input.sourcePath), {
+  // 1 MiB reads: a big file goes through in fewer, larger chunks (near cp speed).
+  const result = await fileStream(ctx, fs.createReadStream(input.sourcePath, { highWaterMark: 1 << 20 }), {
     originalName: input.sourcePath.split(/[\\/]/).pop()!,
     fields: input.fields,
     onDuplicate: input.onDuplicate,

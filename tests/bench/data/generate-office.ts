@@ -5,7 +5,15 @@ import { FOLLOW_UP_WAYS } from '../../../shared/contract/follow-ups';
 import { PAYMENT_METHODS } from '../../../shared/contract/contract-schemas';
 import { insertImportedClients, type ImportedClient } from '../../../electron/server/clients/clients.import.repository';
 import { withActor, type Office } from '../../../electron/server/office';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DEFAULT_TEMPLATE } from '../../../shared/archive/path-template';
+import { pathKey } from '../../../shared/archive/safe-path';
+import { searchTokens } from '../../../shared/clients/search-grams';
 import { addMonths } from '../../../shared/dates';
+import { templatePath } from '../../../electron/server/archive/archive-paths';
+import { loadKinds } from '../../../electron/server/archive/documents.repository';
 import { seededRandom, type Random } from './random';
 import type { OfficeSize } from './sizes';
 import { CONTACT_TITLES, FOLLOW_UP_TEXTS, GIVEN_NAMES, PLACES, PRODUCTS, SURNAMES, TRADES, WORDS } from './vocabulary';
@@ -21,6 +29,7 @@ export type GeneratedCounts = {
   payments: number;
   followUps: number;
   plans: number;
+  documents: number;
 };
 
 const iso = (d: Date): string => d.toISOString().slice(0, 10);
@@ -41,7 +50,7 @@ export function generateOffice(office: Office, size: OfficeSize, seed: number): 
   const r = seededRandom(seed);
   const stamp = new Date(`${GENERATED_TODAY}T09:00:00Z`).toISOString();
   const ctx = withActor(office, null);
-  const counts: GeneratedCounts = { staff: 0, clients: 0, contracts: 0, payments: 0, followUps: 0, plans: 0 };
+  const counts: GeneratedCounts = { staff: 0, clients: 0, contracts: 0, payments: 0, followUps: 0, plans: 0, documents: 0 };
   office.sqlite.transaction(() => {
     office.sqlite
       .prepare(`INSERT OR REPLACE INTO settings (key, value) VALUES ('office.name', ?), ('office.setupDone', 'true')`)
@@ -60,6 +69,7 @@ export function generateOffice(office: Office, size: OfficeSize, seed: number): 
     Object.assign(counts, insertHistory(office, r, size, ids, stamp));
     counts.plans = insertPlans(office, r, size, staffIds, stamp);
   })();
+  counts.documents = insertDocuments(office, r, size, stamp);
   return counts;
 }
 
@@ -157,7 +167,7 @@ function insertHistory(
   size: OfficeSize,
   clients: readonly { id: number; joined_on: string; owner_staff_id: number | null }[],
   stamp: string,
-): Omit<GeneratedCounts, 'staff' | 'clients' | 'plans'> {
+): Omit<GeneratedCounts, 'staff' | 'clients' | 'plans' | 'documents'> {
   const insertContract = office.sqlite.prepare(
     `INSERT INTO contracts (number, client_id, staff_id, product, amount_fen, signed_on, starts_on, ends_on, status, renewal_of_id, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -257,4 +267,66 @@ function insertPlans(office: Office, r: Random, size: OfficeSize, staff: readonl
       }
   }
   return count;
+}
+
+/**
+ * Archived documents as real small files under the archive root, with their records (hash,
+ * size, path by the default template) and search grams — what 档案体检 and search work on.
+ */
+function insertDocuments(office: Office, r: Random, size: OfficeSize, stamp: string): number {
+  const root = office.archiveRoot();
+  const kinds = loadKinds(office.sqlite);
+  const kindIds = [...kinds.keys()];
+  const clients = office.sqlite.prepare('SELECT id, name FROM clients ORDER BY id').all() as { id: number; name: string }[];
+  const insert = office.sqlite.prepare(
+    `INSERT INTO documents (kind_id, client_id, contract_id, doc_date, title, original_name, ext, size, sha256, rel_path, path_key, filed_by, filed_at)
+     VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, 'bench', ?)`,
+  );
+  const template = DEFAULT_TEMPLATE;
+  const made = new Set<string>();
+  const batch = 5_000;
+  for (let start = 0; start < size.documents; start += batch) {
+    office.sqlite.transaction(() => {
+      for (let i = start; i < Math.min(size.documents, start + batch); i++) {
+        const client = clients[i % clients.length]!;
+        const kindId = r.pick(kindIds);
+        const docDate = `${r.int(2010, 2026)}-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`;
+        const title = `${r.pick(['合同', '报价单', '发票', '设计稿', '现场照片', '补充协议'])}${i}`;
+        const ext = r.pick(['pdf', 'jpg', 'txt']);
+        const content = Buffer.from(`${title} ${client.name} ${docDate} #${i}\n`);
+        const rel = templatePath(
+          template,
+          { kindId, clientName: client.name, contractNumber: '', docDate, title, originalName: `${title}.${ext}`, ext },
+          kinds,
+          root,
+        );
+        const abs = path.join(root, ...rel.split('/'));
+        const dir = path.dirname(abs);
+        if (!made.has(dir)) {
+          fs.mkdirSync(dir, { recursive: true });
+          made.add(dir);
+        }
+        fs.writeFileSync(abs, content);
+        const id = Number(
+          insert.run(
+            kindId,
+            client.id,
+            docDate,
+            title,
+            `${title}.${ext}`,
+            ext,
+            content.length,
+            createHash('sha256').update(content).digest('hex'),
+            rel,
+            pathKey(rel),
+            stamp,
+          ).lastInsertRowid,
+        );
+        office.sqlite
+          .prepare('INSERT INTO document_search (rowid, grams) VALUES (?, ?)')
+          .run(id, searchTokens([title, `${title}.${ext}`, client.name]));
+      }
+    })();
+  }
+  return size.documents;
 }
