@@ -56,7 +56,7 @@ export type FilingResult =
   | { outcome: 'skipped'; existing: DocumentRow }
   | { outcome: 'linked'; existing: DocumentRow };
 
-export const FINDING_KINDS = ['unrecorded', 'missing', 'changed', 'misplaced', 'empty', 'unlinked', 'staging'] as const;
+export const FINDING_KINDS = ['unrecorded', 'missing', 'modified', 'misplaced', 'empty', 'unlinked', 'staging'] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 export type AuditFinding = {
   kind: FindingKind;

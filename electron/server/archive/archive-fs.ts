@@ -65,7 +65,12 @@ export async function stageStream(
     },
   });
   try {
-    await pipeline(source, tap, fs.createWriteStream(target, { flags: 'wx', highWaterMark: 1 << 20 }), ...(signal ? [{ signal }] : []));
+    await pipeline(
+      source,
+      tap,
+      fs.createWriteStream(target, { flags: 'wx', highWaterMark: 1 << 20 }),
+      ...(signal ? [{ signal }] : []),
+    );
     const fd = fs.openSync(target, 'r+');
     fs.fsyncSync(fd);
     fs.closeSync(fd);

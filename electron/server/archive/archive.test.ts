@@ -140,7 +140,7 @@ describe('the archive', () => {
     fs.appendFileSync(path.join(root(), ...kept.document.relPath.split('/')), ' edited');
     const report = await callOk<AuditReport>(office, 'archive.audit', {});
     const kinds = report.findings.map((f) => f.kind).sort();
-    expect(kinds).toEqual(['changed', 'missing', 'staging', 'unrecorded'].sort());
+    expect(kinds).toEqual(['missing', 'modified', 'staging', 'unrecorded'].sort());
     const missing = report.findings.find((f) => f.kind === 'missing')!;
     expect(missing.candidatePath).toBe('乱放/x.txt');
     for (const f of report.findings)
@@ -195,5 +195,20 @@ describe('the archive', () => {
       (await office.call(seller, 'archive.list', {})).ok &&
         ((await office.call(seller, 'archive.list', {})) as { value: { total: number } }).value.total,
     ).toBe(0);
+  });
+});
+
+describe('full text of a .docx', () => {
+  it('finds a Word document by a 2-character word inside it', async () => {
+    const JSZip = (await import('jszip')).default;
+    const zip = new JSZip();
+    zip.file(
+      'word/document.xml',
+      '<w:document><w:body><w:p><w:r><w:t>本合同续费期限为一年</w:t></w:r></w:p></w:body></w:document>',
+    );
+    const docx = await zip.generateAsync({ type: 'nodebuffer' });
+    await callOk(office, 'archive.fileLocal', { sourcePath: source('续约.docx', docx), fields: {} });
+    const found = await callOk<{ rows: DocumentRow[] }>(office, 'archive.list', { search: '期限' });
+    expect(found.rows.map((r) => r.originalName)).toEqual(['续约.docx']);
   });
 });

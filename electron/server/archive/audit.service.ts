@@ -37,7 +37,7 @@ const TEXT: Record<FindingKind, (f: { rel: string; candidate?: string | null }) 
           en: `Recorded file is not at ${rel}; the same content is at ${candidate}`,
         }
       : { zh: `记录的文件不见了:${rel}`, en: `The recorded file is missing: ${rel}` },
-  changed: ({ rel }) => ({ zh: `文件内容与登记时不同:${rel}`, en: `The file's content changed since it was filed: ${rel}` }),
+  modified: ({ rel }) => ({ zh: `文件内容与登记时不同:${rel}`, en: `The file's content changed since it was filed: ${rel}` }),
   misplaced: ({ rel }) => ({ zh: `文件不在模板规定的位置:${rel}`, en: `The file is not where the template puts it: ${rel}` }),
   empty: ({ rel }) => ({ zh: `空文件(0 字节):${rel}`, en: `Empty file (0 bytes): ${rel}` }),
   unlinked: ({ rel }) => ({
@@ -80,7 +80,7 @@ export async function auditArchive(ctx: CallContext, rehash: boolean): Promise<A
     seen.add(doc.path_key);
     if (f.size === 0) findings.push(finding('empty', f.rel, doc.id));
     if (f.size !== doc.size || (rehash && (await hashFile(path.join(root, f.rel))) !== doc.sha256))
-      findings.push(finding('changed', f.rel, doc.id));
+      findings.push(finding('modified', f.rel, doc.id));
   }
   const template = currentTemplate(ctx.sqlite);
   const kinds = loadKinds(ctx.sqlite);

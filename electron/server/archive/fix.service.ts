@@ -70,7 +70,7 @@ export async function fixFinding(
       });
       return { fixed: true, zh: `已按内容重新关联:${candidate}`, en: `Relinked by content: ${candidate}` };
     }
-    case 'changed': {
+    case 'modified': {
       const doc = f.documentId === null ? undefined : findDocument(ctx.sqlite, f.documentId);
       if (!doc) return notFixable();
       const abs = absInside(root, doc.rel_path);

@@ -10,7 +10,7 @@ import { useLanguage, useT } from '../../../i18n';
 const KIND_COLORS: Record<string, string> = {
   unrecorded: 'orange',
   missing: 'red',
-  changed: 'red',
+  modified: 'red',
   misplaced: 'blue',
   empty: 'gold',
   unlinked: 'default',
