@@ -53,7 +53,9 @@ function linkNames(ctx: CallContext, fields: DocFields): { clientName: string; c
 export async function fileStream(ctx: CallContext, source: Readable, options: FilingOptions): Promise<FilingResult> {
   const root = ctx.archiveRoot();
   const names = linkNames(ctx, options.fields);
-  const staged = await stageStream(root, source, options.signal);
+  const staged = await stageStream(root, source, options.signal).catch((error: unknown) => {
+    throw diskError(error);
+  });
   const dropStaged = (): void => fs.rmSync(absInside(root, staged.stagedRel), { force: true });
   const kinds = loadKinds(ctx.sqlite);
   const existing = findByHash(ctx.sqlite, staged.sha256);
@@ -149,7 +151,7 @@ export async function fileStream(ctx: CallContext, source: Readable, options: Fi
       .execute(async () =>
         ctx.sqlite.prepare(`DELETE FROM archive_journal WHERE op = 'file' AND from_path = ?`).run(staged.stagedRel),
       );
-    throw error;
+    throw diskError(error);
   }
 }
 
@@ -181,4 +183,22 @@ export async function fileLocal(
     if (stored === result.document.sha256) fs.rmSync(input.sourcePath);
   }
   return result;
+}
+
+/** A full disk or a folder that cannot be written is said as such — in both languages — not as a bare errno. */
+export function diskError(error: unknown): unknown {
+  const code = (error as { code?: string }).code;
+  if (code === 'ENOSPC')
+    return new AppError(
+      'unavailable',
+      '磁盘空间已满,文件没有归档。请清理磁盘后重试;档案中没有留下半个文件。',
+      'The disk is full; the file was not filed. Free some space and retry; nothing half-written was kept.',
+    );
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+    return new AppError(
+      'unavailable',
+      '档案文件夹不可写,文件没有归档。请检查文件夹权限或是否只读。',
+      'The archive folder cannot be written; the file was not filed. Check its permissions or whether it is read-only.',
+    );
+  return error;
 }

@@ -92,6 +92,8 @@ export function restoreBackup(dataDir: string, archiveRoot: string, dir: string,
     fs.renameSync(file, to);
     aside.push([file, to]);
   };
+  // Restoring onto a new computer: the data folder may not exist yet.
+  fs.mkdirSync(dataDir, { recursive: true });
   try {
     for (const suffix of ['', '-wal', '-shm']) setAside(`${dbFile}${suffix}`);
     setAside(archiveRoot);
