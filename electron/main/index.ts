@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, Menu, session, type WebContents } from 'electron';
 import { openOffice, type Office } from '../server/office';
-import { startBackupSchedule } from '../server/backup/backup-settings';
+import { startDailyJobs } from '../server/schedule/daily-jobs';
 import { registerAppScheme, serveRenderer } from './app-protocol-handler';
 import { registerIpc } from './ipc';
 import { menuTemplate } from './menu-template';
@@ -48,8 +48,8 @@ function start(): void {
     return;
   }
   registerIpc(office, isAppWindow);
-  // Daily backups while the app runs, once the owner chose a folder (设置 › 备份).
-  startBackupSchedule(office, (text) => console.log(`[main] ${text}`));
+  // Daily backup (once the owner chose a folder, 设置 › 备份) and daily archive audit while the app runs.
+  startDailyJobs(office, (text) => console.log(`[main] ${text}`));
   mainWindow = createMainWindow(preloadPath);
   mainWindow.on('closed', () => {
     mainWindow = null;

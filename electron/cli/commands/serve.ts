@@ -2,7 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { startHost } from '../../host/server';
-import { startBackupSchedule } from '../../server/backup/backup-settings';
+import { startDailyJobs } from '../../server/schedule/daily-jobs';
 import { EXIT, type CliCommand } from '../command';
 import { printError } from '../cli-env';
 
@@ -24,8 +24,8 @@ export const serveCommand: CliCommand = {
       return EXIT.usage;
     }
     const host = await startHost({ office: env.office(), rendererDir: RENDERER_DIR, host: values.host, port });
-    // Daily backups while the office is served (when the owner chose a folder).
-    const stopBackups = startBackupSchedule(env.office(), (text) => env.stderr(`${text}\n`));
+    // Daily backup (once the owner chose a folder) and daily archive audit while the office is served.
+    const stopBackups = startDailyJobs(env.office(), (text) => env.stderr(`${text}\n`));
     env.stdout(`门店通已启动 / 门店通 is running: ${host.url}\n数据文件夹 / Data folder: ${env.dataDir}\n`);
     await new Promise<void>((resolve) => {
       const stop = (): void => resolve();

@@ -60,18 +60,3 @@ export function isBackupDue(settings: BackupSettings, now: Date): boolean {
   if (!settings.lastAt) return true;
   return now.getTime() - Date.parse(settings.lastAt) >= 24 * 3600_000;
 }
-
-/** Check hourly while the app runs; the timer never keeps the process alive. */
-export function startBackupSchedule(ctx: OfficeContext, log: (text: string) => void = () => undefined): () => void {
-  const tick = async (): Promise<void> => {
-    try {
-      if (isBackupDue(await readBackupSettings(ctx), ctx.now())) log(`backup: ${(await runBackup(ctx)).folder}`);
-    } catch (error) {
-      log(`backup failed: ${(error as Error).message}`);
-    }
-  };
-  const timer = setInterval(() => void tick(), 3600_000);
-  timer.unref();
-  void tick();
-  return () => clearInterval(timer);
-}

@@ -1,3 +1,4 @@
+import dayjs from 'dayjs';
 import { Card, Empty, List, Progress, Space, Statistic, Tag, Typography } from 'antd';
 import { FUNNEL_LABELS } from '../../../../shared/clients/classification';
 import { formatFen } from '../../../../shared/money';
@@ -106,8 +107,8 @@ export function DashboardPage() {
             {!d.archive?.lastAuditAt
               ? t('dash.archiveNever')
               : d.archive.findings
-                ? t('dash.archiveFindings', { at: d.archive.lastAuditAt.slice(0, 16).replace('T', ' '), n: d.archive.findings })
-                : t('dash.archiveClean', { at: d.archive.lastAuditAt.slice(0, 16).replace('T', ' ') })}
+                ? t('dash.archiveFindings', { at: dayjs(d.archive.lastAuditAt).format('YYYY-MM-DD HH:mm'), n: d.archive.findings })
+                : t('dash.archiveClean', { at: dayjs(d.archive.lastAuditAt).format('YYYY-MM-DD HH:mm') })}
           </Typography.Text>
         </Card>
         {d.sales && (
