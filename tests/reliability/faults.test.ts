@@ -51,7 +51,7 @@ describe('faults', () => {
       fs.writeFileSync(file, damage(good));
       for (const extra of ['-wal', '-shm']) fs.rmSync(file + extra, { force: true });
       const before = sha(file);
-      let refused = false;
+      let refused: boolean;
       try {
         const opened = openOffice({ dataDir: dir });
         const write = await opened.call(cli, 'staff.create', {
