@@ -36,6 +36,9 @@ export type DocumentRow = {
   deletedAt: string | null;
 };
 
+/** A folder of the archive (as the template lays it out) and how many documents are inside it. */
+export type FolderRow = { name: string; path: string; documents: number };
+
 /** What to do when the same content is already filed (撞档): ask first, skip, link the existing one, or keep both. */
 export const DUPLICATE_CHOICES = ['ask', 'skip', 'link', 'keep'] as const;
 export type DuplicateChoice = (typeof DUPLICATE_CHOICES)[number];
@@ -126,6 +129,8 @@ export const archiveContract = {
         contractId: id.optional(),
         from: dateSchema.optional(),
         to: dateSchema.optional(),
+        /** A folder under the archive root ('/' separated): documents anywhere inside it. */
+        folder: z.string().trim().max(1000).optional(),
         search: z.string().trim().max(100).default(''),
         trash: z.boolean().default(false),
         offset: z.number().int().nonnegative().default(0),
@@ -135,6 +140,12 @@ export const archiveContract = {
     roles: everyone,
     kind: 'read',
     summary: '档案列表与搜索 / List and search documents',
+  }),
+  'archive.folders': method<FolderRow[]>()({
+    input: z.strictObject({ folder: z.string().trim().max(1000).default('') }).default({ folder: '' }),
+    roles: everyone,
+    kind: 'read',
+    summary: '档案文件夹 / Folders of the archive',
   }),
   'archive.get': method<DocumentRow>()({
     input: z.strictObject({ id }),

@@ -53,6 +53,36 @@ test('档案: file files with progress, the duplicate question, search, the chec
   await page.getByLabel('搜索标题、文件名、客户、合同或文件内容').press('Enter');
   await expect(page.getByText('共 1 份')).toBeVisible();
 
+  // 文件夹: the tree the template made, with counts; a folder lists everything inside it.
+  await page.getByRole('tab', { name: '文件夹' }).click();
+  const folders = page.getByTestId('archive-folders');
+  await folders
+    .locator('.ant-tree-title')
+    .filter({ hasText: /^协议合同 \(\d+\)$/ })
+    .click();
+  await folders
+    .locator('.ant-tree-title')
+    .filter({ hasText: /^建站合同 \(\d+\)$/ })
+    .click();
+  await expect(folders.getByTestId('folder-shown')).toHaveText('协议合同/建站合同');
+  await expect(folders.locator('.ant-table').getByRole('row').filter({ hasText: '报价单' })).toBeVisible();
+  await screenshot(page, 'archive-folders');
+
+  // The client's own 档案 tab: its documents, and filing there picks the client by itself.
+  await page.goto(`/#/clients/${client.id}`);
+  await page.getByRole('tab', { name: '档案', exact: true }).click();
+  const own = page.getByTestId('client-documents');
+  await expect(own.getByRole('row').filter({ hasText: '报价单' })).toBeVisible();
+  await expect(own.getByTestId('archive-filing')).toContainText('档案测试超市有限公司');
+  await own
+    .locator('input[type=file]')
+    .setInputFiles([{ name: '营业执照.txt', mimeType: 'text/plain', buffer: Buffer.from('营业执照副本 e2e') }]);
+  await expect(own.getByRole('row').filter({ hasText: '营业执照' })).toBeVisible();
+  await screenshot(page, 'client-documents');
+  const own2 = await api(request, 'archive.list', { clientId: client.id });
+  expect(own2.rows.map((r) => r.title).sort()).toEqual(['建站合同', '报价单', '营业执照'].sort());
+
+  await page.goto('/#/archive/files');
   await page.getByRole('tab', { name: '档案体检' }).click();
   await page.getByRole('button', { name: '开始体检' }).click();
   await expect(page.getByTestId('archive-audit')).toContainText('文件夹与记录完全一致');

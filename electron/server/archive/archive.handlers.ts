@@ -18,6 +18,7 @@ import {
 } from './archive.service';
 import { auditArchive } from './audit.service';
 import { fileLocal } from './filing.service';
+import { listFolders } from './folders.service';
 import { fixFinding } from './fix.service';
 
 export const archiveHandlers: Handlers<typeof archiveContract> = {
@@ -34,6 +35,7 @@ export const archiveHandlers: Handlers<typeof archiveContract> = {
   'archive.setTemplate': (ctx, input) => setTemplate(ctx, input.template),
   'archive.fileLocal': (ctx, input) => withArchiveLock(() => fileLocal(ctx, input)),
   'archive.list': (ctx, input) => listDocuments(ctx, input),
+  'archive.folders': (ctx, input) => listFolders(ctx, input.folder),
   'archive.get': (ctx, input) => getDocument(ctx, input.id),
   'archive.update': (ctx, input) => updateDocument(ctx, input.id, input.fields),
   'archive.delete': (ctx, input) => trashDocument(ctx, input.id, input.reason),

@@ -25,6 +25,8 @@ import {
   writeDocumentSearch,
   type DocumentJoined,
 } from './documents.repository';
+import { scopeSql } from './document-scope';
+import { folderRange } from './folders.service';
 import { moveDocument } from './refile';
 
 export const RETENTION_DAYS = 30;
@@ -37,15 +39,6 @@ function docOrThrow(ctx: CallContext, id: number): DocumentJoined {
 }
 
 /** A salesperson sees documents of their own clients and contracts, and what they filed. */
-function scopeSql(ctx: CallContext): { sql: string; params: (string | number)[] } {
-  if (ctx.actor?.role !== 'salesperson') return { sql: '1', params: [] };
-  const me = ctx.actor.staffId ?? -1;
-  return {
-    sql: `(d.filed_by = ? OR c.owner_staff_id = ? OR k.staff_id = ? OR d.id IN (SELECT l.document_id FROM document_links l JOIN clients lc ON lc.id = l.client_id WHERE lc.owner_staff_id = ?))`,
-    params: [ctx.actor.code, me, me, me],
-  };
-}
-
 function assertCanSeeDocument(ctx: CallContext, doc: DocumentJoined): void {
   const scope = scopeSql(ctx);
   if (scope.sql === '1') return;
@@ -106,6 +99,7 @@ export function listDocuments(
     contractId?: number | undefined;
     from?: string | undefined;
     to?: string | undefined;
+    folder?: string | undefined;
     search: string;
     trash: boolean;
     offset: number;
@@ -134,6 +128,11 @@ export function listDocuments(
   if (f.to) {
     where.push('d.doc_date <= ?');
     params.push(f.to);
+  }
+  if (f.folder) {
+    const range = folderRange(f.folder);
+    where.push('d.rel_path >= ? AND d.rel_path < ?');
+    params.push(range.from, range.to);
   }
   const match = f.search ? searchMatchExpression(f.search) : null;
   if (match) {

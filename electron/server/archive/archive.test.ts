@@ -56,6 +56,31 @@ describe('the archive', () => {
     expect(fs.readdirSync(path.join(root(), '.staging'))).toEqual([]);
   });
 
+  it('shows the folder tree the template made, with counts, and lists a folder with everything inside it', async () => {
+    const client = await callOk<ClientDetail>(office, 'clients.create', { name: '深圳华联超市有限公司' });
+    const build = await kindId('协议合同/建站合同');
+    const renew = await kindId('协议合同/续费合同');
+    await file('a.pdf', 'A', { kindId: build, clientId: client.id, docDate: '2026-03-05', title: '建站' });
+    await file('b.pdf', 'B', { kindId: build, clientId: client.id, docDate: '2026-04-01', title: '建站二' });
+    await file('c.pdf', 'C', { kindId: renew, clientId: client.id, docDate: '2025-12-31', title: '续费' });
+    const trashed = await file('d.pdf', 'D', { kindId: renew, clientId: client.id, docDate: '2025-12-30', title: '作废' });
+    await callOk(office, 'archive.delete', { id: (trashed as { document: DocumentRow }).document.id, reason: '作废' });
+    type Folder = { name: string; path: string; documents: number };
+    expect(await callOk<Folder[]>(office, 'archive.folders', {})).toEqual([{ name: '协议合同', path: '协议合同', documents: 3 }]);
+    expect(await callOk<Folder[]>(office, 'archive.folders', { folder: '协议合同' })).toEqual([
+      { name: '建站合同', path: '协议合同/建站合同', documents: 2 },
+      { name: '续费合同', path: '协议合同/续费合同', documents: 1 },
+    ]);
+    expect(await callOk<Folder[]>(office, 'archive.folders', { folder: '协议合同/建站合同/2026' })).toEqual([
+      { name: '2026-03', path: '协议合同/建站合同/2026/2026-03', documents: 1 },
+      { name: '2026-04', path: '协议合同/建站合同/2026/2026-04', documents: 1 },
+    ]);
+    const inside = await callOk<{ rows: DocumentRow[] }>(office, 'archive.list', { folder: '协议合同/建站合同' });
+    expect(inside.rows.map((r) => r.title).sort()).toEqual(['建站', '建站二']);
+    // '协议合同/建站' is not a folder of '协议合同/建站合同/…': the range stops at the separator.
+    expect((await callOk<{ total: number }>(office, 'archive.list', { folder: '协议合同/建站' })).total).toBe(0);
+  });
+
   it('stops an identical file with a message naming the existing one; skip, link or keep', async () => {
     await file('a.txt', 'same bytes', { title: '原件' });
     const again = await office.call(owner, 'archive.fileLocal', { sourcePath: source('b.txt', 'same bytes'), fields: {} });

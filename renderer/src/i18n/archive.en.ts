@@ -3,6 +3,10 @@ import type { archiveZh } from './archive.zh-CN';
 export const archiveEn: { readonly [K in keyof typeof archiveZh]: string } = {
   'archive.title': 'Archive',
   'archive.tab.files': 'Documents',
+  'archive.tab.folders': 'Folders',
+  'archive.none': 'No documents',
+  'archive.folderRoot': 'Archive root',
+  'archive.folderHint': 'Folders follow the path template, as you see them in the archive folder; click one to see every document inside it.',
   'archive.tab.audit': 'Archive check',
   'archive.tab.trash': 'Recycle & cleanup',
   'archive.tab.settings': 'Kinds & paths',

@@ -2,6 +2,10 @@
 export const archiveZh = {
   'archive.title': '档案管理',
   'archive.tab.files': '档案',
+  'archive.tab.folders': '文件夹',
+  'archive.none': '暂无档案',
+  'archive.folderRoot': '档案根目录',
+  'archive.folderHint': '文件夹按路径模板排列,与档案文件夹里看到的一致;点击文件夹查看其中所有档案。',
   'archive.tab.audit': '档案体检',
   'archive.tab.trash': '回收站与清理',
   'archive.tab.settings': '分类与路径',

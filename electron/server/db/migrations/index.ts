@@ -4,9 +4,10 @@ import { clientsSearch } from './20261123_0300_clients_search';
 import { commission } from './20261123_0500_commission';
 import { archive } from './20261123_0700_archive';
 import { auth } from './20261123_0800_auth';
+import { archiveFolders } from './20261123_0900_archive_folders';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only; names sort in the order they run. */
-export const migrations: readonly Migration[] = [foundation, clientsContractsPayments, clientsSearch, commission, archive, auth];
+export const migrations: readonly Migration[] = [foundation, clientsContractsPayments, clientsSearch, commission, archive, auth, archiveFolders];
 
 export type { Migration };

@@ -3,18 +3,20 @@ import { useT } from '../../i18n';
 import { ArchiveAuditTab } from './components/AuditTab';
 import { ArchiveSettingsTab } from './components/ArchiveSettingsTab';
 import { DocumentsTab } from './components/DocumentsTab';
+import { FoldersTab } from './components/FoldersTab';
 import { TrashTab } from './components/TrashTab';
 import '../performance/performance.css';
 import './archive.css';
 
 const TABS: readonly SectionTab[] = [
   { key: 'files', label: 'archive.tab.files', content: () => <DocumentsTab /> },
+  { key: 'folders', label: 'archive.tab.folders', content: () => <FoldersTab /> },
   { key: 'audit', label: 'archive.tab.audit', content: () => <ArchiveAuditTab /> },
   { key: 'trash', label: 'archive.tab.trash', content: () => <TrashTab /> },
   { key: 'settings', label: 'archive.tab.settings', content: () => <ArchiveSettingsTab /> },
 ];
 
-/** 档案: #/archive/files | audit | trash | settings. */
+/** 档案: #/archive/files | folders | audit | trash | settings. */
 export function ArchivePage() {
   const t = useT();
   return <TabbedSection area="archive" title={t('archive.title')} tabs={TABS} className="wide-card" />;

@@ -16,15 +16,23 @@ export function kindTree(kinds: readonly KindRow[]) {
     }));
 }
 
+function withKnown(options: { value: number; label: string }[], known: { id: number; name: string } | undefined) {
+  if (!known || options.some((o) => o.value === known.id)) return options;
+  return [{ value: known.id, label: known.name }, ...options];
+}
+
 /** Kind, client, contract, date and (optionally) title — for a batch of files or one document. */
 export function DocFieldsForm({
   value,
   onChange,
   withTitle,
+  knownClient,
 }: {
   value: DocFields;
   onChange: (v: DocFields) => void;
   withTitle: boolean;
+  /** The client already chosen (a client's own 档案 tab, or the document being edited), so it shows by name. */
+  knownClient?: { id: number; name: string } | undefined;
 }) {
   const t = useT();
   const kinds = useQuery('archive.kinds');
@@ -55,7 +63,10 @@ export function DocFieldsForm({
         style={{ width: 220 }}
         value={value.clientId ?? undefined}
         onSearch={setClientSearch}
-        options={(clients.data?.rows ?? []).map((c) => ({ value: c.id, label: c.name }))}
+        options={withKnown(
+          (clients.data?.rows ?? []).map((c) => ({ value: c.id, label: c.name })),
+          knownClient,
+        )}
         onChange={(v: number | undefined) => onChange({ ...value, clientId: v ?? null, contractId: null })}
       />
       <Select

@@ -14,11 +14,20 @@ type Progressing = { done: number; total: number; name: string; fraction: number
  * 归档: choose the batch's kind, client, contract and date, then drop files or folders. Files go
  * one at a time with progress and a cancel; an identical file asks skip / link / keep.
  */
-export function FilingPanel({ onFiled }: { onFiled: () => void }) {
+export function FilingPanel({
+  onFiled,
+  initial,
+  knownClient,
+}: {
+  onFiled: () => void;
+  /** Fields chosen in advance (a client's or contract's own 档案 tab). */
+  initial?: Partial<DocFields>;
+  knownClient?: { id: number; name: string };
+}) {
   const t = useT();
   const { lang } = useLanguage();
   const { message } = App.useApp();
-  const [fields, setFields] = useState<DocFields>({ kindId: null, clientId: null, contractId: null });
+  const [fields, setFields] = useState<DocFields>({ kindId: null, clientId: null, contractId: null, ...initial });
   const [progress, setProgress] = useState<Progressing | null>(null);
   const cancelRef = useRef<(() => void) | null>(null);
   const stopRef = useRef(false);
@@ -64,7 +73,7 @@ export function FilingPanel({ onFiled }: { onFiled: () => void }) {
 
   return (
     <div className="archive-filing" data-testid="archive-filing">
-      <DocFieldsForm value={fields} onChange={setFields} withTitle={false} />
+      <DocFieldsForm value={fields} onChange={setFields} withTitle={false} knownClient={knownClient} />
       {/* A dropped folder is walked here (files inside, recursively); plain files go to the Dragger. */}
       <div
         onDropCapture={(e) => {

@@ -5,7 +5,7 @@ import { errorText } from '../../../api/errorText';
 import { toApiError } from '../../../api/ApiError';
 import { useQuery } from '../../../api/useQuery';
 import { useLanguage, useT } from '../../../i18n';
-import { formatSize } from './DocumentsTab';
+import { formatSize } from './DocumentTable';
 
 /** 回收站与定期清理: restore, and the cleanup proposals the owner confirms — nothing goes silently. */
 export function TrashTab() {

@@ -8,6 +8,7 @@ import { navigate } from '../../../app/useHashPath';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Page } from '../../../components/Page';
 import { useT } from '../../../i18n';
+import { LinkedDocumentsPanel } from '../../archive/components/LinkedDocumentsPanel';
 import { ClientContractsPanel } from '../../contracts/components/ClientContractsPanel';
 import { useLabel } from '../hooks/useLabel';
 import { ClientFormModal } from './ClientFormModal';
@@ -95,6 +96,11 @@ export function ClientDetailView({ id }: { id: number }) {
               key: 'contracts',
               label: t('clients.tab.contracts'),
               children: <ClientContractsPanel clientId={id} clientName={c.name} />,
+            },
+            {
+              key: 'documents',
+              label: t('clients.tab.documents'),
+              children: <LinkedDocumentsPanel client={{ id, name: c.name }} />,
             },
             {
               key: 'owners',

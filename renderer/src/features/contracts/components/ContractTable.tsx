@@ -1,8 +1,9 @@
-import { Button, Space, Table, Typography, type TableColumnsType, type TablePaginationConfig } from 'antd';
+import { Button, Space, Table, Tabs, Typography, type TableColumnsType, type TablePaginationConfig } from 'antd';
 import type { ContractRow } from '../../../../../shared/contract/contracts';
 import { formatFen } from '../../../../../shared/money';
 import { useT } from '../../../i18n';
 import { ContractStatusTag } from './ContractStatusTag';
+import { LinkedDocumentsPanel } from '../../archive/components/LinkedDocumentsPanel';
 import { PaymentsList } from './PaymentsList';
 import { ClientLink } from '../../clients/components/ClientLink';
 
@@ -112,7 +113,25 @@ export function ContractTable({ rows, loading, pagination, showClient = true, on
       loading={loading}
       pagination={pagination}
       scroll={{ x: 1040 }}
-      expandable={{ expandedRowRender: (r) => <PaymentsList contractId={r.id} onChanged={onChanged} /> }}
+      expandable={{
+        expandedRowRender: (r) => (
+          <Tabs
+            size="small"
+            items={[
+              {
+                key: 'payments',
+                label: t('contracts.tab.payments'),
+                children: <PaymentsList contractId={r.id} onChanged={onChanged} />,
+              },
+              {
+                key: 'documents',
+                label: t('contracts.tab.documents'),
+                children: <LinkedDocumentsPanel client={{ id: r.clientId, name: r.clientName }} contractId={r.id} />,
+              },
+            ]}
+          />
+        ),
+      }}
       locale={{ emptyText: t('contracts.empty') }}
       rowClassName={(r) => (r.status === 'cancelled' ? 'row-left' : '')}
     />
