@@ -172,8 +172,10 @@ export async function fileLocal(
   const stat = fs.statSync(input.sourcePath, { throwIfNoEntry: false });
   if (!stat?.isFile())
     throw new AppError('not_found', `找不到文件 ${input.sourcePath}。`, `File not found: ${input.sourcePath}.`);
-  // 1 MiB reads: a big file goes through in fewer, larger chunks (near cp speed).
-  const result = await fileStream(ctx, fs.createReadStream(input.sourcePath, { highWaterMark: 1 << 20 }), {
+  // 1 MiB reads: a big file goes through in fewer, larger chunks (near cp speed); a small file
+  // gets a buffer its own size, so a batch of scans does not churn 1 MiB buffers.
+  const highWaterMark = Math.max(16 * 1024, Math.min(1 << 20, stat.size));
+  const result = await fileStream(ctx, fs.createReadStream(input.sourcePath, { highWaterMark }), {
     originalName: input.sourcePath.split(/[\\/]/).pop()!,
     fields: input.fields,
     onDuplicate: input.onDuplicate,
