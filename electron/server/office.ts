@@ -7,7 +7,8 @@ import type { CallContext, OfficeContext } from './core/context';
 import { dispatch } from './core/dispatch';
 import type { Envelope } from '../../shared/errors';
 import { openDatabase } from './db/open-database';
-import { checkDatabase, refuseNetworkFolder } from './db/startup-checks';
+import { checkInBackground } from './db/background-check';
+import { checkDatabase, refuseNetworkFolder, type DatabaseHealth } from './db/startup-checks';
 import { recoverArchive } from './archive/refile';
 import type { Database } from './db/schema';
 import { resolveArchiveRoot } from './settings/settings.service';
@@ -25,17 +26,41 @@ export type OpenOfficeOptions = {
   /** Override the clock (tests). */
   now?: () => Date;
   nativeBinding?: string;
+  /** Databases at least this big are checked in the background (default 32 MB; tests lower it). */
+  backgroundCheckFromBytes?: number;
 };
 
-/** Open (or create) the office in a data folder: office.db plus, by default, the archive. */
+/** Below this the startup check takes well under 100 ms, so it simply runs before anything else. */
+const BACKGROUND_CHECK_FROM_BYTES = 32 * 1024 * 1024;
+
+/**
+ * Open (or create) the office in a data folder: office.db plus, by default, the archive.
+ * A big database is checked in a worker while the office already answers reads; writes wait
+ * for the verdict (and are refused on a bad one). After a crash (archive moves in the journal)
+ * the check runs first, because recovery writes.
+ */
 export function openOffice(options: OpenOfficeOptions): Office {
   fs.mkdirSync(options.dataDir, { recursive: true });
   refuseNetworkFolder(options.dataDir);
-  const sqlite = openDatabase({
-    file: path.join(options.dataDir, DATABASE_FILE),
-    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  const file = path.join(options.dataDir, DATABASE_FILE);
+  const sqlite = openDatabase({ file, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  const now = options.now ?? (() => new Date());
+  const big = fs.statSync(file).size >= (options.backgroundCheckFromBytes ?? BACKGROUND_CHECK_FROM_BYTES);
+  const crashed = big && hasJournalRows(sqlite);
+  if (!big || crashed) return officeOver(sqlite, options.dataDir, now, checkDatabase(sqlite));
+  const check = checkInBackground(file, options.nativeBinding);
+  const health: DatabaseHealth & { checking?: boolean } = { ok: true, problems: [], checking: true };
+  const verdict = check.done.then((found) => {
+    Object.assign(health, found, { checking: false });
   });
-  return officeOver(sqlite, options.dataDir, options.now ?? (() => new Date()), checkDatabase(sqlite));
+  const office = officeOver(sqlite, options.dataDir, now, health, verdict);
+  return {
+    ...office,
+    close: async () => {
+      await check.stop();
+      await office.close();
+    },
+  };
 }
 
 /** Wrap an already open connection (tests use ':memory:'). */
@@ -44,6 +69,7 @@ export function officeOver(
   dataDir: string,
   now: () => Date,
   health: { ok: boolean; problems: string[] } = { ok: true, problems: [] },
+  healthChecked?: Promise<void>,
 ): Office {
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   const readArchiveSetting = sqlite.prepare(`SELECT value FROM settings WHERE key = 'archive.root'`);
@@ -53,6 +79,7 @@ export function officeOver(
     dataDir,
     now,
     health,
+    ...(healthChecked ? { healthChecked } : {}),
     archiveRoot: () => {
       const row = readArchiveSetting.get() as { value: string } | undefined;
       return resolveArchiveRoot(dataDir, row ? JSON.parse(row.value) : undefined);
@@ -74,4 +101,13 @@ export function officeOver(
 
 export function withActor(base: OfficeContext, actor: Actor | null): CallContext {
   return { ...base, actor };
+}
+
+/** Archive moves a crash left unfinished (or an unreadable journal: then check first, too). */
+function hasJournalRows(sqlite: BetterSqlite3.Database): boolean {
+  try {
+    return (sqlite.prepare('SELECT count(*) FROM archive_journal').pluck().get() as number) > 0;
+  } catch {
+    return true;
+  }
 }

@@ -119,11 +119,13 @@ export const contractsContract = {
       .strictObject({
         withinDays: z.number().int().min(0).max(3660).default(30),
         asOf: dateSchema.optional(),
-        /** Also list contracts whose service ended and that were not renewed. */
+        /** Also list contracts whose service ended and that were not renewed… */
         includeLapsed: z.boolean().default(true),
+        /** …within this many days before asOf (default 90): twenty years of lost clients are history, not a reminder. */
+        lapsedWithinDays: z.number().int().min(0).max(36600).default(90),
         staffId: idSchema.optional(),
       })
-      .default({ withinDays: 30, includeLapsed: true }),
+      .default({ withinDays: 30, includeLapsed: true, lapsedWithinDays: 90 }),
     roles: everyone,
     kind: 'read',
     summary: '续费提醒 / Renewals due',

@@ -47,13 +47,20 @@ describe('faults', () => {
       ['not a database', () => Buffer.from('这不是数据库 this is not a database'.repeat(200))],
     ];
     const good = fs.readFileSync(file);
-    for (const [label, damage] of cases) {
+    // Both ways the check runs: before anything (a small office) and in the background (a big one).
+    for (const [label, damage, backgroundCheckFromBytes] of cases.flatMap(([l, d]) => [
+      [l, d, undefined] as const,
+      [`${l} (background check)`, d, 0] as const,
+    ])) {
       fs.writeFileSync(file, damage(good));
       for (const extra of ['-wal', '-shm']) fs.rmSync(file + extra, { force: true });
       const before = sha(file);
       let refused: boolean;
       try {
-        const opened = openOffice({ dataDir: dir });
+        const opened = openOffice({
+          dataDir: dir,
+          ...(backgroundCheckFromBytes === undefined ? {} : { backgroundCheckFromBytes }),
+        });
         const write = await opened.call(cli, 'staff.create', {
           code: 'X1',
           name: 'x',
@@ -133,4 +140,22 @@ describe('faults', () => {
     }
     void dir;
   }, 120_000);
+});
+
+describe('the background startup check', () => {
+  it('answers reads at once; a write waits for the verdict and then goes through on a sound office', async () => {
+    const { dir, office } = await officeWithData('background-ok');
+    await office.close();
+    const opened = openOffice({ dataDir: dir, backgroundCheckFromBytes: 0 });
+    try {
+      expect((opened.health as { checking?: boolean }).checking).toBe(true);
+      const read = await opened.call(cli, 'clients.list', {});
+      expect(read.ok).toBe(true);
+      const write = await opened.call(cli, 'clients.create', { name: '检查期间新建的客户' });
+      expect(write.ok).toBe(true);
+      expect(opened.health).toMatchObject({ ok: true, problems: [], checking: false });
+    } finally {
+      await opened.close();
+    }
+  });
 });

@@ -10,7 +10,7 @@ import { todayLocal } from '../../../shared/dates';
 export const CONTRACT_SELECT = `
   SELECT k.id, k.number, k.client_id, c.name AS client_name, c.joined_on AS client_joined_on, c.owner_staff_id AS client_owner_id,
          k.staff_id, s.name AS staff_name, k.product, k.amount_fen,
-         COALESCE((SELECT sum(p.amount_fen) FROM payments p WHERE p.contract_id = k.id), 0) AS paid_fen,
+         k.paid_fen,
          k.signed_on, k.starts_on, k.ends_on, k.status, k.renewal_of_id, prev.number AS renewal_of_number,
          nxt.id AS renewed_by_id, nxt.number AS renewed_by_number, k.notes, k.created_at, k.updated_at
   FROM contracts k

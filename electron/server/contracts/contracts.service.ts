@@ -47,10 +47,7 @@ export function contractWhere(ctx: CallContext, f: ContractFilters): { sql: stri
   if (f.clientId !== undefined) add('k.client_id = ?', f.clientId);
   if (f.signedFrom) add('k.signed_on >= ?', f.signedFrom);
   if (f.signedTo) add('k.signed_on <= ?', f.signedTo);
-  if (f.unpaidOnly)
-    add(
-      `k.status != 'cancelled' AND k.amount_fen > COALESCE((SELECT sum(p.amount_fen) FROM payments p WHERE p.contract_id = k.id), 0)`,
-    );
+  if (f.unpaidOnly) add(`k.status != 'cancelled' AND k.amount_fen > k.paid_fen`);
   return { sql: parts.join(' AND '), params };
 }
 
@@ -59,14 +56,16 @@ export function listContracts(
   input: ContractFilters & { offset: number; limit: number },
 ): { rows: ContractRow[]; total: number; totals: { amountFen: number; paidFen: number; balanceFen: number } } {
   const where = contractWhere(ctx, input);
+  // The client is joined only when a filter needs it (a search, a salesperson's scope).
+  const from = /\bc\./.test(where.sql) ? 'contracts k JOIN clients c ON c.id = k.client_id' : 'contracts k';
   const agg = ctx.sqlite
     .prepare(
-      `SELECT count(*) AS n, COALESCE(sum(k.amount_fen), 0) AS amount, COALESCE(sum((SELECT sum(p.amount_fen) FROM payments p WHERE p.contract_id = k.id)), 0) AS paid
-       FROM contracts k JOIN clients c ON c.id = k.client_id WHERE ${where.sql} AND k.status != 'cancelled'`,
+      `SELECT count(*) AS n, COALESCE(sum(k.amount_fen), 0) AS amount, COALESCE(sum(k.paid_fen), 0) AS paid
+       FROM ${from} WHERE ${where.sql} AND k.status != 'cancelled'`,
     )
     .get(...where.params) as { n: number; amount: number; paid: number };
   const total = ctx.sqlite
-    .prepare(`SELECT count(*) FROM contracts k JOIN clients c ON c.id = k.client_id WHERE ${where.sql}`)
+    .prepare(`SELECT count(*) FROM ${from} WHERE ${where.sql}`)
     .pluck()
     .get(...where.params) as number;
   const rows = ctx.sqlite

@@ -12,6 +12,28 @@ describe('contracts, payments and renewals', () => {
     await office.dispose();
   });
 
+  it("keeps each contract's paid sum (a trigger-maintained column) equal to its payments through adds, refunds and deletes", async () => {
+    const client = await createClientOk(office, { name: '金鑫贸易' });
+    const a = await callOk<ContractDetail>(office, 'contracts.create', { clientId: client.id, amountFen: 500000 });
+    const b = await callOk<ContractDetail>(office, 'contracts.create', { clientId: client.id, amountFen: 200000 });
+    const p1 = await callOk<PaymentRow>(office, 'payments.create', { contractId: a.id, paidOn: '2026-06-01', amountFen: 120000 });
+    await callOk(office, 'payments.create', { contractId: a.id, paidOn: '2026-06-02', amountFen: 80000 });
+    await callOk(office, 'payments.create', { contractId: a.id, paidOn: '2026-06-03', amountFen: -30000 });
+    await callOk(office, 'payments.create', { contractId: b.id, paidOn: '2026-06-03', amountFen: 200000 });
+    await callOk(office, 'payments.delete', { id: p1.id, reason: '录错' });
+    const summed = office.sqlite
+      .prepare(
+        'SELECT k.id, k.paid_fen AS kept, COALESCE((SELECT sum(amount_fen) FROM payments p WHERE p.contract_id = k.id), 0) AS summed FROM contracts k ORDER BY k.id',
+      )
+      .all() as { id: number; kept: number; summed: number }[];
+    expect(summed.map((r) => [r.kept, r.summed])).toEqual([
+      [50000, 50000],
+      [200000, 200000],
+    ]);
+    const list = await callOk<{ totals: { paidFen: number; balanceFen: number } }>(office, 'contracts.list', {});
+    expect(list.totals).toMatchObject({ paidFen: 250000, balanceFen: 450000 });
+  });
+
   it('numbers contracts, takes partial payments and refunds, and keeps the balance', async () => {
     const { staff } = await staffActor(office, 'S1', '张伟');
     const client = await createClientOk(office, { name: '华联超市', ownerStaffId: staff.id });

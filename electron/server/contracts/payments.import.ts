@@ -34,9 +34,7 @@ export const paymentsImporter: Importer<PaymentField, ImportedPayment> = {
     const contracts = new Map(
       (
         ctx.sqlite
-          .prepare(
-            'SELECT k.id, k.number, k.amount_fen, k.status, k.staff_id, COALESCE((SELECT sum(p.amount_fen) FROM payments p WHERE p.contract_id = k.id), 0) AS paid_fen FROM contracts k',
-          )
+          .prepare('SELECT k.id, k.number, k.amount_fen, k.status, k.staff_id, k.paid_fen FROM contracts k')
           .all() as ContractFacts[]
       ).map((k) => [k.number.toLowerCase(), k]),
     );

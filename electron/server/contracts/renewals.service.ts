@@ -14,17 +14,21 @@ import { assertRenewable, createContract } from './contracts.service';
  */
 export function listRenewals(
   ctx: CallContext,
-  input: { withinDays: number; asOf?: string | undefined; includeLapsed: boolean; staffId?: number | undefined },
+  input: {
+    withinDays: number;
+    asOf?: string | undefined;
+    includeLapsed: boolean;
+    lapsedWithinDays: number;
+    staffId?: number | undefined;
+  },
 ): RenewalRow[] {
   const asOf = input.asOf ?? todayLocal(ctx.now());
   const to = addDays(asOf, input.withinDays);
   const scope = contractScopeSql(ctx.actor);
-  const params: (string | number)[] = [...scope.params, to];
+  // A range on ends_on (indexed): due ones up to `to`, lapsed ones back to the window's start.
+  const from = input.includeLapsed ? addDays(asOf, -input.lapsedWithinDays) : asOf;
+  const params: (string | number)[] = [...scope.params, to, from];
   let extra = '';
-  if (!input.includeLapsed) {
-    extra += ' AND k.ends_on >= ?';
-    params.push(asOf);
-  }
   if (input.staffId !== undefined) {
     extra += ' AND k.staff_id = ?';
     params.push(input.staffId);
@@ -32,7 +36,7 @@ export function listRenewals(
   const rows = ctx.sqlite
     .prepare(
       `${CONTRACT_SELECT}
-       WHERE ${scope.sql} AND k.status IN ('signed', 'active', 'expired') AND k.ends_on IS NOT NULL AND k.ends_on <= ? ${extra}
+       WHERE ${scope.sql} AND k.status IN ('signed', 'active', 'expired') AND k.ends_on IS NOT NULL AND k.ends_on <= ? AND k.ends_on >= ? ${extra}
          AND c.archived_at IS NULL
          AND NOT EXISTS (SELECT 1 FROM contracts n WHERE n.id != k.id AND n.status != 'cancelled'
                          AND (n.renewal_of_id = k.id OR (n.client_id = k.client_id AND n.product = k.product AND n.ends_on > k.ends_on)))

@@ -17,6 +17,8 @@ export type OfficeContext = {
   now: () => Date;
   /** The startup check's verdict; writes are refused while it is not ok. */
   health?: { ok: boolean; problems: string[] };
+  /** Settles when a background startup check has given its verdict; writes wait for it. */
+  healthChecked?: Promise<void>;
 };
 
 export type CallContext = OfficeContext & {

@@ -36,6 +36,8 @@ export async function dispatch(ctx: CallContext, name: string, rawInput: unknown
       });
     }
   }
+  // A big office is still being checked in the background: reads go ahead, writes wait for it.
+  if (def.kind === 'write' && ctx.healthChecked) await ctx.healthChecked;
   if (def.kind === 'write' && ctx.health && !ctx.health.ok) return fail(damagedDatabaseError(ctx.health).toBody());
   const parsed = parseInput(def.input, rawInput ?? {});
   if (!parsed.ok) {

@@ -158,6 +158,8 @@ export type ContractsTable = {
   updated_at: string;
   /** Set by a trigger from signed_on: the month whose sales this contract counts in. */
   credit_month: Generated<string | null>;
+  /** Kept by triggers on payments: the sum of this contract's payments (refunds negative). */
+  paid_fen: Generated<number>;
 };
 export type ContractRecord = Selectable<ContractsTable>;
 

@@ -8,8 +8,7 @@ import type { CallContext } from '../core/context';
  */
 export function archiveHealth(ctx: CallContext): Dashboard['archive'] {
   const row = ctx.sqlite.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(LAST_AUDIT_SETTING) as
-    | string
-    | undefined;
+    string | undefined;
   if (!row) return { lastAuditAt: null, findings: null };
   const stored = JSON.parse(row) as { at?: string; findings?: number };
   return { lastAuditAt: stored.at ?? null, findings: stored.findings ?? null };

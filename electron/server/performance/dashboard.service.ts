@@ -16,7 +16,7 @@ export async function getDashboard(ctx: CallContext, input: { asOf?: string | un
   const asOf = input.asOf ?? todayLocal(ctx.now());
   const month = monthOf(asOf);
   const sheet = await computeSheet(ctx, month);
-  const renewals = listRenewals(ctx, { withinDays: 30, asOf, includeLapsed: true });
+  const renewals = listRenewals(ctx, { withinDays: 30, asOf, includeLapsed: true, lapsedWithinDays: 90 });
   const due = await dueFollowUps(ctx, { asOf });
   const people = sheet.rows
     .filter((r) => r.pay && r.status !== 'left')

@@ -23,6 +23,7 @@ async function lastAuditAt(ctx: OfficeContext): Promise<string | null> {
  */
 export function startDailyJobs(ctx: OfficeContext, log: (text: string) => void = () => undefined): () => void {
   const tick = async (): Promise<void> => {
+    await ctx.healthChecked;
     if (ctx.health && !ctx.health.ok) return;
     try {
       if (isBackupDue(await readBackupSettings(ctx), ctx.now())) log(`backup: ${(await runBackup(ctx)).folder}`);

@@ -191,7 +191,7 @@ export const clientsEn: { readonly [K in keyof typeof clientsZh]: string } = {
   'payments.deleteConfirm': 'Delete this record? (To give money back, record a refund instead.)',
   'payments.deleteReason': 'Entered by mistake',
   'renewals.within': 'Due in {days} days',
-  'renewals.includeLapsed': 'Include lapsed, not renewed',
+  'renewals.includeLapsed': 'Include lapsed in the last 90 days, not renewed',
   'renewals.count': '{count} contracts, by client join date',
   'renewals.empty': 'No contracts to renew in this period.',
   'renewals.endsOn': 'Service ends',

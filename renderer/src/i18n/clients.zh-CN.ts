@@ -187,7 +187,7 @@ export const clientsZh = {
   'payments.deleteConfirm': '删除这笔记录?(退回客户的钱请登记"退款",不要删除)',
   'payments.deleteReason': '录入错误',
   'renewals.within': '{days} 天内到期',
-  'renewals.includeLapsed': '包括已过期未续费',
+  'renewals.includeLapsed': '包括近 90 天已过期未续费',
   'renewals.count': '共 {count} 份,按客户加入日期排序',
   'renewals.empty': '这段时间没有需要续费的合同。',
   'renewals.endsOn': '服务结束',

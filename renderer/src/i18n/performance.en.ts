@@ -76,7 +76,7 @@ export const performanceEn: { readonly [K in keyof typeof performanceZh]: string
   'dash.perPerson': 'Progress per person',
   'dash.funnel': 'Sales funnel',
   'dash.renewals': 'Renewals due in 30 days',
-  'dash.renewalsLapsed': '{n} more lapsed without renewal',
+  'dash.renewalsLapsed': '{n} more lapsed in the last 90 days, not renewed',
   'dash.followUps': 'Follow-ups',
   'dash.followUpsToday': 'Today {n}',
   'dash.followUpsOverdue': 'Overdue {n}',

@@ -75,7 +75,7 @@ export const performanceZh = {
   'dash.perPerson': '本月个人进度',
   'dash.funnel': '销售漏斗',
   'dash.renewals': '30 天内到期续费',
-  'dash.renewalsLapsed': '另有 {n} 份已过期未续',
+  'dash.renewalsLapsed': '另有 {n} 份近 90 天过期未续',
   'dash.followUps': '跟进提醒',
   'dash.followUpsToday': '今天 {n}',
   'dash.followUpsOverdue': '逾期 {n}',

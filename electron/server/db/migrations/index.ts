@@ -5,9 +5,21 @@ import { commission } from './20261123_0500_commission';
 import { archive } from './20261123_0700_archive';
 import { auth } from './20261123_0800_auth';
 import { archiveFolders } from './20261123_0900_archive_folders';
+import { sheetIndexes } from './20261123_1000_sheet_indexes';
+import { contractPaid } from './20261123_1100_contract_paid';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only; names sort in the order they run. */
-export const migrations: readonly Migration[] = [foundation, clientsContractsPayments, clientsSearch, commission, archive, auth, archiveFolders];
+export const migrations: readonly Migration[] = [
+  foundation,
+  clientsContractsPayments,
+  clientsSearch,
+  commission,
+  archive,
+  auth,
+  archiveFolders,
+  sheetIndexes,
+  contractPaid,
+];
 
 export type { Migration };

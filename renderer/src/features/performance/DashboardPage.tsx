@@ -107,7 +107,10 @@ export function DashboardPage() {
             {!d.archive?.lastAuditAt
               ? t('dash.archiveNever')
               : d.archive.findings
-                ? t('dash.archiveFindings', { at: dayjs(d.archive.lastAuditAt).format('YYYY-MM-DD HH:mm'), n: d.archive.findings })
+                ? t('dash.archiveFindings', {
+                    at: dayjs(d.archive.lastAuditAt).format('YYYY-MM-DD HH:mm'),
+                    n: d.archive.findings,
+                  })
                 : t('dash.archiveClean', { at: dayjs(d.archive.lastAuditAt).format('YYYY-MM-DD HH:mm') })}
           </Typography.Text>
         </Card>
