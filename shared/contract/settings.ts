@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './method';
+import { staffCodeSchema } from './staff';
 
 export type OfficeSettings = {
   officeName: string;
@@ -38,6 +39,17 @@ export const settingsContract = {
       officeName: officeNameSchema,
       officeAddress: z.string().trim().max(200).default(''),
       archiveRoot: z.string().trim().max(1000).optional(),
+      /**
+       * The owner's own account (店长), created with the office. A password turns sign-in on
+       * at once; without one the office opens without sign-in until a password is set in 设置.
+       */
+      owner: z
+        .strictObject({
+          code: staffCodeSchema,
+          name: z.string().trim().min(1, { error: '姓名不能为空 / Name is required' }).max(50),
+          password: z.string().max(200).optional(),
+        })
+        .optional(),
     }),
     // First run happens before anyone exists to sign in; the handler refuses once set up.
     roles: 'public',

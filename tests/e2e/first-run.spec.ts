@@ -18,6 +18,11 @@ test('first-run setup leads to the shell in Chinese; the language switch persist
 
   await page.getByLabel('门店名称').fill('阳光加盟店');
   await page.getByLabel('地址').fill('杭州市西湖区文三路 88 号');
+  // The owner's account is created with the office; no password here, so no sign-in yet.
+  await page.getByRole('button', { name: '完成设置' }).click();
+  await expect(page.getByText('请填写店长姓名')).toBeVisible();
+  await page.getByLabel('店长姓名').fill('王建国');
+  await page.getByLabel('店长工号').fill('DZ01');
   await screenshot(page, 'setup');
   await page.getByRole('button', { name: '完成设置' }).click();
 
@@ -30,6 +35,8 @@ test('first-run setup leads to the shell in Chinese; the language switch persist
   await expect(page).toHaveTitle('阳光加盟店 · 门店通');
   await screenshot(page, 'shell');
 
+  const staff = await api(request, 'staff.list', {});
+  expect(staff.map((s) => [s.code, s.name, s.role])).toEqual([['DZ01', '王建国', 'owner']]);
   const after = await api(request, 'settings.get');
   expect(after).toMatchObject({
     setupDone: true,

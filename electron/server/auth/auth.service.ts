@@ -123,13 +123,18 @@ export async function logout(ctx: CallContext): Promise<{ signedOut: boolean }> 
   return { signedOut: removed > 0 };
 }
 
-async function storePassword(ctx: CallContext, staffId: number, password: string, keepToken: string | null): Promise<number> {
+/** A password checked against the rules (the error names `field`), then hashed. */
+export async function checkedPasswordHash(password: string, field = 'password'): Promise<string> {
   const problem = passwordProblem(password);
   if (problem)
     throw new AppError('invalid_input', problem.zh, problem.en, {
-      issues: [{ path: 'password', message: problem.zh, messageEn: problem.en }],
+      issues: [{ path: field, message: problem.zh, messageEn: problem.en }],
     });
-  const hash = await hashPassword(password);
+  return hashPassword(password);
+}
+
+async function storePassword(ctx: CallContext, staffId: number, password: string, keepToken: string | null): Promise<number> {
+  const hash = await checkedPasswordHash(password);
   return ctx.db.transaction().execute(async (trx) => {
     ctx.sqlite
       .prepare(

@@ -1,9 +1,14 @@
 import path from 'node:path';
+import type { Kysely } from 'kysely';
 import type { OfficeSettings } from '../../../shared/contract/settings';
 import { AppError } from '../core/app-error';
 import type { CallContext, OfficeContext } from '../core/context';
 import { writeAudit } from '../audit/audit.repository';
 import { readSettingsMap, writeSetting } from './settings.repository';
+import { checkedPasswordHash } from '../auth/auth.service';
+import type { Database } from '../db/schema';
+import { findStaffByCode, insertStaff, toStaffRow } from '../staff/staff.repository';
+import { todayLocal } from '../../../shared/dates';
 
 export const DEFAULT_ARCHIVE_FOLDER = '档案';
 
@@ -38,7 +43,12 @@ export async function updateSettings(
 
 export async function completeSetup(
   ctx: CallContext,
-  input: { officeName: string; officeAddress: string; archiveRoot?: string | undefined },
+  input: {
+    officeName: string;
+    officeAddress: string;
+    archiveRoot?: string | undefined;
+    owner?: { code: string; name: string; password?: string | undefined } | undefined;
+  },
 ): Promise<OfficeSettings> {
   const current = await getSettings(ctx);
   if (current.setupDone) {
@@ -56,12 +66,56 @@ export async function completeSetup(
       { issues: [{ path: 'archiveRoot', message: '必须是完整路径', messageEn: 'must be an absolute path' }] },
     );
   }
+  // Hashed before the transaction (scrypt takes a moment); an empty password means none yet.
+  const password = input.owner?.password ? await checkedPasswordHash(input.owner.password, 'owner.password') : null;
   await ctx.db.transaction().execute(async (trx) => {
+    if (input.owner) await createOwner(trx, ctx, input.owner, password);
     await writeSetting(trx, 'office.name', input.officeName);
     await writeSetting(trx, 'office.address', input.officeAddress);
     if (input.archiveRoot) await writeSetting(trx, 'archive.root', input.archiveRoot);
     await writeSetting(trx, 'office.setupDone', true);
-    await writeAudit(trx, ctx.actor, { action: 'settings.setup', entity: 'settings', after: input }, ctx.now());
+    const { owner, ...office } = input;
+    const after = { ...office, ...(owner ? { owner: { code: owner.code, name: owner.name, signIn: password !== null } } : {}) };
+    await writeAudit(trx, ctx.actor, { action: 'settings.setup', entity: 'settings', after }, ctx.now());
   });
   return getSettings(ctx);
+}
+
+/**
+ * 首次设置 creates the owner (店长) — hired today, base salary to be set later in 员工 — and,
+ * with a password, their sign-in; all in the setup's own transaction.
+ */
+async function createOwner(
+  trx: Kysely<Database>,
+  ctx: CallContext,
+  owner: { code: string; name: string },
+  passwordHash: string | null,
+): Promise<void> {
+  if (await findStaffByCode(trx, owner.code))
+    throw new AppError('conflict', `工号 ${owner.code} 已被使用。`, `Staff code ${owner.code} is already taken.`, {
+      issues: [{ path: 'owner.code', message: '工号已被使用', messageEn: 'Code already taken' }],
+    });
+  const stamp = ctx.now().toISOString();
+  const record = await insertStaff(trx, {
+    code: owner.code,
+    name: owner.name,
+    role: 'owner',
+    hired_on: todayLocal(ctx.now()),
+    left_on: null,
+    base_salary_fen: 0,
+    status: 'active',
+    phone: '',
+    created_at: stamp,
+    updated_at: stamp,
+  });
+  await writeAudit(
+    trx,
+    ctx.actor,
+    { action: 'staff.create', entity: 'staff', entityId: record.id, after: toStaffRow(record) },
+    ctx.now(),
+  );
+  if (passwordHash)
+    ctx.sqlite
+      .prepare('INSERT INTO staff_passwords (staff_id, hash, updated_at) VALUES (?, ?, ?)')
+      .run(record.id, passwordHash, stamp);
 }

@@ -6,7 +6,8 @@ export const archiveEn: { readonly [K in keyof typeof archiveZh]: string } = {
   'archive.tab.folders': 'Folders',
   'archive.none': 'No documents',
   'archive.folderRoot': 'Archive root',
-  'archive.folderHint': 'Folders follow the path template, as you see them in the archive folder; click one to see every document inside it.',
+  'archive.folderHint':
+    'Folders follow the path template, as you see them in the archive folder; click one to see every document inside it.',
   'archive.tab.audit': 'Archive check',
   'archive.tab.trash': 'Recycle & cleanup',
   'archive.tab.settings': 'Kinds & paths',

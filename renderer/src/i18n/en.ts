@@ -49,6 +49,13 @@ export const en: Dictionary = {
   'setup.title': 'Welcome to 门店通',
   'setup.subtitle': 'First start: tell us about the office. You can change the name and address later in Settings.',
   'setup.submit': 'Finish setup',
+  'setup.owner': 'Owner account',
+  'setup.ownerName': 'Owner name',
+  'setup.ownerCode': 'Owner staff code',
+  'setup.ownerCodeRule': 'Letters, digits, - and _ only',
+  'setup.ownerPassword': 'Password (optional)',
+  'setup.ownerPasswordHelp':
+    'With a password, 门店通 asks for the staff code and password when it opens (8+ characters, letters and digits). Leave it empty to go without sign-in for now; turn it on later in Settings.',
   'setup.archiveRootHelp':
     'Client files, contracts and drafts are filed here in folders you can also browse in Explorer. Use a full path, e.g. D:\\Archive.',
   'setup.dataDirHelp': 'The database office.db lives in this folder. To use another one, start 门店通 with --data.',

@@ -51,6 +51,13 @@ export const zhCN = {
   'setup.title': '欢迎使用门店通',
   'setup.subtitle': '首次使用,请填写门店信息。名称和地址以后可以在“设置”中修改。',
   'setup.submit': '完成设置',
+  'setup.owner': '店长账户',
+  'setup.ownerName': '店长姓名',
+  'setup.ownerCode': '店长工号',
+  'setup.ownerCodeRule': '工号只能包含字母、数字、- 和 _',
+  'setup.ownerPassword': '登录密码(可留空)',
+  'setup.ownerPasswordHelp':
+    '设置密码后,打开门店通需要用工号和密码登录(至少 8 位,含字母和数字)。留空则暂不需要登录,以后可在“设置”中开启。',
   'setup.archiveRootHelp':
     '客户档案、协议合同、稿件按目录保存在这里,也可以在资源管理器中直接浏览。请填写完整路径,例如 D:\\门店档案。',
   'setup.dataDirHelp': '数据库 office.db 保存在这个文件夹。如需换位置,请用 --data 参数启动门店通。',

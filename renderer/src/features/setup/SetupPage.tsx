@@ -7,16 +7,24 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { useT } from '../../i18n';
 
-type SetupValues = { officeName: string; officeAddress: string; archiveRoot: string };
+type SetupValues = {
+  officeName: string;
+  officeAddress: string;
+  archiveRoot: string;
+  ownerName: string;
+  ownerCode: string;
+  ownerPassword?: string;
+};
 
-const FIELDS = ['officeName', 'officeAddress', 'archiveRoot'] as const;
+const FIELDS = ['officeName', 'officeAddress', 'archiveRoot', 'ownerName', 'ownerCode', 'ownerPassword'] as const;
+const RENAME = { 'owner.name': 'ownerName', 'owner.code': 'ownerCode', 'owner.password': 'ownerPassword' } as const;
 
-/** First run: name the office and confirm where the archive lives. */
+/** First run: name the office, confirm where the archive lives, and create the owner's (店长) account. */
 export function SetupPage({ settings, onDone }: { settings: OfficeSettings; onDone: (settings: OfficeSettings) => void }) {
   const t = useT();
   const [form] = Form.useForm<SetupValues>();
   const setup = useMutation('settings.completeSetup');
-  const errors = useFormApiError(form, FIELDS);
+  const errors = useFormApiError(form, FIELDS, RENAME);
 
   const submit = async (values: SetupValues): Promise<void> => {
     const archiveRoot = values.archiveRoot.trim();
@@ -26,6 +34,11 @@ export function SetupPage({ settings, onDone }: { settings: OfficeSettings; onDo
         officeAddress: values.officeAddress,
         // Only an explicit choice is stored; the default follows the data folder if it moves.
         ...(archiveRoot && archiveRoot !== settings.archiveRoot ? { archiveRoot } : {}),
+        owner: {
+          code: values.ownerCode,
+          name: values.ownerName,
+          ...(values.ownerPassword ? { password: values.ownerPassword } : {}),
+        },
       });
       onDone(done);
     } catch (error) {
@@ -75,6 +88,29 @@ export function SetupPage({ settings, onDone }: { settings: OfficeSettings; onDo
           </Form.Item>
           <Form.Item label={t('office.dataDir')} extra={t('setup.dataDirHelp')}>
             <Input value={settings.dataDir} readOnly variant="filled" aria-label={t('office.dataDir')} />
+          </Form.Item>
+          <Typography.Title level={5}>{t('setup.owner')}</Typography.Title>
+          <div className="setup-owner">
+            <Form.Item
+              name="ownerName"
+              label={t('setup.ownerName')}
+              rules={[{ required: true, whitespace: true, message: t('common.required', { label: t('setup.ownerName') }) }]}
+            >
+              <Input maxLength={50} />
+            </Form.Item>
+            <Form.Item
+              name="ownerCode"
+              label={t('setup.ownerCode')}
+              rules={[
+                { required: true, whitespace: true, message: t('common.required', { label: t('setup.ownerCode') }) },
+                { pattern: /^[A-Za-z0-9_-]+$/, message: t('setup.ownerCodeRule') },
+              ]}
+            >
+              <Input maxLength={20} placeholder="001" spellCheck={false} />
+            </Form.Item>
+          </div>
+          <Form.Item name="ownerPassword" label={t('setup.ownerPassword')} extra={t('setup.ownerPasswordHelp')}>
+            <Input.Password maxLength={200} autoComplete="new-password" />
           </Form.Item>
           <Button type="primary" htmlType="submit" size="large" block loading={setup.running}>
             {t('setup.submit')}
