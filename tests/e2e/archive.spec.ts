@@ -44,8 +44,23 @@ test('档案: file files with progress, the duplicate question, search, the chec
   await question.getByRole('button', { name: '跳过' }).click();
   await expect(question).toBeHidden();
 
+  // Drag and drop: a real drop event carrying a file, as Explorer/Finder deliver it.
+  const dropped = await page.evaluateHandle(() => {
+    // Typed by hand: the tests compile without the DOM library.
+    const dom = globalThis as unknown as {
+      DataTransfer: new () => { items: { add: (file: unknown) => void } };
+      File: new (parts: string[], name: string, options: { type: string }) => unknown;
+    };
+    const transfer = new dom.DataTransfer();
+    transfer.items.add(new dom.File(['拖进来的会议纪要:续费三年'], '会议纪要.txt', { type: 'text/plain' }));
+    return transfer;
+  });
+  await filing.locator('.ant-upload-btn').dispatchEvent('dragover', { dataTransfer: dropped });
+  await filing.locator('.ant-upload-btn').dispatchEvent('drop', { dataTransfer: dropped });
+  await expect(table.getByRole('row').filter({ hasText: '会议纪要' })).toContainText('协议合同/建站合同');
+
   const listed = await api(request, 'archive.list', { clientId: client.id });
-  expect(listed.rows.map((r) => r.title).sort()).toEqual(['建站合同', '报价单']);
+  expect(listed.rows.map((r) => r.title).sort()).toEqual(['会议纪要', '建站合同', '报价单'].sort());
   expect(listed.rows.every((r) => r.relPath.startsWith('协议合同/建站合同/'))).toBe(true);
 
   // Full text: a word inside the text file.
@@ -80,7 +95,7 @@ test('档案: file files with progress, the duplicate question, search, the chec
   await expect(own.getByRole('row').filter({ hasText: '营业执照' })).toBeVisible();
   await screenshot(page, 'client-documents');
   const own2 = await api(request, 'archive.list', { clientId: client.id });
-  expect(own2.rows.map((r) => r.title).sort()).toEqual(['建站合同', '报价单', '营业执照'].sort());
+  expect(own2.rows.map((r) => r.title).sort()).toEqual(['会议纪要', '建站合同', '报价单', '营业执照'].sort());
 
   await page.goto('/#/archive/files');
   await page.getByRole('tab', { name: '档案体检' }).click();

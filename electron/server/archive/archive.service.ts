@@ -145,8 +145,10 @@ export function listDocuments(
     params.push(match);
   }
   const sql = where.join(' AND ');
+  // The count joins clients and contracts only when a condition (a salesperson's scope) needs them.
+  const countFrom = /\b[ck]\./.test(sql) ? from : from.replace(joins, '');
   const total = ctx.sqlite
-    .prepare(`SELECT count(*) FROM ${from} WHERE ${sql}`)
+    .prepare(`SELECT count(*) FROM ${countFrom} WHERE ${sql}`)
     .pluck()
     .get(...params) as number;
   const rows = ctx.sqlite
