@@ -21,6 +21,24 @@ function withKnown(options: { value: number; label: string }[], known: { id: num
   return [{ value: known.id, label: known.name }, ...options];
 }
 
+/** The 母目录 › 子目录 picker, for filing and for filtering the list. */
+export function KindSelect({ value, onChange }: { value: number | undefined; onChange: (v: number | undefined) => void }) {
+  const t = useT();
+  const kinds = useQuery('archive.kinds');
+  return (
+    <TreeSelect
+      aria-label={t('archive.kind')}
+      placeholder={t('archive.kind')}
+      allowClear
+      treeDefaultExpandAll
+      style={{ width: 180 }}
+      value={value}
+      treeData={kindTree(kinds.data ?? [])}
+      onChange={onChange}
+    />
+  );
+}
+
 /** Kind, client, contract, date and (optionally) title — for a batch of files or one document. */
 export function DocFieldsForm({
   value,
@@ -35,7 +53,6 @@ export function DocFieldsForm({
   knownClient?: { id: number; name: string } | undefined;
 }) {
   const t = useT();
-  const kinds = useQuery('archive.kinds');
   const [clientSearch, setClientSearch] = useState('');
   const clients = useQuery('clients.list', { search: clientSearch, limit: 20 });
   const contracts = useQuery(
@@ -44,16 +61,7 @@ export function DocFieldsForm({
   );
   return (
     <div className="archive-fields">
-      <TreeSelect
-        aria-label={t('archive.kind')}
-        placeholder={t('archive.kind')}
-        allowClear
-        treeDefaultExpandAll
-        style={{ width: 180 }}
-        value={value.kindId ?? undefined}
-        treeData={kindTree(kinds.data ?? [])}
-        onChange={(v: number | undefined) => onChange({ ...value, kindId: v ?? null })}
-      />
+      <KindSelect value={value.kindId ?? undefined} onChange={(v) => onChange({ ...value, kindId: v ?? null })} />
       <Select
         aria-label={t('archive.client')}
         placeholder={t('archive.client')}

@@ -1,16 +1,14 @@
-import { DatePicker, Input, Space, TreeSelect } from 'antd';
+import { DatePicker, Input, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { useQuery } from '../../../api/useQuery';
 import { useT } from '../../../i18n';
-import { kindTree } from './DocFieldsForm';
+import { KindSelect } from './DocFieldsForm';
 import { DocumentTable } from './DocumentTable';
 import { FilingPanel } from './FilingPanel';
 
 /** 档案: file new documents, find them by kind, date, client or text, open, edit, delete. */
 export function DocumentsTab() {
   const t = useT();
-  const kinds = useQuery('archive.kinds');
   const [kindId, setKindId] = useState<number | undefined>();
   const [search, setSearch] = useState('');
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
@@ -29,16 +27,7 @@ export function DocumentsTab() {
         reloadKey={filed}
         toolbar={
           <Space wrap>
-            <TreeSelect
-              aria-label={t('archive.kind')}
-              placeholder={t('archive.kind')}
-              allowClear
-              treeDefaultExpandAll
-              style={{ width: 180 }}
-              value={kindId}
-              treeData={kindTree(kinds.data ?? [])}
-              onChange={(v: number | undefined) => setKindId(v)}
-            />
+            <KindSelect value={kindId} onChange={setKindId} />
             <DatePicker.RangePicker value={range} onChange={(v) => setRange(v as [Dayjs | null, Dayjs | null] | null)} />
             <Input.Search
               aria-label={t('archive.search')}
