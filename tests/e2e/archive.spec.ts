@@ -44,7 +44,10 @@ test('档案: file files with progress, the duplicate question, search, the chec
   await question.getByRole('button', { name: '跳过' }).click();
   await expect(question).toBeHidden();
 
-  // Drag and drop: a real drop event carrying a file, as Explorer/Finder deliver it.
+  // Drag and drop: a real drop event carrying a file, as Explorer/Finder deliver it — once the
+  // batch above has finished (the drop zone is disabled while a batch runs).
+  await expect(page.getByText('已跳过 1 个重复文件')).toBeVisible();
+  await expect(filing.locator('.ant-upload-disabled')).toHaveCount(0);
   const dropped = await page.evaluateHandle(() => {
     // Typed by hand: the tests compile without the DOM library.
     const dom = globalThis as unknown as {
