@@ -9,7 +9,7 @@ function isSafe(component: string): boolean {
   return (
     component.length > 0 &&
     // eslint-disable-next-line no-control-regex -- checking that none survived
-    !/[<>:"/\\|?*\u0000-\u001f]/.test(component) &&
+    !/[<>:"/\\|?*\u0000-\u001f\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(component) &&
     !/[. ]$/.test(component) &&
     component !== '.' &&
     component !== '..' &&
@@ -37,6 +37,8 @@ describe('safe paths', () => {
     expect(safeComponent('a/b\\c:d*e?f"g<h>i|j')).toBe('a_b_c_d_e_f_g_h_i_j');
     expect(safeComponent('..')).toBe('_');
     expect(safeComponent('cafe\u0301')).toBe('café');
+    expect(safeFileName('报价\u202Efdp', 'exe')).toBe('报价fdp.exe');
+    expect(safeComponent('\u2067王\u2069\u200f')).toBe('王');
     expect(bytes(safeComponent('档'.repeat(200)))).toBeLessThanOrEqual(255);
     expect(safeFileName('档'.repeat(200), 'PDF').endsWith('.pdf')).toBe(true);
     expect(splitFileName('C:\\docs\\报价.v2.PDF')).toEqual({ stem: '报价.v2', ext: 'pdf' });

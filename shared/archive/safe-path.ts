@@ -6,6 +6,9 @@
 
 // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
 const FORBIDDEN = /[<>:"/\\|?*\u0000-\u001f\u007f]/g;
+// Bidirectional controls would let a name display backwards in Explorer or Finder
+// ("报价\u202Efdp.exe" shows as "报价exe.pdf"); they carry no meaning in a file name, so they go.
+const BIDI_CONTROLS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
 export const MAX_COMPONENT_BYTES = 255;
 /** Windows MAX_PATH is 260 including the drive and the terminating NUL. */
@@ -27,7 +30,7 @@ export function truncateBytes(text: string, max: number): string {
 
 /** One safe path component from any text: NFC, no forbidden or control characters, no reserved name. */
 export function safeComponent(raw: string, maxBytes = MAX_COMPONENT_BYTES): string {
-  let name = raw.normalize('NFC').replace(FORBIDDEN, '_').replace(/\s+/g, ' ').trim();
+  let name = raw.normalize('NFC').replace(BIDI_CONTROLS, '').replace(FORBIDDEN, '_').replace(/\s+/g, ' ').trim();
   // Windows drops trailing dots and spaces, so "报价." and "报价" would collide.
   name = name.replace(/[. ]+$/, '');
   if (name === '' || name === '.' || name === '..') name = '_';
