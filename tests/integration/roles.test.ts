@@ -65,6 +65,27 @@ describe('roles are enforced in dispatch for every method', () => {
     expect(refusals).toBeGreaterThan(50);
   });
 
+  it('lets in every declared role, and asks for sign-in when there is no session', async () => {
+    // An input no method accepts: the call passes the role gate, then stops at validation, so
+    // nothing is written while we learn which gate answered.
+    const NOT_AN_INPUT = 7;
+    let cases = 0;
+    for (const [name, def] of Object.entries(contract)) {
+      expect(def.input.safeParse(NOT_AN_INPUT).success, `${name} must refuse a bare number`).toBe(false);
+      const anonymous = await office.call(null, name, NOT_AN_INPUT);
+      const expected = def.roles === 'public' ? 'invalid_input' : 'unauthenticated';
+      expect(anonymous.ok ? 'ok' : anonymous.error.code, `${name} without a session`).toBe(expected);
+      cases++;
+      if (def.roles === 'public') continue;
+      for (const role of def.roles) {
+        const answer = await office.call(actorOf(role), name, NOT_AN_INPUT);
+        expect(answer.ok ? 'ok' : answer.error.code, `${name} as ${role}`).toBe('invalid_input');
+        cases++;
+      }
+    }
+    expect(cases).toBeGreaterThan(100);
+  });
+
   it('no read method a clerk may call returns salary or commission figures', async () => {
     const clerk = (await staffActor(office, 'C001', '文员', 'clerk')).actor;
     let answered = 0;
