@@ -25,16 +25,20 @@ afterAll(async () => {
 type Session = { cookie: string; csrf: string };
 
 /** fetch may not set Host, so a raw request plays the DNS-rebinding page. */
-function statusWithHost(hostHeader: string): Promise<number> {
+function statusWithHost(hostHeader: string, method = 'auth.status', body: unknown = {}, session?: Session): Promise<number> {
   const url = new URL(host.url);
   return new Promise((resolve, reject) => {
     const req = http.request(
       {
         host: url.hostname,
         port: url.port,
-        path: '/api/auth.status',
+        path: `/api/${method}`,
         method: 'POST',
-        headers: { Host: hostHeader, 'Content-Type': 'application/json' },
+        headers: {
+          Host: hostHeader,
+          'Content-Type': 'application/json',
+          ...(session ? { Cookie: session.cookie, 'X-CSRF-Token': session.csrf } : {}),
+        },
       },
       (res) => {
         res.resume();
@@ -42,7 +46,7 @@ function statusWithHost(hostHeader: string): Promise<number> {
       },
     );
     req.on('error', reject);
-    req.end('{}');
+    req.end(JSON.stringify(body));
   });
 }
 
@@ -111,6 +115,21 @@ describe('sign-in over HTTP', () => {
     expect((await call('staff.list', {}, owner, { 'Sec-Fetch-Site': 'cross-site' })).status).toBe(403);
     expect(await statusWithHost('evil.example:80')).toBe(403);
     expect(await statusWithHost(new URL(host.url).host)).toBe(200);
+
+    // The same refusals for a write, with a valid session: 4xx, and nothing is written.
+    const staffCount = async () => ((await call('staff.list', {}, owner)).body.value as unknown[]).length;
+    const before = await staffCount();
+    const newcomer = { code: 'X9', name: '不该出现', role: 'clerk', hiredOn: '2024-01-01', baseSalaryFen: 1 };
+    const noCsrf = { cookie: owner.cookie, csrf: '' };
+    const attempts = [
+      await call('staff.create', newcomer, noCsrf),
+      await call('staff.create', newcomer, { ...owner, csrf: 'forged' }),
+      await call('staff.create', newcomer, owner, { Origin: 'http://evil.example' }),
+      await call('staff.create', newcomer, owner, { 'Sec-Fetch-Site': 'cross-site' }),
+    ].map((answer) => answer.status);
+    attempts.push(await statusWithHost('evil.example:80', 'staff.create', newcomer, owner));
+    expect(attempts).toEqual([403, 403, 403, 403, 403]);
+    expect(await staffCount()).toBe(before);
 
     // Roles hold for a signed-in salesperson.
     const sales = await login('S001', 'Sell2026pass');
