@@ -13,7 +13,9 @@ test('hostile strings are stored and shown as text; nothing runs and the CSP hol
     dialogs.push(d.message());
     void d.dismiss();
   });
-  const name = `恶意${MARKUP}${CONTROL}客户`;
+  // A tag per run, so the test can be repeated on one office (clients and 工号 are unique).
+  const tag = Date.now().toString(36).slice(-5);
+  const name = `恶意${MARKUP}${CONTROL}客户${tag}`;
   const notes = `${'很长的备注,'.repeat(300)}<b>not bold</b>`.slice(0, 2000);
   const client = await api(request, 'clients.create', { name, notes });
   expect(client.name).toBe(name);
@@ -25,19 +27,24 @@ test('hostile strings are stored and shown as text; nothing runs and the CSP hol
     content: `<a href="javascript:window.__pwned=3">点我</a>`,
   });
   const staff = await api(request, 'staff.create', {
-    code: 'XSS1',
-    name: `<i onmouseover="window.__pwned=4">业务员</i>`,
+    code: `X${tag}`,
+    name: `<i onmouseover="window.__pwned=4">业务员${tag}</i>`,
     role: 'salesperson',
     hiredOn: '2026-01-01',
     baseSalaryFen: 300_000,
   });
 
   await page.goto('/#/clients');
+  // Wait for the search's own answer: clicking a row of the list it replaces would click nothing.
+  const searched = page.waitForResponse(
+    (r) => r.url().endsWith('/api/clients.list') && (r.request().postData() ?? '').includes('恶意'),
+  );
   await page.getByLabel('搜索客户').fill('恶意');
-  const row = page.getByRole('row').filter({ hasText: '恶意' });
+  await searched;
+  const row = page.getByRole('row').filter({ hasText: tag });
   await expect(row).toContainText('<img src=x onerror=');
-  await row.dblclick();
-  await expect(page.getByRole('heading').filter({ hasText: '恶意' })).toContainText(MARKUP);
+  await row.getByRole('link').filter({ hasText: tag }).click();
+  await expect(page.getByRole('heading').filter({ hasText: tag })).toContainText(MARKUP);
   await expect(page.getByText('<b>not bold</b>', { exact: false })).toBeVisible();
   await expect(page.getByText('<a href="javascript:window.__pwned=3">点我</a>')).toBeVisible();
   await screenshot(page, 'hostile-client');
