@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
-import { api, ensureOfficeSetUp, expect, screenshot, test } from './fixtures';
+import { api, chooseOption, ensureOfficeSetUp, expect, screenshot, test } from './fixtures';
 
 async function pickDate(page: Page, label: string, date: string): Promise<void> {
   const input = page.getByLabel(label, { exact: true });
@@ -54,8 +54,7 @@ test('clients: register a client, 撞单 is stopped, log a follow-up', async ({ 
   await dialog.getByLabel('省').fill('广东省');
   await dialog.getByLabel('市', { exact: true }).fill('深圳市');
   await dialog.getByLabel('区/县').fill('南山区');
-  await dialog.getByLabel('业务员').click();
-  await page.locator('.ant-select-item-option[title="张三 (E2EC1)"]').click();
+  await chooseOption(page, dialog.getByLabel('业务员'), '张三 (E2EC1)');
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog).toBeHidden();
 
@@ -159,8 +158,7 @@ test('clients: reassign picked clients, and the file shows the ownership history
   await page.getByRole('button', { name: '转移客户' }).click();
   const dialog = page.getByRole('dialog', { name: '转移客户' });
   await expect(dialog.getByLabel('选中的 2 位客户')).toBeChecked();
-  await dialog.getByLabel('转给').click();
-  await page.locator('.ant-select-item-option[title="王五 (E2ER2)"]').click();
+  await chooseOption(page, dialog.getByLabel('转给'), '王五 (E2ER2)');
   await dialog.getByLabel('原因').fill('离职交接');
   await dialogShot(page, 'clients-reassign');
   await dialog.getByRole('button', { name: '确认转移' }).click();

@@ -1,4 +1,4 @@
-import { api, ensureOfficeSetUp, expect, screenshot, test } from './fixtures';
+import { api, chooseOption, ensureOfficeSetUp, expect, screenshot, test } from './fixtures';
 
 /**
  * A manager sets a personal plan in the UI; two closed months below the floor put the person on
@@ -75,8 +75,7 @@ test('月度指标 and 待辞退: set a plan, close two months, the owner dismis
   await item.getByRole('button', { name: '确认辞退' }).click();
   const decide = page.getByRole('dialog', { name: '确认辞退 赵低迷' });
   await decide.getByLabel('理由(必填)').fill('连续两个月低于保底销售额');
-  await decide.getByLabel('客户转给').click();
-  await page.locator('.ant-select-item-option').filter({ hasText: '钱接手' }).click();
+  await chooseOption(page, decide.getByLabel('客户转给'), '钱接手');
   await decide.getByRole('button', { name: '确认辞退' }).click();
   await expect(decide).toBeHidden();
   await expect(cases.locator('.ant-list-item').filter({ hasText: '赵低迷' })).toHaveCount(0);

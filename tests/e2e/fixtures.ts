@@ -75,3 +75,17 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export function languageOption(page: Page, label: '中文' | 'English'): Locator {
   return page.locator('.ant-segmented').first().getByText(label, { exact: true });
 }
+
+/**
+ * Choose an option in an antd Select and make sure it took: a click that lands while the
+ * dropdown is still opening can be lost, which left a form saving the default value in CI.
+ */
+export async function chooseOption(page: Page, field: Locator, option: string): Promise<void> {
+  const select = field.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  const openDropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  await expect(async () => {
+    if (!(await openDropdown.isVisible())) await field.click();
+    await openDropdown.locator('.ant-select-item-option').filter({ hasText: option }).first().click({ timeout: 2_000 });
+    await expect(select.locator('.ant-select-content')).toContainText(option, { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+}

@@ -1,4 +1,4 @@
-import { api, ensureOfficeSetUp, expect, screenshot, test } from './fixtures';
+import { api, chooseOption, ensureOfficeSetUp, expect, screenshot, test } from './fixtures';
 
 /**
  * Runs last (project "security"): the owner sets the first password in 设置, sign-in turns on,
@@ -19,8 +19,7 @@ test('sign-in: the first password turns it on; 登录, refused calls, 退出', a
   await page.goto('/#/settings');
   const account = page.getByTestId('account-card');
   await expect(account).toContainText('尚未启用登录');
-  await account.getByLabel('员工').click();
-  await page.locator('.ant-select-item-option').filter({ hasText: '王店长(BOSS)' }).click();
+  await chooseOption(page, account.getByLabel('员工'), '王店长(BOSS)');
   await account.getByLabel('新密码(至少 8 位,含字母和数字)').fill('Boss2026pass');
   await account.getByRole('button', { name: '设置密码' }).click();
 

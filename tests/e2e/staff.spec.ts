@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { api, ensureOfficeSetUp, expect, languageOption, screenshot, test } from './fixtures';
+import { api, chooseOption, ensureOfficeSetUp, expect, languageOption, screenshot, test } from './fixtures';
 
 /** A form field's error text (antd renders it as `#<field>_help`). */
 const fieldError = (page: Page, field: string) => page.getByRole('dialog').locator(`#${field}_help`);
@@ -29,8 +29,7 @@ test('staff: add, edit, duplicate 工号, bad salary, 离职 — and the API agr
   const dialog = page.getByRole('dialog', { name: '新增员工' });
   await dialog.getByLabel('工号').fill('E2E01');
   await dialog.getByLabel('姓名').fill('张伟');
-  await dialog.getByLabel('角色').click();
-  await page.locator('.ant-select-item-option[title="经理"]').click();
+  await chooseOption(page, dialog.getByLabel('角色'), '经理');
   await pickDate(page, '入职日期', '2026-03-02');
   await dialog.getByLabel('底薪').fill('3,000.50');
   await dialog.getByLabel('电话').fill('13800000001');
