@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Role } from '../roles';
+import { idSchema } from './field-schemas';
 import { method } from './method';
 
 export type SignedIn = { staffId: number; code: string; name: string; role: Role };
@@ -40,7 +41,7 @@ export const authContract = {
     summary: '修改密码 / Change password',
   }),
   'auth.setPassword': method<{ staffId: number; endedSessions: number }>()({
-    input: z.strictObject({ staffId: z.number().int().positive(), password }),
+    input: z.strictObject({ staffId: idSchema, password }),
     roles: ['owner'],
     kind: 'write',
     summary: '设置员工密码 / Set a staff member’s password',
