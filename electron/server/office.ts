@@ -102,8 +102,10 @@ export function officeOver(
         input,
       ),
     close: async () => {
-      // Kysely's destroy closes the better-sqlite3 handle too.
+      // Kysely's destroy closes the better-sqlite3 handle — but only if Kysely ever used it; an
+      // office that answered only raw-SQL reads (or nothing) must close the handle itself.
       await db.destroy();
+      if (sqlite.open) sqlite.close();
     },
   };
 }
