@@ -1,12 +1,5 @@
 import { z } from 'zod';
-import {
-  DATE_RANGE,
-  ISO_DATE_PATTERN,
-  isRealDate,
-  MONTH_PATTERN,
-  MONTH_RANGE,
-  YEARLY_DATE_RANGE,
-} from '../dates';
+import { DATE_RANGE, ISO_DATE_PATTERN, isRealDate, MONTH_PATTERN, MONTH_RANGE, YEARLY_DATE_RANGE } from '../dates';
 
 /**
  * The field schemas every contract file builds on, so a date, a month, an id or a path means the

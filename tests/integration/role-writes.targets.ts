@@ -50,7 +50,11 @@ export type Variant = {
   /** Allowed but nothing to change (giving someone the role they have): only success is required. */
   noOp?: (target: Who) => boolean;
 };
-export type RoleVariant = { label: string; input: (role: Role, f: Fixture) => unknown; rule: (actor: Who, role: Role) => boolean };
+export type RoleVariant = {
+  label: string;
+  input: (role: Role, f: Fixture) => unknown;
+  rule: (actor: Who, role: Role) => boolean;
+};
 
 export type WriteDeclaration =
   | { acts: 'person'; variants: Variant[] }
@@ -204,7 +208,13 @@ export const WRITE_DECLARATIONS: Record<string, WriteDeclaration> = {
   },
   'staff.import': {
     acts: 'role',
-    variants: [{ label: 'import', input: (role) => csv(`工号,姓名,角色,入职日期,底薪\nIMP-${role},导入,${role},2026-04-01,1000`), rule: grants }],
+    variants: [
+      {
+        label: 'import',
+        input: (role) => csv(`工号,姓名,角色,入职日期,底薪\nIMP-${role},导入,${role},2026-04-01,1000`),
+        rule: grants,
+      },
+    ],
   },
   'allowances.set': {
     acts: 'role',
@@ -215,7 +225,9 @@ export const WRITE_DECLARATIONS: Record<string, WriteDeclaration> = {
   // —— records that belong to someone ——
   'clients.create': {
     acts: 'owned-record',
-    variants: [{ label: 'register for', input: (t) => ({ name: `新客户${t.code}`, ownerStaffId: t.id }), rule: ownRecordOnlyForSales }],
+    variants: [
+      { label: 'register for', input: (t) => ({ name: `新客户${t.code}`, ownerStaffId: t.id }), rule: ownRecordOnlyForSales },
+    ],
   },
   'clients.update': {
     acts: 'owned-record',
@@ -275,7 +287,11 @@ export const WRITE_DECLARATIONS: Record<string, WriteDeclaration> = {
   'payments.create': {
     acts: 'owned-record',
     variants: [
-      { label: 'pay', input: (t, f) => ({ contractId: t.contractId, paidOn: f.today, amountFen: 100 }), rule: ownRecordOnlyForSales },
+      {
+        label: 'pay',
+        input: (t, f) => ({ contractId: t.contractId, paidOn: f.today, amountFen: 100 }),
+        rule: ownRecordOnlyForSales,
+      },
     ],
   },
   'payments.delete': {
@@ -284,11 +300,17 @@ export const WRITE_DECLARATIONS: Record<string, WriteDeclaration> = {
   },
   // —— the office as a whole ——
   'settings.update': { acts: 'office', why: "the office's name and address" },
-  'settings.completeSetup': { acts: 'office', why: 'first run only; creates the first owner of an empty office (first-run.test.ts)' },
+  'settings.completeSetup': {
+    acts: 'office',
+    why: 'first run only; creates the first owner of an empty office (first-run.test.ts)',
+  },
   'clients.import': { acts: 'office', why: 'bulk import by the office roles (a salesperson cannot import)' },
   'contracts.import': { acts: 'office', why: 'bulk import by the office roles (a salesperson cannot import)' },
   'payments.import': { acts: 'office', why: 'bulk import by the office roles (a salesperson cannot import)' },
-  'plans.copyPrevious': { acts: 'office', why: 'copies last month’s plans as the owner and managers set them; sets no new figure' },
+  'plans.copyPrevious': {
+    acts: 'office',
+    why: 'copies last month’s plans as the owner and managers set them; sets no new figure',
+  },
   'commission.updateSettings': { acts: 'office', why: 'the office’s commission rules (owner only)' },
   'months.close': { acts: 'office', why: 'freezes the month for everyone; statuses follow the floor rule, not the caller' },
   'months.reopen': { acts: 'office', why: 'owner only; the month for everyone' },

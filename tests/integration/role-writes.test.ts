@@ -8,13 +8,7 @@ import { contract } from '../../shared/contract';
 import type { Actor, Role } from '../../shared/roles';
 import { openOffice, type Office } from '../../electron/server/office';
 import { giveQuickPassword } from '../../electron/server/testing/quick-password';
-import {
-  OFFICE_BUT_NAMES_A_PERSON,
-  PERSON_FIELDS,
-  WRITE_DECLARATIONS,
-  type Fixture,
-  type Who,
-} from './role-writes.targets';
+import { OFFICE_BUT_NAMES_A_PERSON, PERSON_FIELDS, WRITE_DECLARATIONS, type Fixture, type Who } from './role-writes.targets';
 
 /**
  * The role-WRITE matrix (issue 14, "must hold"): every write method × every role × the caller's
@@ -66,7 +60,8 @@ const fixture: Fixture = {
   openMonth: '2026-04',
   caseMonth: '2026-02',
   today: '2026-04-10',
-  bystander: (a, b) => (['C2', 'S2', 'C1', 'S1', 'O2', 'O1'] as Key[]).map((k) => people[k]).find((p) => p.id !== a.id && p.id !== b.id)! as Who,
+  bystander: (a, b) =>
+    (['C2', 'S2', 'C1', 'S1', 'O2', 'O1'] as Key[]).map((k) => people[k]).find((p) => p.id !== a.id && p.id !== b.id)! as Who,
 };
 
 async function ok<T>(method: string, input: unknown, actor: Actor = CLI): Promise<T> {
@@ -78,7 +73,13 @@ async function ok<T>(method: string, input: unknown, actor: Actor = CLI): Promis
 /** Eight people; each owns a client with a signed contract, a payment and an open follow-up; everyone is 待辞退 in February. */
 async function buildOffice(): Promise<void> {
   for (const [key, [code, role]] of Object.entries(PEOPLE) as [Key, readonly [string, Role]][]) {
-    const staff = await ok<{ id: number }>('staff.create', { code, name: code, role, hiredOn: '2025-01-01', baseSalaryFen: 300_000 });
+    const staff = await ok<{ id: number }>('staff.create', {
+      code,
+      name: code,
+      role,
+      hiredOn: '2025-01-01',
+      baseSalaryFen: 300_000,
+    });
     const password = `${code}pass2026`;
     giveQuickPassword(office, staff.id, password);
     people[key] = { id: staff.id, code, role, password, clientId: 0, contractId: 0, paymentId: 0, followUpId: 0 };
@@ -97,11 +98,20 @@ async function buildOffice(): Promise<void> {
         status: 'signed',
       })
     ).id;
-    p.paymentId = (await ok<{ id: number }>('payments.create', { contractId: p.contractId, paidOn: '2026-03-05', amountFen: 100_000 })).id;
+    p.paymentId = (
+      await ok<{ id: number }>('payments.create', { contractId: p.contractId, paidOn: '2026-03-05', amountFen: 100_000 })
+    ).id;
     p.followUpId = (
       await ok<{ id: number }>(
         'followups.create',
-        { clientId: p.clientId, happenedOn: '2026-04-01', way: 'phone', content: '回访', nextStep: '再联系', nextOn: '2026-04-20' },
+        {
+          clientId: p.clientId,
+          happenedOn: '2026-04-01',
+          way: 'phone',
+          content: '回访',
+          nextStep: '再联系',
+          nextOn: '2026-04-20',
+        },
         actorOf(key),
       )
     ).id;
@@ -109,7 +119,8 @@ async function buildOffice(): Promise<void> {
   const plan = { floorFen: 100, targetFen: 200, rateBp: 500, multiplierPct: 200, leaveReason: null };
   for (const month of ['2026-01', '2026-02']) {
     await ok('plans.set', { month, staffId: null, plan });
-    for (const key of ['O1', 'O2', 'M1', 'M2', 'C1', 'C2'] as Key[]) await ok('plans.set', { month, staffId: people[key].id, plan });
+    for (const key of ['O1', 'O2', 'M1', 'M2', 'C1', 'C2'] as Key[])
+      await ok('plans.set', { month, staffId: people[key].id, plan });
     await ok('months.close', { month });
   }
   const cases = await ok<unknown[]>('dismissals.list', {});
@@ -127,7 +138,9 @@ async function freshCopy(): Promise<void> {
 function digest(): string {
   const hash = createHash('sha256');
   const tables = office.sqlite
-    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'audit_log' ORDER BY name`)
+    .prepare(
+      `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'audit_log' ORDER BY name`,
+    )
     .pluck()
     .all() as string[];
   for (const table of tables) {
@@ -158,7 +171,8 @@ function casesOf(method: string): Case[] {
     const me = who(caller, caller);
     const role = people[caller].role;
     if (decl.acts === 'office') {
-      if (def.roles !== 'public' && !gate(role)) out.push({ method, variant: '-', caller, target: '-', allowed: false, input: {} });
+      if (def.roles !== 'public' && !gate(role))
+        out.push({ method, variant: '-', caller, target: '-', allowed: false, input: {} });
       continue;
     }
     if (decl.acts === 'self') {
@@ -221,7 +235,9 @@ describe('role-write matrix', () => {
     // A method whose input names a person or a role cannot call itself 'office' without a reason here.
     const namesSomeone = writes
       .filter(([name]) => WRITE_DECLARATIONS[name]?.acts === 'office')
-      .filter(([, def]) => JSON.stringify(z.toJSONSchema(def.input, { io: 'input', unrepresentable: 'any' })).match(fieldPattern()))
+      .filter(([, def]) =>
+        JSON.stringify(z.toJSONSchema(def.input, { io: 'input', unrepresentable: 'any' })).match(fieldPattern()),
+      )
       .map(([name]) => name)
       .filter((name) => !OFFICE_BUT_NAMES_A_PERSON[name]);
     expect(namesSomeone, "these take a person or a role: declare them 'person', 'role' or 'owned-record'").toEqual([]);

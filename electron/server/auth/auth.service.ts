@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { AuthState, SignedIn } from '../../../shared/contract/auth';
+import type { AccountRow, AuthState, SignedIn } from '../../../shared/contract/auth';
 import type { Actor, Role } from '../../../shared/roles';
 import { ANONYMOUS, writeAudit } from '../audit/audit.repository';
 import { AppError } from '../core/app-error';
@@ -85,8 +85,15 @@ export async function login(ctx: CallContext, code: string, password: string): P
   const ok = staff ? await verifyPassword(password, staff.hash) : (await hashPassword(password), false);
   if (!ok || !staff) {
     await ctx.db.transaction().execute(async (trx) => {
-      const count = ctx.sqlite.prepare('SELECT failures, locked_until AS lockedUntil FROM login_failures WHERE code = ?').get(code);
-      await writeAudit(trx, ctx.actor ?? ANONYMOUS, { action: 'auth.failed', entity: 'staff', entityId: code, after: count }, now);
+      const count = ctx.sqlite
+        .prepare('SELECT failures, locked_until AS lockedUntil FROM login_failures WHERE code = ?')
+        .get(code);
+      await writeAudit(
+        trx,
+        ctx.actor ?? ANONYMOUS,
+        { action: 'auth.failed', entity: 'staff', entityId: code, after: count },
+        now,
+      );
     });
     throw new AppError('unauthenticated', '工号或密码不对。', 'Wrong staff code or password.');
   }
@@ -121,8 +128,7 @@ export async function login(ctx: CallContext, code: string, password: string): P
 async function countAttempt(ctx: CallContext, code: string, now: Date): Promise<void> {
   const lockedUntil = await ctx.db.transaction().execute(async () => {
     const row = ctx.sqlite.prepare('SELECT failures, locked_until FROM login_failures WHERE code = ?').get(code) as
-      | { failures: number; locked_until: string | null }
-      | undefined;
+      { failures: number; locked_until: string | null } | undefined;
     if (row?.locked_until && row.locked_until > now.toISOString()) return row.locked_until;
     // This attempt goes ahead and counts as a failure until it succeeds (a success deletes the
     // row). The one that uses up the free attempts locks the 工号 for whoever comes next — and
@@ -231,8 +237,7 @@ export async function setPassword(
 ): Promise<{ staffId: number; endedSessions: number }> {
   assertMaySetPassword(ctx.actor);
   const staff = ctx.sqlite.prepare(`SELECT id, code, name, role, status FROM staff WHERE id = ?`).get(staffId) as
-    | StaffRecord
-    | undefined;
+    StaffRecord | undefined;
   if (!staff || staff.status === 'left')
     throw new AppError('not_found', `员工(编号 ${staffId})不存在或已离职。`, `Staff #${staffId} does not exist or has left.`);
   const ownerFirst = (): void => {
@@ -257,4 +262,19 @@ export function activeOwnerHasPassword(ctx: OfficeContext): boolean {
       )
       .get() !== undefined
   );
+}
+
+/** Everyone still employed, whether they can sign in, and whether failed attempts locked them. */
+export function accounts(ctx: CallContext): AccountRow[] {
+  const now = ctx.now().toISOString();
+  return (
+    ctx.sqlite
+      .prepare(
+        `SELECT s.id AS staffId, s.code, s.name, s.role, p.staff_id IS NOT NULL AS hasPassword,
+                CASE WHEN f.locked_until > ? THEN f.locked_until END AS lockedUntil
+         FROM staff s LEFT JOIN staff_passwords p ON p.staff_id = s.id LEFT JOIN login_failures f ON f.code = s.code
+         WHERE s.status != 'left' ORDER BY s.role != 'owner', s.code COLLATE NOCASE`,
+      )
+      .all(now) as (Omit<AccountRow, 'hasPassword'> & { hasPassword: number })[]
+  ).map((r) => ({ ...r, hasPassword: r.hasPassword === 1 }));
 }

@@ -23,9 +23,12 @@ afterEach(() => office.dispose());
 const later = (ms: number): void => {
   clock = new Date(clock.getTime() + ms);
 };
-const login = (code: string, password: string) => office.call(null, 'auth.login', { code, password }, { token: null, via: 'http' });
+const login = (code: string, password: string) =>
+  office.call(null, 'auth.login', { code, password }, { token: null, via: 'http' });
 const auditOf = (action: string) =>
-  office.sqlite.prepare('SELECT actor_code AS code, actor_role AS role, entity_id AS id FROM audit_log WHERE action = ?').all(action);
+  office.sqlite
+    .prepare('SELECT actor_code AS code, actor_role AS role, entity_id AS id FROM audit_log WHERE action = ?')
+    .all(action);
 
 describe('sign-in lockout (issue 14.4)', () => {
   it('counts each attempt before the password check: of 40 parallel wrong passwords only the free ones are checked', async () => {
@@ -118,4 +121,18 @@ describe('sign-in turns on only with an owner’s password (issue 15.2)', () => 
     await office.call(null, 'auth.login', { code: 'B001', password: 'Boss2026pass' }, { token: null, via: 'ipc' });
     expect(office.sqlite.prepare('SELECT via FROM sessions').pluck().get()).toBe('ipc');
   });
+});
+
+describe('账户与安全 for the owner', () => {
+  it('lists who can sign in and who is locked out, owners first', async () => {
+    giveQuickPassword(office, boss.staff.id, 'Boss2026pass');
+    giveQuickPassword(office, clerk.staff.id, 'Clerk2026pass');
+    for (let i = 0; i < FREE_FAILURES; i++) await login('C001', 'wrong-pass-1');
+    office.sqlite.prepare('DELETE FROM staff_passwords WHERE staff_id = ?').run(clerk.staff.id);
+    const rows = await office.call(boss.actor, 'auth.accounts', {});
+    expect(rows.ok && (rows.value as { code: string; hasPassword: boolean; lockedUntil: string | null }[])).toEqual([
+      expect.objectContaining({ code: 'B001', hasPassword: true, lockedUntil: null }),
+      expect.objectContaining({ code: 'C001', hasPassword: false, lockedUntil: '2026-04-10T03:00:30.000Z' }),
+    ]);
+  }, 60_000);
 });

@@ -31,7 +31,8 @@ async function importAs(method: string, csv: string, actor: Actor): Promise<{ in
   const report = answer.value as { inserted: number; issues: { message: string }[] };
   return { inserted: report.inserted, messages: report.issues.map((i) => i.message).join(' | ') };
 }
-const staffRows = () => office.sqlite.prepare('SELECT id, code, role, status, left_on, base_salary_fen FROM staff ORDER BY id').all();
+const staffRows = () =>
+  office.sqlite.prepare('SELECT id, code, role, status, left_on, base_salary_fen FROM staff ORDER BY id').all();
 
 describe('a manager manages salespeople and clerks only (issue 14.1)', () => {
   it('cannot make themself owner, nor then take the owner’s password', async () => {
