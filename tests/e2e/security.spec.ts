@@ -17,7 +17,8 @@ test('sign-in: an owner’s password turns it on; the login page helps; the owne
 
   await page.goto('/#/settings');
   const account = page.getByTestId('account-card');
-  await expect(account).toContainText('尚未启用登录');
+  // The first visit loads the settings page's code; a busy CI machine may take a while.
+  await expect(account).toContainText('尚未启用登录', { timeout: 30_000 });
   await expect(account).toContainText('请先为店长设置密码');
   const table = account.getByTestId('password-table');
   // Until an owner can sign in, nobody else gets a password (the server refuses it too).
@@ -32,8 +33,10 @@ test('sign-in: an owner’s password turns it on; the login page helps; the owne
   await dialog.getByRole('button', { name: '设置密码' }).click();
 
   // Sign-in is on: the shell gives way to 登录, which says what to do about a forgotten password.
+  // Each password set or checked costs a full scrypt (N = 2^17): seconds on a busy machine.
+  const slow = { timeout: 45_000 };
   const login = page.getByTestId('login');
-  await expect(login).toBeVisible();
+  await expect(login).toBeVisible(slow);
   expect((await request.post('/api/staff.list', { data: {} })).status()).toBe(401);
   await login.getByText('忘记密码?').click();
   await expect(page.getByTestId('login-forgot')).toContainText('office user password');
@@ -43,10 +46,10 @@ test('sign-in: an owner’s password turns it on; the login page helps; the owne
   await login.getByLabel('工号').fill('BOSS');
   await login.getByLabel('密码').fill('wrong-pass-1');
   await login.getByRole('button', { name: '登录' }).click();
-  await expect(login).toContainText('工号或密码不对');
+  await expect(login).toContainText('工号或密码不对', slow);
   await login.getByLabel('密码').fill('Boss2026pass');
   await login.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByTestId('user-menu')).toContainText('王店长');
+  await expect(page.getByTestId('user-menu')).toContainText('王店长', slow);
 
   // The owner resets the clerk's password in 账户与安全.
   await page.goto('/#/settings');
@@ -57,7 +60,7 @@ test('sign-in: an owner’s password turns it on; the login page helps; the owne
   await reset.getByLabel('新密码(至少 8 位,含字母和数字)').fill('Clerk2026pass');
   await screenshot(page, 'security-password-reset');
   await reset.getByRole('button', { name: '设置密码' }).click();
-  await expect(clerkRow).toContainText('已设置');
+  await expect(clerkRow).toContainText('已设置', slow);
   await expect(clerkRow.getByRole('button', { name: '重设密码' })).toBeEnabled();
   await screenshot(page, 'security-accounts');
 
@@ -72,5 +75,5 @@ test('sign-in: an owner’s password turns it on; the login page helps; the owne
   await login.getByLabel('工号').fill('WY01');
   await login.getByLabel('密码').fill('Clerk2026pass');
   await login.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByTestId('user-menu')).toContainText('文员小李');
+  await expect(page.getByTestId('user-menu')).toContainText('文员小李', slow);
 });

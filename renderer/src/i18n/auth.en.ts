@@ -67,4 +67,7 @@ export const authEn: { readonly [K in keyof typeof authZh]: string } = {
   'staff.eventBy': '{date} {event} (by {by}){reason}',
   'staff.lastOwner': 'The only owner cannot leave. Make someone else owner first.',
   'audit.anonymous': 'Not signed in (anonymous)',
+  'staff.by.local': 'this computer',
+  'staff.by.cli': 'command line',
+  'staff.by.system': 'the office',
 };

@@ -61,4 +61,7 @@ export const authZh = {
   'staff.eventBy': '{date} {event}(操作人 {by}){reason}',
   'staff.lastOwner': '唯一的店长不能离职。请先把另一位员工设为店长。',
   'audit.anonymous': '未登录 (anonymous)',
+  'staff.by.local': '本机',
+  'staff.by.cli': '命令行',
+  'staff.by.system': '系统',
 } as const;

@@ -11,6 +11,12 @@ import { useT } from '../../../i18n';
 
 type Values = { on: Dayjs | null; reason: string };
 const FIELDS = ['on', 'reason'] as const;
+/** Who acted when it was not a signed-in person: the local owner, the command line, the office itself. */
+const BY_LABELS: Record<string, 'staff.by.local' | 'staff.by.cli' | 'staff.by.system'> = {
+  local: 'staff.by.local',
+  cli: 'staff.by.cli',
+  system: 'staff.by.system',
+};
 
 /** 恢复在职: bring back someone who left, with a reason; their 在职记录 is shown and kept. */
 export function ReinstateModal({
@@ -94,7 +100,7 @@ export function ReinstateModal({
           content: t('staff.eventBy', {
             date: e.effectiveOn,
             event: t(`staff.event.${e.event}`),
-            by: e.byCode,
+            by: BY_LABELS[e.byCode] ? t(BY_LABELS[e.byCode]!) : e.byCode,
             reason: e.reason ? `:${e.reason}` : '',
           }),
         }))}
