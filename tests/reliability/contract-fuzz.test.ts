@@ -6,7 +6,8 @@ import { callsPerMethod, expectCleanRun } from '../fuzz/fuzz-plan';
 /**
  * The heavy contract fuzz (issue 14, "must hold"): ≥ 10,000 generated calls over every method,
  * as every role and anonymously, through the real HTTP host; 0 `internal`, 0 5xx, host alive.
- * `FUZZ_SEED=n` replays another sequence; the default seed changes by day so CI keeps exploring.
+ * The seed is fixed, so a red CI run is the same run on every machine; `FUZZ_SEED=n` explores
+ * another sequence (and replays it: the seed is printed).
  */
 let fuzz: FuzzOffice;
 beforeAll(async () => {
@@ -15,7 +16,7 @@ beforeAll(async () => {
 afterAll(() => fuzz.close());
 
 it('≥ 10,000 calls over every method: no internal error, no 5xx, the host alive', async () => {
-  const seed = Number(process.env.FUZZ_SEED ?? Math.floor(Date.now() / 86_400_000));
+  const seed = Number(process.env.FUZZ_SEED ?? 1);
   console.log(`[contract-fuzz] seed ${seed} (FUZZ_SEED=${seed} replays it)`);
   const prototype = Object.getOwnPropertyNames(Object.prototype);
   const report = await fuzz.run({ callsPerMethod: callsPerMethod(125), seed, concurrency: 6 });
