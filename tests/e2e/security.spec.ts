@@ -9,6 +9,7 @@ import { api, ensureOfficeSetUp, expect, screenshot, test } from './fixtures';
 test('sign-in: an owner’s password turns it on; the login page helps; the owner resets passwords', async ({ page, request }) => {
   test.setTimeout(180_000);
   await ensureOfficeSetUp(request);
+  const { dataDir } = await api(request, 'settings.get');
   for (const person of [
     { code: 'BOSS', name: '王店长', role: 'owner' as const },
     { code: 'WY01', name: '文员小李', role: 'clerk' as const },
@@ -42,6 +43,10 @@ test('sign-in: an owner’s password turns it on; the login page helps; the owne
   await expect(page.getByTestId('login-forgot')).toContainText('office user password');
   await expect(page.getByTestId('login-forgot')).toContainText('设置 › 账户与安全');
   await screenshot(page, 'security-login-forgot');
+  // A fresh page signs in: what it read before (no folders for a caller not signed in) is read again after.
+  expect((await api(request, 'settings.get')).dataDir).toBe('');
+  await page.reload();
+  await expect(login).toBeVisible(slow);
 
   await login.getByLabel('工号').fill('BOSS');
   await login.getByLabel('密码').fill('wrong-pass-1');
@@ -51,8 +56,9 @@ test('sign-in: an owner’s password turns it on; the login page helps; the owne
   await login.getByRole('button', { name: '登录' }).click();
   await expect(page.getByTestId('user-menu')).toContainText('王店长', slow);
 
-  // The owner resets the clerk's password in 账户与安全.
+  // The owner resets the clerk's password in 账户与安全 — on the page that shows the folders again.
   await page.goto('/#/settings');
+  await expect(page.getByText(dataDir, { exact: true })).toBeVisible();
   const clerkRow = page.getByTestId('password-table').getByRole('row', { name: /文员小李/ });
   await expect(clerkRow).toContainText('未设置');
   await clerkRow.getByRole('button', { name: '设置密码' }).click();
@@ -67,7 +73,7 @@ test('sign-in: an owner’s password turns it on; the login page helps; the owne
   // The only owner cannot leave: the button says why, and the server refuses it anyway.
   await page.goto('/#/staff');
   const bossRow = page.getByRole('row', { name: /BOSS/ });
-  await expect(bossRow.getByRole('button', { name: '离职' })).toBeDisabled();
+  await expect(bossRow.getByRole('button', { name: '离职' })).toBeDisabled({ timeout: 30_000 });
   await screenshot(page, 'security-signed-in');
 
   await page.getByTestId('user-menu').getByRole('button', { name: '退出' }).click();

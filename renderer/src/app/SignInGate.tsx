@@ -9,6 +9,7 @@ import { FullScreenSpin } from '../components/FullScreenSpin';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useLanguage, useT } from '../i18n';
 import { AuthContext } from './AuthContext';
+import { useOffice } from './useOffice';
 
 /**
  * Sign-in (SPEC §6): once anyone has a password, the shell shows only after 登录, and locks itself
@@ -19,6 +20,7 @@ export function SignInGate({ children }: { children: ReactNode }) {
   const [error, setError] = useState<string | null>(null);
   const [lockedOut, setLockedOut] = useState<'idle' | 'expired' | null>(null);
   const { lang } = useLanguage();
+  const { setSettings } = useOffice();
   const refresh = useCallback(() => {
     call('auth.status').then(setState, (e: unknown) => setError(errorText(toApiError(e), lang)));
   }, [lang]);
@@ -59,6 +61,8 @@ export function SignInGate({ children }: { children: ReactNode }) {
         onSignedIn={(s) => {
           setLockedOut(null);
           setState(s);
+          // Read before signing in, the settings left out where the office's files are.
+          void call('settings.get').then(setSettings, () => undefined);
         }}
       />
     );
