@@ -14,6 +14,26 @@ export function isRealDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
+/**
+ * The dates an office works with: 1990-01-01 … 2100-12-31. Anything outside is a typing slip
+ * (9999-12-31, 0001-01-01) that would only break date arithmetic later (a renewal of a contract
+ * ending 9999-12-31 would start in the year 10000), so every schema refuses it at the door.
+ */
+export const DATE_RANGE = { min: '1990-01-01', max: '2100-12-31' } as const;
+export const MONTH_RANGE = { min: '1990-01', max: '2100-12' } as const;
+/** Birthdays and company anniversaries reach further back than an office's own records. */
+export const YEARLY_DATE_RANGE = { min: '1900-01-01', max: '2100-12-31' } as const;
+
+/** A real calendar date inside DATE_RANGE. */
+export function isOfficeDate(value: string): boolean {
+  return isRealDate(value) && value >= DATE_RANGE.min && value <= DATE_RANGE.max;
+}
+
+/** A 'YYYY-MM' inside MONTH_RANGE. */
+export function isOfficeMonth(value: string): boolean {
+  return MONTH_PATTERN.test(value) && value >= MONTH_RANGE.min && value <= MONTH_RANGE.max;
+}
+
 /** Today's date in local time, as the office sees it. */
 export function todayLocal(now: Date = new Date()): IsoDate {
   const y = now.getFullYear();

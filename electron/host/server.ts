@@ -188,10 +188,9 @@ async function handleApi(
     sendError(res, CSRF_ERROR);
     return;
   }
-  const actor = caller.actor ?? { staffId: null, code: 'anonymous', name: '', role: 'clerk' as const, via: 'http' as const };
-  const answer = await office.call(caller.actor ? caller.actor : decoded.startsWith('auth.') ? actor : null, decoded, input, {
-    token: caller.token,
-  });
+  // Nobody signed in is nobody: public methods (auth.login…) run without an actor, never as an
+  // invented role — the audit log then names a failed sign-in 未登录 (anonymous).
+  const answer = await office.call(caller.actor, decoded, input, { token: caller.token, via: 'http' });
   if (decoded === 'auth.login' && answer.ok) {
     // The token goes into the HttpOnly cookie and nowhere else.
     const { token, ...state } = answer.value as { token: string };

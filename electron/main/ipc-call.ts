@@ -20,7 +20,7 @@ export function registerCallHandler(office: Office, isAppWindow: IsAppWindow): v
     const token = tokens.get(event.sender.id) ?? null;
     const actor = signInRequired(office) ? sessionActor(office, token, 'ipc') : desktopActor();
     // Unknown names still go to dispatch, which answers with the one unknown_method envelope.
-    const answer: Envelope<unknown> = await office.call(actor, name, input, { token });
+    const answer: Envelope<unknown> = await office.call(actor, name, input, { token, via: 'ipc' });
     if (name === 'auth.login' && answer.ok) {
       const { token: issued, ...state } = answer.value as { token: string };
       tokens.set(event.sender.id, issued);

@@ -17,7 +17,12 @@ export const DATABASE_FILE = 'office.db';
 
 export type Office = OfficeContext & {
   /** Call one contract method as `actor` — the same gate every transport uses. */
-  call: (actor: Actor | null, method: string, input?: unknown, session?: { token: string | null }) => Promise<Envelope<unknown>>;
+  call: (
+    actor: Actor | null,
+    method: string,
+    input?: unknown,
+    session?: { token: string | null; via?: Actor['via'] },
+  ) => Promise<Envelope<unknown>>;
   close: () => Promise<void>;
 };
 
@@ -91,10 +96,16 @@ export function officeOver(
   return {
     ...base,
     call: (actor, method, input, session) =>
-      dispatch({ ...withActor(base, actor), sessionToken: session?.token ?? null }, method, input),
+      dispatch(
+        { ...withActor(base, actor), sessionToken: session?.token ?? null, via: session?.via ?? actor?.via ?? 'http' },
+        method,
+        input,
+      ),
     close: async () => {
-      // Kysely's destroy closes the better-sqlite3 handle too.
+      // Kysely's destroy closes the better-sqlite3 handle — but only if Kysely ever used it; an
+      // office that answered only raw-SQL reads (or nothing) must close the handle itself.
       await db.destroy();
+      if (sqlite.open) sqlite.close();
     },
   };
 }

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { method } from './method';
-import { dateSchema } from './staff';
+import { absolutePathSchema, archivePathSchema, dateSchema, idSchema } from './field-schemas';
 
 const everyone = ['owner', 'manager', 'clerk', 'salesperson'] as const;
 const office = ['owner', 'manager', 'clerk'] as const;
 const managers = ['owner', 'manager'] as const;
-const id = z.number().int().positive();
+const id = idSchema;
 
 export type KindRow = {
   id: number;
@@ -112,7 +112,7 @@ export const archiveContract = {
   }),
   'archive.fileLocal': method<FilingResult>()({
     input: z.strictObject({
-      sourcePath: z.string().min(1).max(4000),
+      sourcePath: absolutePathSchema(4000),
       fields: docFieldsSchema.default({ kindId: null, clientId: null, contractId: null }),
       move: z.boolean().default(false),
       onDuplicate: z.enum(DUPLICATE_CHOICES).default('ask'),
@@ -130,7 +130,7 @@ export const archiveContract = {
         from: dateSchema.optional(),
         to: dateSchema.optional(),
         /** A folder under the archive root ('/' separated): documents anywhere inside it. */
-        folder: z.string().trim().max(1000).optional(),
+        folder: archivePathSchema().optional(),
         search: z.string().trim().max(100).default(''),
         trash: z.boolean().default(false),
         offset: z.number().int().nonnegative().default(0),
@@ -142,7 +142,7 @@ export const archiveContract = {
     summary: '档案列表与搜索 / List and search documents',
   }),
   'archive.folders': method<FolderRow[]>()({
-    input: z.strictObject({ folder: z.string().trim().max(1000).default('') }).default({ folder: '' }),
+    input: z.strictObject({ folder: archivePathSchema().default('') }).default({ folder: '' }),
     roles: everyone,
     kind: 'read',
     summary: '档案文件夹 / Folders of the archive',
@@ -192,7 +192,7 @@ export const archiveContract = {
   'archive.fix': method<{ fixed: boolean; zh: string; en: string }>()({
     input: z.strictObject({
       kind: z.enum(FINDING_KINDS),
-      relPath: z.string().min(1).max(4000),
+      relPath: archivePathSchema(4000).min(1),
       documentId: id.nullable().default(null),
     }),
     roles: office,

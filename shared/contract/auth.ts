@@ -1,10 +1,22 @@
 import { z } from 'zod';
 import type { Role } from '../roles';
+import { idSchema } from './field-schemas';
 import { method } from './method';
 
 export type SignedIn = { staffId: number; code: string; name: string; role: Role };
 /** What the page needs at start: must it sign in, who it is, and the CSRF token for its calls. */
 export type AuthState = { signInRequired: boolean; me: SignedIn | null; csrf: string | null; idleLockMinutes: number };
+
+/** 账户与安全: who can sign in, for the owner's password reset list. */
+export type AccountRow = {
+  staffId: number;
+  code: string;
+  name: string;
+  role: Role;
+  hasPassword: boolean;
+  /** Locked after failed sign-ins until this time (ISO), or null. A new password lifts it. */
+  lockedUntil: string | null;
+};
 
 const password = z.string().min(1, { error: '请输入密码 / Enter the password' }).max(200);
 
@@ -39,8 +51,14 @@ export const authContract = {
     kind: 'write',
     summary: '修改密码 / Change password',
   }),
+  'auth.accounts': method<AccountRow[]>()({
+    input: z.strictObject({}).default({}),
+    roles: ['owner'],
+    kind: 'read',
+    summary: '登录账户 / Sign-in accounts',
+  }),
   'auth.setPassword': method<{ staffId: number; endedSessions: number }>()({
-    input: z.strictObject({ staffId: z.number().int().positive(), password }),
+    input: z.strictObject({ staffId: idSchema, password }),
     roles: ['owner'],
     kind: 'write',
     summary: '设置员工密码 / Set a staff member’s password',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { absolutePathSchema } from './field-schemas';
 import { method } from './method';
 
 export type BackupSettings = {
@@ -23,7 +24,8 @@ export const backupContract = {
   }),
   'backup.updateSettings': method<BackupSettings>()({
     input: z.strictObject({
-      dir: z.string().trim().max(1000).optional(),
+      /** Empty clears the folder (no scheduled backups until one is chosen). */
+      dir: z.union([z.literal(''), absolutePathSchema()]).optional(),
       daily: z.boolean().optional(),
       keep: z.number().int().min(1, { error: '至少保留 1 份 / Keep at least 1' }).max(365).optional(),
     }),
@@ -32,7 +34,7 @@ export const backupContract = {
     summary: '修改备份设置 / Change backup settings',
   }),
   'backup.run': method<BackupRunResult>()({
-    input: z.strictObject({ dir: z.string().trim().min(1).max(1000).optional() }).default({}),
+    input: z.strictObject({ dir: absolutePathSchema().optional() }).default({}),
     roles: ['owner'],
     kind: 'write',
     summary: '立即备份 / Back up now',

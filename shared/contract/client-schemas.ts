@@ -2,20 +2,15 @@ import { z } from 'zod';
 import { GRADES, LEVELS, SOURCES, STAGES, VALUE_TYPES, FUNNEL_STEPS } from '../clients/classification';
 import type { ClientGrade, ClientLevel, ClientSource, SalesStage, ValueType } from '../clients/classification';
 import type { PhoneKind } from '../clients/normalise';
-import { dateSchema } from './staff';
+import { dateSchema, idSchema, yearlyDateSchema } from './field-schemas';
 
-export const idSchema = z.number().int().positive();
+export { idSchema, yearlyDateSchema } from './field-schemas';
 
 const text = (max: number, zh: string, en: string) =>
   z
     .string()
     .trim()
     .max(max, { error: `${zh}最多 ${max} 个字 / ${en} is at most ${max} characters` });
-
-/** 'YYYY-MM-DD', or 'MM-DD' when the year is not known (birthdays often are). */
-export const yearlyDateSchema = z.string().regex(/^(\d{4}-)?(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, {
-  error: '日期格式应为 YYYY-MM-DD 或 MM-DD / Date must be YYYY-MM-DD or MM-DD',
-});
 
 export const CLIENT_KINDS = ['company', 'person'] as const;
 export type ClientKind = (typeof CLIENT_KINDS)[number];

@@ -11,7 +11,7 @@ import {
   type DuplicateHit,
   type OwnerHistoryRow,
 } from './client-schemas';
-import { dateSchema } from './staff';
+import { dateSchema } from './field-schemas';
 import { importFileInputSchema, type ImportReport } from '../imports/import-report';
 import { exportFormatSchema, type ExportFile } from '../imports/export-file';
 import type { FunnelStep, SalesStage } from '../clients/classification';

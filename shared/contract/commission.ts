@@ -4,7 +4,7 @@ import { importFileInputSchema, type ImportReport } from '../imports/import-repo
 import { ROLES, type Role } from '../roles';
 import { method } from './method';
 import { monthInputSchema } from './performance';
-import { dateSchema } from './staff';
+import { dateSchema, idSchema } from './field-schemas';
 
 const managers = ['owner', 'manager'] as const;
 const fenOrNull = z
@@ -104,13 +104,13 @@ export const commissionContract = {
     summary: '月度指标 / Monthly plan',
   }),
   'plans.set': method<MonthPlans>()({
-    input: z.strictObject({ month: monthInputSchema, staffId: z.number().int().positive().nullable(), plan: planFieldsSchema }),
+    input: z.strictObject({ month: monthInputSchema, staffId: idSchema.nullable(), plan: planFieldsSchema }),
     roles: managers,
     kind: 'write',
     summary: '设置月度指标 / Set the plan (team default or one person)',
   }),
   'plans.clear': method<MonthPlans>()({
-    input: z.strictObject({ month: monthInputSchema, staffId: z.number().int().positive() }),
+    input: z.strictObject({ month: monthInputSchema, staffId: idSchema }),
     roles: managers,
     kind: 'write',
     summary: '取消个人指标 / Remove a person’s override',
@@ -193,13 +193,13 @@ export const commissionContract = {
   }),
   'dismissals.decide': method<{ staffId: number; decision: 'keep' | 'dismiss'; movedClients: number }>()({
     input: z.strictObject({
-      staffId: z.number().int().positive(),
+      staffId: idSchema,
       month: monthInputSchema,
       decision: z.enum(['keep', 'dismiss']),
       reason: z.string().trim().min(2, { error: '请写明理由 / Give the reason' }).max(500),
       leftOn: dateSchema.optional(),
       /** Who takes over every client of a dismissed person (required when they have clients). */
-      reassignToStaffId: z.number().int().positive().optional(),
+      reassignToStaffId: idSchema.optional(),
     }),
     roles: ['owner'],
     kind: 'write',

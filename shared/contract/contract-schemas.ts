@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from './client-schemas';
-import { dateSchema } from './staff';
+import { dateSchema } from './field-schemas';
 
 /** 草稿 / 已签 / 履行中 / 已到期 / 已作废. */
 export const CONTRACT_STATUSES = ['draft', 'signed', 'active', 'expired', 'cancelled'] as const;

@@ -13,7 +13,7 @@ import {
   type PaymentRow,
   type RenewalRow,
 } from './contract-schemas';
-import { dateSchema } from './staff';
+import { dateSchema } from './field-schemas';
 import { importFileInputSchema, type ImportReport } from '../imports/import-report';
 import { exportFormatSchema, type ExportFile } from '../imports/export-file';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { method } from './method';
 import { idSchema } from './client-schemas';
-import { dateSchema } from './staff';
+import { dateSchema } from './field-schemas';
 
 /** 电话 / 拜访 / 来访 / 微信 (SPEC §1), and other. */
 export const FOLLOW_UP_WAYS = ['phone', 'visit', 'inbound_visit', 'wechat', 'other'] as const;

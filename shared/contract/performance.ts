@@ -1,14 +1,13 @@
 import { z } from 'zod';
-import { MONTH_PATTERN } from '../dates';
+import { dateSchema, idSchema, monthSchema } from './field-schemas';
 import { exportFormatSchema, type ExportFile } from '../imports/export-file';
 import type { Dashboard, PerformanceSheet, PersonalStatement } from '../performance/performance-types';
 import { method } from './method';
 
 const everyone = ['owner', 'manager', 'clerk', 'salesperson'] as const;
 
-export const monthInputSchema = z
-  .string({ error: '月份应为 YYYY-MM,例如 2026-10 / Month must be YYYY-MM, e.g. 2026-10' })
-  .regex(MONTH_PATTERN, { error: '月份应为 YYYY-MM,例如 2026-10 / Month must be YYYY-MM, e.g. 2026-10' });
+/** Kept under its old name for the files that import it from here. */
+export const monthInputSchema = monthSchema;
 
 /**
  * 月度业绩表 and 概览 (SPEC §5). Every role may call them; what comes back is scoped in the
@@ -23,7 +22,7 @@ export const performanceContract = {
     summary: '月度业绩表 / Monthly performance sheet',
   }),
   'performance.statement': method<PersonalStatement>()({
-    input: z.strictObject({ month: monthInputSchema, staffId: z.number().int().positive() }),
+    input: z.strictObject({ month: monthInputSchema, staffId: idSchema }),
     roles: everyone,
     kind: 'read',
     summary: '个人业绩单 / Personal statement',
@@ -35,7 +34,7 @@ export const performanceContract = {
     summary: '导出业绩表 / Export the sheet',
   }),
   'dashboard.get': method<Dashboard>()({
-    input: z.strictObject({ asOf: z.string().optional() }).default({}),
+    input: z.strictObject({ asOf: dateSchema.optional() }).default({}),
     roles: everyone,
     kind: 'read',
     summary: '概览 / Dashboard',

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { method } from './method';
+import { absolutePathSchema } from './field-schemas';
 import { staffCodeSchema } from './staff';
 
 export type OfficeSettings = {
   officeName: string;
   officeAddress: string;
-  /** Absolute path of the archive folder (档案根目录). */
+  /** Absolute path of the archive folder (档案根目录); '' for a caller who is not signed in. */
   archiveRoot: string;
-  /** Absolute path of the folder holding office.db; shown, changed only by starting elsewhere. */
+  /** Absolute path of the folder holding office.db; '' for a caller who is not signed in. */
   dataDir: string;
   setupDone: boolean;
 };
@@ -38,7 +39,7 @@ export const settingsContract = {
     input: z.strictObject({
       officeName: officeNameSchema,
       officeAddress: z.string().trim().max(200).default(''),
-      archiveRoot: z.string().trim().max(1000).optional(),
+      archiveRoot: absolutePathSchema().optional(),
       /**
        * The owner's own account (店长), created with the office. A password turns sign-in on
        * at once; without one the office opens without sign-in until a password is set in 设置.
@@ -51,8 +52,10 @@ export const settingsContract = {
         })
         .optional(),
     }),
-    // First run happens before anyone exists to sign in; the handler refuses once set up.
-    roles: 'public',
+    // First run happens before anyone can sign in: the caller is then the local owner, which
+    // only the desktop app and a loopback browser are (a LAN peer is nobody until sign-in is
+    // on). The service refuses once set up, atomically.
+    roles: ['owner'],
     kind: 'write',
     summary: '首次设置 / First-run setup',
   }),

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { method } from './method';
 import { ROLES, type Role } from '../roles';
-import { isRealDate } from '../dates';
+import { dateSchema, idSchema } from './field-schemas';
+
+// Other contract files (and other branches) import these from here; they live in field-schemas.
+export { dateSchema, idSchema } from './field-schemas';
 
 export const STAFF_STATUSES = ['active', 'warning', 'dismissal_due', 'left'] as const;
 export type StaffStatus = (typeof STAFF_STATUSES)[number];
@@ -21,6 +24,19 @@ export type StaffRow = {
   updatedAt: string;
 };
 
+/** One change of a person's employment (在职记录), oldest first. */
+export type StaffStatusEvent = {
+  id: number;
+  event: 'hired' | 'left' | 'dismissed' | 'reinstated';
+  /** The day it took effect (hire date, leaving date, day back). */
+  effectiveOn: string;
+  fromStatus: StaffStatus | null;
+  toStatus: StaffStatus;
+  reason: string;
+  at: string;
+  byCode: string;
+};
+
 export const staffCodeSchema = z
   .string()
   .trim()
@@ -29,10 +45,6 @@ export const staffCodeSchema = z
   .regex(/^[A-Za-z0-9_-]+$/, {
     error: '工号只能包含字母、数字、- 和 _ / Staff code may contain only letters, digits, - and _',
   });
-
-export const dateSchema = z.string().refine(isRealDate, {
-  error: '日期格式应为 YYYY-MM-DD / Date must be YYYY-MM-DD',
-});
 
 /** Salary in fen: a whole, non-negative number below 10 million yuan a month. */
 export const salaryFenSchema = z
@@ -52,7 +64,7 @@ export const newStaffSchema = z.strictObject({
 export type NewStaff = z.output<typeof newStaffSchema>;
 
 export const staffPatchSchema = z.strictObject({
-  id: z.number().int().positive(),
+  id: idSchema,
   code: staffCodeSchema.optional(),
   name: z.string().trim().min(1).max(50).optional(),
   role: z.enum(ROLES).optional(),
@@ -69,7 +81,7 @@ export const staffContract = {
     summary: '员工列表 / List staff',
   }),
   'staff.get': method<StaffRow>()({
-    input: z.strictObject({ id: z.number().int().positive() }),
+    input: z.strictObject({ id: idSchema }),
     roles: ['owner', 'manager', 'clerk', 'salesperson'],
     kind: 'read',
     summary: '员工详情 / One staff member',
@@ -87,9 +99,26 @@ export const staffContract = {
     summary: '修改员工 / Edit a staff member',
   }),
   'staff.deactivate': method<StaffRow>()({
-    input: z.strictObject({ id: z.number().int().positive(), leftOn: dateSchema }),
+    input: z.strictObject({ id: idSchema, leftOn: dateSchema }),
     roles: ['owner', 'manager'],
     kind: 'write',
     summary: '员工离职 / Mark a staff member as left',
+  }),
+  'staff.reinstate': method<StaffRow>()({
+    input: z.strictObject({
+      id: idSchema,
+      /** The day they are back; defaults to today. */
+      on: dateSchema.optional(),
+      reason: z.string().trim().min(2, { error: '请写明恢复在职的原因 / Give the reason for reinstating' }).max(300),
+    }),
+    roles: ['owner', 'manager'],
+    kind: 'write',
+    summary: '恢复在职 / Reinstate a staff member who left',
+  }),
+  'staff.history': method<StaffStatusEvent[]>()({
+    input: z.strictObject({ id: idSchema }),
+    roles: ['owner', 'manager'],
+    kind: 'read',
+    summary: '在职记录 / Employment history',
   }),
 } as const;

@@ -5,6 +5,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHost, type RunningHost } from '../../electron/host/server';
 import { createTestOffice, type TestOffice } from '../../electron/server/testing/test-office';
+import { giveQuickPassword } from '../../electron/server/testing/quick-password';
+import { FREE_FAILURES } from '../../electron/server/auth/auth.service';
 
 let office: TestOffice;
 let host: RunningHost;
@@ -156,5 +158,27 @@ describe('sign-in over HTTP', () => {
     // Signing out ends the session.
     await call('auth.logout', {}, owner);
     expect((await call('staff.list', {}, owner)).status).toBe(401);
-  }, 60_000);
+    // Each sign-in costs a full scrypt (N = 2^17): on a loaded machine that is seconds apiece.
+  }, 240_000);
+
+  it('40 wrong passwords in parallel: only the free attempts are checked, the rest get 429; the log names nobody', async () => {
+    const clerk = office.sqlite
+      .prepare(
+        `INSERT INTO staff (code, name, role, hired_on, base_salary_fen, status, phone, created_at, updated_at)
+         VALUES ('P001', '并发', 'clerk', '2024-01-01', 0, 'active', '', '2024-01-01', '2024-01-01') RETURNING id`,
+      )
+      .pluck()
+      .get() as number;
+    giveQuickPassword(office, clerk, 'Para2026pass');
+    const statuses = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => call('auth.login', { code: 'P001', password: `bad-${i}-pass` }).then((a) => a.status)),
+    );
+    expect(statuses.filter((s) => s === 401)).toHaveLength(FREE_FAILURES);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(40 - FREE_FAILURES);
+    const actors = office.sqlite
+      .prepare(`SELECT DISTINCT actor_code || '/' || actor_role FROM audit_log WHERE action = 'auth.failed' AND entity_id = 'P001'`)
+      .pluck()
+      .all();
+    expect(actors).toEqual(['anonymous/anonymous']);
+  }, 120_000);
 });

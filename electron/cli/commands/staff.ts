@@ -7,16 +7,18 @@ import { printError } from '../cli-env';
 import { formatTable } from '../format-table';
 
 const usage = `office staff add --code 工号 --name 姓名 --role owner|manager|clerk|salesperson --hired-on YYYY-MM-DD --salary 底薪(元) [--phone 电话]
-office staff list [--all] [--json]`;
+office staff list [--all] [--json]
+office staff reinstate 工号 --reason 原因 [--on YYYY-MM-DD]   # 恢复在职 / reinstate someone who left`;
 
 export const staffCommand: CliCommand = {
   name: 'staff',
-  summary: '员工:新增、列表 / Staff: add, list',
+  summary: '员工:新增、列表、恢复在职 / Staff: add, list, reinstate',
   usage,
   async run(args, env) {
     const [sub, ...rest] = args;
     if (sub === 'add') return addStaff(rest, env);
     if (sub === 'list') return listStaff(rest, env);
+    if (sub === 'reinstate') return reinstate(rest, env);
     printError(env, `未知的子命令 "${sub ?? ''}"。用法:\n${usage}`, `Unknown subcommand "${sub ?? ''}". Usage above.`);
     return EXIT.usage;
   },
@@ -51,6 +53,36 @@ async function addStaff(args: string[], env: Parameters<CliCommand['run']>[1]): 
     hiredOn: values['hired-on'],
     baseSalaryFen: salaryFen,
     phone: values.phone,
+  });
+  if (!row) return EXIT.failed;
+  env.stdout(`${JSON.stringify(row)}\n`);
+  return EXIT.ok;
+}
+
+/** 恢复在职 from the office PC — also the way back when the only owner was marked 离职 by mistake. */
+async function reinstate(args: string[], env: Parameters<CliCommand['run']>[1]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { reason: { type: 'string' }, on: { type: 'string' } },
+    allowPositionals: true,
+    strict: true,
+  });
+  const code = positionals[0];
+  if (!code || positionals.length !== 1 || !values.reason) {
+    printError(env, `用法:\n${usage}`, 'Usage: office staff reinstate CODE --reason TEXT [--on YYYY-MM-DD]');
+    return EXIT.usage;
+  }
+  const all = await env.call<StaffRow[]>('staff.list', { includeLeft: true });
+  if (!all) return EXIT.failed;
+  const person = all.find((s) => s.code.toLowerCase() === code.toLowerCase());
+  if (!person) {
+    printError(env, `没有工号为 ${code} 的员工。`, `No staff member with code ${code}.`);
+    return EXIT.failed;
+  }
+  const row = await env.call<StaffRow>('staff.reinstate', {
+    id: person.id,
+    reason: values.reason,
+    ...(values.on !== undefined ? { on: values.on } : {}),
   });
   if (!row) return EXIT.failed;
   env.stdout(`${JSON.stringify(row)}\n`);

@@ -19,6 +19,13 @@ export async function fixFinding(
   f: { kind: FindingKind; relPath: string; documentId: number | null },
 ): Promise<Fix> {
   const root = ctx.archiveRoot();
+  // A finding about a loose file names a file that is there now; a folder, or a path that is
+  // gone (fixed already, or never a finding), is "no longer applies" — not an internal error.
+  if (
+    (f.kind === 'unrecorded' || f.kind === 'staging' || (f.kind === 'empty' && f.documentId === null)) &&
+    !isFileNow(root, f.relPath)
+  )
+    notFixable();
   switch (f.kind) {
     case 'unrecorded': {
       // File it: the file is already inside the archive, so it is filed and the loose copy removed.
@@ -128,6 +135,14 @@ export async function fixFinding(
         zh: '请在档案列表中编辑这份档案,选择分类和客户或合同。',
         en: 'Edit the document in the list and choose its kind and client or contract.',
       };
+  }
+}
+
+function isFileNow(root: string, relPath: string): boolean {
+  try {
+    return fs.lstatSync(absInside(root, relPath)).isFile();
+  } catch {
+    return false;
   }
 }
 

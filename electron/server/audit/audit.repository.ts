@@ -10,10 +10,16 @@ export type AuditEntry = {
   after?: unknown;
 };
 
+/**
+ * Who the log names when nobody is signed in (a failed sign-in): never a role the caller does not
+ * have. Shown as 未登录 (anonymous). A null actor is the office itself (scheduled jobs): 'system'.
+ */
+export const ANONYMOUS = 'anonymous' as const;
+
 /** Record who changed what; call inside the same transaction as the change itself. */
 export async function writeAudit(
   db: Kysely<Database>,
-  actor: Actor | null,
+  actor: Actor | typeof ANONYMOUS | null,
   entry: AuditEntry,
   at: Date = new Date(),
 ): Promise<void> {
@@ -21,8 +27,8 @@ export async function writeAudit(
     .insertInto('audit_log')
     .values({
       at: at.toISOString(),
-      actor_code: actor?.code ?? 'system',
-      actor_role: actor?.role ?? 'system',
+      actor_code: actor === ANONYMOUS ? ANONYMOUS : (actor?.code ?? 'system'),
+      actor_role: actor === ANONYMOUS ? ANONYMOUS : (actor?.role ?? 'system'),
       action: entry.action,
       entity: entry.entity,
       entity_id: entry.entityId == null ? null : String(entry.entityId),

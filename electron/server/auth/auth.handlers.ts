@@ -1,6 +1,6 @@
 import type { authContract } from '../../../shared/contract/auth';
 import type { Handlers } from '../core/handlers';
-import { authState, changePassword, login, logout, setPassword } from './auth.service';
+import { accounts, authState, changePassword, login, logout, setPassword } from './auth.service';
 
 export const authHandlers: Handlers<typeof authContract> = {
   'auth.status': (ctx) => authState(ctx),
@@ -10,4 +10,5 @@ export const authHandlers: Handlers<typeof authContract> = {
   'auth.me': (ctx) => authState(ctx).me,
   'auth.changePassword': (ctx, input) => changePassword(ctx, input.current, input.next),
   'auth.setPassword': (ctx, input) => setPassword(ctx, input.staffId, input.password),
+  'auth.accounts': (ctx) => accounts(ctx),
 };

@@ -2,6 +2,7 @@ import type { BackupSettings } from '../../../shared/contract/backup';
 import { writeAudit } from '../audit/audit.repository';
 import { AppError } from '../core/app-error';
 import type { CallContext, OfficeContext } from '../core/context';
+import { assertAbsoluteHere } from '../core/user-path';
 import { readSettingsMap, writeSetting } from '../settings/settings.repository';
 import { createBackup, type BackupResult } from './backup.service';
 
@@ -17,6 +18,7 @@ export async function updateBackupSettings(
   ctx: CallContext,
   patch: { dir?: string | undefined; daily?: boolean | undefined; keep?: number | undefined },
 ): Promise<BackupSettings> {
+  if (patch.dir) assertAbsoluteHere(patch.dir, 'dir');
   const before = await readBackupSettings(ctx);
   const after = {
     ...before,
@@ -41,6 +43,7 @@ export async function runBackup(ctx: OfficeContext & { actor?: CallContext['acto
       '还没有选择备份文件夹。请在设置中选择(最好是另一块硬盘或 U 盘)。',
       'No backup folder chosen yet. Choose one in Settings (ideally another drive or a USB disk).',
     );
+  assertAbsoluteHere(target, 'dir');
   try {
     const result = await createBackup(ctx, target, settings.keep);
     await ctx.db.transaction().execute(async (trx) => {

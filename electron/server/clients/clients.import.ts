@@ -156,8 +156,8 @@ export const clientsImporter: Importer<ClientField, ImportedClient> = {
                 .join('、'),
               en: VALUE_TYPES.join(', '),
             }) ?? '',
-          birthday: readYearly(cells.text('birthday'), () => f.date('birthday')),
-          anniversary: readYearly(cells.text('anniversary'), () => f.date('anniversary')),
+          birthday: readYearly(cells.text('birthday'), () => f.date('birthday', { yearly: true })),
+          anniversary: readYearly(cells.text('anniversary'), () => f.date('anniversary', { yearly: true })),
           notes: f.text('notes', 2000),
           completeness: 0,
         };

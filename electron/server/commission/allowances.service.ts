@@ -3,6 +3,7 @@ import type { Role } from '../../../shared/roles';
 import { writeAudit } from '../audit/audit.repository';
 import { AppError } from '../core/app-error';
 import type { CallContext, OfficeContext } from '../core/context';
+import { assertMaySetRoleAllowances } from '../staff/staff-policy';
 
 /** 岗位补贴 (交通, 通讯, 出勤…) per role, monthly, on every pay sheet of that role. */
 export function listAllowances(ctx: OfficeContext): AllowanceRow[] {
@@ -17,6 +18,7 @@ export async function setAllowances(
   role: Role,
   items: readonly { name: string; amountFen: number }[],
 ): Promise<AllowanceRow[]> {
+  assertMaySetRoleAllowances(ctx.actor, role);
   const names = new Set<string>();
   for (const item of items) {
     if (names.has(item.name))

@@ -7,6 +7,8 @@ import { AppError } from '../core/app-error';
 import type { CallContext } from '../core/context';
 import { lastClosed } from './month-state';
 import { payMonth } from './month-figures';
+import { assertMayManagePerson, assertOwnerRemains, personTarget } from '../staff/staff-policy';
+import { recordStatusEvent } from '../staff/staff-history.repository';
 
 /** 待辞退 at the last closed month, with the months that put each person there. */
 export async function listDismissalCases(ctx: CallContext): Promise<DismissalCase[]> {
@@ -66,7 +68,10 @@ export async function decideDismissal(
     const at = ctx.now().toISOString();
     let movedClients = 0;
     let leftOn: string | null = null;
+    const target = personTarget(ctx.sqlite, d.staffId);
+    if (target) assertMayManagePerson(ctx.actor, target);
     if (d.decision === 'dismiss') {
+      if (target) assertOwnerRemains(ctx.sqlite, target);
       leftOn = d.leftOn ?? at.slice(0, 10);
       if (leftOn < monthBounds(d.month).first)
         throw new AppError(
@@ -105,6 +110,15 @@ export async function decideDismissal(
         .set({ status: 'left', left_on: leftOn, updated_at: at })
         .where('id', '=', d.staffId)
         .execute();
+      ctx.sqlite.prepare('DELETE FROM sessions WHERE staff_id = ?').run(d.staffId);
+      recordStatusEvent(ctx, {
+        staffId: d.staffId,
+        event: 'dismissed',
+        effectiveOn: leftOn,
+        from: target?.status ?? null,
+        to: 'left',
+        reason: d.reason,
+      });
     } else {
       await trx.updateTable('staff').set({ status: 'warning', updated_at: at }).where('id', '=', d.staffId).execute();
     }

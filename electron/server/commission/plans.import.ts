@@ -7,6 +7,8 @@ import { writeAudit } from '../audit/audit.repository';
 import { fieldReaders } from '../imports/field-readers';
 import { IssueList, type Importer, type RowResult } from '../imports/importer';
 import { employedIn } from './employed-staff';
+import { mayManagePerson } from '../staff/staff-policy';
+import type { Role } from '../../../shared/roles';
 import { isMonthClosed } from './month-state';
 
 export const PLAN_COLUMNS = [
@@ -58,12 +60,14 @@ export const plansImporter: Importer<PlanField, ImportedPlan> = {
   label: { zh: '月度指标', en: 'monthly plans' },
   columns: PLAN_COLUMNS,
   prepare(ctx) {
-    const staff = new Map(
-      (ctx.sqlite.prepare('SELECT id, lower(code) AS code FROM staff').all() as { id: number; code: string }[]).map((s) => [
-        s.code,
-        s.id,
-      ]),
-    );
+    const people = ctx.sqlite.prepare('SELECT id, lower(code) AS code, role FROM staff').all() as {
+      id: number;
+      code: string;
+      role: Role;
+    }[];
+    const staff = new Map(people.map((s) => [s.code, s.id]));
+    // A manager sets the plans of salespeople and clerks only (staff/staff-policy.ts).
+    const notManaged = new Set(people.filter((s) => !mayManagePerson(ctx.actor, s)).map((s) => s.id));
     const employed = new Map<string, Set<number>>();
     const employedOn = (month: string): Set<number> => {
       if (!employed.has(month)) employed.set(month, new Set(employedIn(ctx.sqlite, month).map((s) => s.id)));
@@ -88,6 +92,12 @@ export const plansImporter: Importer<PlanField, ImportedPlan> = {
         const staffId = code ? staff.get(code.toLowerCase()) : null;
         if (code && staffId === undefined)
           issues.add('code', `工号 ${code} 不存在,请先添加该员工`, `No staff with code ${code}; add them first`);
+        else if (staffId && notManaged.has(staffId))
+          issues.add(
+            'code',
+            `只有店长可以设置工号 ${code} 的指标(经理只设置业务员和文员的指标)`,
+            `Only the owner may set ${code}'s plan (managers set those of salespeople and clerks)`,
+          );
         else if (code && month && staffId && !employedOn(month).has(staffId))
           issues.add('code', `工号 ${code} 在 ${month} 不在职`, `Staff ${code} is not employed in ${month}`);
         const key = `${month}/${code.toLowerCase()}`;

@@ -7,6 +7,7 @@ import type { CallContext } from '../core/context';
 import { employedIn } from './employed-staff';
 import { assertMonthOpen, isMonthClosed } from './month-state';
 import { effectivePlan, loadPlans } from './plans.repository';
+import { assertMayManagePerson, personTarget } from '../staff/staff-policy';
 
 /** The month's plan: team default, each employed person's override and what applies to them. */
 export function getPlans(ctx: CallContext, month: string): MonthPlans {
@@ -27,6 +28,7 @@ export function getPlans(ctx: CallContext, month: string): MonthPlans {
 
 export async function setPlan(ctx: CallContext, month: string, staffId: number | null, plan: PlanFields): Promise<MonthPlans> {
   await ctx.db.transaction().execute(async (trx) => {
+    assertMayManagePlanOf(ctx, staffId);
     assertMonthOpen(ctx.sqlite, month);
     if (staffId === null && plan.leaveReason)
       throw new AppError('invalid_input', '请假只能设置在个人指标上。', 'Leave can only be set on one person’s plan.');
@@ -68,6 +70,7 @@ export async function setPlan(ctx: CallContext, month: string, staffId: number |
 
 export async function clearPlan(ctx: CallContext, month: string, staffId: number): Promise<MonthPlans> {
   await ctx.db.transaction().execute(async (trx) => {
+    assertMayManagePlanOf(ctx, staffId);
     assertMonthOpen(ctx.sqlite, month);
     const previous = loadPlans(ctx.sqlite, month).byStaff.get(staffId) ?? null;
     if (!previous) return;
@@ -124,4 +127,11 @@ export async function copyPreviousPlans(ctx: CallContext, month: string): Promis
     );
   });
   return getPlans(ctx, month);
+}
+
+/** A person's plan follows who may manage that person; the team default is every manager's. */
+function assertMayManagePlanOf(ctx: CallContext, staffId: number | null): void {
+  if (staffId === null) return;
+  const target = personTarget(ctx.sqlite, staffId);
+  if (target) assertMayManagePerson(ctx.actor, target);
 }

@@ -4,6 +4,7 @@ import { ROLE_LABELS, ROLES, type Role } from '../../../shared/roles';
 import { writeAudit } from '../audit/audit.repository';
 import { fieldReaders } from '../imports/field-readers';
 import { IssueList, type Importer, type RowResult } from '../imports/importer';
+import { mayGrantRole } from '../staff/staff-policy';
 
 export const STAFF_COLUMNS = [
   { field: 'code', label: '工号', labelEn: 'code', aliases: ['员工编号', '编号', 'staff code'], required: true },
@@ -79,6 +80,12 @@ export const staffImporter: Importer<StaffField, ImportedStaff> = {
         const name = f.text('name', 50, { required: true });
         const role = f.choice('role', parseRole, ROLE_HINT);
         if (!role && !cells.text('role')) issues.add('role', '角色不能为空', 'Role is required');
+        else if (role && !mayGrantRole(ctx.actor, role))
+          issues.add(
+            'role',
+            `只有店长可以添加${ROLE_LABELS[role].zh}(经理只能添加业务员和文员)`,
+            `Only the owner may add a ${ROLE_LABELS[role].en.toLowerCase()} (managers add salespeople and clerks)`,
+          );
         const hiredOn = f.date('hiredOn', { required: true });
         const baseSalaryFen = f.amount('baseSalary', { required: true });
         const phone = f.text('phone', 40);

@@ -1,6 +1,7 @@
 import type { ContractDetail, RenewalRow } from '../../../shared/contract/contracts';
 import { addDays, addYears, daysBetween } from '../../../shared/clients/reminders';
-import { todayLocal } from '../../../shared/dates';
+import { DATE_RANGE, isOfficeDate, todayLocal } from '../../../shared/dates';
+import { AppError } from '../core/app-error';
 import type { CallContext } from '../core/context';
 import { assertCanSeeContract, contractScopeSql } from './contract-scope';
 import { CONTRACT_SELECT, findContractJoined, toContractRow, type ContractJoined } from './contracts.repository';
@@ -66,8 +67,7 @@ export async function renewContract(
 ): Promise<ContractDetail> {
   const found = assertCanSeeContract(ctx.actor, findContractJoined(ctx.sqlite, input.id), input.id);
   const previous = assertRenewable(ctx, input.id, found.client_id);
-  const startsOn = input.startsOn ?? (previous.ends_on ? addDays(previous.ends_on, 1) : todayLocal(ctx.now()));
-  const endsOn = input.endsOn ?? defaultEnd(previous.starts_on, previous.ends_on, startsOn);
+  const { startsOn, endsOn } = renewalTerm(previous, input, todayLocal(ctx.now()));
   return createContract(ctx, {
     clientId: previous.client_id,
     ...(input.number !== undefined ? { number: input.number } : {}),
@@ -81,6 +81,40 @@ export async function renewContract(
     renewalOfId: previous.id,
     notes: `续费自 ${previous.number}`,
   });
+}
+
+/**
+ * The renewal's term: as given, else the day after the old end for as long as the old term.
+ * A derived date is checked like a typed one: an old contract ending 2100-12-31 (or a bad value
+ * stored before dates were range-checked) cannot yield a year 2101 — or 10000 — term.
+ */
+function renewalTerm(
+  previous: { number: string; starts_on: string | null; ends_on: string | null },
+  input: { startsOn?: string | undefined; endsOn?: string | undefined },
+  today: string,
+): { startsOn: string; endsOn: string } {
+  const usable = (d: string | null): d is string => d !== null && isOfficeDate(d);
+  const oldStart = usable(previous.starts_on) ? previous.starts_on : null;
+  const oldEnd = usable(previous.ends_on) ? previous.ends_on : null;
+  const startsOn = input.startsOn ?? (oldEnd ? addDays(oldEnd, 1) : previous.ends_on ? '' : today);
+  const endsOn = input.endsOn ?? (isOfficeDate(startsOn) ? defaultEnd(oldStart, oldEnd, startsOn) : '');
+  for (const [field, value, zh] of [
+    ['startsOn', startsOn, '开始'],
+    ['endsOn', endsOn, '结束'],
+  ] as const) {
+    if (isOfficeDate(value)) continue;
+    throw new AppError(
+      'invalid_input',
+      `无法按原合同 ${previous.number}(服务至 ${previous.ends_on ?? '—'})推算续费的${zh}日期:日期须在 ${DATE_RANGE.min} 至 ${DATE_RANGE.max} 之间。请直接填写续费的开始和结束日期。`,
+      `The renewal's ${field === 'startsOn' ? 'start' : 'end'} date cannot be derived from contract ${previous.number} (service until ${previous.ends_on ?? '—'}): dates must lie between ${DATE_RANGE.min} and ${DATE_RANGE.max}. Enter the renewal's start and end dates.`,
+      { issues: [{ path: field, message: `须在 ${DATE_RANGE.min} 至 ${DATE_RANGE.max} 之间`, messageEn: `must be between ${DATE_RANGE.min} and ${DATE_RANGE.max}` }] },
+    );
+  }
+  if (endsOn < startsOn)
+    throw new AppError('invalid_input', '服务结束日期不能早于开始日期。', 'The service end cannot be before its start.', {
+      issues: [{ path: 'endsOn', message: '早于开始日期', messageEn: 'before the start' }],
+    });
+  return { startsOn, endsOn };
 }
 
 /** The old term's length carried over; a one-year term when the old one had no dates. */

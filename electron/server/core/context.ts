@@ -25,4 +25,6 @@ export type CallContext = OfficeContext & {
   actor: Actor | null;
   /** The caller's session token (cookie or desktop process), for auth.* methods. */
   sessionToken?: string | null;
+  /** Which transport the call came through — known even before anyone has signed in. */
+  via?: Actor['via'];
 };

@@ -68,12 +68,42 @@ export function toErrorBody(error: unknown): ErrorBody {
       messageEn: 'The database is busy; please try again in a moment.',
     };
   }
+  const constraint = constraintError(sqliteCode);
+  if (constraint) return constraint;
   console.error('[dispatch] unexpected error', error);
   return {
     code: 'internal',
     message: `程序内部错误:${(error as Error)?.message ?? String(error)}。数据未被修改;请重试,若仍失败请联系技术支持。`,
     messageEn: `Internal error: ${(error as Error)?.message ?? String(error)}. Nothing was changed; retry, and contact support if it persists.`,
   };
+}
+
+/**
+ * A write the database itself refused: the input named a row that does not exist (a client,
+ * contract, kind or person deleted meanwhile, or an id that never was), or repeated one that must
+ * be unique. The services check what they can name field by field; this is the net under them,
+ * so such input is never reported as an internal error.
+ */
+function constraintError(code: unknown): ErrorBody | null {
+  if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY')
+    return {
+      code: 'invalid_input',
+      message: '输入引用了不存在的记录(例如已删除的客户、合同、分类或员工)。请刷新后重新选择。数据未被修改。',
+      messageEn: 'The input refers to a record that does not exist (e.g. a deleted client, contract, kind or staff member). Refresh and choose again. Nothing was changed.',
+    };
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY')
+    return {
+      code: 'conflict',
+      message: '已有相同的记录(编号或名称重复)。请换一个后重试。数据未被修改。',
+      messageEn: 'A record like this already exists (a repeated number or name). Choose another and retry. Nothing was changed.',
+    };
+  if (code === 'SQLITE_CONSTRAINT_CHECK' || code === 'SQLITE_CONSTRAINT_NOTNULL')
+    return {
+      code: 'invalid_input',
+      message: '输入的值不被接受(超出允许的范围或缺少必填项)。数据未被修改。',
+      messageEn: 'A value was not accepted (out of the allowed range, or a required value missing). Nothing was changed.',
+    };
+  return null;
 }
 
 function fail(error: ErrorBody): Envelope<never> {

@@ -30,6 +30,7 @@ export type Database = {
   sessions: SessionsTable;
   login_failures: { code: string; failures: number; locked_until: string | null };
   document_search: ClientSearchTable;
+  staff_status_history: StaffStatusHistoryTable;
 };
 
 export type SchemaMigrationsTable = {
@@ -283,4 +284,17 @@ export type SessionsTable = {
   created_at: string;
   last_seen_at: string;
   expires_at: string;
+};
+
+/** 在职记录: one row per employment change (hired, 离职, dismissed, 恢复在职). */
+export type StaffStatusHistoryTable = {
+  id: Generated<number>;
+  staff_id: number;
+  event: 'hired' | 'left' | 'dismissed' | 'reinstated';
+  effective_on: string;
+  from_status: string | null;
+  to_status: string;
+  reason: string;
+  at: string;
+  by_code: string;
 };

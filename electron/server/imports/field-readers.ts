@@ -1,5 +1,5 @@
 import { parseAmountCell, parseDateCell } from '../../../shared/imports/cells';
-import type { IsoDate } from '../../../shared/dates';
+import { DATE_RANGE, YEARLY_DATE_RANGE, type IsoDate } from '../../../shared/dates';
 import type { IssueList, RowCells } from './importer';
 
 /**
@@ -8,7 +8,8 @@ import type { IssueList, RowCells } from './importer';
  */
 export type FieldReaders<F extends string> = {
   text: (field: F, max: number, options?: { required?: boolean }) => string;
-  date: (field: F, options?: { required?: boolean }) => IsoDate | null;
+  /** A real date in the office range (1990–2100); `yearly` for birthdays and anniversaries (1900–2100). */
+  date: (field: F, options?: { required?: boolean; yearly?: boolean }) => IsoDate | null;
   amount: (field: F, options?: { required?: boolean; allowNegative?: boolean; allowZero?: boolean }) => number | null;
   choice: <T>(field: F, parse: (text: string) => T | null, hint: { zh: string; en: string }) => T | null;
 };
@@ -40,6 +41,17 @@ export function fieldReaders<F extends string>(cells: RowCells<F>, issues: Issue
           `"${cells.text(field)}"不是有效日期,可写 2026-03-05、2026/3/5 或 2026年3月5日`,
           `"${cells.text(field)}" is not a valid date; write e.g. 2026-03-05, 2026/3/5 or 2026年3月5日`,
         );
+        return null;
+      }
+      // The same range every contract method holds a date to (shared/contract/field-schemas.ts).
+      const range = options.yearly ? YEARLY_DATE_RANGE : DATE_RANGE;
+      if (date < range.min || date > range.max) {
+        issues.add(
+          field,
+          `日期 ${date} 超出范围,应在 ${range.min} 至 ${range.max} 之间`,
+          `The date ${date} is out of range; it must be between ${range.min} and ${range.max}`,
+        );
+        return null;
       }
       return date;
     },

@@ -9,6 +9,8 @@ import { checkedPasswordHash } from '../auth/auth.service';
 import type { Database } from '../db/schema';
 import { findStaffByCode, insertStaff, toStaffRow } from '../staff/staff.repository';
 import { todayLocal } from '../../../shared/dates';
+import { assertAbsoluteHere } from '../core/user-path';
+import { recordStatusEvent } from '../staff/staff-history.repository';
 
 export const DEFAULT_ARCHIVE_FOLDER = '档案';
 
@@ -50,25 +52,14 @@ export async function completeSetup(
     owner?: { code: string; name: string; password?: string | undefined } | undefined;
   },
 ): Promise<OfficeSettings> {
-  const current = await getSettings(ctx);
-  if (current.setupDone) {
-    throw new AppError(
-      'conflict',
-      '门店已完成首次设置。如需修改名称或地址,请到"设置"页面。',
-      'This office is already set up. Change its name or address on the Settings page.',
-    );
-  }
-  if (input.archiveRoot !== undefined && !path.isAbsolute(input.archiveRoot)) {
-    throw new AppError(
-      'invalid_input',
-      `档案文件夹必须是完整路径(例如 D:\\门店档案),而不是 "${input.archiveRoot}"。`,
-      `The archive folder must be a full path (e.g. D:\\Archive), not "${input.archiveRoot}".`,
-      { issues: [{ path: 'archiveRoot', message: '必须是完整路径', messageEn: 'must be an absolute path' }] },
-    );
-  }
+  if ((await getSettings(ctx)).setupDone) throw alreadySetUp();
+  if (input.archiveRoot !== undefined) assertAbsoluteHere(input.archiveRoot, 'archiveRoot');
   // Hashed before the transaction (scrypt takes a moment); an empty password means none yet.
   const password = input.owner?.password ? await checkedPasswordHash(input.owner.password, 'owner.password') : null;
   await ctx.db.transaction().execute(async (trx) => {
+    // Once, atomically: a second call that passed the check above while the first was hashing
+    // finds it done here (transactions are serialized) and creates nothing.
+    if ((await readSettingsMap(trx)).get('office.setupDone') === true) throw alreadySetUp();
     if (input.owner) await createOwner(trx, ctx, input.owner, password);
     await writeSetting(trx, 'office.name', input.officeName);
     await writeSetting(trx, 'office.address', input.officeAddress);
@@ -79,6 +70,14 @@ export async function completeSetup(
     await writeAudit(trx, ctx.actor, { action: 'settings.setup', entity: 'settings', after }, ctx.now());
   });
   return getSettings(ctx);
+}
+
+function alreadySetUp(): AppError {
+  return new AppError(
+    'conflict',
+    '门店已完成首次设置。如需修改名称或地址,请到"设置"页面。',
+    'This office is already set up. Change its name or address on the Settings page.',
+  );
 }
 
 /**
@@ -108,6 +107,7 @@ async function createOwner(
     created_at: stamp,
     updated_at: stamp,
   });
+  recordStatusEvent(ctx, { staffId: record.id, event: 'hired', effectiveOn: record.hired_on, from: null, to: 'active' });
   await writeAudit(
     trx,
     ctx.actor,

@@ -1,10 +1,13 @@
 import type { Kysely } from 'kysely';
-import type { NewStaff, StaffRow } from '../../../shared/contract/staff';
+import type { NewStaff, StaffRow, StaffStatusEvent } from '../../../shared/contract/staff';
+import { todayLocal } from '../../../shared/dates';
 import { AppError, notFound } from '../core/app-error';
 import type { CallContext } from '../core/context';
 import type { Database } from '../db/schema';
 import { writeAudit } from '../audit/audit.repository';
 import { findStaffByCode, findStaffById, insertStaff, listStaffRecords, toStaffRow, updateStaffRecord } from './staff.repository';
+import { assertMayGrantRole, assertMayManagePerson, assertOwnerRemains, type PersonTarget } from './staff-policy';
+import { listStatusEvents, recordStatusEvent } from './staff-history.repository';
 
 /** Salary never reaches a clerk, nor a salesperson for anyone but themself — enforced here, not only hidden. */
 function withoutPayFor(ctx: CallContext, row: StaffRow): StaffRow {
@@ -26,6 +29,7 @@ export async function getStaff(ctx: CallContext, id: number): Promise<StaffRow> 
 
 export async function createStaff(ctx: CallContext, input: NewStaff): Promise<StaffRow> {
   const stamp = ctx.now().toISOString();
+  assertMayGrantRole(ctx.actor, input.role);
   return ctx.db.transaction().execute(async (trx) => {
     await assertCodeFree(trx, input.code, null);
     const record = await insertStaff(trx, {
@@ -41,6 +45,7 @@ export async function createStaff(ctx: CallContext, input: NewStaff): Promise<St
       updated_at: stamp,
     });
     const row = toStaffRow(record);
+    recordStatusEvent(ctx, { staffId: row.id, event: 'hired', effectiveOn: row.hiredOn, from: null, to: 'active' });
     await writeAudit(trx, ctx.actor, { action: 'staff.create', entity: 'staff', entityId: row.id, after: row }, ctx.now());
     return row;
   });
@@ -60,6 +65,12 @@ export async function updateStaff(ctx: CallContext, patch: StaffPatch): Promise<
   return ctx.db.transaction().execute(async (trx) => {
     const existing = await findStaffById(trx, patch.id);
     if (!existing) throw notFound('员工', 'Staff member', patch.id);
+    const target = asTarget(existing);
+    assertMayManagePerson(ctx.actor, target);
+    if (patch.role !== undefined && patch.role !== existing.role) {
+      assertMayGrantRole(ctx.actor, patch.role);
+      assertOwnerRemains(ctx.sqlite, target);
+    }
     if (patch.code !== undefined) await assertCodeFree(trx, patch.code, patch.id);
     const record = await updateStaffRecord(trx, patch.id, {
       ...(patch.code !== undefined && { code: patch.code }),
@@ -86,6 +97,8 @@ export async function deactivateStaff(ctx: CallContext, id: number, leftOn: stri
   return ctx.db.transaction().execute(async (trx) => {
     const existing = await findStaffById(trx, id);
     if (!existing) throw notFound('员工', 'Staff member', id);
+    const target = asTarget(existing);
+    assertMayManagePerson(ctx.actor, target);
     if (existing.status === 'left') {
       throw new AppError(
         'conflict',
@@ -101,11 +114,15 @@ export async function deactivateStaff(ctx: CallContext, id: number, leftOn: stri
         { issues: [{ path: 'leftOn', message: '早于入职日期', messageEn: 'before the hire date' }] },
       );
     }
+    assertOwnerRemains(ctx.sqlite, target);
     const record = await updateStaffRecord(trx, id, {
       status: 'left',
       left_on: leftOn,
       updated_at: ctx.now().toISOString(),
     });
+    // Whoever left is signed out everywhere at once (sessions of a person who left never count).
+    ctx.sqlite.prepare('DELETE FROM sessions WHERE staff_id = ?').run(id);
+    recordStatusEvent(ctx, { staffId: id, event: 'left', effectiveOn: leftOn, from: existing.status, to: 'left' });
     const row = toStaffRow(record);
     await writeAudit(
       trx,
@@ -115,6 +132,77 @@ export async function deactivateStaff(ctx: CallContext, id: number, leftOn: stri
     );
     return row;
   });
+}
+
+/**
+ * 恢复在职: undoes a 离职 (or a dismissal). The person is active again from `on` (default
+ * today) with their 工号, hire date and history; the leaving stays in the 在职记录 and the audit
+ * log. Their clients stay with whoever took them over. A dismissal decision becomes "kept", so the
+ * floor rule treats them as a person on 预警 again, not as gone.
+ */
+export async function reinstateStaff(
+  ctx: CallContext,
+  input: { id: number; on?: string | undefined; reason: string },
+): Promise<StaffRow> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const existing = await findStaffById(trx, input.id);
+    if (!existing) throw notFound('员工', 'Staff member', input.id);
+    assertMayManagePerson(ctx.actor, asTarget(existing));
+    if (existing.status !== 'left')
+      throw new AppError(
+        'conflict',
+        `${existing.name}(${existing.code})在职,无需恢复。`,
+        `${existing.name} (${existing.code}) has not left; there is nothing to reinstate.`,
+      );
+    const on = input.on ?? todayLocal(ctx.now());
+    if (on < existing.hired_on)
+      throw new AppError(
+        'invalid_input',
+        `恢复日期 ${on} 早于入职日期 ${existing.hired_on},请检查。`,
+        `The day back ${on} is before the hire date ${existing.hired_on}; please check it.`,
+        { issues: [{ path: 'on', message: '早于入职日期', messageEn: 'before the hire date' }] },
+      );
+    const at = ctx.now().toISOString();
+    const reverted = ctx.sqlite
+      .prepare(
+        `UPDATE dismissal_flags SET decision = 'kept', reason = reason || ' / 恢复在职 reinstated: ' || ? WHERE staff_id = ? AND decision = 'dismissed'`,
+      )
+      .run(input.reason, input.id).changes;
+    const record = await updateStaffRecord(trx, input.id, { status: 'active', left_on: null, updated_at: at });
+    recordStatusEvent(ctx, {
+      staffId: input.id,
+      event: 'reinstated',
+      effectiveOn: on,
+      from: 'left',
+      to: 'active',
+      reason: input.reason,
+    });
+    const row = toStaffRow(record);
+    await writeAudit(
+      trx,
+      ctx.actor,
+      {
+        action: 'staff.reinstate',
+        entity: 'staff',
+        entityId: input.id,
+        before: toStaffRow(existing),
+        after: { ...row, reinstatedOn: on, reason: input.reason, dismissalsReverted: reverted },
+      },
+      ctx.now(),
+    );
+    return row;
+  });
+}
+
+/** 在职记录 of one person, oldest first. */
+export async function staffHistory(ctx: CallContext, id: number): Promise<StaffStatusEvent[]> {
+  const record = await findStaffById(ctx.db, id);
+  if (!record) throw notFound('员工', 'Staff member', id);
+  return listStatusEvents(ctx.sqlite, id);
+}
+
+function asTarget(r: { id: number; role: string; status: string; name: string; code: string }): PersonTarget {
+  return { id: r.id, role: r.role as PersonTarget['role'], status: r.status, name: r.name, code: r.code };
 }
 
 async function assertCodeFree(db: Kysely<Database>, code: string, exceptId: number | null): Promise<void> {

@@ -22,5 +22,13 @@ export async function call<M extends Method>(method: M, ...[input]: InputArgs<M>
 export async function callUnchecked(method: Method, input: unknown): Promise<unknown> {
   const envelope = await currentTransport()(method, input ?? {});
   if (envelope.ok) return envelope.value;
+  if (envelope.error.code === 'unauthenticated' && !method.startsWith('auth.')) for (const listener of sessionEnded) listener();
   throw new ApiError(envelope.error);
+}
+
+const sessionEnded = new Set<() => void>();
+/** Told when a call finds no session (it ended on the server: idle, signed out elsewhere, left). */
+export function onSessionEnded(listener: () => void): () => void {
+  sessionEnded.add(listener);
+  return () => sessionEnded.delete(listener);
 }

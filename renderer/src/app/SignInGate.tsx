@@ -1,14 +1,15 @@
-import { Button, Card, Form, Input, Result, Typography } from 'antd';
+import { Button, Card, Collapse, Form, Input, Result, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { AuthState } from '../../../shared/contract/auth';
 import { toApiError } from '../api/ApiError';
-import { call } from '../api/client';
+import { call, onSessionEnded } from '../api/client';
 import { errorText } from '../api/errorText';
 import { setCsrfToken } from '../api/transport';
 import { FullScreenSpin } from '../components/FullScreenSpin';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useLanguage, useT } from '../i18n';
 import { AuthContext } from './AuthContext';
+import { useOffice } from './useOffice';
 
 /**
  * Sign-in (SPEC §6): once anyone has a password, the shell shows only after 登录, and locks itself
@@ -17,8 +18,9 @@ import { AuthContext } from './AuthContext';
 export function SignInGate({ children }: { children: ReactNode }) {
   const [state, setState] = useState<AuthState | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [lockedOut, setLockedOut] = useState(false);
+  const [lockedOut, setLockedOut] = useState<'idle' | 'expired' | null>(null);
   const { lang } = useLanguage();
+  const { setSettings } = useOffice();
   const refresh = useCallback(() => {
     call('auth.status').then(setState, (e: unknown) => setError(errorText(toApiError(e), lang)));
   }, [lang]);
@@ -31,10 +33,23 @@ export function SignInGate({ children }: { children: ReactNode }) {
       refresh();
     });
   }, [refresh]);
-  useIdleLock(state?.signInRequired && state.me ? state.idleLockMinutes : null, () => {
-    setLockedOut(true);
+  const signedIn = Boolean(state?.signInRequired && state.me);
+  useIdleLock(signedIn && state ? state.idleLockMinutes : null, () => {
+    setLockedOut('idle');
     signOut();
   });
+  // The server ends an idle session on its own; the first call that finds it gone brings the
+  // sign-in page back instead of leaving a page full of "please sign in" errors.
+  useEffect(
+    () =>
+      onSessionEnded(() => {
+        if (!signedIn) return;
+        setLockedOut('expired');
+        setCsrfToken(null);
+        refresh();
+      }),
+    [signedIn, refresh],
+  );
   const value = useMemo(() => (state ? { state, signOut, refresh } : null), [state, signOut, refresh]);
 
   if (error) return <Result status="error" title={error} />;
@@ -44,21 +59,33 @@ export function SignInGate({ children }: { children: ReactNode }) {
       <LoginPage
         locked={lockedOut}
         onSignedIn={(s) => {
-          setLockedOut(false);
+          setLockedOut(null);
           setState(s);
+          // Read before signing in, the settings left out where the office's files are.
+          void call('settings.get').then(setSettings, () => undefined);
         }}
       />
     );
   return <AuthContext value={value}>{children}</AuthContext>;
 }
 
+/**
+ * Lock after `minutes` without activity. While someone is active the server session is kept
+ * open too (at most one auth.me a minute): the server locks idle sessions itself, and reading a
+ * long list without a single call is activity all the same.
+ */
 function useIdleLock(minutes: number | null, lock: () => void): void {
   useEffect(() => {
     if (!minutes) return;
     let timer = setTimeout(lock, minutes * 60_000);
+    let lastTouch = Date.now();
     const reset = (): void => {
       clearTimeout(timer);
       timer = setTimeout(lock, minutes * 60_000);
+      if (Date.now() - lastTouch > 60_000) {
+        lastTouch = Date.now();
+        void call('auth.me').catch(() => undefined);
+      }
     };
     const events = ['mousemove', 'keydown', 'click', 'wheel', 'touchstart'] as const;
     for (const e of events) window.addEventListener(e, reset, { passive: true });
@@ -69,7 +96,7 @@ function useIdleLock(minutes: number | null, lock: () => void): void {
   }, [minutes, lock]);
 }
 
-function LoginPage({ locked, onSignedIn }: { locked: boolean; onSignedIn: (s: AuthState) => void }) {
+function LoginPage({ locked, onSignedIn }: { locked: 'idle' | 'expired' | null; onSignedIn: (s: AuthState) => void }) {
   const t = useT();
   const { lang } = useLanguage();
   const [error, setError] = useState<string | null>(null);
@@ -90,7 +117,9 @@ function LoginPage({ locked, onSignedIn }: { locked: boolean; onSignedIn: (s: Au
           </Typography.Title>
           <LanguageSwitch />
         </div>
-        {locked && <Typography.Paragraph type="warning">{t('auth.locked')}</Typography.Paragraph>}
+        {locked && (
+          <Typography.Paragraph type="warning">{t(locked === 'idle' ? 'auth.locked' : 'auth.expired')}</Typography.Paragraph>
+        )}
         {error && <Typography.Paragraph type="danger">{error}</Typography.Paragraph>}
         <Form layout="vertical" onFinish={submit} style={{ marginTop: 16 }}>
           <Form.Item name="code" label={t('auth.code')} rules={[{ required: true, message: t('auth.code') }]}>
@@ -103,6 +132,23 @@ function LoginPage({ locked, onSignedIn }: { locked: boolean; onSignedIn: (s: Au
             {t('auth.submit')}
           </Button>
         </Form>
+        <Collapse
+          ghost
+          size="small"
+          style={{ marginTop: 8 }}
+          items={[
+            {
+              key: 'forgot',
+              label: t('auth.forgot'),
+              children: (
+                <div data-testid="login-forgot">
+                  <Typography.Paragraph>{t('auth.forgotStaff')}</Typography.Paragraph>
+                  <Typography.Paragraph>{t('auth.forgotOwner')}</Typography.Paragraph>
+                </div>
+              ),
+            },
+          ]}
+        />
       </Card>
     </div>
   );

@@ -30,4 +30,44 @@ export const authEn: { readonly [K in keyof typeof authZh]: string } = {
   'backup.never': 'No backup yet.',
   'backup.restoreHint':
     'To restore: close 门店通 and run office restore <backup folder> — the backup is verified first and the current data is kept aside.',
+  'auth.ownerFirst':
+    'Sign-in is not on yet. Set an owner’s password first: from then on everyone signs in with staff code and password. Until then no one else can be given a password, so the owner is never locked out.',
+  'auth.ownerFirstShort': 'Set an owner’s password first',
+  'auth.recoveryHint':
+    'Owner forgot the password: close 门店通 and run office user password <owner code> on the office PC, then type the new password. Anyone else: the owner resets it here.',
+  'auth.hasPassword': 'Set',
+  'auth.noPassword': 'Not set',
+  'auth.lockedUntil': 'Locked until {time}',
+  'auth.reset': 'Reset password',
+  'auth.setTitle': 'Sign-in password for {name} ({code})',
+  'auth.firstOwnerHint':
+    'This is the office’s first password: sign-in turns on at once and everyone signs in from then on. Remember it.',
+  'auth.resetHint':
+    'The new password works at once; this person is signed out on other devices, and a lock from failed attempts is lifted.',
+  'auth.forgot': 'Forgot your password?',
+  'auth.forgotStaff': 'Staff: ask the owner to reset it under Settings › Account and security.',
+  'auth.forgotOwner': 'Owner: close 门店通 and run office user password <your code> on the office PC, then type a new password.',
+  'auth.expired': 'Your session ended after a while without activity. Please sign in again.',
+  'setup.localOnly':
+    'First-run setup can only be done on the office PC: open the desktop app, or open the http://127.0.0.1 address in a browser on this computer.',
+  'staff.reinstate': 'Reinstate',
+  'staff.reinstateTitle': 'Reinstate: {name} ({code})',
+  'staff.reinstateHint':
+    'They are employed again with the same staff code, hire date and past figures; the leaving stays in the employment history and the audit log. Clients already handed to colleagues are not moved back.',
+  'staff.reinstateOn': 'Back on',
+  'staff.reinstateReason': 'Reason',
+  'staff.reinstateReasonPlaceholder': 'e.g. marked as left by mistake; back at the office',
+  'staff.reinstateOk': 'Reinstate',
+  'staff.reinstated': '{name} is employed again',
+  'staff.history': 'Employment history',
+  'staff.event.hired': 'Hired',
+  'staff.event.left': 'Left',
+  'staff.event.dismissed': 'Dismissed',
+  'staff.event.reinstated': 'Reinstated',
+  'staff.eventBy': '{date} {event} (by {by}){reason}',
+  'staff.lastOwner': 'The only owner cannot leave. Make someone else owner first.',
+  'audit.anonymous': 'Not signed in (anonymous)',
+  'staff.by.local': 'this computer',
+  'staff.by.cli': 'command line',
+  'staff.by.system': 'the office',
 };

@@ -1,4 +1,4 @@
-/** 登录、锁屏、密码、备份 — spread into zh-CN.ts; en keys in auth.en.ts. */
+/** 登录、锁屏、密码、备份、恢复在职 — spread into zh-CN.ts; en keys in auth.en.ts. */
 export const authZh = {
   'auth.title': '登录门店通',
   'auth.code': '工号',
@@ -27,4 +27,41 @@ export const authZh = {
   'backup.last': '上次备份:{at}',
   'backup.never': '还没有备份过。',
   'backup.restoreHint': '恢复:关闭门店通后运行 office restore 备份文件夹 — 会先完整校验备份,并把当前数据移到一旁保留。',
+  'auth.ownerFirst':
+    '登录尚未启用。请先为店长设置密码:设置后所有人都需要用工号和密码登录。在此之前不能为其他员工设置密码,以免店长被挡在门外。',
+  'auth.ownerFirstShort': '请先为店长设置密码',
+  'auth.recoveryHint':
+    '店长忘记密码:关闭门店通,在门店电脑上运行 office user password 店长工号,再输入新密码。其他员工忘记密码:由店长在这里重设。',
+  'auth.hasPassword': '已设置',
+  'auth.noPassword': '未设置',
+  'auth.lockedUntil': '锁定至 {time}',
+  'auth.reset': '重设密码',
+  'auth.setTitle': '设置 {name}({code})的登录密码',
+  'auth.firstOwnerHint': '这是门店的第一个密码:设置后登录立即启用,所有人都需要登录。请记住它。',
+  'auth.resetHint': '新密码立即生效;此人在其他设备上的登录会退出,因多次输错而锁定的工号也会解锁。',
+  'auth.forgot': '忘记密码?',
+  'auth.forgotStaff': '员工:请店长在「设置 › 账户与安全」中为你重设密码。',
+  'auth.forgotOwner': '店长:关闭门店通,在门店电脑上运行 office user password 你的工号,然后输入新密码。',
+  'auth.expired': '登录已过期(长时间未操作),请重新登录。',
+  'setup.localOnly': '首次设置只能在门店的电脑上进行:打开桌面应用,或在这台电脑的浏览器中打开 http://127.0.0.1 开头的地址。',
+  'staff.reinstate': '恢复在职',
+  'staff.reinstateTitle': '恢复在职:{name}({code})',
+  'staff.reinstateHint':
+    '恢复后此人重新在职,工号、入职日期和历史业绩不变;离职记录保留在在职记录和操作日志中。已转给同事的客户不会自动转回。',
+  'staff.reinstateOn': '恢复日期',
+  'staff.reinstateReason': '原因',
+  'staff.reinstateReasonPlaceholder': '例如:误操作离职、重新回到门店',
+  'staff.reinstateOk': '确认恢复',
+  'staff.reinstated': '{name} 已恢复在职',
+  'staff.history': '在职记录',
+  'staff.event.hired': '入职',
+  'staff.event.left': '离职',
+  'staff.event.dismissed': '辞退',
+  'staff.event.reinstated': '恢复在职',
+  'staff.eventBy': '{date} {event}(操作人 {by}){reason}',
+  'staff.lastOwner': '唯一的店长不能离职。请先把另一位员工设为店长。',
+  'audit.anonymous': '未登录 (anonymous)',
+  'staff.by.local': '本机',
+  'staff.by.cli': '命令行',
+  'staff.by.system': '系统',
 } as const;

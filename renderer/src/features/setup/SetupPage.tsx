@@ -1,4 +1,5 @@
 import { Button, Card, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
 import type { OfficeSettings } from '../../../../shared/contract/settings';
 import { toApiError } from '../../api/ApiError';
 import { useFormApiError } from '../../api/useFormApiError';
@@ -25,6 +26,8 @@ export function SetupPage({ settings, onDone }: { settings: OfficeSettings; onDo
   const [form] = Form.useForm<SetupValues>();
   const setup = useMutation('settings.completeSetup');
   const errors = useFormApiError(form, FIELDS, RENAME);
+  // Nobody but the local owner (desktop app, loopback browser) may set an office up.
+  const [notHere, setNotHere] = useState(false);
 
   const submit = async (values: SetupValues): Promise<void> => {
     const archiveRoot = values.archiveRoot.trim();
@@ -42,7 +45,9 @@ export function SetupPage({ settings, onDone }: { settings: OfficeSettings; onDo
       });
       onDone(done);
     } catch (error) {
-      errors.show(toApiError(error));
+      const apiError = toApiError(error);
+      if (apiError.code === 'unauthenticated') setNotHere(true);
+      else errors.show(apiError);
     }
   };
 
@@ -56,7 +61,7 @@ export function SetupPage({ settings, onDone }: { settings: OfficeSettings; onDo
           <LanguageSwitch />
         </div>
         <Typography.Paragraph type="secondary">{t('setup.subtitle')}</Typography.Paragraph>
-        <ErrorAlert text={errors.general} />
+        <ErrorAlert text={notHere ? t('setup.localOnly') : errors.general} />
         <Form<SetupValues>
           form={form}
           layout="vertical"

@@ -1,22 +1,22 @@
-import { App, Button, Card, Form, Input, Select, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Typography } from 'antd';
 import { toApiError } from '../../../api/ApiError';
 import { call } from '../../../api/client';
 import { errorText } from '../../../api/errorText';
-import { useQuery } from '../../../api/useQuery';
 import { useAuth } from '../../../app/AuthContext';
 import { useLanguage, useT } from '../../../i18n';
+import { PasswordResetTable } from './PasswordResetTable';
 
-/** 账户与安全: change one's own password; the owner sets anyone's (the first one turns sign-in on). */
+/**
+ * 账户与安全: everyone changes their own password; the owner sets or resets anyone's, and sees
+ * who can sign in and who is locked out. Sign-in turns on only with an owner's password.
+ */
 export function AccountCard() {
   const t = useT();
   const { lang } = useLanguage();
   const { message } = App.useApp();
   const { state, refresh } = useAuth();
   const isOwner = !state.me || state.me.role === 'owner';
-  const staff = useQuery('staff.list', {});
-  const failed = (e: unknown) => void message.error(errorText(toApiError(e), lang));
   const [own] = Form.useForm<{ current: string; next: string }>();
-  const [other] = Form.useForm<{ staffId: number; password: string }>();
   return (
     <Card title={t('auth.account')} data-testid="account-card">
       <Typography.Paragraph type="secondary">
@@ -27,7 +27,10 @@ export function AccountCard() {
           form={own}
           layout="inline"
           onFinish={(v) =>
-            call('auth.changePassword', v).then(() => (own.resetFields(), void message.success(t('auth.changed'))), failed)
+            call('auth.changePassword', v).then(
+              () => (own.resetFields(), void message.success(t('auth.changed'))),
+              (e: unknown) => void message.error(errorText(toApiError(e), lang)),
+            )
           }
         >
           <Form.Item name="current" rules={[{ required: true, message: t('auth.current') }]}>
@@ -40,33 +43,16 @@ export function AccountCard() {
         </Form>
       )}
       {isOwner && (
-        <Space direction="vertical" style={{ marginTop: 16, width: '100%' }}>
-          <Typography.Text strong>{t('auth.setFor')}</Typography.Text>
-          <Form
-            form={other}
-            layout="inline"
-            onFinish={(v) =>
-              call('auth.setPassword', v).then(() => {
-                other.resetFields();
-                void message.success(t('auth.setDone', { name: staff.data?.find((s) => s.id === v.staffId)?.name ?? '' }));
-                refresh();
-              }, failed)
-            }
-          >
-            <Form.Item name="staffId" rules={[{ required: true, message: t('auth.staff') }]}>
-              <Select
-                aria-label={t('auth.staff')}
-                placeholder={t('auth.staff')}
-                style={{ width: 200 }}
-                options={(staff.data ?? []).map((s) => ({ value: s.id, label: `${s.name}(${s.code})` }))}
-              />
-            </Form.Item>
-            <Form.Item name="password" rules={[{ required: true, message: t('auth.next') }]}>
-              <Input.Password placeholder={t('auth.next')} aria-label={t('auth.next')} autoComplete="new-password" />
-            </Form.Item>
-            <Button htmlType="submit">{t('auth.set')}</Button>
-          </Form>
-        </Space>
+        <>
+          {!state.signInRequired && <Alert type="info" showIcon style={{ marginTop: 16 }} title={t('auth.ownerFirst')} />}
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            {t('auth.setFor')}
+          </Typography.Title>
+          <PasswordResetTable signInOn={state.signInRequired} onChanged={refresh} />
+          <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+            {t('auth.recoveryHint')}
+          </Typography.Paragraph>
+        </>
       )}
     </Card>
   );

@@ -6,10 +6,16 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useT } from '../../../i18n';
 import { useStaffList } from '../hooks/useStaffList';
 import { DeactivateModal } from './DeactivateModal';
+import { ReinstateModal } from './ReinstateModal';
 import { StaffFormModal } from './StaffFormModal';
 import { StaffTable } from './StaffTable';
 
-type Dialog = { kind: 'create' } | { kind: 'edit'; row: StaffRow } | { kind: 'deactivate'; row: StaffRow } | null;
+type Dialog =
+  | { kind: 'create' }
+  | { kind: 'edit'; row: StaffRow }
+  | { kind: 'deactivate'; row: StaffRow }
+  | { kind: 'reinstate'; row: StaffRow }
+  | null;
 
 /** 员工名单: the table, its filter and the add / edit / leave dialogs. */
 export function StaffListTab() {
@@ -47,11 +53,13 @@ export function StaffListTab() {
         loading={staff.loading}
         onEdit={(row) => setDialog({ kind: 'edit', row })}
         onDeactivate={(row) => setDialog({ kind: 'deactivate', row })}
+        onReinstate={(row) => setDialog({ kind: 'reinstate', row })}
       />
       {(dialog?.kind === 'create' || dialog?.kind === 'edit') && (
         <StaffFormModal row={dialog.kind === 'edit' ? dialog.row : null} onClose={close} onSaved={saved} />
       )}
       {dialog?.kind === 'deactivate' && <DeactivateModal row={dialog.row} onClose={close} onDone={saved} />}
+      {dialog?.kind === 'reinstate' && <ReinstateModal row={dialog.row} onClose={close} onDone={saved} />}
     </>
   );
 }

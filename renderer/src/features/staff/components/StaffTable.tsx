@@ -1,4 +1,4 @@
-import { Button, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { Button, Space, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { formatFen } from '../../../../../shared/money';
 import type { StaffRow } from '../../../../../shared/contract/staff';
 import { useT } from '../../../i18n';
@@ -10,11 +10,15 @@ type Props = {
   loading: boolean;
   onEdit: (row: StaffRow) => void;
   onDeactivate: (row: StaffRow) => void;
+  onReinstate: (row: StaffRow) => void;
 };
 
-export function StaffTable({ rows, loading, onEdit, onDeactivate }: Props) {
+export function StaffTable({ rows, loading, onEdit, onDeactivate, onReinstate }: Props) {
   const t = useT();
   const roleLabel = useRoleLabel();
+  // The only active owner cannot leave (the server refuses it too); the button says why.
+  const activeOwners = rows.filter((r) => r.role === 'owner' && r.status !== 'left');
+  const lastOwnerId = activeOwners.length === 1 ? activeOwners[0]!.id : null;
   const columns: TableColumnsType<StaffRow> = [
     {
       key: 'code',
@@ -52,13 +56,23 @@ export function StaffTable({ rows, loading, onEdit, onDeactivate }: Props) {
     {
       key: 'actions',
       title: t('common.actions'),
-      width: 140,
+      width: 160,
       render: (_, row) => (
         <Space size={0}>
           <Button type="link" size="small" onClick={() => onEdit(row)}>
             {t('common.edit')}
           </Button>
-          {row.status !== 'left' && (
+          {row.status === 'left' ? (
+            <Button type="link" size="small" onClick={() => onReinstate(row)}>
+              {t('staff.reinstate')}
+            </Button>
+          ) : row.id === lastOwnerId ? (
+            <Tooltip title={t('staff.lastOwner')}>
+              <Button type="link" size="small" danger disabled>
+                {t('staff.deactivate')}
+              </Button>
+            </Tooltip>
+          ) : (
             <Button type="link" size="small" danger onClick={() => onDeactivate(row)}>
               {t('staff.deactivate')}
             </Button>

@@ -48,7 +48,12 @@ export function AuditTab() {
         pagination={{ current: page, pageSize, total: query.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
         columns={[
           { title: t('audit.at'), dataIndex: 'at', width: 170, render: (at: string) => at.slice(0, 19).replace('T', ' ') },
-          { title: t('audit.actor'), width: 110, render: (_, r) => `${r.actorCode}(${r.actorRole})` },
+          {
+            title: t('audit.actor'),
+            width: 130,
+            // A failed sign-in has no one behind it: 未登录 (anonymous), never a role.
+            render: (_, r) => (r.actorRole === 'anonymous' ? t('audit.anonymous') : `${r.actorCode}(${r.actorRole})`),
+          },
           { title: t('audit.action'), dataIndex: 'action', width: 170 },
           { title: t('audit.entity'), width: 140, render: (_, r) => `${r.entity}${r.entityId ? ` #${r.entityId}` : ''}` },
           {
