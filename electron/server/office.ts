@@ -15,9 +15,12 @@ import { resolveArchiveRoot } from './settings/settings.service';
 
 export const DATABASE_FILE = 'office.db';
 
+/** What a transport adds to a call besides actor, method and input. */
+export type CallExtras = Pick<CallContext, 'upload' | 'takesFile' | 'limits'> & { token?: string | null };
+
 export type Office = OfficeContext & {
   /** Call one contract method as `actor` — the same gate every transport uses. */
-  call: (actor: Actor | null, method: string, input?: unknown, session?: { token: string | null }) => Promise<Envelope<unknown>>;
+  call: (actor: Actor | null, method: string, input?: unknown, extras?: CallExtras) => Promise<Envelope<unknown>>;
   close: () => Promise<void>;
 };
 
@@ -90,8 +93,10 @@ export function officeOver(
   if (health.ok) recoverArchive(base);
   return {
     ...base,
-    call: (actor, method, input, session) =>
-      dispatch({ ...withActor(base, actor), sessionToken: session?.token ?? null }, method, input),
+    call: (actor, method, input, extras) => {
+      const { token, ...transfer } = extras ?? {};
+      return dispatch({ ...withActor(base, actor), ...transfer, sessionToken: token ?? null }, method, input);
+    },
     close: async () => {
       // Kysely's destroy closes the better-sqlite3 handle too.
       await db.destroy();

@@ -25,7 +25,7 @@ import {
   writeDocumentSearch,
   type DocumentJoined,
 } from './documents.repository';
-import { scopeSql } from './document-scope';
+import { canSeeDocument, scopeSql } from './document-scope';
 import { folderRange } from './folders.service';
 import { moveDocument } from './refile';
 
@@ -40,14 +40,7 @@ function docOrThrow(ctx: CallContext, id: number): DocumentJoined {
 
 /** A salesperson sees documents of their own clients and contracts, and what they filed. */
 function assertCanSeeDocument(ctx: CallContext, doc: DocumentJoined): void {
-  const scope = scopeSql(ctx);
-  if (scope.sql === '1') return;
-  const ok = ctx.sqlite
-    .prepare(
-      `SELECT 1 FROM documents d LEFT JOIN clients c ON c.id = d.client_id LEFT JOIN contracts k ON k.id = d.contract_id WHERE d.id = ? AND ${scope.sql}`,
-    )
-    .get(doc.id, ...scope.params);
-  if (!ok) throw notFound('档案', 'Document', doc.id);
+  if (!canSeeDocument(ctx, doc.id)) throw notFound('档案', 'Document', doc.id);
 }
 
 export function getDocument(ctx: CallContext, id: number): DocumentRow {
@@ -278,23 +271,26 @@ export function templateExample(template: string): string {
 
 /** 删除: to the recycle area (`.trash/` in the archive), never removed at once; audited. */
 export function trashDocument(ctx: CallContext, id: number, reason: string): Promise<DocumentRow> {
-  return withArchiveLock(async () => {
-    const doc = docOrThrow(ctx, id);
-    if (doc.deleted_at) throw new AppError('conflict', '该档案已在回收站中。', 'The document is already in the recycle area.');
-    const trash = `${TRASH_DIR}/${id}_${doc.rel_path.split('/').pop()}`;
-    await moveDocument(ctx, id, doc.rel_path, trash, { trashPath: trash, deletedAt: ctx.now().toISOString() });
-    await ctx.db
-      .transaction()
-      .execute((trx) =>
-        writeAudit(
-          trx,
-          ctx.actor,
-          { action: 'archive.delete', entity: 'document', entityId: id, before: doc, after: { reason } },
-          ctx.now(),
-        ),
-      );
-    return toDocumentRow(findDocument(ctx.sqlite, id)!, loadKinds(ctx.sqlite));
-  });
+  return withArchiveLock(() => trashDocumentLocked(ctx, id, reason));
+}
+
+/** trashDocument for a caller that already holds the archive lock. */
+export async function trashDocumentLocked(ctx: CallContext, id: number, reason: string): Promise<DocumentRow> {
+  const doc = docOrThrow(ctx, id);
+  if (doc.deleted_at) throw new AppError('conflict', '该档案已在回收站中。', 'The document is already in the recycle area.');
+  const trash = `${TRASH_DIR}/${id}_${doc.rel_path.split('/').pop()}`;
+  await moveDocument(ctx, id, doc.rel_path, trash, { trashPath: trash, deletedAt: ctx.now().toISOString() });
+  await ctx.db
+    .transaction()
+    .execute((trx) =>
+      writeAudit(
+        trx,
+        ctx.actor,
+        { action: 'archive.delete', entity: 'document', entityId: id, before: doc, after: { reason } },
+        ctx.now(),
+      ),
+    );
+  return toDocumentRow(findDocument(ctx.sqlite, id)!, loadKinds(ctx.sqlite));
 }
 
 export function restoreDocument(ctx: CallContext, id: number): Promise<DocumentRow> {

@@ -30,6 +30,7 @@ export type Database = {
   sessions: SessionsTable;
   login_failures: { code: string; failures: number; locked_until: string | null };
   document_search: ClientSearchTable;
+  archive_ignored: ArchiveIgnoredTable;
 };
 
 export type SchemaMigrationsTable = {
@@ -283,4 +284,15 @@ export type SessionsTable = {
   created_at: string;
   last_seen_at: string;
   expires_at: string;
+};
+
+/** 档案体检 findings ignored until their file or record changes (fingerprint). */
+export type ArchiveIgnoredTable = {
+  id: Generated<number>;
+  kind: string;
+  path_key: string;
+  document_id: number | null;
+  fingerprint: string;
+  ignored_by: string;
+  ignored_at: string;
 };
