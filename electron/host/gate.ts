@@ -1,5 +1,7 @@
 import type { IncomingMessage } from 'node:http';
+import { contract } from '../../shared/contract';
 import type { Envelope, ErrorBody } from '../../shared/errors';
+import { isMethod } from '../server/core/dispatch';
 import type { Actor } from '../../shared/roles';
 import type { Upload, UploadLimits } from '../server/core/upload';
 import type { Office } from '../server/office';
@@ -51,10 +53,14 @@ function csrfOk(caller: HttpCaller, req: IncomingMessage, method: string): boole
   return NO_CSRF.has(method) || sent === caller.csrf;
 }
 
-/** auth.* methods run for an anonymous caller too (signing in); everything else needs the session's actor. */
+/**
+ * The public auth.* methods (signing in, status) run for an anonymous caller with an actor the
+ * audit log can name; every other method needs the session's actor — an anonymous caller is
+ * nobody, so a method with roles answers 401 (never "a clerk").
+ */
 function actorFor(caller: HttpCaller, method: string): Actor | null {
   if (caller.actor) return caller.actor;
-  return method.startsWith('auth.')
+  return method.startsWith('auth.') && isMethod(method) && contract[method].roles === 'public'
     ? { staffId: null, code: 'anonymous', name: '', role: 'clerk', via: 'http' }
     : null;
 }

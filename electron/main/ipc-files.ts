@@ -52,7 +52,12 @@ async function documentFile(
   caller: ReturnType<IpcSessions['callerOf']>,
   documentId: unknown,
 ): Promise<Envelope<string>> {
-  const answer = await office.call(caller.actor, 'archive.download', { id: documentId }, { token: caller.token, takesFile: true });
+  const answer = await office.call(
+    caller.actor,
+    'archive.download',
+    { id: documentId },
+    { token: caller.token, takesFile: true },
+  );
   if (!answer.ok) return answer;
   const file = (answer.value as FileAnswer).path;
   const root = office.archiveRoot();

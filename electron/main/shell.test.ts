@@ -148,7 +148,7 @@ describe('open / reveal archive files (by document id, through the gate)', () =>
     expect(state.opened).toHaveLength(1);
   });
 
-  it('once sign-in is on, answers as the window\'s session: nobody before signing in, a salesperson only their own', async () => {
+  it("once sign-in is on, answers as the window's session: nobody before signing in, a salesperson only their own", async () => {
     // Passwords are set beside the app, as `office user password` does (the CLI acts as the owner).
     const side = openOffice({ dataDir });
     try {
@@ -160,13 +160,17 @@ describe('open / reveal archive files (by document id, through the gate)', () =>
         const created = await side.call(cli, 'staff.create', { code, name: code, role, hiredOn: '2025-01-01', baseSalaryFen: 1 });
         expect(created, code).toMatchObject({ ok: true });
         const staffId = (created as { value: { id: number } }).value.id;
-        expect(await side.call(cli, 'auth.setPassword', { staffId, password: `${code}pass2026` }), code).toMatchObject({ ok: true });
+        expect(await side.call(cli, 'auth.setPassword', { staffId, password: `${code}pass2026` }), code).toMatchObject({
+          ok: true,
+        });
       }
     } finally {
       await side.close();
     }
     expect(await invoke(IPC_CHANNELS.openFile, [ids.contract])).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
-    expect(await invoke(IPC_CHANNELS.call, ['auth.login', { code: 'S001', password: 'S001pass2026' }])).toMatchObject({ ok: true });
+    expect(await invoke(IPC_CHANNELS.call, ['auth.login', { code: 'S001', password: 'S001pass2026' }])).toMatchObject({
+      ok: true,
+    });
     expect(await invoke(IPC_CHANNELS.openFile, [ids.contract])).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await invoke(IPC_CHANNELS.revealFile, [ids.contract])).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(state.opened).toHaveLength(1);

@@ -88,14 +88,15 @@ export async function stageStream(
   const target = path.join(root, stagedRel);
   const hash = createHash('sha256');
   let size = 0;
-  let nextCheck = ROOM_CHECK_EVERY;
+  const every = room?.limits.roomCheckEveryBytes ?? ROOM_CHECK_EVERY;
+  let nextCheck = every;
   const tap = new Transform({
     highWaterMark: 1 << 20,
     transform(chunk: Buffer, _enc, done) {
       hash.update(chunk);
       size += chunk.length;
       if (room && size >= nextCheck) {
-        nextCheck = size + ROOM_CHECK_EVERY;
+        nextCheck = size + every;
         try {
           assertRoom(root, Math.max(0, (room.expectedBytes ?? 0) - size), room.limits);
         } catch (error) {

@@ -130,9 +130,7 @@ export async function auditArchive(ctx: CallContext, rehash: boolean, includeIgn
     findings,
     ignored,
   };
-  await ctx.db
-    .transaction()
-    .execute((trx) => writeSetting(trx, LAST_AUDIT_SETTING, { at: report.checkedAt, findings: visible }));
+  await ctx.db.transaction().execute((trx) => writeSetting(trx, LAST_AUDIT_SETTING, { at: report.checkedAt, findings: visible }));
   return report;
 }
 

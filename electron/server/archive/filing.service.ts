@@ -40,7 +40,8 @@ export function linkNames(
       .prepare(
         'SELECT k.number, k.client_id, k.staff_id, c.owner_staff_id AS client_owner_id FROM contracts k JOIN clients c ON c.id = k.client_id WHERE k.id = ?',
       )
-      .get(fields.contractId) as { number: string; client_id: number; staff_id: number | null; client_owner_id: number | null } | undefined;
+      .get(fields.contractId) as
+      { number: string; client_id: number; staff_id: number | null; client_owner_id: number | null } | undefined;
     assertCanSeeContract(ctx.actor, k as Parameters<typeof assertCanSeeContract>[1], fields.contractId);
     contractNumber = k!.number;
     clientId ??= k!.client_id;
@@ -71,7 +72,7 @@ export async function fileStream(ctx: CallContext, source: Readable, options: Fi
     limits: limitsOf(ctx.limits),
     expectedBytes: options.expectedBytes ?? null,
   }).catch((error: unknown) => {
-    throw diskError(error);
+    throw options.signal?.aborted || (error as { code?: string }).code === 'ECONNRESET' ? interrupted() : diskError(error);
   });
   // The copy needs no lock (a 2 GB upload must not hold up everyone's filing); recording it does.
   try {
@@ -218,17 +219,29 @@ export async function fileLocal(
   // 1 MiB reads: a big file goes through in fewer, larger chunks (near cp speed); a small file
   // gets a buffer its own size, so a batch of scans does not churn 1 MiB buffers.
   const highWaterMark = Math.max(16 * 1024, Math.min(1 << 20, stat.size));
-  const result = await fileStream(ctx, fs.createReadStream(input.sourcePath, { highWaterMark }), {
+  // Opened now (not when first read), so a refusal before the copy has only a descriptor to close.
+  const source = fs.createReadStream('', { fd: fs.openSync(input.sourcePath, 'r'), highWaterMark });
+  // Refused before the copy (a client out of scope, no room on the disk): the file is let go at once.
+  const result = await fileStream(ctx, source, {
     originalName: input.sourcePath.split(/[\\/]/).pop()!,
     fields: input.fields,
     onDuplicate: input.onDuplicate,
     expectedBytes: stat.size,
-  });
+  }).finally(() => source.destroy());
   if (input.move && result.outcome === 'filed') {
     const stored = await hashFile(absInside(ctx.archiveRoot(), result.document.relPath));
     if (stored === result.document.sha256) fs.rmSync(input.sourcePath);
   }
   return result;
+}
+
+/** The sender went away before the last byte: nothing was kept (the staged copy is gone). */
+function interrupted(): AppError {
+  return new AppError(
+    'unavailable',
+    '上传在完成前中断了,文件没有归档,也没有留下半个文件。请重新上传。',
+    'The upload was cut off before it finished; the file was not filed and nothing half-written was kept. Upload it again.',
+  );
 }
 
 /** A full disk or a folder that cannot be written is said as such — in both languages — not as a bare errno. */

@@ -32,12 +32,9 @@ export async function findingsAt(ctx: CallContext, relPath: string, rehash: bool
   const top = rel.split('/')[0];
   if (top === TRASH_DIR) return none();
   if (top === STAGING_DIR)
-    return file && !stagingInUse(ctx, rel)
-      ? { rel, file, doc: undefined, findings: [finding('staging', rel, null)] }
-      : none();
+    return file && !stagingInUse(ctx, rel) ? { rel, file, doc: undefined, findings: [finding('staging', rel, null)] } : none();
   const doc = ctx.sqlite.prepare(`${DOCUMENT_SELECT} WHERE d.path_key = ? AND d.deleted_at IS NULL`).get(pathKey(rel)) as
-    | DocumentJoined
-    | undefined;
+    DocumentJoined | undefined;
   if (doc) {
     if (!file) {
       const loose = walkArchive(root).filter((f) => !f.rel.startsWith(`${STAGING_DIR}/`) && !isRecorded(ctx, f.rel));

@@ -1,9 +1,4 @@
-import {
-  FIX_ACTIONS_BY_KIND,
-  type AuditFinding,
-  type FindingKind,
-  type FixAction,
-} from '../../../shared/contract/archive';
+import { FIX_ACTIONS_BY_KIND, type AuditFinding, type FindingKind, type FixAction } from '../../../shared/contract/archive';
 
 const TEXT: Record<FindingKind, (f: { rel: string; candidate?: string | null }) => { zh: string; en: string }> = {
   unrecorded: ({ rel }) => ({ zh: `文件夹里有未登记的文件:${rel}`, en: `A file in the folder is not recorded: ${rel}` }),

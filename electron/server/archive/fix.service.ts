@@ -1,10 +1,5 @@
 import fs from 'node:fs';
-import {
-  MANAGER_FIX_ACTIONS,
-  type DocFields,
-  type FindingKind,
-  type FixAction,
-} from '../../../shared/contract/archive';
+import { MANAGER_FIX_ACTIONS, type DocFields, type FindingKind, type FixAction } from '../../../shared/contract/archive';
 import { pathKey } from '../../../shared/archive/safe-path';
 import { writeAudit } from '../audit/audit.repository';
 import { AppError } from '../core/app-error';
@@ -94,7 +89,11 @@ async function apply(ctx: CallContext, input: FixInput, action: FixAction, now: 
     case 'trash': {
       if (now.doc) {
         await trashDocumentLocked(ctx, now.doc.id, `档案体检:${f.zh} / audit: ${f.en}`);
-        return { fixed: true, zh: '已移到回收站,可在"回收站"中恢复。', en: 'Moved to the recycle area; it can be restored from there.' };
+        return {
+          fixed: true,
+          zh: '已移到回收站,可在"回收站"中恢复。',
+          en: 'Moved to the recycle area; it can be restored from there.',
+        };
       }
       await takeLooseFile(ctx, now.rel, { to: 'trash', reason: `档案体检:${f.zh} / audit: ${f.en}` });
       return {
@@ -173,11 +172,7 @@ async function accept(ctx: CallContext, id: number): Promise<Fix> {
 /** An unlinked record gets its kind/client/contract/date (archive.update's rules; the file moves with it). */
 async function completeRecord(ctx: CallContext, input: FixInput): Promise<Fix> {
   if (!input.fields || (input.fields.kindId === null && input.fields.clientId === null && input.fields.contractId === null))
-    throw new AppError(
-      'invalid_input',
-      '请至少选择分类、客户或合同之一。',
-      'Choose at least a kind, a client or a contract.',
-    );
+    throw new AppError('invalid_input', '请至少选择分类、客户或合同之一。', 'Choose at least a kind, a client or a contract.');
   const id = await withArchiveLock(async () => (await currentFinding(ctx, input, 'file')).doc!.id);
   const doc = await updateDocument(ctx, id, input.fields);
   return { fixed: true, zh: `已补充档案信息:${doc.relPath}`, en: `The document's details were completed: ${doc.relPath}` };

@@ -7,7 +7,15 @@ import type { Actor } from '../../../shared/roles';
 export function fingerprintOf(
   file: { size: number; mtimeMs: number } | undefined,
   doc:
-    | { id: number; sha256: string; size: number; rel_path: string; kind_id: number | null; client_id: number | null; contract_id: number | null }
+    | {
+        id: number;
+        sha256: string;
+        size: number;
+        rel_path: string;
+        kind_id: number | null;
+        client_id: number | null;
+        contract_id: number | null;
+      }
     | undefined,
 ): string {
   const f = file ? `${file.size}@${Math.floor(file.mtimeMs)}` : 'none';

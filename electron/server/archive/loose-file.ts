@@ -54,7 +54,15 @@ export async function takeLooseFile(ctx: CallContext, rel: string, target: Loose
           root,
           templatePath(
             currentTemplate(ctx.sqlite),
-            { kindId: fields.kindId, clientName: names.clientName, contractNumber: names.contractNumber, docDate, title, originalName, ext },
+            {
+              kindId: fields.kindId,
+              clientName: names.clientName,
+              contractNumber: names.contractNumber,
+              docDate,
+              title,
+              originalName,
+              ext,
+            },
             kinds,
             root,
           ),

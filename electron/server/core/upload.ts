@@ -17,6 +17,8 @@ export type UploadLimits = {
   minFreeBytes: number;
   /** Free bytes on the disk holding `dir`; the real statfs unless a test injects one. */
   freeBytes?: (dir: string) => number;
+  /** While a file streams in, the disk is looked at again every this many bytes (default 64 MB). */
+  roomCheckEveryBytes?: number;
 };
 
 export const DEFAULT_UPLOAD_LIMITS: UploadLimits = {
@@ -28,7 +30,8 @@ export function limitsOf(limits: UploadLimits | undefined): UploadLimits {
   return limits ?? DEFAULT_UPLOAD_LIMITS;
 }
 
-const mb = (bytes: number): string => (bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(1)} GB` : `${Math.ceil(bytes / 1024 ** 2)} MB`);
+const mb = (bytes: number): string =>
+  bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(1)} GB` : `${Math.ceil(bytes / 1024 ** 2)} MB`;
 
 export function tooLarge(limit: number): AppError {
   return new AppError(
