@@ -300,3 +300,48 @@ describe('before anyone has a password', () => {
     }
   });
 });
+
+describe('a refused upload does not hold the connection', () => {
+  it('answers, drops the rest, and the next call on the same connection is served', async () => {
+    const url = new URL(host.url);
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const post = (pathName: string, body: Buffer) =>
+      new Promise<{ status: number; socket: unknown }>((resolve, reject) => {
+        const req = http.request(
+          {
+            host: url.hostname,
+            port: url.port,
+            agent,
+            method: 'POST',
+            path: pathName,
+            headers: {
+              'Content-Type': 'application/octet-stream',
+              'Content-Length': String(body.length),
+              Cookie: sessions.clerk.cookie,
+              'X-CSRF-Token': sessions.clerk.csrf,
+            },
+          },
+          (res) => {
+            res.resume();
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, socket: req.socket }));
+          },
+        );
+        req.on('error', reject);
+        req.end(body);
+      });
+    try {
+      // Refused after the gate (a client that does not exist), then invalid input: 2 MiB each, never read by a handler.
+      const first = await post(
+        uploadPath('archive.upload', { name: 'a.pdf', fields: { clientId: 999_999 } }),
+        Buffer.alloc(2 * MiB, 7),
+      );
+      const second = await post(uploadPath('archive.upload', { name: '' }), Buffer.alloc(2 * MiB, 8));
+      const third = await post(uploadPath('archive.upload', { name: '好的.txt' }), Buffer.from('served on the same connection'));
+      expect([first.status, second.status, third.status]).toEqual([404, 400, 200]);
+      expect(third.socket).toBe(first.socket);
+      expect(staged()).toEqual([]);
+    } finally {
+      agent.destroy();
+    }
+  });
+});

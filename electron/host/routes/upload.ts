@@ -69,5 +69,7 @@ function refuse(req: IncomingMessage, res: ServerResponse, error: ErrorBody): vo
 function finishUnread(req: IncomingMessage, res: ServerResponse, declared: number | null): void {
   if (req.complete || req.destroyed) return;
   if (declared === null || declared > DRAIN_MAX_BYTES) res.setHeader('Connection', 'close');
+  // A handler that stopped midway may have left the request piped into its (now idle) cap.
+  req.unpipe();
   req.resume();
 }

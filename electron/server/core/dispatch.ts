@@ -48,18 +48,15 @@ export async function dispatch(ctx: CallContext, name: string, rawInput: unknown
   let input = rawInput ?? {};
   let call = ctx;
   try {
-    if (def.upload && ctx.upload) {
-      const limit = Math.min(limitsOf(ctx.limits).maxUploadBytes, def.upload.to === 'field' ? def.upload.maxBytes : Infinity);
-      if (def.upload.to === 'field') {
-        if (isPlainObject(input) && def.upload.field in input) return fail(twoCopies(def.upload.field));
-        // A non-object input fails validation below without the bytes being read.
-        if (isPlainObject(input))
-          input = { ...input, [def.upload.field]: (await readUpload(ctx.upload, limit)).toString('base64') };
-        const { upload: _read, ...rest } = ctx;
-        call = rest;
-      } else {
-        call = { ...ctx, upload: boundedUpload(ctx.upload, limit) };
+    if (def.upload?.to === 'field' && ctx.upload) {
+      if (isPlainObject(input) && def.upload.field in input) return fail(twoCopies(def.upload.field));
+      // A non-object input fails validation below without the bytes being read.
+      if (isPlainObject(input)) {
+        const limit = Math.min(limitsOf(ctx.limits).maxUploadBytes, def.upload.maxBytes);
+        input = { ...input, [def.upload.field]: (await readUpload(ctx.upload, limit)).toString('base64') };
       }
+      const { upload: _read, ...rest } = ctx;
+      call = rest;
     }
   } catch (error) {
     return fail(toErrorBody(error));
@@ -73,6 +70,14 @@ export async function dispatch(ctx: CallContext, name: string, rawInput: unknown
       messageEn: `Invalid input: ${first.path} — ${first.messageEn}`,
       details: { issues: parsed.issues },
     });
+  }
+  // A streamed upload is capped from here on: refused now if announced bigger, cut off once it passes.
+  if (def.upload?.to === 'stream' && ctx.upload) {
+    try {
+      call = { ...ctx, upload: boundedUpload(ctx.upload, limitsOf(ctx.limits).maxUploadBytes) };
+    } catch (error) {
+      return fail(toErrorBody(error));
+    }
   }
   try {
     const handler = allHandlers[name] as (c: CallContext, i: unknown) => unknown;
