@@ -75,7 +75,7 @@ export const FIX_ACTIONS_BY_KIND: Record<FindingKind, readonly FixAction[]> = {
   unrecorded: ['file', 'trash', 'ignore'],
   empty: ['trash', 'ignore'],
   staging: ['trash', 'ignore'],
-  missing: ['relink', 'ignore'],
+  missing: ['relink', 'trash', 'ignore'],
   modified: ['accept', 'ignore'],
   misplaced: ['refile', 'ignore'],
   unlinked: ['file', 'ignore'],

@@ -296,8 +296,14 @@ export async function trashDocumentLocked(ctx: CallContext, id: number, reason: 
 export function restoreDocument(ctx: CallContext, id: number): Promise<DocumentRow> {
   return withArchiveLock(async () => {
     const doc = docOrThrow(ctx, id);
-    if (!doc.deleted_at || !doc.trash_path)
-      throw new AppError('conflict', '该档案不在回收站中。', 'The document is not in the recycle area.');
+    if (!doc.deleted_at) throw new AppError('conflict', '该档案不在回收站中。', 'The document is not in the recycle area.');
+    // A record whose file was already lost (档案体检 → 文件不见了 → 移到回收站) has nothing to put back.
+    if (!doc.trash_path)
+      throw new AppError(
+        'conflict',
+        '这份档案的文件在移入回收站前就已不见,无法恢复;可从备份找回文件,或彻底删除这条记录。',
+        "This document's file was already gone when it was moved to the recycle area, so it cannot be restored; recover the file from a backup, or purge the record.",
+      );
     const to = freePath(ctx.sqlite, ctx.archiveRoot(), doc.rel_path, id);
     await moveDocument(ctx, id, doc.trash_path, to, { relPath: to, trashPath: null, deletedAt: null });
     await ctx.db
@@ -342,7 +348,7 @@ export function purgeDocuments(ctx: CallContext, ids: readonly number[]): Promis
     let purged = 0;
     for (const id of ids) {
       const doc = docOrThrow(ctx, id);
-      if (!doc.deleted_at || !doc.trash_path)
+      if (!doc.deleted_at)
         throw new AppError(
           'conflict',
           `档案 ${doc.title} 不在回收站中,不能彻底删除。`,
@@ -353,7 +359,8 @@ export function purgeDocuments(ctx: CallContext, ids: readonly number[]): Promis
         ctx.sqlite.prepare('DELETE FROM document_links WHERE document_id = ?').run(id);
         ctx.sqlite.prepare('DELETE FROM documents WHERE id = ?').run(id);
         await writeAudit(trx, ctx.actor, { action: 'archive.purge', entity: 'document', entityId: id, before: doc }, ctx.now());
-        fs.rmSync(absInside(root, doc.trash_path!), { force: true });
+        // A record trashed after its file was lost has no trash file.
+        if (doc.trash_path) fs.rmSync(absInside(root, doc.trash_path), { force: true });
       });
       purged++;
     }

@@ -22,7 +22,7 @@ const TEXT: Record<FindingKind, (f: { rel: string; candidate?: string | null }) 
   }),
 };
 
-/** One finding with its text and the choices it offers (relink only with a candidate; unignore once ignored). */
+/** One finding with its text and the choices it offers (unignore once ignored). */
 export function finding(
   kind: FindingKind,
   rel: string,
@@ -30,7 +30,10 @@ export function finding(
   candidate: string | null = null,
   ignored = false,
 ): AuditFinding {
-  const offered = FIX_ACTIONS_BY_KIND[kind].filter((a) => a !== 'relink' || candidate !== null);
+  // A missing record with its file found elsewhere is relinked, not trashed; without one, it can only go to the trash.
+  const offered = FIX_ACTIONS_BY_KIND[kind].filter((a) =>
+    kind === 'missing' ? (a === 'relink') === (candidate !== null) || a === 'ignore' : true,
+  );
   const actions: FixAction[] = ignored ? [...offered.filter((a) => a !== 'ignore'), 'unignore'] : [...offered];
   return { kind, relPath: rel, documentId, candidatePath: candidate, actions, ignored, ...TEXT[kind]({ rel, candidate }) };
 }

@@ -87,6 +87,14 @@ async function apply(ctx: CallContext, input: FixInput, action: FixAction, now: 
       return { fixed: true, zh: `已归档到 ${doc.relPath}`, en: `Filed at ${doc.relPath}` };
     }
     case 'trash': {
+      if (now.doc && !now.file) {
+        await trashLostRecord(ctx, now.doc.id, `档案体检:${f.zh} / audit: ${f.en}`);
+        return {
+          fixed: true,
+          zh: '记录已移到回收站(文件早已不见,没有可移动的文件)。',
+          en: 'The record was moved to the recycle area (its file was already gone; there was no file to move).',
+        };
+      }
       if (now.doc) {
         await trashDocumentLocked(ctx, now.doc.id, `档案体检:${f.zh} / audit: ${f.en}`);
         return {
@@ -127,6 +135,20 @@ async function apply(ctx: CallContext, input: FixInput, action: FixAction, now: 
     default:
       throw notFixable();
   }
+}
+
+/** A record whose file is lost goes to the recycle area on its own: deleted, with no trash file (purge removes it). */
+async function trashLostRecord(ctx: CallContext, id: number, reason: string): Promise<void> {
+  const doc = findDocument(ctx.sqlite, id)!;
+  await ctx.db.transaction().execute(async (trx) => {
+    ctx.sqlite.prepare('UPDATE documents SET deleted_at = ?, trash_path = NULL WHERE id = ?').run(ctx.now().toISOString(), id);
+    await writeAudit(
+      trx,
+      ctx.actor,
+      { action: 'archive.delete', entity: 'document', entityId: id, before: doc, after: { reason, fileLost: true } },
+      ctx.now(),
+    );
+  });
 }
 
 /** A missing record follows its file, found elsewhere by content; then the file goes where the template puts it. */

@@ -175,6 +175,19 @@ describe('the choices a finding offers', () => {
     expect((await callOk<DocumentRow>(office, 'archive.get', { id: doc.id })).kindPath).toBe('稿件');
     expect((await audit()).findings).toEqual([]);
   });
+  it('a record whose file is lost can go to the recycle area on its own, and be purged from there', async () => {
+    const doc = await file('丢失.pdf', '%PDF lost', { kindId: await kindId('票据') });
+    fs.rmSync(abs(doc.relPath));
+    const f = (await audit()).findings[0]!;
+    expect(f).toMatchObject({ kind: 'missing', candidatePath: null, actions: ['trash', 'ignore'] });
+    expect(await fix({ ...f, action: 'relink' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await fix({ ...f, action: 'trash' }, 'clerk')).toMatchObject({ ok: true });
+    expect((await audit()).findings).toEqual([]);
+    const restore = await office.call(owner, 'archive.restore', { id: doc.id });
+    expect(restore).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(JSON.stringify(restore)).toContain('备份');
+    expect(await office.call(owner, 'archive.purge', { ids: [doc.id] })).toMatchObject({ ok: true, value: { purged: 1 } });
+  });
 });
 
 describe('who may decide', () => {

@@ -20,7 +20,6 @@ export const auditEn: { readonly [K in keyof typeof auditZh]: string } = {
   'audit.action.ignore': 'Ignore',
   'audit.action.unignore': 'Report again',
   'audit.managerOnly': 'For a manager or the owner',
-  'audit.noChoice': 'Restore the file from a backup, or move the record to the trash from the document list.',
   'audit.ignoredTag': 'Ignored',
   'audit.showIgnored': 'Show ignored findings ({n})',
   'audit.trashTitle': 'Move to the trash?',

@@ -19,7 +19,6 @@ export const auditZh = {
   'audit.action.ignore': '忽略',
   'audit.action.unignore': '恢复提示',
   'audit.managerOnly': '需由经理或店长处理',
-  'audit.noChoice': '请从备份恢复该文件,或在"档案"中把记录删除到回收站。',
   'audit.ignoredTag': '已忽略',
   'audit.showIgnored': '显示已忽略的问题({n})',
   'audit.trashTitle': '移到回收站?',

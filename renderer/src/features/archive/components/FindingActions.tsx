@@ -49,12 +49,7 @@ export function FindingActions({
       cancelText: t('common.cancel'),
       onOk: () => onAct(action),
     });
-  if (choices.length === 0)
-    return (
-      <Typography.Text type="secondary">
-        {finding.actions.some((a) => MANAGER_FIX_ACTIONS.includes(a)) ? t('audit.managerOnly') : t('audit.noChoice')}
-      </Typography.Text>
-    );
+  if (choices.length === 0) return <Typography.Text type="secondary">{t('audit.managerOnly')}</Typography.Text>;
   return (
     <Space wrap size={[6, 6]}>
       {choices.map((action) => {
