@@ -142,6 +142,18 @@ describe('the choices a finding offers', () => {
     expect((await audit({ rehash: true })).findings).toEqual([]);
   });
 
+  it('a loose file already where the template would put it is recorded in place, not renamed', async () => {
+    const rel = '稿件/2026/2026-03/2026-03-10_海报.txt';
+    put(rel, 'a poster');
+    const f = (await audit()).findings[0]!;
+    expect(f).toMatchObject({ kind: 'unrecorded', relPath: rel });
+    const fields = { kindId: await kindId('稿件'), clientId: null, contractId: null, docDate: '2026-03-10', title: '海报' };
+    expect(await fix({ ...f, action: 'file', fields })).toMatchObject({ ok: true });
+    const [doc] = (await callOk<{ rows: DocumentRow[] }>(office, 'archive.list', {})).rows;
+    expect(doc!.relPath).toBe(rel);
+    expect((await audit({ rehash: true })).findings).toEqual([]);
+  });
+
   it('an empty file and an interrupted upload go to the recycle area; an upload under way is not a finding', async () => {
     put('稿件/空白.docx', '');
     put('.staging/8f1c-interrupted', 'half an upload');

@@ -47,29 +47,31 @@ export async function takeLooseFile(ctx: CallContext, rel: string, target: Loose
   const kinds = loadKinds(ctx.sqlite);
   const docDate = fields.docDate ?? todayLocal(ctx.now());
   const title = fields.title?.trim() || stem;
-  const filedAt =
+  const wanted =
     target.to === 'filed'
-      ? freePath(
-          ctx.sqlite,
+      ? templatePath(
+          currentTemplate(ctx.sqlite),
+          {
+            kindId: fields.kindId,
+            clientName: names.clientName,
+            contractNumber: names.contractNumber,
+            docDate,
+            title,
+            originalName,
+            ext,
+          },
+          kinds,
           root,
-          templatePath(
-            currentTemplate(ctx.sqlite),
-            {
-              kindId: fields.kindId,
-              clientName: names.clientName,
-              contractNumber: names.contractNumber,
-              docDate,
-              title,
-              originalName,
-              ext,
-            },
-            kinds,
-            root,
-          ),
-          null,
         )
-      : // In the recycle area the record keeps where the file was, so a restore puts it back there.
-        freeRecordPath(ctx, rel);
+      : rel;
+  const filedAt =
+    target.to === 'trash'
+      ? // In the recycle area the record keeps where the file was, so a restore puts it back there.
+        freeRecordPath(ctx, rel)
+      : pathKey(wanted) === pathKey(rel)
+        ? // Already where the template puts it: recorded in place (it is the file on disk there).
+          freeRecordPath(ctx, rel)
+        : freePath(ctx.sqlite, root, wanted, null);
   const text = await documentText(abs, ext);
   const now = ctx.now().toISOString();
   const { id, dest, journal } = await ctx.db.transaction().execute(async () => {
@@ -119,7 +121,7 @@ export async function takeLooseFile(ctx: CallContext, rel: string, target: Loose
         ctx.now(),
       );
       // Last: if the rename fails, the journal row and the audit entry stay as they were.
-      moveWithin(root, rel, dest);
+      if (dest !== rel) moveWithin(root, rel, dest);
     });
   } catch (error) {
     // The file never moved: the record written for it goes again.
