@@ -17,8 +17,12 @@ export function allowedHosts(bindHost: string, port: number): Set<string> {
   return names;
 }
 
-/** Host allow-list, then same-origin: a page on another site may not call this API. */
-export function refuseForeign(req: IncomingMessage, hosts: ReadonlySet<string>): ErrorBody | null {
+/**
+ * Host allow-list, then same-origin: a page on another site may not call this API. `gated`
+ * requests (the contract's routes, downloads included) must be same-origin whatever their verb;
+ * the renderer's own files may be fetched by a plain navigation.
+ */
+export function refuseForeign(req: IncomingMessage, hosts: ReadonlySet<string>, gated = false): ErrorBody | null {
   const host = String(req.headers.host ?? '').toLowerCase();
   if (!hosts.has(host))
     return {
@@ -26,7 +30,7 @@ export function refuseForeign(req: IncomingMessage, hosts: ReadonlySet<string>):
       message: `不接受发往 ${host.slice(0, 80)} 的请求。请用门店通显示的地址访问。`,
       messageEn: `Requests for ${host.slice(0, 80)} are refused. Use the address 门店通 shows.`,
     };
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
+  if (gated || (req.method !== 'GET' && req.method !== 'HEAD')) {
     const origin = req.headers.origin;
     if (origin !== undefined && origin !== `http://${host}`)
       return { code: 'forbidden', message: '不接受来自其他网站的请求。', messageEn: 'Requests from other sites are refused.' };

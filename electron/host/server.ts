@@ -1,12 +1,13 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { contract } from '../../shared/contract';
+import { isMethod } from '../server/core/dispatch';
+import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from '../server/core/upload';
 import type { Office } from '../server/office';
-import { BodyTooLarge, MAX_BODY_BYTES, readBody } from './read-body';
-import { sendEnvelope, sendError } from './respond';
+import { sendError } from './respond';
 import { hostRoutes } from './routes';
-import { allowedHosts, rateLimiter, refuseForeign, sessionCookie } from './request-guard';
-import { resolveHttpCaller, type HttpCaller } from './session';
-import { SESSION_DAYS } from '../server/auth/auth.service';
+import type { HostRoute } from './routes/types';
+import { allowedHosts, rateLimiter, refuseForeign } from './request-guard';
 import { serveStatic } from './static-files';
 
 export type HostOptions = {
@@ -15,16 +16,21 @@ export type HostOptions = {
   rendererDir: string;
   host?: string;
   port?: number;
+  /** Upload cap and free-disk margin (`office serve --max-upload-mb/--min-free-mb`). */
+  limits?: Partial<UploadLimits>;
+  /** Requests per second and burst per address (tests that call every route raise it). */
+  rateLimit?: { perSecond: number; burst: number };
 };
 
 export type RunningHost = { url: string; server: http.Server; close: () => Promise<void> };
 
-/** Start the HTTP host: the contract at POST /api/{method}, the renderer everywhere else. */
+/** Start the HTTP host: the contract's routes (api, upload, files — all through one gate), the renderer everywhere else. */
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   let hosts = new Set<string>();
-  const allow = rateLimiter();
+  const allow = rateLimiter(options.rateLimit?.perSecond, options.rateLimit?.burst);
+  const limits: UploadLimits = { ...DEFAULT_UPLOAD_LIMITS, ...options.limits };
   const server = http.createServer((req, res) => {
-    handleRequest(options, hosts, allow, req, res).catch((error: unknown) => {
+    handleRequest(options, limits, hosts, allow, req, res).catch((error: unknown) => {
       // The host never crashes on a request: a bug becomes a 500 envelope.
       console.error('[host] request failed', error);
       if (!res.headersSent) {
@@ -41,7 +47,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   server.on('clientError', (_error, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
   });
-  server.requestTimeout = 120_000;
+  // A 2 GB upload over a slow office network takes minutes, not hours; headers come within a minute.
+  server.requestTimeout = 60 * 60_000;
+  server.headersTimeout = 60_000;
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -63,12 +71,15 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
 async function handleRequest(
   options: HostOptions,
+  limits: UploadLimits,
   hosts: ReadonlySet<string>,
   allow: (address: string) => boolean,
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
-  const foreign = refuseForeign(req, hosts);
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const route = hostRoutes.find((r) => url.pathname.startsWith(r.prefix));
+  const foreign = refuseForeign(req, hosts, route !== undefined);
   if (foreign) {
     req.resume();
     sendError(res, foreign);
@@ -83,121 +94,52 @@ async function handleRequest(
     });
     return;
   }
-  const url = new URL(req.url ?? '/', 'http://localhost');
-  const caller = resolveHttpCaller(req, options.office);
-  if (url.pathname.startsWith('/api/')) {
-    await handleApi(options.office, caller, url.pathname.slice('/api/'.length), req, res);
-    return;
-  }
-  const route = hostRoutes.find((r) => r.method === req.method && url.pathname.startsWith(r.prefix));
   if (route) {
-    if (route.method === 'POST' && !csrfOk(caller, req)) {
-      req.resume();
-      sendError(res, CSRF_ERROR);
-      return;
-    }
-    await route.handle({
-      req,
-      res,
-      office: options.office,
-      actor: caller.actor,
-      rest: url.pathname.slice(route.prefix.length),
-    });
+    await handleRoute(route, options.office, limits, url, req, res);
     return;
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
+    req.resume();
     sendError(res, { code: 'not_found', message: '没有这个地址。', messageEn: 'No such address.' });
     return;
   }
   serveStatic(options.rendererDir, req, res);
 }
 
-/** Methods a page may call before it has a CSRF token: finding out whether and as whom it is signed in. */
-const NO_CSRF = new Set(['auth.status', 'auth.login', 'auth.me', 'settings.get']);
-const CSRF_ERROR = {
-  code: 'forbidden' as const,
-  message: '请求缺少有效的安全令牌,请刷新页面后重试。',
-  messageEn: 'The request lacks a valid security token; reload the page and retry.',
-};
-
-/** Signed in: every call carries the session's CSRF token in X-CSRF-Token. */
-function csrfOk(caller: HttpCaller, req: IncomingMessage): boolean {
-  if (!caller.signInRequired || !caller.actor) return true;
-  return req.headers['x-csrf-token'] === caller.csrf;
-}
-
-async function handleApi(
+/** A gated route: the right verb, a method it carries — then the route hands the call to the gate. */
+async function handleRoute(
+  route: HostRoute,
   office: Office,
-  caller: HttpCaller,
-  method: string,
+  limits: UploadLimits,
+  url: URL,
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
-  if (req.method !== 'POST') {
-    res.setHeader('Allow', 'POST');
+  if (req.method !== route.verb) {
+    req.resume();
+    res.setHeader('Allow', route.verb);
     sendError(res, {
       code: 'invalid_input',
-      message: '接口只接受 POST 请求。',
-      messageEn: 'The API accepts POST requests only.',
+      message: `${route.prefix} 只接受 ${route.verb} 请求。`,
+      messageEn: `${route.prefix} accepts ${route.verb} requests only.`,
     });
     return;
   }
-  const type = String(req.headers['content-type'] ?? '');
-  if (!type.startsWith('application/json')) {
-    sendError(res, {
-      code: 'invalid_input',
-      message: '请求内容必须是 JSON(Content-Type: application/json)。',
-      messageEn: 'The request body must be JSON (Content-Type: application/json).',
-    });
-    return;
-  }
-  let body: Buffer;
+  let method: string;
   try {
-    body = await readBody(req);
-  } catch (error) {
-    if (error instanceof BodyTooLarge) {
-      res.setHeader('Connection', 'close');
-      sendError(res, {
-        code: 'too_large',
-        message: `请求超过 ${MAX_BODY_BYTES / 1024 / 1024} MB 上限。大文件请用导入或归档功能。`,
-        messageEn: `The request is over the ${MAX_BODY_BYTES / 1024 / 1024} MB limit. Use import or filing for large files.`,
-      });
-      req.resume();
-      return;
-    }
-    throw error;
-  }
-  let input: unknown;
-  try {
-    input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
-  } catch (error) {
-    sendError(res, {
-      code: 'invalid_input',
-      message: `请求不是有效的 JSON:${(error as Error).message}`,
-      messageEn: `The request is not valid JSON: ${(error as Error).message}`,
-    });
-    return;
-  }
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(method);
+    method = decodeURIComponent(url.pathname.slice(route.prefix.length));
   } catch {
-    decoded = method;
+    method = url.pathname.slice(route.prefix.length);
   }
-  if (!NO_CSRF.has(decoded) && !csrfOk(caller, req)) {
-    sendError(res, CSRF_ERROR);
+  // Unknown names go on to the gate, which answers every transport with the same unknown_method.
+  if (isMethod(method) && !route.serves(contract[method])) {
+    req.resume();
+    sendError(res, {
+      code: 'not_found',
+      message: `"${method}"不能通过 ${route.prefix} 调用。`,
+      messageEn: `"${method}" cannot be called through ${route.prefix}.`,
+    });
     return;
   }
-  // Nobody signed in is nobody: public methods (auth.login…) run without an actor, never as an
-  // invented role — the audit log then names a failed sign-in 未登录 (anonymous).
-  const answer = await office.call(caller.actor, decoded, input, { token: caller.token, via: 'http' });
-  if (decoded === 'auth.login' && answer.ok) {
-    // The token goes into the HttpOnly cookie and nowhere else.
-    const { token, ...state } = answer.value as { token: string };
-    res.setHeader('Set-Cookie', sessionCookie(token, SESSION_DAYS * 86_400));
-    sendEnvelope(res, { ok: true, value: state });
-    return;
-  }
-  if (decoded === 'auth.logout') res.setHeader('Set-Cookie', sessionCookie(null, 0));
-  sendEnvelope(res, answer);
+  await route.handle({ req, res, office, limits, method, url });
 }

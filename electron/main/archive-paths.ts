@@ -6,20 +6,6 @@ export function isInsideRoot(file: string, root: string, p: PlatformPath): boole
   return rel === '' || (!rel.startsWith('..') && !p.isAbsolute(rel));
 }
 
-export type ArchiveTarget = { ok: true; path: string } | { ok: false; reason: 'invalid' | 'outside' };
-
-/**
- * The page names a file either archive-relative ('协议合同/2026/03/a.pdf') or absolute; both
- * must end up inside the archive root. (Symbolic links are checked again on the real paths.)
- */
-export function resolveArchiveTarget(requested: unknown, root: string, p: PlatformPath): ArchiveTarget {
-  if (typeof requested !== 'string' || requested.trim() === '' || requested.includes('\0')) {
-    return { ok: false, reason: 'invalid' };
-  }
-  const file = p.resolve(root, requested);
-  return isInsideRoot(file, root, p) ? { ok: true, path: file } : { ok: false, reason: 'outside' };
-}
-
 /**
  * Opening a file hands it to the OS, which *runs* programs and scripts. Archived files are
  * documents and scans, so anything executable is only ever revealed in its folder, never run:

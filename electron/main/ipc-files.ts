@@ -1,17 +1,23 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { ipcMain, shell } from 'electron';
+import type { FileAnswer } from '../../shared/contract/method';
 import type { Envelope, ErrorBody } from '../../shared/errors';
 import type { Office } from '../server/office';
 import { IPC_CHANNELS } from '../preload/channels';
-import { isInsideRoot, isUnsafeToOpen, resolveArchiveTarget } from './archive-paths';
+import { isInsideRoot, isUnsafeToOpen } from './archive-paths';
+import type { IpcSessions } from './ipc-session';
 import { refusedSender, senderIsTrusted, type IsAppWindow } from './ipc-sender';
 
-/** Open or reveal a filed document — only ever one inside the archive root. */
-export function registerFileHandlers(office: Office, isAppWindow: IsAppWindow): void {
-  ipcMain.handle(IPC_CHANNELS.openFile, async (event, requested: unknown): Promise<Envelope<null>> => {
+/**
+ * Open or reveal a filed document, by its id. Which file that is — and whether this window's
+ * person may see it — is the gate's answer to archive.download, as for a browser's download;
+ * the main process only hands the file to the system, and never runs a program.
+ */
+export function registerFileHandlers(office: Office, isAppWindow: IsAppWindow, sessions: IpcSessions): void {
+  ipcMain.handle(IPC_CHANNELS.openFile, async (event, documentId: unknown): Promise<Envelope<null>> => {
     if (!senderIsTrusted(event, isAppWindow)) return refusedSender();
-    const target = await archiveFile(office, requested);
+    const target = await documentFile(office, sessions.callerOf(event), documentId);
     if (!target.ok) return target;
     if (isUnsafeToOpen(target.value, path)) {
       return fail({
@@ -31,40 +37,40 @@ export function registerFileHandlers(office: Office, isAppWindow: IsAppWindow): 
     return { ok: true, value: null };
   });
 
-  ipcMain.handle(IPC_CHANNELS.revealFile, async (event, requested: unknown): Promise<Envelope<null>> => {
+  ipcMain.handle(IPC_CHANNELS.revealFile, async (event, documentId: unknown): Promise<Envelope<null>> => {
     if (!senderIsTrusted(event, isAppWindow)) return refusedSender();
-    const target = await archiveFile(office, requested);
+    const target = await documentFile(office, sessions.callerOf(event), documentId);
     if (!target.ok) return target;
     shell.showItemInFolder(target.value);
     return { ok: true, value: null };
   });
 }
 
-/** The real path of an existing file inside the archive root; symbolic links are followed first. */
-async function archiveFile(office: Office, requested: unknown): Promise<Envelope<string>> {
+/** The gate's file for the document, checked once more on its real path (no link out of the archive). */
+async function documentFile(
+  office: Office,
+  caller: ReturnType<IpcSessions['callerOf']>,
+  documentId: unknown,
+): Promise<Envelope<string>> {
+  const answer = await office.call(
+    caller.actor,
+    'archive.download',
+    { id: documentId },
+    { token: caller.token, takesFile: true },
+  );
+  if (!answer.ok) return answer;
+  const file = (answer.value as FileAnswer).path;
   const root = office.archiveRoot();
-  const target = resolveArchiveTarget(requested, root, path);
-  if (!target.ok) return target.reason === 'invalid' ? invalid() : outside(root);
-  let realRoot: string;
-  let realFile: string;
   try {
-    realRoot = await fs.realpath(root);
-    realFile = await fs.realpath(target.path);
+    const real = await fs.realpath(file);
+    if (isInsideRoot(real, await fs.realpath(root), path)) return { ok: true, value: real };
   } catch {
     return fail({
       code: 'not_found',
-      message: `找不到文件 ${target.path}。它可能已被移动或删除;可运行"档案体检"查找。`,
-      messageEn: `File not found: ${target.path}. It may have been moved or deleted; run the archive audit to find it.`,
+      message: `找不到文件 ${file}。它可能已被移动或删除;可运行"档案体检"查找。`,
+      messageEn: `File not found: ${file}. It may have been moved or deleted; run the archive audit to find it.`,
     });
   }
-  return isInsideRoot(realFile, realRoot, path) ? { ok: true, value: realFile } : outside(root);
-}
-
-function invalid(): Envelope<never> {
-  return fail({ code: 'invalid_input', message: '没有指定文件。', messageEn: 'No file was given.' });
-}
-
-function outside(root: string): Envelope<never> {
   return fail({
     code: 'forbidden',
     message: `只能打开档案文件夹(${root})里的文件。`,

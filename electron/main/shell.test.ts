@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { IPC_CHANNELS } from '../preload/channels';
 import { resolveArchiveRoot } from '../server/settings/settings.service';
+import { openOffice } from '../server/office';
 import { fake, type FakeBrowserWindow, type FakeFrame } from './testing/fake-electron';
 
 vi.mock('electron', async () => (await import('./testing/fake-electron')).fake.electron);
@@ -89,49 +90,91 @@ describe('office:call', () => {
   });
 });
 
-describe('open / reveal archive files', () => {
-  beforeAll(() => {
-    fs.mkdirSync(path.join(archive, '协议合同', '2026'), { recursive: true });
-    fs.writeFileSync(path.join(archive, '协议合同', '2026', '合同.pdf'), '%PDF');
-    fs.writeFileSync(path.join(archive, 'setup.exe'), 'MZ');
-    fs.writeFileSync(path.join(tmp, 'outside.pdf'), '%PDF');
+describe('open / reveal archive files (by document id, through the gate)', () => {
+  const ids: Record<string, number> = {};
+  const file = async (name: string, body: string, fields: Record<string, unknown> = {}) => {
+    const source = path.join(tmp, name);
+    fs.writeFileSync(source, body);
+    const answer = await invoke(IPC_CHANNELS.call, ['archive.fileLocal', { sourcePath: source, fields }]);
+    expect(answer, name).toMatchObject({ ok: true, value: { outcome: 'filed' } });
+    return (answer.value as { document: { id: number; relPath: string } }).document;
+  };
+  beforeAll(async () => {
+    ids.contract = (await file('合同.pdf', '%PDF contract')).id;
+    ids.program = (await file('setup.exe', 'MZ program')).id;
+    ids.gone = (await file('丢失.pdf', '%PDF gone')).id;
+    ids.linked = (await file('链接.pdf', '%PDF linked')).id;
+  });
+
+  it('opens and reveals a document the window may see', async () => {
+    expect(await invoke(IPC_CHANNELS.openFile, [ids.contract])).toEqual({ ok: true, value: null });
+    expect(await invoke(IPC_CHANNELS.revealFile, [ids.contract])).toEqual({ ok: true, value: null });
+    expect(state.opened).toHaveLength(1);
+    expect(state.opened[0]).toMatch(/合同\.pdf$/);
+    expect(fs.realpathSync(state.opened[0]!).startsWith(fs.realpathSync(archive))).toBe(true);
+    expect(state.revealed).toEqual(state.opened);
+  });
+
+  it('takes only a document id: paths, names and junk are invalid input', async () => {
+    for (const requested of ['../office.db', '协议合同/2026/合同.pdf', path.join(tmp, '合同.pdf'), '', 1.5, null, { id: 1 }]) {
+      expect(await invoke(IPC_CHANNELS.openFile, [requested]), String(requested)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input' },
+      });
+    }
+    expect(await invoke(IPC_CHANNELS.openFile, [999_999])).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it('never runs a program, reports a missing file, refuses a link out and an untrusted page', async () => {
+    expect(await invoke(IPC_CHANNELS.openFile, [ids.program])).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const gone = await invoke(IPC_CHANNELS.call, ['archive.get', { id: ids.gone }]);
+    fs.rmSync(path.join(archive, (gone.value as { relPath: string }).relPath));
+    expect(await invoke(IPC_CHANNELS.openFile, [ids.gone])).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    const linked = await invoke(IPC_CHANNELS.call, ['archive.get', { id: ids.linked }]);
+    const where = path.join(archive, (linked.value as { relPath: string }).relPath);
+    fs.writeFileSync(path.join(tmp, 'outside.pdf'), '%PDF outside');
+    fs.rmSync(where);
+    let linkMade = true;
     try {
-      fs.symlinkSync(path.join(tmp, 'outside.pdf'), path.join(archive, 'link.pdf'));
+      fs.symlinkSync(path.join(tmp, 'outside.pdf'), where);
     } catch {
-      // Windows without the symlink privilege: the link case is simply not exercised there.
+      linkMade = false; // Windows without the symlink privilege: not exercised there.
     }
-  });
-
-  it('opens and reveals a file inside the archive, relative or absolute', async () => {
-    const real = fs.realpathSync(path.join(archive, '协议合同', '2026', '合同.pdf'));
-    expect(await invoke(IPC_CHANNELS.openFile, ['协议合同/2026/合同.pdf'])).toEqual({ ok: true, value: null });
-    expect(await invoke(IPC_CHANNELS.revealFile, [real])).toEqual({ ok: true, value: null });
-    expect(state.opened).toEqual([real]);
-    expect(state.revealed).toEqual([real]);
-  });
-
-  it('refuses anything outside the archive, even through a symbolic link', async () => {
-    const link = fs.existsSync(path.join(archive, 'link.pdf')) ? ['link.pdf'] : [];
-    for (const requested of ['../office.db', path.join(tmp, 'outside.pdf'), ...link]) {
-      expect(await invoke(IPC_CHANNELS.openFile, [requested])).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    }
-    expect(await invoke(IPC_CHANNELS.revealFile, ['../office.db'])).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-  });
-
-  it('never runs a program, reports a missing file, and refuses an untrusted page', async () => {
-    expect(await invoke(IPC_CHANNELS.openFile, ['setup.exe'])).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await invoke(IPC_CHANNELS.openFile, ['协议合同/无此文件.pdf'])).toMatchObject({
-      ok: false,
-      error: { code: 'not_found' },
-    });
-    expect(await invoke(IPC_CHANNELS.openFile, [''])).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(
-      await invoke(IPC_CHANNELS.openFile, ['协议合同/2026/合同.pdf'], { frame: top('https://evil.example/') }),
-    ).toMatchObject({
+    if (linkMade) expect((await invoke(IPC_CHANNELS.openFile, [ids.linked])).ok).toBe(false);
+    expect(await invoke(IPC_CHANNELS.openFile, [ids.contract], { frame: top('https://evil.example/') })).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     });
     expect(state.opened).toHaveLength(1);
+  });
+
+  it("once sign-in is on, answers as the window's session: nobody before signing in, a salesperson only their own", async () => {
+    // Passwords are set beside the app, as `office user password` does (the CLI acts as the owner).
+    const side = openOffice({ dataDir });
+    try {
+      const cli = { staffId: null, code: 'cli', name: 'cli', role: 'owner' as const, via: 'cli' as const };
+      for (const [code, role] of [
+        ['B001', 'owner'],
+        ['S001', 'salesperson'],
+      ] as const) {
+        const created = await side.call(cli, 'staff.create', { code, name: code, role, hiredOn: '2025-01-01', baseSalaryFen: 1 });
+        expect(created, code).toMatchObject({ ok: true });
+        const staffId = (created as { value: { id: number } }).value.id;
+        expect(await side.call(cli, 'auth.setPassword', { staffId, password: `${code}pass2026` }), code).toMatchObject({
+          ok: true,
+        });
+      }
+    } finally {
+      await side.close();
+    }
+    expect(await invoke(IPC_CHANNELS.openFile, [ids.contract])).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    expect(await invoke(IPC_CHANNELS.call, ['auth.login', { code: 'S001', password: 'S001pass2026' }])).toMatchObject({
+      ok: true,
+    });
+    expect(await invoke(IPC_CHANNELS.openFile, [ids.contract])).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await invoke(IPC_CHANNELS.revealFile, [ids.contract])).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(state.opened).toHaveLength(1);
+    expect(state.revealed).toHaveLength(1);
   });
 });
 

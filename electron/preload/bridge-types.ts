@@ -13,10 +13,13 @@ export type OfficeBridge = {
   print: () => Promise<Envelope<{ printed: boolean }>>;
   /** Save the current page as an A4 PDF through a save dialog; `path: null` when cancelled. */
   printToPdf: (suggestedName: string) => Promise<Envelope<{ saved: boolean; path: string | null }>>;
-  /** Open a file inside the archive root with its default program (absolute or archive-relative). */
-  openFile: (path: string) => Promise<Envelope<null>>;
-  /** Show a file inside the archive root in Explorer / Finder / the file manager. */
-  revealFile: (path: string) => Promise<Envelope<null>>;
+  /**
+   * Open a document's file with its default program. The main process asks the gate
+   * (archive.download: session, role, the document's scope) for the file, by document id.
+   */
+  openFile: (documentId: number) => Promise<Envelope<null>>;
+  /** Show a document's file in Explorer / Finder / the file manager (same gate as openFile). */
+  revealFile: (documentId: number) => Promise<Envelope<null>>;
   /** The local path of a dropped or picked file ('' when it has none), for archive.fileLocal. */
   pathForFile: (file: unknown) => string;
   /** Listen to one main-process event; returns the function that stops listening. */

@@ -49,13 +49,13 @@ describe('preload bridge', () => {
     const bridge = createBridge(ipc, known);
     await bridge.print();
     await bridge.printToPdf('业绩表.pdf');
-    await bridge.openFile('协议合同/a.pdf');
-    await bridge.revealFile('协议合同/a.pdf');
+    await bridge.openFile(7);
+    await bridge.revealFile(7);
     expect(invoke.mock.calls).toEqual([
       [IPC_CHANNELS.print],
       [IPC_CHANNELS.printToPdf, '业绩表.pdf'],
-      [IPC_CHANNELS.openFile, '协议合同/a.pdf'],
-      [IPC_CHANNELS.revealFile, '协议合同/a.pdf'],
+      [IPC_CHANNELS.openFile, 7],
+      [IPC_CHANNELS.revealFile, 7],
     ]);
   });
 

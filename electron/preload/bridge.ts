@@ -31,8 +31,8 @@ export function createBridge(
     },
     print: () => invoke(IPC_CHANNELS.print),
     printToPdf: (suggestedName) => invoke(IPC_CHANNELS.printToPdf, String(suggestedName ?? '')),
-    openFile: (path) => invoke(IPC_CHANNELS.openFile, path),
-    revealFile: (path) => invoke(IPC_CHANNELS.revealFile, path),
+    openFile: (documentId) => invoke(IPC_CHANNELS.openFile, documentId),
+    revealFile: (documentId) => invoke(IPC_CHANNELS.revealFile, documentId),
     pathForFile: (file) => {
       try {
         return pathOf(file);

@@ -15,14 +15,12 @@ import { resolveArchiveRoot } from './settings/settings.service';
 
 export const DATABASE_FILE = 'office.db';
 
+/** What a transport adds to a call besides actor, method and input. */
+export type CallExtras = Pick<CallContext, 'upload' | 'takesFile' | 'limits' | 'via'> & { token?: string | null };
+
 export type Office = OfficeContext & {
   /** Call one contract method as `actor` — the same gate every transport uses. */
-  call: (
-    actor: Actor | null,
-    method: string,
-    input?: unknown,
-    session?: { token: string | null; via?: Actor['via'] },
-  ) => Promise<Envelope<unknown>>;
+  call: (actor: Actor | null, method: string, input?: unknown, extras?: CallExtras) => Promise<Envelope<unknown>>;
   close: () => Promise<void>;
 };
 
@@ -95,12 +93,14 @@ export function officeOver(
   if (health.ok) recoverArchive(base);
   return {
     ...base,
-    call: (actor, method, input, session) =>
-      dispatch(
-        { ...withActor(base, actor), sessionToken: session?.token ?? null, via: session?.via ?? actor?.via ?? 'http' },
+    call: (actor, method, input, extras) => {
+      const { token, via, ...transfer } = extras ?? {};
+      return dispatch(
+        { ...withActor(base, actor), ...transfer, sessionToken: token ?? null, via: via ?? actor?.via ?? 'http' },
         method,
         input,
-      ),
+      );
+    },
     close: async () => {
       // Kysely's destroy closes the better-sqlite3 handle — but only if Kysely ever used it; an
       // office that answered only raw-SQL reads (or nothing) must close the handle itself.

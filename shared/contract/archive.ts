@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from './method';
+import { method, streamMethod, type FileAnswer } from './method';
 import { absolutePathSchema, archivePathSchema, dateSchema, idSchema } from './field-schemas';
 
 const everyone = ['owner', 'manager', 'clerk', 'salesperson'] as const;
@@ -61,6 +61,32 @@ export type FilingResult =
 
 export const FINDING_KINDS = ['unrecorded', 'missing', 'modified', 'misplaced', 'empty', 'unlinked', 'staging'] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
+
+/**
+ * What 档案体检 may do about a finding. 'file' files a loose file (or completes an unlinked
+ * record) with kind/client/contract/date; 'trash' moves it to the recycle area (recoverable —
+ * nothing is ever deleted for good here); 'ignore' hides the finding until the file changes.
+ */
+export const FIX_ACTIONS = ['file', 'trash', 'relink', 'refile', 'accept', 'ignore', 'unignore'] as const;
+export type FixAction = (typeof FIX_ACTIONS)[number];
+
+/** The choices each kind of finding offers ('relink' only when a file of the same content was found). */
+export const FIX_ACTIONS_BY_KIND: Record<FindingKind, readonly FixAction[]> = {
+  unrecorded: ['file', 'trash', 'ignore'],
+  empty: ['trash', 'ignore'],
+  staging: ['trash', 'ignore'],
+  missing: ['relink', 'trash', 'ignore'],
+  modified: ['accept', 'ignore'],
+  misplaced: ['refile', 'ignore'],
+  unlinked: ['file', 'ignore'],
+};
+
+/**
+ * Accepting changed content re-baselines a (possibly signed) file's checksum, and ignoring hides a
+ * finding from everyone: a manager's or the owner's decision, not a clerk's.
+ */
+export const MANAGER_FIX_ACTIONS: readonly FixAction[] = ['accept', 'ignore', 'unignore'];
+
 export type AuditFinding = {
   kind: FindingKind;
   /** Path under the archive root, as found or as recorded. */
@@ -68,10 +94,22 @@ export type AuditFinding = {
   documentId: number | null;
   /** For a missing record: a file with the same content elsewhere (moved by hand). */
   candidatePath: string | null;
+  /** The choices this finding offers (before role: see MANAGER_FIX_ACTIONS). */
+  actions: FixAction[];
+  /** Shown only with includeIgnored: someone chose to ignore it and the file has not changed since. */
+  ignored: boolean;
   zh: string;
   en: string;
 };
-export type AuditReport = { checkedAt: string; files: number; documents: number; rehashed: boolean; findings: AuditFinding[] };
+export type AuditReport = {
+  checkedAt: string;
+  files: number;
+  documents: number;
+  rehashed: boolean;
+  findings: AuditFinding[];
+  /** Findings left out because they were ignored (and their file has not changed). */
+  ignored: number;
+};
 
 export const archiveContract = {
   'archive.kinds': method<KindRow[]>()({
@@ -120,6 +158,24 @@ export const archiveContract = {
     roles: office,
     kind: 'write',
     summary: '归档本机文件(桌面与命令行) / File a local file (desktop, CLI)',
+  }),
+  'archive.upload': streamMethod<FilingResult>()({
+    input: z.strictObject({
+      /** The file's original name (its extension decides how it is indexed). */
+      name: z.string().trim().min(1, { error: '缺少文件名 / File name is required' }).max(255),
+      fields: docFieldsSchema.default({ kindId: null, clientId: null, contractId: null }),
+      onDuplicate: z.enum(DUPLICATE_CHOICES).default('ask'),
+    }),
+    roles: office,
+    kind: 'write',
+    summary: '上传并归档文件 / Upload and file a document',
+  }),
+  'archive.download': method<FileAnswer>()({
+    input: z.strictObject({ id }),
+    roles: everyone,
+    kind: 'read',
+    download: true,
+    summary: '下载或打开档案文件 / Download or open a document',
   }),
   'archive.list': method<{ rows: DocumentRow[]; total: number }>()({
     input: z
@@ -184,7 +240,9 @@ export const archiveContract = {
     summary: '彻底删除回收站中的文件 / Purge from the recycle area',
   }),
   'archive.audit': method<AuditReport>()({
-    input: z.strictObject({ rehash: z.boolean().default(false) }).default({ rehash: false }),
+    input: z
+      .strictObject({ rehash: z.boolean().default(false), includeIgnored: z.boolean().default(false) })
+      .default({ rehash: false, includeIgnored: false }),
     roles: office,
     kind: 'write',
     summary: '档案体检 / Check the archive',
@@ -194,6 +252,10 @@ export const archiveContract = {
       kind: z.enum(FINDING_KINDS),
       relPath: archivePathSchema(4000).min(1),
       documentId: id.nullable().default(null),
+      /** Left out: the finding's non-destructive fix (relink, accept, refile); the others must be chosen. */
+      action: z.enum(FIX_ACTIONS).optional(),
+      /** For 'file': kind, client, contract, date and title to file it with. */
+      fields: docFieldsSchema.optional(),
     }),
     roles: office,
     kind: 'write',

@@ -13,6 +13,7 @@ import {
 } from './client-schemas';
 import { dateSchema } from './field-schemas';
 import { importFileInputSchema, type ImportReport } from '../imports/import-report';
+import { IMPORT_UPLOAD } from './uploads';
 import { exportFormatSchema, type ExportFile } from '../imports/export-file';
 import type { FunnelStep, SalesStage } from '../clients/classification';
 import type { Festival } from '../clients/festivals';
@@ -128,6 +129,7 @@ export const clientsContract = {
   }),
   'clients.import': method<ImportReport>()({
     input: importFileInputSchema,
+    upload: IMPORT_UPLOAD,
     roles: office,
     kind: 'write',
     summary: '导入客户 / Import clients',

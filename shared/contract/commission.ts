@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { exportFormatSchema, type ExportFile } from '../imports/export-file';
 import { importFileInputSchema, type ImportReport } from '../imports/import-report';
+import { IMPORT_UPLOAD } from './uploads';
 import { ROLES, type Role } from '../roles';
 import { method } from './method';
 import { monthInputSchema } from './performance';
@@ -123,12 +124,14 @@ export const commissionContract = {
   }),
   'staff.import': method<ImportReport>()({
     input: importFileInputSchema,
+    upload: IMPORT_UPLOAD,
     roles: managers,
     kind: 'write',
     summary: '导入员工 / Import staff',
   }),
   'plans.import': method<ImportReport>()({
     input: importFileInputSchema,
+    upload: IMPORT_UPLOAD,
     roles: managers,
     kind: 'write',
     summary: '导入月度指标 / Import monthly plans',

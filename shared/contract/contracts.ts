@@ -15,6 +15,7 @@ import {
 } from './contract-schemas';
 import { dateSchema } from './field-schemas';
 import { importFileInputSchema, type ImportReport } from '../imports/import-report';
+import { IMPORT_UPLOAD } from './uploads';
 import { exportFormatSchema, type ExportFile } from '../imports/export-file';
 
 export * from './contract-schemas';
@@ -69,6 +70,7 @@ export const contractsContract = {
   }),
   'contracts.import': method<ImportReport>()({
     input: importFileInputSchema,
+    upload: IMPORT_UPLOAD,
     roles: office,
     kind: 'write',
     summary: '导入合同 / Import contracts',
@@ -110,6 +112,7 @@ export const contractsContract = {
   }),
   'payments.import': method<ImportReport>()({
     input: importFileInputSchema,
+    upload: IMPORT_UPLOAD,
     roles: office,
     kind: 'write',
     summary: '导入收款 / Import payments',

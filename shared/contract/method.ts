@@ -11,9 +11,35 @@ export type MethodDef<I extends z.ZodType = z.ZodType, O = unknown> = {
   /** 'write' methods change data; transports and the audit treat them differently. */
   kind: 'read' | 'write';
   summary: string;
+  /**
+   * The call carries a file's bytes beside its input (HTTP: POST /upload/{method}). See UploadSpec.
+   * The gate checks session, role, CSRF and the database's health before a byte is read.
+   */
+  upload?: UploadSpec;
+  /**
+   * The answer is a file the transport sends (HTTP: GET /files/{method}, streamed; desktop: opened
+   * by the main process). The output is a FileAnswer; a JSON call gets invalid_input instead.
+   */
+  download?: true;
   /** Phantom: carries the output type, never read at run time. */
   output?: O;
 };
+
+/**
+ * How a method takes its file:
+ * - 'stream': the handler reads the bytes from `ctx.upload` as a stream (any size, constant
+ *   memory: archive filing). Absent for a JSON call, which then gets invalid_input.
+ * - 'field': the gate reads the bytes (at most `maxBytes`) and hands them to the handler base64 in
+ *   the input field `field`, so the handler is the same as for a JSON call that sends the field
+ *   itself (spreadsheet imports).
+ */
+export type UploadSpec = { to: 'stream' } | { to: 'field'; field: string; maxBytes: number };
+
+/**
+ * What a download method answers: the transport streams `path` (a server-side absolute path,
+ * never sent over JSON) under the name `fileName`.
+ */
+export type FileAnswer = { path: string; fileName: string; size: number; contentType: string };
 
 export type ContractMap = Record<string, MethodDef>;
 
@@ -23,6 +49,16 @@ export type ContractMap = Record<string, MethodDef>;
  */
 export function method<O>() {
   return <I extends z.ZodType>(def: Omit<MethodDef<I, O>, 'output'>): MethodDef<I, O> => def;
+}
+
+/**
+ * A method whose handler reads an uploaded stream from `ctx.upload` (typed as present in the
+ * handler map): `streamMethod<FilingResult>()({ input, roles, kind, summary })`.
+ */
+export function streamMethod<O>() {
+  return <I extends z.ZodType>(
+    def: Omit<MethodDef<I, O>, 'output' | 'upload' | 'download'>,
+  ): MethodDef<I, O> & { upload: { to: 'stream' } } => ({ ...def, upload: { to: 'stream' } });
 }
 
 export type InputOf<M> = M extends MethodDef<infer I, unknown> ? z.output<I> : never;

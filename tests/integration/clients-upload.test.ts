@@ -8,6 +8,7 @@ import { csvFile } from '../../electron/server/testing/sheet-files';
 import { addBenchStaff, benchClients, benchClientsCsv } from '../bench/suites/clients-data';
 import type { Envelope } from '../../shared/errors';
 import type { ImportReport } from '../../shared/imports/import-report';
+import { uploadPath } from '../../shared/http-routes';
 
 let office: TestOffice;
 let host: RunningHost;
@@ -26,27 +27,36 @@ afterAll(async () => {
   fs.rmSync(rendererDir, { recursive: true, force: true });
 });
 
-function upload(method: string, body: Buffer, query: string, type = 'application/octet-stream'): Promise<Response> {
-  return fetch(`${host.url}/upload/import/${method}?${query}`, { method: 'POST', headers: { 'Content-Type': type }, body });
+function upload(
+  method: string,
+  body: Buffer,
+  input: Record<string, unknown>,
+  type = 'application/octet-stream',
+): Promise<Response> {
+  return fetch(`${host.url}${uploadPath(method, input)}`, { method: 'POST', headers: { 'Content-Type': type }, body });
 }
 
 describe('spreadsheet upload over HTTP', () => {
   it('takes a file larger than the 10 MB JSON limit as raw bytes, previews, then imports it', async () => {
     const big = benchClientsCsv(benchClients(100_000));
     expect(big.length).toBeGreaterThan(10 * 1024 * 1024);
-    const preview = (await (await upload('clients.import', big, 'fileName=big.csv&dryRun=1')).json()) as Envelope<ImportReport>;
+    const preview = (await (
+      await upload('clients.import', big, { fileName: 'big.csv', dryRun: true })
+    ).json()) as Envelope<ImportReport>;
     expect(preview.ok && preview.value).toMatchObject({ totalRows: 100_000, validRows: 100_000, inserted: 0 });
-    const run = (await (await upload('clients.import', big, 'fileName=big.csv')).json()) as Envelope<ImportReport>;
+    const run = (await (await upload('clients.import', big, { fileName: 'big.csv' })).json()) as Envelope<ImportReport>;
     expect(run.ok && run.value.inserted).toBe(100_000);
   }, 120_000);
 
-  it('refuses other methods, other content types and files over 20 MB', async () => {
-    expect((await upload('staff.create', Buffer.from('x'), 'fileName=a.csv')).status).toBe(404);
-    const json = await upload('clients.import', csvFile([['客户名称'], ['甲']]), 'fileName=a.csv', 'text/plain');
+  it('refuses other methods, other content types, files over 20 MB and the bytes sent twice', async () => {
+    expect((await upload('staff.create', Buffer.from('x'), { fileName: 'a.csv' })).status).toBe(404);
+    const json = await upload('clients.import', csvFile([['客户名称'], ['甲']]), { fileName: 'a.csv' }, 'text/plain');
     expect(json.status).toBe(400);
-    const huge = await upload('clients.import', Buffer.alloc(21 * 1024 * 1024, 0x41), 'fileName=huge.csv');
+    const huge = await upload('clients.import', Buffer.alloc(21 * 1024 * 1024, 0x41), { fileName: 'huge.csv' });
     expect(huge.status).toBe(413);
     expect(((await huge.json()) as Envelope<unknown>).ok).toBe(false);
+    const twice = await upload('clients.import', csvFile([['客户名称'], ['甲']]), { fileName: 'a.csv', dataBase64: 'eA==' });
+    expect(twice.status).toBe(400);
   });
 
   it('reports bad rows with the same envelope as the API and writes nothing', async () => {
@@ -57,7 +67,7 @@ describe('spreadsheet upload over HTTP', () => {
         ['客户名称', '业务员工号'],
         ['新的', 'NOPE'],
       ]),
-      'fileName=bad.csv&mode=all',
+      { fileName: 'bad.csv', mode: 'all' },
     );
     expect(res.status).toBe(400);
     const body = (await res.json()) as Envelope<unknown>;

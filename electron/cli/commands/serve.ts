@@ -5,17 +5,25 @@ import { startHost } from '../../host/server';
 import { startDailyJobs } from '../../server/schedule/daily-jobs';
 import { EXIT, type CliCommand } from '../command';
 import { printError } from '../cli-env';
+import { DEFAULT_UPLOAD_LIMITS } from '../../server/core/upload';
+
+const MB = 1024 * 1024;
 
 export const RENDERER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/renderer');
 
 export const serveCommand: CliCommand = {
   name: 'serve',
   summary: '启动浏览器模式 / Serve the app in a browser',
-  usage: 'office serve [--port N] [--host 127.0.0.1]',
+  usage: 'office serve [--port N] [--host 127.0.0.1] [--max-upload-mb 2048] [--min-free-mb 512]',
   async run(args, env) {
     const { values } = parseArgs({
       args,
-      options: { port: { type: 'string', default: '5517' }, host: { type: 'string', default: '127.0.0.1' } },
+      options: {
+        port: { type: 'string', default: '5517' },
+        host: { type: 'string', default: '127.0.0.1' },
+        'max-upload-mb': { type: 'string', default: String(DEFAULT_UPLOAD_LIMITS.maxUploadBytes / MB) },
+        'min-free-mb': { type: 'string', default: String(DEFAULT_UPLOAD_LIMITS.minFreeBytes / MB) },
+      },
       strict: true,
     });
     const port = Number(values.port);
@@ -23,7 +31,23 @@ export const serveCommand: CliCommand = {
       printError(env, `端口 "${values.port}" 无效,应为 0–65535。`, `Port "${values.port}" is invalid; use 0–65535.`);
       return EXIT.usage;
     }
-    const host = await startHost({ office: env.office(), rendererDir: RENDERER_DIR, host: values.host, port });
+    const maxUpload = Number(values['max-upload-mb']);
+    const minFree = Number(values['min-free-mb']);
+    if (!(maxUpload > 0) || !(minFree >= 0)) {
+      printError(
+        env,
+        '--max-upload-mb 应为正数,--min-free-mb 应为不小于 0 的数(单位 MB)。',
+        '--max-upload-mb must be positive and --min-free-mb at least 0 (in MB).',
+      );
+      return EXIT.usage;
+    }
+    const host = await startHost({
+      office: env.office(),
+      rendererDir: RENDERER_DIR,
+      host: values.host,
+      port,
+      limits: { maxUploadBytes: maxUpload * MB, minFreeBytes: minFree * MB },
+    });
     // Daily backup (once the owner chose a folder) and daily archive audit while the office is served.
     const stopBackups = startDailyJobs(env.office(), (text) => env.stderr(`${text}\n`));
     env.stdout(`门店通已启动 / 门店通 is running: ${host.url}\n数据文件夹 / Data folder: ${env.dataDir}\n`);

@@ -1,7 +1,6 @@
 import type { archiveContract } from '../../../shared/contract/archive';
 import { templateProblems } from '../../../shared/archive/path-template';
 import type { Handlers } from '../core/handlers';
-import { withArchiveLock } from './archive-lock';
 import { currentTemplate } from './archive-paths';
 import {
   cleanupProposals,
@@ -17,7 +16,8 @@ import {
   updateDocument,
 } from './archive.service';
 import { auditArchive } from './audit.service';
-import { fileLocal } from './filing.service';
+import { fileLocal, fileStream } from './filing.service';
+import { documentFile } from './download.service';
 import { listFolders } from './folders.service';
 import { fixFinding } from './fix.service';
 
@@ -33,7 +33,16 @@ export const archiveHandlers: Handlers<typeof archiveContract> = {
     return { example: problems.length ? '' : templateExample(input.template), problems };
   },
   'archive.setTemplate': (ctx, input) => setTemplate(ctx, input.template),
-  'archive.fileLocal': (ctx, input) => withArchiveLock(() => fileLocal(ctx, input)),
+  'archive.fileLocal': (ctx, input) => fileLocal(ctx, input),
+  'archive.upload': (ctx, input) =>
+    fileStream(ctx, ctx.upload.stream, {
+      originalName: input.name,
+      fields: input.fields,
+      onDuplicate: input.onDuplicate,
+      signal: ctx.upload.signal,
+      expectedBytes: ctx.upload.declaredBytes,
+    }),
+  'archive.download': (ctx, input) => documentFile(ctx, input.id),
   'archive.list': (ctx, input) => listDocuments(ctx, input),
   'archive.folders': (ctx, input) => listFolders(ctx, input.folder),
   'archive.get': (ctx, input) => getDocument(ctx, input.id),
@@ -42,6 +51,6 @@ export const archiveHandlers: Handlers<typeof archiveContract> = {
   'archive.restore': (ctx, input) => restoreDocument(ctx, input.id),
   'archive.cleanup': (ctx) => cleanupProposals(ctx),
   'archive.purge': (ctx, input) => purgeDocuments(ctx, input.ids),
-  'archive.audit': (ctx, input) => auditArchive(ctx, input.rehash),
+  'archive.audit': (ctx, input) => auditArchive(ctx, input.rehash, input.includeIgnored),
   'archive.fix': (ctx, input) => fixFinding(ctx, input),
 };

@@ -25,7 +25,7 @@ import {
   writeDocumentSearch,
   type DocumentJoined,
 } from './documents.repository';
-import { scopeSql } from './document-scope';
+import { canSeeDocument, scopeSql } from './document-scope';
 import { folderRange } from './folders.service';
 import { moveDocument } from './refile';
 
@@ -40,14 +40,7 @@ function docOrThrow(ctx: CallContext, id: number): DocumentJoined {
 
 /** A salesperson sees documents of their own clients and contracts, and what they filed. */
 function assertCanSeeDocument(ctx: CallContext, doc: DocumentJoined): void {
-  const scope = scopeSql(ctx);
-  if (scope.sql === '1') return;
-  const ok = ctx.sqlite
-    .prepare(
-      `SELECT 1 FROM documents d LEFT JOIN clients c ON c.id = d.client_id LEFT JOIN contracts k ON k.id = d.contract_id WHERE d.id = ? AND ${scope.sql}`,
-    )
-    .get(doc.id, ...scope.params);
-  if (!ok) throw notFound('档案', 'Document', doc.id);
+  if (!canSeeDocument(ctx, doc.id)) throw notFound('档案', 'Document', doc.id);
 }
 
 export function getDocument(ctx: CallContext, id: number): DocumentRow {
@@ -278,30 +271,39 @@ export function templateExample(template: string): string {
 
 /** 删除: to the recycle area (`.trash/` in the archive), never removed at once; audited. */
 export function trashDocument(ctx: CallContext, id: number, reason: string): Promise<DocumentRow> {
-  return withArchiveLock(async () => {
-    const doc = docOrThrow(ctx, id);
-    if (doc.deleted_at) throw new AppError('conflict', '该档案已在回收站中。', 'The document is already in the recycle area.');
-    const trash = `${TRASH_DIR}/${id}_${doc.rel_path.split('/').pop()}`;
-    await moveDocument(ctx, id, doc.rel_path, trash, { trashPath: trash, deletedAt: ctx.now().toISOString() });
-    await ctx.db
-      .transaction()
-      .execute((trx) =>
-        writeAudit(
-          trx,
-          ctx.actor,
-          { action: 'archive.delete', entity: 'document', entityId: id, before: doc, after: { reason } },
-          ctx.now(),
-        ),
-      );
-    return toDocumentRow(findDocument(ctx.sqlite, id)!, loadKinds(ctx.sqlite));
-  });
+  return withArchiveLock(() => trashDocumentLocked(ctx, id, reason));
+}
+
+/** trashDocument for a caller that already holds the archive lock. */
+export async function trashDocumentLocked(ctx: CallContext, id: number, reason: string): Promise<DocumentRow> {
+  const doc = docOrThrow(ctx, id);
+  if (doc.deleted_at) throw new AppError('conflict', '该档案已在回收站中。', 'The document is already in the recycle area.');
+  const trash = `${TRASH_DIR}/${id}_${doc.rel_path.split('/').pop()}`;
+  await moveDocument(ctx, id, doc.rel_path, trash, { trashPath: trash, deletedAt: ctx.now().toISOString() });
+  await ctx.db
+    .transaction()
+    .execute((trx) =>
+      writeAudit(
+        trx,
+        ctx.actor,
+        { action: 'archive.delete', entity: 'document', entityId: id, before: doc, after: { reason } },
+        ctx.now(),
+      ),
+    );
+  return toDocumentRow(findDocument(ctx.sqlite, id)!, loadKinds(ctx.sqlite));
 }
 
 export function restoreDocument(ctx: CallContext, id: number): Promise<DocumentRow> {
   return withArchiveLock(async () => {
     const doc = docOrThrow(ctx, id);
-    if (!doc.deleted_at || !doc.trash_path)
-      throw new AppError('conflict', '该档案不在回收站中。', 'The document is not in the recycle area.');
+    if (!doc.deleted_at) throw new AppError('conflict', '该档案不在回收站中。', 'The document is not in the recycle area.');
+    // A record whose file was already lost (档案体检 → 文件不见了 → 移到回收站) has nothing to put back.
+    if (!doc.trash_path)
+      throw new AppError(
+        'conflict',
+        '这份档案的文件在移入回收站前就已不见,无法恢复;可从备份找回文件,或彻底删除这条记录。',
+        "This document's file was already gone when it was moved to the recycle area, so it cannot be restored; recover the file from a backup, or purge the record.",
+      );
     const to = freePath(ctx.sqlite, ctx.archiveRoot(), doc.rel_path, id);
     await moveDocument(ctx, id, doc.trash_path, to, { relPath: to, trashPath: null, deletedAt: null });
     await ctx.db
@@ -346,7 +348,7 @@ export function purgeDocuments(ctx: CallContext, ids: readonly number[]): Promis
     let purged = 0;
     for (const id of ids) {
       const doc = docOrThrow(ctx, id);
-      if (!doc.deleted_at || !doc.trash_path)
+      if (!doc.deleted_at)
         throw new AppError(
           'conflict',
           `档案 ${doc.title} 不在回收站中,不能彻底删除。`,
@@ -357,7 +359,8 @@ export function purgeDocuments(ctx: CallContext, ids: readonly number[]): Promis
         ctx.sqlite.prepare('DELETE FROM document_links WHERE document_id = ?').run(id);
         ctx.sqlite.prepare('DELETE FROM documents WHERE id = ?').run(id);
         await writeAudit(trx, ctx.actor, { action: 'archive.purge', entity: 'document', entityId: id, before: doc }, ctx.now());
-        fs.rmSync(absInside(root, doc.trash_path!), { force: true });
+        // A record trashed after its file was lost has no trash file.
+        if (doc.trash_path) fs.rmSync(absInside(root, doc.trash_path), { force: true });
       });
       purged++;
     }

@@ -169,7 +169,7 @@ describe('the archive', () => {
     const missing = report.findings.find((f) => f.kind === 'missing')!;
     expect(missing.candidatePath).toBe('乱放/x.txt');
     for (const f of report.findings)
-      await callOk(office, 'archive.fix', { kind: f.kind, relPath: f.relPath, documentId: f.documentId });
+      await callOk(office, 'archive.fix', { kind: f.kind, relPath: f.relPath, documentId: f.documentId, action: f.actions[0] });
     const after = await callOk<AuditReport>(office, 'archive.audit', { rehash: true });
     expect(after.findings).toEqual([]);
     expect(after.documents).toBe(3);

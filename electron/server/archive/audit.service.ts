@@ -1,19 +1,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AuditFinding, AuditReport, FindingKind } from '../../../shared/contract/archive';
+import type { AuditFinding, AuditReport } from '../../../shared/contract/archive';
 import { pathKey } from '../../../shared/archive/safe-path';
 import type { CallContext } from '../core/context';
 import { writeSetting } from '../settings/settings.repository';
-import { hashFile, STAGING_DIR, toRel, TRASH_DIR } from './archive-fs';
+import { hashFile, isActiveStaging, STAGING_DIR, toRel, TRASH_DIR } from './archive-fs';
 import { currentTemplate, documentFacts, isWhereTemplateSays, templatePath } from './archive-paths';
 import { loadKinds, type DocumentJoined, DOCUMENT_SELECT } from './documents.repository';
+import { finding } from './findings';
+import { fingerprintOf, isIgnored, loadIgnored } from './ignored-findings.repository';
 
 export const LAST_AUDIT_SETTING = 'archive.lastAudit';
 
-type FoundFile = { rel: string; size: number };
+export type FoundFile = { rel: string; size: number; mtimeMs: number };
 
 /** Every file under the root (not following links), with the recycle area left out. */
-function walk(root: string): FoundFile[] {
+export function walkArchive(root: string): FoundFile[] {
   const out: FoundFile[] = [];
   const visit = (dir: string): void => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -21,55 +23,69 @@ function walk(root: string): FoundFile[] {
       if (entry.isDirectory()) {
         if (dir === root && entry.name === TRASH_DIR) continue;
         visit(abs);
-      } else if (entry.isFile()) out.push({ rel: toRel(root, abs), size: fs.statSync(abs).size });
+      } else if (entry.isFile()) {
+        const stat = fs.statSync(abs);
+        out.push({ rel: toRel(root, abs), size: stat.size, mtimeMs: stat.mtimeMs });
+      }
     }
   };
   if (fs.existsSync(root)) visit(root);
   return out;
 }
 
-const TEXT: Record<FindingKind, (f: { rel: string; candidate?: string | null }) => { zh: string; en: string }> = {
-  unrecorded: ({ rel }) => ({ zh: `文件夹里有未登记的文件:${rel}`, en: `A file in the folder is not recorded: ${rel}` }),
-  missing: ({ rel, candidate }) =>
-    candidate
-      ? {
-          zh: `记录的文件不在原处:${rel},但在 ${candidate} 找到同样内容`,
-          en: `Recorded file is not at ${rel}; the same content is at ${candidate}`,
-        }
-      : { zh: `记录的文件不见了:${rel}`, en: `The recorded file is missing: ${rel}` },
-  modified: ({ rel }) => ({ zh: `文件内容与登记时不同:${rel}`, en: `The file's content changed since it was filed: ${rel}` }),
-  misplaced: ({ rel }) => ({ zh: `文件不在模板规定的位置:${rel}`, en: `The file is not where the template puts it: ${rel}` }),
-  empty: ({ rel }) => ({ zh: `空文件(0 字节):${rel}`, en: `Empty file (0 bytes): ${rel}` }),
-  unlinked: ({ rel }) => ({
-    zh: `档案没有分类,也没有关联客户或合同:${rel}`,
-    en: `The document has no kind and no client or contract: ${rel}`,
-  }),
-  staging: ({ rel }) => ({
-    zh: `上次归档中断留下的临时文件:${rel}`,
-    en: `A temporary file left by an interrupted filing: ${rel}`,
-  }),
-};
+/**
+ * A staging file someone is still using: an upload being copied in this process, or a filing
+ * the journal says is under way. Neither is a leftover, so neither is reported or touched.
+ */
+export function stagingInUse(ctx: CallContext, rel: string): boolean {
+  return (
+    isActiveStaging(rel) ||
+    ctx.sqlite.prepare(`SELECT 1 FROM archive_journal WHERE op = 'file' AND from_path = ?`).get(rel) !== undefined
+  );
+}
 
-function finding(kind: FindingKind, rel: string, documentId: number | null, candidate: string | null = null): AuditFinding {
-  return { kind, relPath: rel, documentId, candidatePath: candidate, ...TEXT[kind]({ rel, candidate }) };
+/** Findings of a recorded document whose file is present, from the file alone (content and size). */
+export async function fileFindings(root: string, f: FoundFile, doc: DocumentJoined, rehash: boolean): Promise<AuditFinding[]> {
+  const out: AuditFinding[] = [];
+  if (f.size === 0) out.push(finding('empty', f.rel, doc.id));
+  if (f.size !== doc.size || (rehash && (await hashFile(path.join(root, ...f.rel.split('/')))) !== doc.sha256))
+    out.push(finding('modified', f.rel, doc.id));
+  return out;
+}
+
+/** Findings of a recorded document from its record (where the template puts it, what it is linked to). */
+export function recordFindings(
+  doc: DocumentJoined,
+  template: string,
+  kinds: ReturnType<typeof loadKinds>,
+  root: string,
+): AuditFinding[] {
+  const out: AuditFinding[] = [];
+  const wanted = templatePath(template, documentFacts(doc), kinds, root);
+  if (!isWhereTemplateSays(doc.rel_path, wanted)) out.push(finding('misplaced', doc.rel_path, doc.id));
+  if (doc.kind_id === null && doc.client_id === null && doc.contract_id === null)
+    out.push(finding('unlinked', doc.rel_path, doc.id));
+  return out;
 }
 
 /**
  * 档案体检: the folder and the records must agree (不允许有文件夹外的文件). Sizes are always
- * compared; `rehash` re-reads every file to compare checksums. The result's summary is kept
- * for the dashboard.
+ * compared; `rehash` re-reads every file to compare checksums. Findings someone ignored are left
+ * out while their file and record are unchanged (counted in `ignored`; listed, marked, with
+ * `includeIgnored`). The result's summary is kept for the dashboard.
  */
-export async function auditArchive(ctx: CallContext, rehash: boolean): Promise<AuditReport> {
+export async function auditArchive(ctx: CallContext, rehash: boolean, includeIgnored = false): Promise<AuditReport> {
   const root = ctx.archiveRoot();
-  const files = walk(root);
+  const files = walkArchive(root);
   const docs = ctx.sqlite.prepare(`${DOCUMENT_SELECT} WHERE d.deleted_at IS NULL`).all() as DocumentJoined[];
   const byKey = new Map(docs.map((d) => [d.path_key, d]));
-  const findings: AuditFinding[] = [];
+  const fileByKey = new Map(files.map((f) => [pathKey(f.rel), f]));
+  const found: AuditFinding[] = [];
   const unrecorded: FoundFile[] = [];
   const seen = new Set<string>();
   for (const f of files) {
     if (f.rel.startsWith(`${STAGING_DIR}/`)) {
-      findings.push(finding('staging', f.rel, null));
+      if (!stagingInUse(ctx, f.rel)) found.push(finding('staging', f.rel, null));
       continue;
     }
     const doc = byKey.get(pathKey(f.rel));
@@ -78,41 +94,50 @@ export async function auditArchive(ctx: CallContext, rehash: boolean): Promise<A
       continue;
     }
     seen.add(doc.path_key);
-    if (f.size === 0) findings.push(finding('empty', f.rel, doc.id));
-    if (f.size !== doc.size || (rehash && (await hashFile(path.join(root, f.rel))) !== doc.sha256))
-      findings.push(finding('modified', f.rel, doc.id));
+    found.push(...(await fileFindings(root, f, doc, rehash)));
   }
   const template = currentTemplate(ctx.sqlite);
   const kinds = loadKinds(ctx.sqlite);
   for (const doc of docs) {
     if (!seen.has(doc.path_key)) {
-      // Moved by hand? An unrecorded file of the same size and content is the candidate.
-      let candidate: string | null = null;
-      for (const f of unrecorded.filter((u) => u.size === doc.size)) {
-        if ((await hashFile(path.join(root, f.rel))) === doc.sha256) {
-          candidate = f.rel;
-          break;
-        }
-      }
-      findings.push(finding('missing', doc.rel_path, doc.id, candidate));
+      found.push(finding('missing', doc.rel_path, doc.id, await candidateFor(root, doc, unrecorded)));
       continue;
     }
-    const wanted = templatePath(template, documentFacts(doc), kinds, root);
-    if (!isWhereTemplateSays(doc.rel_path, wanted)) findings.push(finding('misplaced', doc.rel_path, doc.id));
-    if (doc.kind_id === null && doc.client_id === null && doc.contract_id === null)
-      findings.push(finding('unlinked', doc.rel_path, doc.id));
+    found.push(...recordFindings(doc, template, kinds, root));
   }
-  const claimed = new Set(findings.filter((f) => f.candidatePath).map((f) => f.candidatePath));
-  for (const f of unrecorded) if (!claimed.has(f.rel)) findings.push(finding(f.size === 0 ? 'empty' : 'unrecorded', f.rel, null));
+  const claimed = new Set(found.filter((f) => f.candidatePath).map((f) => f.candidatePath));
+  for (const f of unrecorded) if (!claimed.has(f.rel)) found.push(finding(f.size === 0 ? 'empty' : 'unrecorded', f.rel, null));
+
+  const ignoredRows = loadIgnored(ctx.sqlite);
+  const docById = new Map(docs.map((d) => [d.id, d]));
+  const findings: AuditFinding[] = [];
+  let ignored = 0;
+  for (const f of found) {
+    const doc = f.documentId === null ? undefined : docById.get(f.documentId);
+    if (ignoredRows.size === 0 || !isIgnored(ignoredRows, f, fingerprintOf(fileByKey.get(pathKey(f.relPath)), doc))) {
+      findings.push(f);
+      continue;
+    }
+    ignored++;
+    if (includeIgnored) findings.push(finding(f.kind, f.relPath, f.documentId, f.candidatePath, true));
+  }
+  const visible = findings.filter((f) => !f.ignored).length;
   const report: AuditReport = {
     checkedAt: ctx.now().toISOString(),
     files: files.length,
     documents: docs.length,
     rehashed: rehash,
     findings,
+    ignored,
   };
-  await ctx.db
-    .transaction()
-    .execute((trx) => writeSetting(trx, LAST_AUDIT_SETTING, { at: report.checkedAt, findings: findings.length }));
+  await ctx.db.transaction().execute((trx) => writeSetting(trx, LAST_AUDIT_SETTING, { at: report.checkedAt, findings: visible }));
   return report;
+}
+
+/** Moved by hand? An unrecorded file of the same size and content is the candidate. */
+export async function candidateFor(root: string, doc: DocumentJoined, unrecorded: readonly FoundFile[]): Promise<string | null> {
+  for (const f of unrecorded.filter((u) => u.size === doc.size)) {
+    if ((await hashFile(path.join(root, ...f.rel.split('/')))) === doc.sha256) return f.rel;
+  }
+  return null;
 }

@@ -9,3 +9,16 @@ export function scopeSql(ctx: CallContext): { sql: string; params: (string | num
     params: [ctx.actor.code, me, me, me],
   };
 }
+
+/** Whether the caller may see this document (the same rule as archive.list and archive.get). */
+export function canSeeDocument(ctx: CallContext, id: number): boolean {
+  const scope = scopeSql(ctx);
+  if (scope.sql === '1') return true;
+  return (
+    ctx.sqlite
+      .prepare(
+        `SELECT 1 FROM documents d LEFT JOIN clients c ON c.id = d.client_id LEFT JOIN contracts k ON k.id = d.contract_id WHERE d.id = ? AND ${scope.sql}`,
+      )
+      .get(id, ...scope.params) !== undefined
+  );
+}

@@ -6,7 +6,12 @@ import { todayLocal } from '../../../shared/dates';
 import { writeAudit } from '../audit/audit.repository';
 import { AppError } from '../core/app-error';
 import type { CallContext } from '../core/context';
-import { absInside, hashFile, moveWithin, stageStream } from './archive-fs';
+import { absInside, hashFile, moveWithin, releaseStaging, stageStream } from './archive-fs';
+import { limitsOf } from '../core/upload';
+import { withArchiveLock } from './archive-lock';
+import { assertCanSeeClient } from '../clients/client-scope';
+import { assertCanSeeContract } from '../contracts/contract-scope';
+import { canSeeDocument } from './document-scope';
 import { currentTemplate, freePath, templatePath } from './archive-paths';
 import { documentText } from './document-text';
 import { findByHash, findDocument, loadKinds, toDocumentRow, writeDocumentSearch } from './documents.repository';
@@ -16,28 +21,37 @@ export type FilingOptions = {
   fields: DocFields;
   onDuplicate: DuplicateChoice;
   signal?: AbortSignal;
+  /** The size the source announced, checked against the disk's free margin before reading. */
+  expectedBytes?: number | null;
 };
 
-/** Client and contract names for the path, checking they exist (a bad id is a clear error, not a crash). */
-function linkNames(ctx: CallContext, fields: DocFields): { clientName: string; contractNumber: string; clientId: number | null } {
+/**
+ * Client and contract names for the path, checking they exist and that the caller may see them
+ * (a bad id, or one outside the caller's scope, is the same clear not_found — never a name).
+ */
+export function linkNames(
+  ctx: CallContext,
+  fields: DocFields,
+): { clientName: string; contractNumber: string; clientId: number | null } {
   let clientId = fields.clientId;
   let contractNumber = '';
   if (fields.contractId !== null) {
-    const k = ctx.sqlite.prepare('SELECT number, client_id FROM contracts WHERE id = ?').get(fields.contractId) as
-      { number: string; client_id: number } | undefined;
-    if (!k)
-      throw new AppError(
-        'not_found',
-        `合同(编号 ${fields.contractId})不存在。`,
-        `Contract #${fields.contractId} does not exist.`,
-      );
-    contractNumber = k.number;
-    clientId ??= k.client_id;
+    const k = ctx.sqlite
+      .prepare(
+        'SELECT k.number, k.client_id, k.staff_id, c.owner_staff_id AS client_owner_id FROM contracts k JOIN clients c ON c.id = k.client_id WHERE k.id = ?',
+      )
+      .get(fields.contractId) as
+      { number: string; client_id: number; staff_id: number | null; client_owner_id: number | null } | undefined;
+    assertCanSeeContract(ctx.actor, k as Parameters<typeof assertCanSeeContract>[1], fields.contractId);
+    contractNumber = k!.number;
+    clientId ??= k!.client_id;
   }
   let clientName = '';
   if (clientId !== null) {
-    const c = ctx.sqlite.prepare('SELECT name FROM clients WHERE id = ?').get(clientId) as { name: string } | undefined;
+    const c = ctx.sqlite.prepare('SELECT name, owner_staff_id FROM clients WHERE id = ?').get(clientId) as
+      { name: string; owner_staff_id: number | null } | undefined;
     if (!c) throw new AppError('not_found', `客户(编号 ${clientId})不存在。`, `Client #${clientId} does not exist.`);
+    assertCanSeeClient(ctx.actor, { id: clientId, owner_staff_id: c.owner_staff_id });
     clientName = c.name;
   }
   if (fields.kindId !== null && !ctx.sqlite.prepare('SELECT 1 FROM doc_kinds WHERE id = ?').get(fields.kindId))
@@ -52,15 +66,45 @@ function linkNames(ctx: CallContext, fields: DocFields): { clientName: string; c
  */
 export async function fileStream(ctx: CallContext, source: Readable, options: FilingOptions): Promise<FilingResult> {
   const root = ctx.archiveRoot();
-  const names = linkNames(ctx, options.fields);
-  const staged = await stageStream(root, source, options.signal).catch((error: unknown) => {
-    throw diskError(error);
+  // Before a byte is copied: a client or contract that does not exist (or is not the caller's) is refused at once.
+  linkNames(ctx, options.fields);
+  const staged = await stageStream(root, source, options.signal, {
+    limits: limitsOf(ctx.limits),
+    expectedBytes: options.expectedBytes ?? null,
+  }).catch((error: unknown) => {
+    throw options.signal?.aborted || (error as { code?: string }).code === 'ECONNRESET' ? interrupted() : diskError(error);
   });
+  // The copy needs no lock (a 2 GB upload must not hold up everyone's filing); recording it does.
+  try {
+    // Names again under the lock: the client may have gone while the bytes were arriving.
+    return await withArchiveLock(() => recordStaged(ctx, root, staged, linkNames(ctx, options.fields), options));
+  } catch (error) {
+    fs.rmSync(absInside(root, staged.stagedRel), { force: true });
+    throw error;
+  } finally {
+    releaseStaging(staged.stagedRel);
+  }
+}
+
+async function recordStaged(
+  ctx: CallContext,
+  root: string,
+  staged: { stagedRel: string; sha256: string; size: number },
+  names: ReturnType<typeof linkNames>,
+  options: FilingOptions,
+): Promise<FilingResult> {
   const dropStaged = (): void => fs.rmSync(absInside(root, staged.stagedRel), { force: true });
   const kinds = loadKinds(ctx.sqlite);
   const existing = findByHash(ctx.sqlite, staged.sha256);
   if (existing && options.onDuplicate !== 'keep') {
     dropStaged();
+    // Another person's document is neither shown nor linked to: its record stays theirs.
+    if (!canSeeDocument(ctx, existing.id))
+      throw new AppError(
+        'conflict',
+        '同样内容的文件已经由他人归档(你无权查看那份档案)。如确需再存一份,请选择"两份都保留"。',
+        'A file with the same content is already filed in a document you may not see. Choose "keep both" to store another copy.',
+      );
     const row = toDocumentRow(existing, kinds);
     if (options.onDuplicate === 'ask')
       throw new AppError(
@@ -175,16 +219,29 @@ export async function fileLocal(
   // 1 MiB reads: a big file goes through in fewer, larger chunks (near cp speed); a small file
   // gets a buffer its own size, so a batch of scans does not churn 1 MiB buffers.
   const highWaterMark = Math.max(16 * 1024, Math.min(1 << 20, stat.size));
-  const result = await fileStream(ctx, fs.createReadStream(input.sourcePath, { highWaterMark }), {
+  // Opened now (not when first read), so a refusal before the copy has only a descriptor to close.
+  const source = fs.createReadStream('', { fd: fs.openSync(input.sourcePath, 'r'), highWaterMark });
+  // Refused before the copy (a client out of scope, no room on the disk): the file is let go at once.
+  const result = await fileStream(ctx, source, {
     originalName: input.sourcePath.split(/[\\/]/).pop()!,
     fields: input.fields,
     onDuplicate: input.onDuplicate,
-  });
+    expectedBytes: stat.size,
+  }).finally(() => source.destroy());
   if (input.move && result.outcome === 'filed') {
     const stored = await hashFile(absInside(ctx.archiveRoot(), result.document.relPath));
     if (stored === result.document.sha256) fs.rmSync(input.sourcePath);
   }
   return result;
+}
+
+/** The sender went away before the last byte: nothing was kept (the staged copy is gone). */
+function interrupted(): AppError {
+  return new AppError(
+    'unavailable',
+    '上传在完成前中断了,文件没有归档,也没有留下半个文件。请重新上传。',
+    'The upload was cut off before it finished; the file was not filed and nothing half-written was kept. Upload it again.',
+  );
 }
 
 /** A full disk or a folder that cannot be written is said as such — in both languages — not as a bare errno. */

@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../../shared/roles';
 import type { Database } from '../db/schema';
+import type { Upload, UploadLimits } from './upload';
 
 /**
  * What every handler receives. `db` is the typed query builder; `sqlite` is the same
@@ -27,4 +28,16 @@ export type CallContext = OfficeContext & {
   sessionToken?: string | null;
   /** Which transport the call came through — known even before anyone has signed in. */
   via?: Actor['via'];
+  /**
+   * The file's bytes when the call carries one (HTTP POST /upload/{method}); absent for a JSON
+   * call. Only methods declared with `upload` may receive it — dispatch refuses the rest.
+   */
+  upload?: Upload;
+  /** The transport can send a file back (HTTP GET /files/{method}, the desktop's open/reveal). */
+  takesFile?: boolean;
+  /** Upload size cap and free-disk margin; defaults when the transport sets none. */
+  limits?: UploadLimits;
 };
+
+/** The context of a handler whose method is declared `upload: { to: 'stream' }`: the stream is there. */
+export type UploadCallContext = CallContext & { upload: Upload };

@@ -5,6 +5,8 @@ import type { CallContext } from './context';
 import { allHandlers } from './all-handlers';
 import { parseInput } from './validation';
 import { damagedDatabaseError } from '../db/startup-checks';
+import { boundedUpload, limitsOf, readUpload } from './upload';
+import type { MethodDef } from '../../../shared/contract/method';
 
 export function isMethod(name: string): name is Method {
   return Object.prototype.hasOwnProperty.call(contract, name);
@@ -39,7 +41,27 @@ export async function dispatch(ctx: CallContext, name: string, rawInput: unknown
   // A big office is still being checked in the background: reads go ahead, writes wait for it.
   if (def.kind === 'write' && ctx.healthChecked) await ctx.healthChecked;
   if (def.kind === 'write' && ctx.health && !ctx.health.ok) return fail(damagedDatabaseError(ctx.health).toBody());
-  const parsed = parseInput(def.input, rawInput ?? {});
+  // Only now — the caller is who they say, may do this, and the database takes writes — is an
+  // uploaded byte read, and only by a method that takes one.
+  const shape = transferRefusal(def, name, ctx);
+  if (shape) return fail(shape);
+  let input = rawInput ?? {};
+  let call = ctx;
+  try {
+    if (def.upload?.to === 'field' && ctx.upload) {
+      if (isPlainObject(input) && def.upload.field in input) return fail(twoCopies(def.upload.field));
+      // A non-object input fails validation below without the bytes being read.
+      if (isPlainObject(input)) {
+        const limit = Math.min(limitsOf(ctx.limits).maxUploadBytes, def.upload.maxBytes);
+        input = { ...input, [def.upload.field]: (await readUpload(ctx.upload, limit)).toString('base64') };
+      }
+      const { upload: _read, ...rest } = ctx;
+      call = rest;
+    }
+  } catch (error) {
+    return fail(toErrorBody(error));
+  }
+  const parsed = parseInput(def.input, input);
   if (!parsed.ok) {
     const first = parsed.issues[0]!;
     return fail({
@@ -49,13 +71,63 @@ export async function dispatch(ctx: CallContext, name: string, rawInput: unknown
       details: { issues: parsed.issues },
     });
   }
+  // A streamed upload is capped from here on: refused now if announced bigger, cut off once it passes.
+  if (def.upload?.to === 'stream' && ctx.upload) {
+    try {
+      call = { ...ctx, upload: boundedUpload(ctx.upload, limitsOf(ctx.limits).maxUploadBytes) };
+    } catch (error) {
+      return fail(toErrorBody(error));
+    }
+  }
   try {
     const handler = allHandlers[name] as (c: CallContext, i: unknown) => unknown;
-    const value = await handler(ctx, parsed.value);
+    const value = await handler(call, parsed.value);
     return { ok: true, value };
   } catch (error) {
     return fail(toErrorBody(error));
   }
+}
+
+/** A call whose shape does not fit the method: a file where none is taken, none where one is needed, a file answer over JSON. */
+function transferRefusal(def: MethodDef, name: string, ctx: CallContext): ErrorBody | null {
+  const title = def.summary.split(' / ');
+  if (def.upload?.to === 'stream' && !ctx.upload)
+    return {
+      code: 'invalid_input',
+      message: `"${title[0]}"需要随请求上传文件内容(POST /upload/${name},Content-Type: application/octet-stream),不能用 JSON 调用。`,
+      messageEn: `"${title[1] ?? name}" needs the file's bytes (POST /upload/${name}, Content-Type: application/octet-stream); it cannot be called with JSON.`,
+    };
+  if (!def.upload && ctx.upload)
+    return {
+      code: 'invalid_input',
+      message: `"${title[0]}"不接受上传文件,请用 POST /api/${name} 发送 JSON。`,
+      messageEn: `"${title[1] ?? name}" takes no file; send JSON to POST /api/${name}.`,
+    };
+  if (def.download && !ctx.takesFile)
+    return {
+      code: 'invalid_input',
+      message: `"${title[0]}"的结果是一个文件,请用 GET /files/${name} 下载(桌面版直接打开)。`,
+      messageEn: `"${title[1] ?? name}" answers with a file; download it with GET /files/${name} (the desktop app opens it).`,
+    };
+  if (!def.download && ctx.takesFile)
+    return {
+      code: 'invalid_input',
+      message: `"${title[0]}"不是文件下载,请用 POST /api/${name} 调用。`,
+      messageEn: `"${title[1] ?? name}" is not a file download; call it with POST /api/${name}.`,
+    };
+  return null;
+}
+
+function twoCopies(field: string): ErrorBody {
+  return {
+    code: 'invalid_input',
+    message: `文件内容只能发送一次:要么上传文件,要么在 ${field} 中发送,不能两者都有。`,
+    messageEn: `Send the file once: either as the upload or in ${field}, not both.`,
+  };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export function toErrorBody(error: unknown): ErrorBody {

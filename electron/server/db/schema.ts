@@ -31,6 +31,7 @@ export type Database = {
   login_failures: { code: string; failures: number; locked_until: string | null };
   document_search: ClientSearchTable;
   staff_status_history: StaffStatusHistoryTable;
+  archive_ignored: ArchiveIgnoredTable;
 };
 
 export type SchemaMigrationsTable = {
@@ -297,4 +298,15 @@ export type StaffStatusHistoryTable = {
   reason: string;
   at: string;
   by_code: string;
+};
+
+/** 档案体检 findings ignored until their file or record changes (fingerprint). */
+export type ArchiveIgnoredTable = {
+  id: Generated<number>;
+  kind: string;
+  path_key: string;
+  document_id: number | null;
+  fingerprint: string;
+  ignored_by: string;
+  ignored_at: string;
 };

@@ -13,8 +13,8 @@ export type OfficeBridge = {
   printToPdf?: (suggestedName: string) => Promise<Envelope<{ saved: boolean; path: string | null }>>;
   /** The local path of a dropped or picked file (desktop only), for archive.fileLocal. */
   pathForFile?: (file: File) => string;
-  /** Open a document with its default program (archive-relative path). */
-  openFile?: (path: string) => Promise<Envelope<null>>;
+  /** Open a document with its default program (archive.download through the gate, by document id). */
+  openFile?: (documentId: number) => Promise<Envelope<null>>;
 };
 
 declare global {

@@ -55,7 +55,7 @@ export const archiveEn: { readonly [K in keyof typeof archiveZh]: string } = {
   'archive.trashEmpty': 'The recycle area is empty.',
   'archive.auditRun': 'Run the check',
   'archive.auditRehash': 'Also verify file contents (slower)',
-  'archive.auditSummary': 'Checked {at}: {files} files, {documents} records, {n} findings',
+  'archive.auditSummary': 'Checked {at} — files: {files}, records: {documents}, findings: {n}',
   'archive.auditClean': 'The folder and the records agree.',
   'archive.fix': 'Fix',
   'archive.template': 'Path template',

@@ -8,6 +8,7 @@ import { archiveFolders } from './20261123_0900_archive_folders';
 import { sheetIndexes } from './20261123_1000_sheet_indexes';
 import { contractPaid } from './20261123_1100_contract_paid';
 import { staffHistory } from './20261127_1400_staff_history';
+import { archiveIgnored } from './20261127_1410_archive_ignored';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only; names sort in the order they run. */
@@ -22,6 +23,7 @@ export const migrations: readonly Migration[] = [
   sheetIndexes,
   contractPaid,
   staffHistory,
+  archiveIgnored,
 ];
 
 export type { Migration };

@@ -1,4 +1,5 @@
 import { csrfHeaders } from '../../api/transport';
+import { uploadPath } from '../../../../shared/http-routes';
 import type { Envelope } from '../../../../shared/errors';
 import type { ImportReport } from '../../../../shared/imports/import-report';
 import { ApiError } from '../../api/ApiError';
@@ -9,8 +10,8 @@ export type ImportMethod = 'clients.import' | 'contracts.import' | 'payments.imp
 
 /**
  * Send a spreadsheet to an import method. In the desktop app the bridge takes the call as it
- * is; in the browser the file goes as raw bytes to /upload/import/{method}, because the JSON
- * API is capped at 10 MB and a large sheet is bigger than that as base64.
+ * is; in the browser the file goes as raw bytes to /upload/{method} (the same gate as every
+ * call), because the JSON API is capped at 10 MB and a large sheet is bigger than that as base64.
  */
 export async function uploadImport(
   method: ImportMethod,
@@ -25,10 +26,10 @@ export async function uploadImport(
       mode: options.mode,
     });
   }
-  const query = new URLSearchParams({ fileName: file.name, dryRun: options.dryRun ? '1' : '0', mode: options.mode });
   let envelope: Envelope<ImportReport>;
   try {
-    const response = await fetch(`/upload/import/${encodeURIComponent(method)}?${query}`, {
+    const input = { fileName: file.name, dryRun: options.dryRun, mode: options.mode };
+    const response = await fetch(uploadPath(method, input), {
       method: 'POST',
       headers: { 'Content-Type': 'application/octet-stream', ...csrfHeaders() },
       body: file,

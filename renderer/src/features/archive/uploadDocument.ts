@@ -3,13 +3,14 @@ import type { Envelope } from '../../../../shared/errors';
 import { ApiError } from '../../api/ApiError';
 import { call } from '../../api/client';
 import { csrfHeaders } from '../../api/transport';
+import { uploadPath } from '../../../../shared/http-routes';
 
 export type UploadJob = { promise: Promise<FilingResult>; cancel: () => void };
 
 /**
  * File one picked or dropped file. In the desktop app the main process reads it from disk by
- * path (no bytes through IPC); in a browser it is streamed to POST /upload/archive with
- * progress. Either way the result or an ApiError (e.g. the duplicate question) comes back.
+ * path (no bytes through IPC); in a browser it is streamed to POST /upload/archive.upload
+ * (the contract method, through the same gate as every call) with progress. Either way the result or an ApiError (e.g. the duplicate question) comes back.
  */
 export function uploadDocument(
   file: File,
@@ -28,9 +29,8 @@ export function uploadDocument(
     };
   }
   const xhr = new XMLHttpRequest();
-  const query = new URLSearchParams({ name: file.name, fields: JSON.stringify(fields), onDuplicate });
   const promise = new Promise<FilingResult>((resolve, reject) => {
-    xhr.open('POST', `/upload/archive?${query.toString()}`);
+    xhr.open('POST', uploadPath('archive.upload', { name: file.name, fields, onDuplicate }));
     xhr.setRequestHeader('Content-Type', 'application/octet-stream');
     for (const [name, value] of Object.entries(csrfHeaders())) xhr.setRequestHeader(name, value);
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);

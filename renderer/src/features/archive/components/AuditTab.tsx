@@ -1,13 +1,18 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { App, Button, Checkbox, Result, Space, Table, Tag } from 'antd';
+import dayjs from 'dayjs';
 import { useState } from 'react';
-import type { AuditFinding, AuditReport } from '../../../../../shared/contract/archive';
+import type { AuditFinding, AuditReport, DocFields, FindingKind, FixAction } from '../../../../../shared/contract/archive';
 import { call } from '../../../api/client';
 import { errorText } from '../../../api/errorText';
 import { toApiError } from '../../../api/ApiError';
+import { useAuth } from '../../../app/AuthContext';
 import { useLanguage, useT } from '../../../i18n';
+import type { MessageKey } from '../../../i18n/types';
+import { FileFindingDialog } from './FileFindingDialog';
+import { FindingActions } from './FindingActions';
 
-const KIND_COLORS: Record<string, string> = {
+const KIND_COLORS: Record<FindingKind, string> = {
   unrecorded: 'orange',
   missing: 'red',
   modified: 'red',
@@ -17,44 +22,92 @@ const KIND_COLORS: Record<string, string> = {
   staging: 'default',
 };
 
-/** 档案体检: does the folder agree with the records? Each finding with its fix. */
+const KIND_LABELS: Record<FindingKind, MessageKey> = {
+  unrecorded: 'audit.kind.unrecorded',
+  missing: 'audit.kind.missing',
+  modified: 'audit.kind.modified',
+  misplaced: 'audit.kind.misplaced',
+  empty: 'audit.kind.empty',
+  unlinked: 'audit.kind.unlinked',
+  staging: 'audit.kind.staging',
+};
+
+const keyOf = (f: AuditFinding): string => `${f.kind}:${f.relPath}:${f.documentId ?? ''}`;
+
+/**
+ * 档案体检: does the folder agree with the records? Each finding with the choices it offers —
+ * file it here (kind/client/date), move to the recycle area, ignore — destructive ones confirmed;
+ * every fix is checked again by the server against the folder as it is now.
+ */
 export function ArchiveAuditTab() {
   const t = useT();
   const { lang } = useLanguage();
   const { message } = App.useApp();
+  const { state } = useAuth();
+  const role = state.me?.role ?? (state.signInRequired ? null : 'owner');
   const [rehash, setRehash] = useState(false);
+  const [includeIgnored, setIncludeIgnored] = useState(false);
   const [running, setRunning] = useState(false);
   const [report, setReport] = useState<AuditReport | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [filing, setFiling] = useState<{ finding: AuditFinding; error: string | null } | null>(null);
   const failed = (caught: unknown) => void message.error(errorText(toApiError(caught), lang));
-  const run = () => {
+
+  const run = (withIgnored = includeIgnored) => {
     setRunning(true);
-    call('archive.audit', { rehash })
+    return call('archive.audit', { rehash, includeIgnored: withIgnored })
       .then(setReport, failed)
       .finally(() => setRunning(false));
   };
-  const fix = (f: AuditFinding) =>
-    call('archive.fix', { kind: f.kind, relPath: f.relPath, documentId: f.documentId }).then((r) => {
-      void (r.fixed ? message.success : message.warning)(lang === 'en' ? r.en : r.zh);
-      run();
-    }, failed);
+  const fix = (f: AuditFinding, action: FixAction, fields?: DocFields) => {
+    setBusy(keyOf(f));
+    return call('archive.fix', {
+      kind: f.kind,
+      relPath: f.relPath,
+      documentId: f.documentId,
+      action,
+      ...(fields ? { fields } : {}),
+    })
+      .then((r) => {
+        void (r.fixed ? message.success : message.warning)(lang === 'en' ? r.en : r.zh);
+        setFiling(null);
+        return run();
+      })
+      .finally(() => setBusy(null));
+  };
+
+  const visible = report?.findings.filter((f) => !f.ignored).length ?? 0;
   return (
     <div data-testid="archive-audit">
-      <Space className="perf-toolbar">
-        <Button type="primary" icon={<SafetyCertificateOutlined />} loading={running} onClick={run}>
+      <div className="perf-toolbar">
+        <Button type="primary" icon={<SafetyCertificateOutlined />} loading={running} onClick={() => void run()}>
           {t('archive.auditRun')}
         </Button>
-        <Checkbox checked={rehash} onChange={(e) => setRehash(e.target.checked)}>
-          {t('archive.auditRehash')}
-        </Checkbox>
-      </Space>
+        <Space wrap>
+          <Checkbox checked={rehash} onChange={(e) => setRehash(e.target.checked)}>
+            {t('archive.auditRehash')}
+          </Checkbox>
+          {report && (report.ignored > 0 || includeIgnored) && (
+            <Checkbox
+              checked={includeIgnored}
+              onChange={(e) => {
+                setIncludeIgnored(e.target.checked);
+                void run(e.target.checked);
+              }}
+            >
+              {t('audit.showIgnored', { n: report.ignored })}
+            </Checkbox>
+          )}
+        </Space>
+      </div>
       {report && (
         <>
-          <p className="muted">
+          <p className="muted" data-testid="audit-summary">
             {t('archive.auditSummary', {
-              at: report.checkedAt.slice(0, 16).replace('T', ' '),
+              at: dayjs(report.checkedAt).format('YYYY-MM-DD HH:mm'),
               files: report.files,
               documents: report.documents,
-              n: report.findings.length,
+              n: visible,
             })}
           </p>
           {report.findings.length === 0 ? (
@@ -62,29 +115,55 @@ export function ArchiveAuditTab() {
           ) : (
             <Table<AuditFinding>
               size="small"
-              rowKey={(f) => `${f.kind}:${f.relPath}`}
-              pagination={{ pageSize: 50 }}
+              rowKey={keyOf}
+              pagination={{ pageSize: 50, showSizeChanger: false }}
               dataSource={report.findings}
+              scroll={{ x: 'max-content' }}
               columns={[
                 {
-                  title: t('archive.col.kind'),
-                  width: 110,
-                  render: (_, f) => <Tag color={KIND_COLORS[f.kind] ?? 'default'}>{f.kind}</Tag>,
-                },
-                { title: t('archive.col.path'), render: (_, f) => (lang === 'en' ? f.en : f.zh) },
-                {
-                  title: t('common.actions'),
-                  width: 90,
+                  title: t('audit.col.finding'),
+                  width: 130,
                   render: (_, f) => (
-                    <Button size="small" onClick={() => void fix(f)}>
-                      {t('archive.fix')}
-                    </Button>
+                    <Space size={4} wrap>
+                      <Tag color={KIND_COLORS[f.kind]}>{t(KIND_LABELS[f.kind])}</Tag>
+                      {f.ignored && <Tag>{t('audit.ignoredTag')}</Tag>}
+                    </Space>
+                  ),
+                },
+                {
+                  title: t('audit.col.detail'),
+                  render: (_, f) => <span className="audit-detail">{lang === 'en' ? f.en : f.zh}</span>,
+                },
+                {
+                  title: t('audit.col.choices'),
+                  width: 330,
+                  render: (_, f) => (
+                    <FindingActions
+                      finding={f}
+                      role={role}
+                      busy={busy === keyOf(f)}
+                      onAct={(action) => void fix(f, action).catch(failed)}
+                      onFile={() => setFiling({ finding: f, error: null })}
+                    />
                   ),
                 },
               ]}
             />
           )}
         </>
+      )}
+      {filing && (
+        <FileFindingDialog
+          finding={filing.finding}
+          saving={busy === keyOf(filing.finding)}
+          error={filing.error}
+          onClose={() => setFiling(null)}
+          onSave={(fields) =>
+            void fix(filing.finding, 'file', fields).catch((e: unknown) =>
+              setFiling({ finding: filing.finding, error: errorText(toApiError(e), lang) }),
+            )
+          }
+        />
       )}
     </div>
   );

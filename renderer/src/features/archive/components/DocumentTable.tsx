@@ -3,7 +3,8 @@ import { type ReactNode, useEffect, useState } from 'react';
 import type { DocFields, DocumentRow } from '../../../../../shared/contract/archive';
 import { call } from '../../../api/client';
 import { errorText } from '../../../api/errorText';
-import { toApiError } from '../../../api/ApiError';
+import { ApiError, toApiError } from '../../../api/ApiError';
+import { filePath } from '../../../../../shared/http-routes';
 import { useQuery } from '../../../api/useQuery';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { FormDialog } from '../../../components/FormDialog';
@@ -63,8 +64,11 @@ export function DocumentTable({
 
   const open = (doc: DocumentRow) => {
     const bridge = globalThis.officeBridge;
-    if (bridge?.openFile) void bridge.openFile(doc.relPath);
-    else window.open(`/files/archive/${doc.id}`, '_blank', 'noopener');
+    if (bridge?.openFile)
+      void bridge.openFile(doc.id).then((answer) => {
+        if (!answer.ok) failed(new ApiError(answer.error));
+      });
+    else window.open(filePath('archive.download', { id: doc.id }), '_blank', 'noopener');
   };
   const remove = (doc: DocumentRow) => {
     let reason = '';
