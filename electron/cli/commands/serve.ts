@@ -23,9 +23,11 @@ export const serveCommand: CliCommand = {
       printError(env, `端口 "${values.port}" 无效,应为 0–65535。`, `Port "${values.port}" is invalid; use 0–65535.`);
       return EXIT.usage;
     }
-    const host = await startHost({ office: env.office(), rendererDir: RENDERER_DIR, host: values.host, port });
+    // The host holds the office while it runs: no other app, host or writing command meanwhile.
+    const office = await env.holdOffice('serve');
+    const host = await startHost({ office, rendererDir: RENDERER_DIR, host: values.host, port });
     // Daily backup (once the owner chose a folder) and daily archive audit while the office is served.
-    const stopBackups = startDailyJobs(env.office(), (text) => env.stderr(`${text}\n`));
+    const stopBackups = startDailyJobs(office, (text) => env.stderr(`${text}\n`));
     env.stdout(`门店通已启动 / 门店通 is running: ${host.url}\n数据文件夹 / Data folder: ${env.dataDir}\n`);
     await new Promise<void>((resolve) => {
       const stop = (): void => resolve();

@@ -1,20 +1,39 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import type { BackupProblem, BackupReport, RestoreResult } from '../../../shared/contract/backup';
+import type { Actor } from '../../../shared/roles';
+import { absInside } from '../archive/archive-fs';
+import { writeAudit } from '../audit/audit.repository';
 import { AppError } from '../core/app-error';
-import { openDatabase } from '../db/open-database';
+import type { OfficeContext } from '../core/context';
+import { DATABASE_FILE } from '../db/database-file';
+import { APPLICATION_ID, openDatabase } from '../db/open-database';
 import { migrations } from '../db/migrations';
-import { DATABASE_FILE } from '../office';
-import { ARCHIVE_COPY, BACKUP_PREFIX, listBackups, MANIFEST, type Manifest } from './backup.service';
-
-function sha256(file: string): string {
-  return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-}
+import { resolveArchiveRoot } from '../settings/settings.service';
+import {
+  BACKUP_NAME,
+  BACKUP_PREFIX,
+  copyHashing,
+  copyRootOf,
+  fsyncFile,
+  locateCopy,
+  MANIFEST,
+  sha256File,
+  type HashMemo,
+} from './backup-files';
+import { isSafeRelPath, manifestSchema, type Manifest, type ManifestFile } from './manifest';
 
 /** A backup folder itself, or the newest backup inside a folder of backups. */
 export function resolveBackup(dir: string): string {
   if (fs.existsSync(path.join(dir, MANIFEST))) return dir;
-  const newest = listBackups(dir).at(-1);
+  const newest = fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((n) => BACKUP_NAME.test(n) && fs.existsSync(path.join(dir, n, MANIFEST)))
+        .sort()
+        .at(-1)
+    : undefined;
   if (!newest)
     throw new AppError(
       'not_found',
@@ -24,65 +43,233 @@ export function resolveBackup(dir: string): string {
   return path.join(dir, newest);
 }
 
+const problem = (zh: string, en: string): BackupProblem => ({ zh, en });
+
+type Inspected = { report: BackupReport; manifest: Manifest | null };
+
 /**
- * Everything about a backup is checked before anything is replaced: the database opens as
- * ours, passes integrity_check and foreign_key_check, is not from a newer version, and every
- * archived file in the manifest is in the backup's archive copy with the right hash.
+ * Everything `office restore` (and 设置 › 备份 › 从备份恢复) checks before anything is replaced,
+ * collected as a report: the manifest is well-formed and every path in it stays inside the
+ * archive; the database file has the hash the manifest recorded (one changed byte is caught
+ * even where integrity_check passes); it opens as ours, passes integrity_check and
+ * foreign_key_check, is not from a newer version; its document records and the manifest agree
+ * entry for entry; and every archived file is in the backup folder with the right hash.
  */
-export function verifyBackup(folder: string): Manifest {
-  const manifestFile = path.join(folder, MANIFEST);
-  if (!fs.existsSync(manifestFile))
-    throw new AppError(
-      'invalid_input',
-      `${folder} 缺少 ${MANIFEST},不是完整的备份。`,
-      `${folder} has no ${MANIFEST}; it is not a complete backup.`,
-    );
-  const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as Manifest;
+export async function inspectBackup(folder: string, memo?: HashMemo): Promise<BackupReport> {
+  return (await inspect(folder, memo)).report;
+}
+
+async function inspect(folder: string, memo?: HashMemo): Promise<Inspected> {
+  const report: BackupReport = {
+    folder,
+    ok: false,
+    createdAt: null,
+    officeName: null,
+    counts: null,
+    documents: 0,
+    files: 0,
+    bytes: 0,
+    unavailableFiles: [],
+    problems: [],
+  };
+  const stop = (p: BackupProblem): Inspected => (report.problems.push(p), { report, manifest: null });
+
+  const manifest = readManifest(folder);
+  if ('problem' in manifest) return stop(manifest.problem);
+  report.createdAt = manifest.createdAt;
+  report.documents = manifest.documents;
+  report.unavailableFiles = manifest.files.filter((f) => f.unavailable).map((f) => ({ relPath: f.relPath, reason: f.unavailable! }));
+
   const known = new Set(migrations.map((m) => m.name));
   const newer = manifest.schema.filter((n) => !known.has(n));
   if (newer.length)
-    throw new AppError(
-      'conflict',
-      `这个备份来自更新版本的门店通(${newer.join('、')}),请先升级门店通。`,
-      `This backup is from a newer 门店通 (${newer.join(', ')}); upgrade first.`,
+    return stop(
+      problem(
+        `这个备份来自更新版本的门店通(${newer.join('、')}),请先升级门店通。`,
+        `This backup is from a newer 门店通 (${newer.join(', ')}); upgrade first.`,
+      ),
     );
-  const db = openDatabase({ file: path.join(folder, DATABASE_FILE), readonly: true });
-  try {
-    const ok = db.pragma('integrity_check', { simple: true });
-    const fk = db.pragma('foreign_key_check') as unknown[];
-    if (ok !== 'ok' || fk.length)
-      throw new AppError(
-        'invalid_input',
-        `备份的数据库已损坏(${String(ok)})。请选择另一个备份。`,
-        `The backup's database is damaged (${String(ok)}). Choose another backup.`,
-      );
-  } finally {
-    db.close();
-  }
-  const copyRoot = path.join(path.dirname(folder), ARCHIVE_COPY);
-  const bad = manifest.files.filter((f) => {
-    const file = path.join(copyRoot, ...f.relPath.split('/'));
-    return !fs.existsSync(file) || fs.statSync(file).size !== f.size || sha256(file) !== f.sha256;
+  const unsafe = manifest.files.find((f) => !isSafeRelPath(f.relPath));
+  if (unsafe)
+    return stop(
+      problem(
+        `备份清单中的路径"${unsafe.relPath.slice(0, 200)}"指向档案文件夹之外(含 ..、绝对路径或盘符)。这份备份被改动过,不能使用。`,
+        `The manifest path "${unsafe.relPath.slice(0, 200)}" leads outside the archive (.., an absolute path or a drive). The backup was tampered with and cannot be used.`,
+      ),
+    );
+  const seen = new Set<string>();
+  const twice = manifest.files.find((f) => {
+    const key = f.relPath.normalize('NFC').toLowerCase();
+    return seen.has(key) || (seen.add(key), false);
   });
-  if (bad.length)
-    throw new AppError(
-      'invalid_input',
-      `备份的档案副本缺少或损坏 ${bad.length} 个文件(例如 ${bad[0]!.relPath})。请选择另一个备份。`,
-      `The backup's archive copy is missing or has damaged ${bad.length} files (e.g. ${bad[0]!.relPath}). Choose another backup.`,
+  if (twice)
+    return stop(
+      problem(
+        `备份清单中同一个路径出现了两次:${twice.relPath}。这份备份被改动过,不能使用。`,
+        `The manifest lists the same path twice: ${twice.relPath}. The backup was tampered with and cannot be used.`,
+      ),
     );
-  return manifest;
+
+  const dbFile = path.join(folder, DATABASE_FILE);
+  const dbStat = fs.statSync(dbFile, { throwIfNoEntry: false });
+  if (!dbStat?.isFile())
+    return stop(problem(`备份中缺少数据库文件 ${DATABASE_FILE}。`, `The backup has no database file ${DATABASE_FILE}.`));
+  if (dbStat.size !== manifest.database.size || (await sha256File(dbFile)) !== manifest.database.sha256)
+    return stop(
+      problem(
+        '备份中的数据库与清单记录的校验值不符:数据库在备份之后被改动或已损坏。请选择另一个备份。',
+        "The backup's database does not match the hash its manifest recorded: it was changed or damaged after the backup. Choose another backup.",
+      ),
+    );
+
+  const records = readBackupDatabase(dbFile);
+  if ('problem' in records) return stop(records.problem);
+  report.officeName = records.officeName;
+  report.counts = records.counts;
+
+  const mismatch = compareRecords(records.documents, manifest.files);
+  if (mismatch) return stop(mismatch);
+
+  const dest = path.dirname(folder);
+  const bad: string[] = [];
+  for (const f of manifest.files) {
+    if (f.unavailable) continue;
+    const found = await locateCopy(dest, absInside(copyRootOf(dest), f.relPath), f, memo);
+    if (!found) bad.push(f.relPath);
+    else {
+      report.files++;
+      report.bytes += f.size;
+    }
+  }
+  if (bad.length)
+    report.problems.push(
+      problem(
+        `备份的档案副本缺少或损坏 ${bad.length} 个文件(例如 ${bad[0]})。请选择另一个备份。`,
+        `The backup's archive copy is missing or has damaged ${bad.length} files (e.g. ${bad[0]}). Choose another backup.`,
+      ),
+    );
+  report.ok = report.problems.length === 0;
+  return { report, manifest: report.ok ? manifest : null };
 }
 
-export type RestoreResult = { restoredFrom: string; documents: number; keptAside: string[] };
+function readManifest(folder: string): Manifest | { problem: BackupProblem } {
+  const file = path.join(folder, MANIFEST);
+  if (!fs.existsSync(file))
+    return {
+      problem: problem(
+        `${folder} 缺少 ${MANIFEST},不是完整的门店通备份。`,
+        `${folder} has no ${MANIFEST}; it is not a complete 门店通 backup.`,
+      ),
+    };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    raw = null;
+  }
+  const parsed = manifestSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const legacy = typeof raw === 'object' && raw !== null && !('format' in raw) && 'files' in raw;
+  return {
+    problem: legacy
+      ? problem(
+          '这个备份由旧版本门店通制作,清单里没有数据库的校验值,无法确认它完好。请用当前版本重新备份。',
+          'This backup was made by an older 门店通; its manifest has no hash of the database, so it cannot be confirmed intact. Make a new backup with this version.',
+        )
+      : problem(
+          `备份清单 ${MANIFEST} 已损坏或被改动,无法读取。请选择另一个备份。`,
+          `The backup's manifest ${MANIFEST} is damaged or was altered and cannot be read. Choose another backup.`,
+        ),
+  };
+}
+
+type DatabaseRecords = {
+  documents: ManifestFile[];
+  officeName: string | null;
+  counts: { clients: number; contracts: number; staff: number };
+};
+
+/** Read the backup's database without trusting it: any SQLite error becomes one clear message. */
+function readBackupDatabase(file: string): DatabaseRecords | { problem: BackupProblem } {
+  const damaged = problem(
+    '备份中的数据库已损坏(不是完好的门店通数据库),不能用来恢复。请选择另一个备份。',
+    "The backup's database is damaged (not an intact 门店通 database) and cannot be restored. Choose another backup.",
+  );
+  let db: BetterSqlite3.Database | null = null;
+  try {
+    db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+    if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID) return { problem: damaged };
+    const integrity = db.pragma('integrity_check', { simple: true });
+    const fk = db.pragma('foreign_key_check') as unknown[];
+    if (integrity !== 'ok' || fk.length) return { problem: damaged };
+    const count = (table: string): number => db!.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+    const name = db.prepare(`SELECT value FROM settings WHERE key = 'office.name'`).pluck().get() as string | undefined;
+    return {
+      documents: db
+        .prepare(`SELECT COALESCE(trash_path, rel_path) AS relPath, size, sha256 FROM documents ORDER BY id`)
+        .all() as ManifestFile[],
+      officeName: name ? (JSON.parse(name) as string) : null,
+      counts: { clients: count('clients'), contracts: count('contracts'), staff: count('staff') },
+    };
+  } catch {
+    return { problem: damaged };
+  } finally {
+    db?.close();
+  }
+}
+
+/** The manifest must list exactly the documents the backup's database records, with the same size and hash. */
+function compareRecords(records: readonly ManifestFile[], files: readonly ManifestFile[]): BackupProblem | null {
+  const listed = new Map(files.map((f) => [f.relPath, f]));
+  const absent = records.filter((r) => !listed.has(r.relPath));
+  if (absent.length)
+    return problem(
+      `备份清单缺少 ${absent.length} 个档案记录(例如 ${absent[0]!.relPath}),恢复后这些文件会丢失。这份备份不完整,请选择另一个备份。`,
+      `The manifest lacks ${absent.length} recorded documents (e.g. ${absent[0]!.relPath}); they would be lost. The backup is incomplete; choose another.`,
+    );
+  const recorded = new Set(records.map((r) => r.relPath));
+  const extra = files.filter((f) => !recorded.has(f.relPath));
+  if (extra.length)
+    return problem(
+      `备份清单列出了数据库中没有记录的文件(例如 ${extra[0]!.relPath})。这份备份被改动过,不能使用。`,
+      `The manifest lists files the database does not record (e.g. ${extra[0]!.relPath}). The backup was tampered with.`,
+    );
+  const differs = records.find((r) => {
+    const f = listed.get(r.relPath)!;
+    return f.size !== r.size || f.sha256 !== r.sha256;
+  });
+  if (differs)
+    return problem(
+      `备份清单与数据库对 ${differs.relPath} 的记录不一致。这份备份被改动过,不能使用。`,
+      `The manifest and the database disagree about ${differs.relPath}. The backup was tampered with.`,
+    );
+  return null;
+}
+
+/** Check a backup and throw the first problem as a bilingual error; the manifest when it passes. */
+export async function verifyBackup(folder: string): Promise<Manifest> {
+  const { report, manifest } = await inspect(folder);
+  if (manifest) return manifest;
+  const first = report.problems[0]!;
+  throw new AppError('invalid_input', first.zh, first.en, { problems: report.problems });
+}
 
 /**
- * 恢复: with the office closed. After the backup verifies, the current database and archive are
- * moved aside (never deleted), the backup's are put in place; if anything fails, the current
- * data is moved back.
+ * 恢复: with nothing else working on the office (the caller holds the office lock and has closed
+ * its own connection). After the backup verifies, the current database and archive are moved
+ * aside (never deleted) and the backup's put in place, each file checked by hash as it lands;
+ * if anything fails, the current data is moved back. The archive goes where this computer keeps
+ * it (the current archive folder) and the restored database is told so.
  */
-export function restoreBackup(dataDir: string, archiveRoot: string, dir: string, now = new Date()): RestoreResult {
+export async function restoreBackup(
+  dataDir: string,
+  archiveRoot: string,
+  dir: string,
+  now = new Date(),
+  verified?: Manifest,
+): Promise<RestoreResult> {
   const folder = resolveBackup(dir);
-  const manifest = verifyBackup(folder);
+  const manifest = verified ?? (await verifyBackup(folder));
   const tag = now.toISOString().replace(/[:.]/g, '-');
   const dbFile = path.join(dataDir, DATABASE_FILE);
   const aside: [string, string][] = [];
@@ -95,24 +282,88 @@ export function restoreBackup(dataDir: string, archiveRoot: string, dir: string,
   // Restoring onto a new computer: the data folder may not exist yet.
   fs.mkdirSync(dataDir, { recursive: true });
   try {
-    for (const suffix of ['', '-wal', '-shm']) setAside(`${dbFile}${suffix}`);
+    for (const suffix of ['', '-wal', '-shm', '-journal']) setAside(`${dbFile}${suffix}`);
     setAside(archiveRoot);
     fs.copyFileSync(path.join(folder, DATABASE_FILE), `${dbFile}.tmp`);
+    fsyncFile(`${dbFile}.tmp`);
+    if ((await sha256File(`${dbFile}.tmp`)) !== manifest.database.sha256) throw changedDuringRestore(DATABASE_FILE);
     fs.renameSync(`${dbFile}.tmp`, dbFile);
-    const copyRoot = path.join(path.dirname(folder), ARCHIVE_COPY);
+    fs.mkdirSync(archiveRoot, { recursive: true });
+    const dest = path.dirname(folder);
     for (const f of manifest.files) {
-      const to = path.join(archiveRoot, ...f.relPath.split('/'));
-      fs.mkdirSync(path.dirname(to), { recursive: true });
-      fs.copyFileSync(path.join(copyRoot, ...f.relPath.split('/')), to);
+      if (f.unavailable) continue;
+      const from = await locateCopy(dest, absInside(copyRootOf(dest), f.relPath), f);
+      if (!from) throw changedDuringRestore(f.relPath);
+      const to = absInside(archiveRoot, f.relPath);
+      const landed = await copyHashing(from, to);
+      if (landed.sha256 !== f.sha256) throw changedDuringRestore(f.relPath);
     }
     // The restored database must open with this program (migrating it if it is older).
-    openDatabase({ file: dbFile }).close();
-    return { restoredFrom: folder, documents: manifest.documents, keptAside: aside.map(([, to]) => to) };
+    const db = openDatabase({ file: dbFile });
+    try {
+      pointAtArchive(db, dataDir, archiveRoot);
+    } finally {
+      db.close();
+    }
+    return {
+      restoredFrom: folder,
+      documents: manifest.documents,
+      keptAside: aside.map(([, to]) => to),
+      unavailableFiles: manifest.files
+        .filter((f) => f.unavailable)
+        .map((f) => ({ relPath: f.relPath, reason: f.unavailable! })),
+    };
   } catch (error) {
     fs.rmSync(`${dbFile}.tmp`, { force: true });
-    fs.rmSync(dbFile, { force: true });
+    for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${dbFile}${suffix}`, { force: true });
     fs.rmSync(archiveRoot, { recursive: true, force: true });
     for (const [from, to] of aside.reverse()) fs.renameSync(to, from);
     throw error;
   }
+}
+
+function changedDuringRestore(what: string): AppError {
+  return new AppError(
+    'unavailable',
+    `恢复时备份中的 ${what} 读出的内容与校验值不符(备份磁盘可能有问题),已撤销恢复,当前数据保持原样。`,
+    `While restoring, ${what} read back differently from its hash (the backup disk may be failing); the restore was undone and the current data kept.`,
+  );
+}
+
+/** The restored database names the archive folder this computer uses. */
+function pointAtArchive(db: BetterSqlite3.Database, dataDir: string, archiveRoot: string): void {
+  const row = db.prepare(`SELECT value FROM settings WHERE key = 'archive.root'`).get() as { value: string } | undefined;
+  if (resolveArchiveRoot(dataDir, row ? JSON.parse(row.value) : undefined) === archiveRoot) return;
+  db.prepare(`INSERT OR REPLACE INTO settings (key, value) VALUES ('archive.root', ?)`).run(JSON.stringify(archiveRoot));
+}
+
+/** The restore is in the restored office's audit log: who, from which backup, where the old data went. */
+export async function recordRestore(ctx: OfficeContext, actor: Actor | null, result: RestoreResult): Promise<void> {
+  await ctx.db.transaction().execute((trx) =>
+    writeAudit(trx, actor, { action: 'backup.restore', entity: 'backup', after: result }, ctx.now()),
+  );
+}
+
+/** Each backup in a folder of backups, newest first, with what its manifest says. */
+export function describeBackups(dir: string): { folder: string; name: string; createdAt: string | null; documents: number | null }[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((n) => BACKUP_NAME.test(n) && fs.existsSync(path.join(dir, n, MANIFEST)))
+    .sort()
+    .reverse()
+    .map((name) => {
+      const folder = path.join(dir, name);
+      try {
+        const m = JSON.parse(fs.readFileSync(path.join(folder, MANIFEST), 'utf8')) as { createdAt?: unknown; documents?: unknown };
+        return {
+          folder,
+          name,
+          createdAt: typeof m.createdAt === 'string' ? m.createdAt : null,
+          documents: typeof m.documents === 'number' ? m.documents : null,
+        };
+      } catch {
+        return { folder, name, createdAt: null, documents: null };
+      }
+    });
 }

@@ -4,7 +4,8 @@ import { AppError } from './app-error';
 import type { CallContext } from './context';
 import { allHandlers } from './all-handlers';
 import { parseInput } from './validation';
-import { damagedDatabaseError } from '../db/startup-checks';
+import { databaseBusyError, isBusyError } from '../db/write-transactions';
+import { writeRefusal } from './write-gate';
 
 export function isMethod(name: string): name is Method {
   return Object.prototype.hasOwnProperty.call(contract, name);
@@ -37,8 +38,8 @@ export async function dispatch(ctx: CallContext, name: string, rawInput: unknown
     }
   }
   // A big office is still being checked in the background: reads go ahead, writes wait for it.
-  if (def.kind === 'write' && ctx.healthChecked) await ctx.healthChecked;
-  if (def.kind === 'write' && ctx.health && !ctx.health.ok) return fail(damagedDatabaseError(ctx.health).toBody());
+  const refusal = await writeRefusal(ctx, name, def, rawInput);
+  if (refusal) return fail(refusal);
   const parsed = parseInput(def.input, rawInput ?? {});
   if (!parsed.ok) {
     const first = parsed.issues[0]!;
@@ -51,7 +52,7 @@ export async function dispatch(ctx: CallContext, name: string, rawInput: unknown
   }
   try {
     const handler = allHandlers[name] as (c: CallContext, i: unknown) => unknown;
-    const value = await handler(ctx, parsed.value);
+    const value = await runHandler(() => handler(ctx, parsed.value), def.kind);
     return { ok: true, value };
   } catch (error) {
     return fail(toErrorBody(error));
@@ -60,20 +61,30 @@ export async function dispatch(ctx: CallContext, name: string, rawInput: unknown
 
 export function toErrorBody(error: unknown): ErrorBody {
   if (error instanceof AppError) return error.toBody();
-  const sqliteCode = (error as { code?: unknown })?.code;
-  if (sqliteCode === 'SQLITE_BUSY' || sqliteCode === 'SQLITE_LOCKED') {
-    return {
-      code: 'unavailable',
-      message: '数据库正忙,请稍后重试。',
-      messageEn: 'The database is busy; please try again in a moment.',
-    };
-  }
+  if (isBusyError(error)) return databaseBusyError().toBody();
   console.error('[dispatch] unexpected error', error);
   return {
     code: 'internal',
     message: `程序内部错误:${(error as Error)?.message ?? String(error)}。数据未被修改;请重试,若仍失败请联系技术支持。`,
     messageEn: `Internal error: ${(error as Error)?.message ?? String(error)}. Nothing was changed; retry, and contact support if it persists.`,
   };
+}
+
+/**
+ * A read that met a busy database (another process mid-checkpoint or recovery) is simply run
+ * again: it changed nothing. A write is not — its transaction already waited at BEGIN
+ * IMMEDIATE (write-transactions.ts), and it may have moved files before; it answers
+ * `unavailable`.
+ */
+async function runHandler(run: () => unknown, kind: 'read' | 'write'): Promise<unknown> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (kind === 'write' || attempt >= 4 || !isBusyError(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
+    }
+  }
 }
 
 function fail(error: ErrorBody): Envelope<never> {
