@@ -50,20 +50,21 @@ export function withBackupLock<T>(work: () => Promise<T>): Promise<T> {
  */
 export function createBackup(ctx: OfficeContext, dest: string, keep = 7): Promise<BackupResult> {
   return withBackupLock(async () => {
-    if (!path.isAbsolute(dest))
+    if (!path.isAbsolute(dest) || dest.includes('\0'))
       throw new AppError(
         'invalid_input',
-        `备份文件夹必须是完整路径(例如 D:\\门店通备份),收到的是"${dest}"。`,
-        `The backup folder must be a full path (e.g. D:\\门店通备份); got "${dest}".`,
+        `备份文件夹必须是完整路径(例如 D:\\门店通备份),收到的是"${dest.replace(/\0/g, '')}"。`,
+        `The backup folder must be a full path (e.g. D:\\门店通备份); got "${dest.replace(/\0/g, '')}".`,
       );
-    fs.mkdirSync(dest, { recursive: true });
-    removeStaleTemps(dest);
-    const name = freeName(dest, `${BACKUP_PREFIX}${stamp(ctx.now())}`);
-    // The writing process's pid is in the name, so a later backup can tell a folder a kill -9
-    // left behind from one another process is still writing.
-    const tmp = path.join(dest, `${name}.${process.pid}.tmp`);
-    fs.mkdirSync(tmp);
+    let tmp: string | null = null;
     try {
+      fs.mkdirSync(dest, { recursive: true });
+      removeStaleTemps(dest);
+      const name = freeName(dest, `${BACKUP_PREFIX}${stamp(ctx.now())}`);
+      // The writing process's pid is in the name, so a later backup can tell a folder a kill -9
+      // left behind from one another process is still writing.
+      tmp = path.join(dest, `${name}.${process.pid}.tmp`);
+      fs.mkdirSync(tmp);
       const dbFile = path.join(tmp, DATABASE_FILE);
       await ctx.sqlite.backup(dbFile);
       const { documents, schema } = settleDatabaseCopy(dbFile);
@@ -91,6 +92,7 @@ export function createBackup(ctx: OfficeContext, dest: string, keep = 7): Promis
         );
       const folder = path.join(dest, name);
       fs.renameSync(tmp, folder);
+      tmp = null;
       const removedOld = pruneOld(dest, keep);
       return {
         folder,
@@ -101,7 +103,7 @@ export function createBackup(ctx: OfficeContext, dest: string, keep = 7): Promis
         removedOld,
       };
     } catch (error) {
-      fs.rmSync(tmp, { recursive: true, force: true });
+      if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
       if (error instanceof AppError) throw error;
       throw new AppError(
         'unavailable',

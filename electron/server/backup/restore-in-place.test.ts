@@ -82,4 +82,18 @@ describe('restore while the office is open', () => {
     expect(office.health).toMatchObject({ ok: true });
     await callOk(office, 'clients.create', { name: '恢复后可以写' });
   });
+
+  it('answers odd folders with a clear refusal, never `internal`', async () => {
+    const aFile = path.join(office.dir, 'office.db');
+    for (const folder of [aFile, path.join(office.dir, 'nowhere'), '/', 'relative/dir', `${office.dir}/${'x'.repeat(300)}`]) {
+      for (const method of ['backup.check', 'backup.restore'] as const) {
+        const answer = await office.call(actorOf('owner'), method, { folder });
+        expect(answer.ok, `${method} ${folder}`).toBe(false);
+        if (!answer.ok) expect(['not_found', 'invalid_input'], `${method} ${folder}`).toContain(answer.error.code);
+      }
+      const list = await office.call(actorOf('owner'), 'backup.list', { dir: folder });
+      if (!list.ok) expect(list.error.code).toBe('invalid_input');
+      else expect(list.value).toMatchObject({ backups: [] });
+    }
+  });
 });

@@ -27,13 +27,7 @@ import { isSafeRelPath, manifestSchema, type Manifest, type ManifestFile } from 
 /** A backup folder itself, or the newest backup inside a folder of backups. */
 export function resolveBackup(dir: string): string {
   if (fs.existsSync(path.join(dir, MANIFEST))) return dir;
-  const newest = fs.existsSync(dir)
-    ? fs
-        .readdirSync(dir)
-        .filter((n) => BACKUP_NAME.test(n) && fs.existsSync(path.join(dir, n, MANIFEST)))
-        .sort()
-        .at(-1)
-    : undefined;
+  const newest = backupNames(dir).at(-1);
   if (!newest)
     throw new AppError(
       'not_found',
@@ -41,6 +35,18 @@ export function resolveBackup(dir: string): string {
       `No 门店通 backup (${BACKUP_PREFIX}…) in ${dir}.`,
     );
   return path.join(dir, newest);
+}
+
+/** Finished backups in a folder, oldest first; none when it cannot be read (not a folder, no access). */
+function backupNames(dir: string): string[] {
+  try {
+    return fs
+      .readdirSync(dir)
+      .filter((n) => BACKUP_NAME.test(n) && fs.existsSync(path.join(dir, n, MANIFEST)))
+      .sort();
+  } catch {
+    return [];
+  }
 }
 
 const problem = (zh: string, en: string): BackupProblem => ({ zh, en });
@@ -59,19 +65,42 @@ export async function inspectBackup(folder: string, memo?: HashMemo): Promise<Ba
   return (await inspect(folder, memo)).report;
 }
 
+/** Any file-system error while reading a backup (no access, a disk pulled out) is one more finding. */
 async function inspect(folder: string, memo?: HashMemo): Promise<Inspected> {
-  const report: BackupReport = {
-    folder,
-    ok: false,
-    createdAt: null,
-    officeName: null,
-    counts: null,
-    documents: 0,
-    files: 0,
-    bytes: 0,
-    unavailableFiles: [],
-    problems: [],
-  };
+  try {
+    return await inspectUnguarded(folder, memo);
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? (error as Error).name;
+    return {
+      manifest: null,
+      report: {
+        ...EMPTY_REPORT,
+        folder,
+        problems: [
+          problem(
+            `读取备份时出错(${code}),无法确认它完好。请检查备份磁盘是否接好、是否有权限。`,
+            `Reading the backup failed (${code}); it cannot be confirmed intact. Check that the backup disk is connected and readable.`,
+          ),
+        ],
+      },
+    };
+  }
+}
+
+const EMPTY_REPORT: Omit<BackupReport, 'folder'> = {
+  ok: false,
+  createdAt: null,
+  officeName: null,
+  counts: null,
+  documents: 0,
+  files: 0,
+  bytes: 0,
+  unavailableFiles: [],
+  problems: [],
+};
+
+async function inspectUnguarded(folder: string, memo?: HashMemo): Promise<Inspected> {
+  const report: BackupReport = { ...EMPTY_REPORT, folder, problems: [] };
   const stop = (p: BackupProblem): Inspected => (report.problems.push(p), { report, manifest: null });
 
   const manifest = readManifest(folder);
@@ -318,7 +347,12 @@ export async function restoreBackup(
     for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${dbFile}${suffix}`, { force: true });
     fs.rmSync(archiveRoot, { recursive: true, force: true });
     for (const [from, to] of aside.reverse()) fs.renameSync(to, from);
-    throw error;
+    if (error instanceof AppError) throw error;
+    throw new AppError(
+      'unavailable',
+      `恢复没有完成(${(error as Error).message}),已撤销,当前数据保持原样。请检查磁盘空间和权限后重试。`,
+      `The restore did not complete (${(error as Error).message}); it was undone and the current data kept. Check disk space and permissions, then retry.`,
+    );
   }
 }
 
@@ -346,11 +380,7 @@ export async function recordRestore(ctx: OfficeContext, actor: Actor | null, res
 
 /** Each backup in a folder of backups, newest first, with what its manifest says. */
 export function describeBackups(dir: string): { folder: string; name: string; createdAt: string | null; documents: number | null }[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir)
-    .filter((n) => BACKUP_NAME.test(n) && fs.existsSync(path.join(dir, n, MANIFEST)))
-    .sort()
+  return backupNames(dir)
     .reverse()
     .map((name) => {
       const folder = path.join(dir, name);
