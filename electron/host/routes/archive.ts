@@ -57,9 +57,10 @@ export const archiveUploadRoute: HostRoute = {
     const abort = new AbortController();
     req.once('aborted', () => abort.abort());
     try {
-      const ctx = withActor(office, actor);
+      // The context is taken inside the lock: an in-place restore (which holds the same lock)
+      // may have swapped the office's database while this upload waited.
       const result = await withArchiveLock(() =>
-        fileStream(ctx, req, {
+        fileStream(withActor(office, actor), req, {
           originalName: url.searchParams.get('name') ?? 'upload',
           fields: fields.data,
           onDuplicate,
