@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 
 /**
  * The layout of a backup folder DIR, and the file helpers backups and restores share.
@@ -31,9 +29,26 @@ export const copyRootOf = (dest: string): string => path.join(dest, ARCHIVE_COPY
 export const versionPathOf = (dest: string, sha256: string): string =>
   path.join(dest, OLDER_VERSIONS, sha256.slice(0, 2), sha256);
 
+/**
+ * Files are read through a FileHandle into one reused buffer: for a folder of scans this is
+ * several times faster than a read stream per file (measured in `npm run bench -- --only backup`).
+ */
+const CHUNK = 1 << 20;
+
 export async function sha256File(abs: string): Promise<string> {
   const hash = createHash('sha256');
-  await pipeline(fs.createReadStream(abs, { highWaterMark: 1 << 20 }), hash);
+  const fh = await fs.promises.open(abs, 'r');
+  try {
+    const size = (await fh.stat()).size;
+    const buf = Buffer.allocUnsafe(Math.max(1, Math.min(CHUNK, size)));
+    for (;;) {
+      const { bytesRead } = await fh.read(buf, 0, buf.length, null);
+      if (bytesRead === 0) break;
+      hash.update(buf.subarray(0, bytesRead));
+    }
+  } finally {
+    await fh.close();
+  }
   return hash.digest('hex');
 }
 
@@ -41,17 +56,27 @@ export async function sha256File(abs: string): Promise<string> {
 export async function copyHashing(from: string, to: string): Promise<{ sha256: string; size: number }> {
   const hash = createHash('sha256');
   let size = 0;
-  const tap = new Transform({
-    highWaterMark: 1 << 20,
-    transform(chunk: Buffer, _enc, done) {
-      hash.update(chunk);
-      size += chunk.length;
-      done(null, chunk);
-    },
-  });
   fs.mkdirSync(path.dirname(to), { recursive: true });
-  await pipeline(fs.createReadStream(from, { highWaterMark: 1 << 20 }), tap, fs.createWriteStream(to));
-  fsyncFile(to);
+  const source = await fs.promises.open(from, 'r');
+  try {
+    const target = await fs.promises.open(to, 'w');
+    try {
+      const buf = Buffer.allocUnsafe(Math.max(1, Math.min(CHUNK, (await source.stat()).size)));
+      for (;;) {
+        const { bytesRead } = await source.read(buf, 0, buf.length, null);
+        if (bytesRead === 0) break;
+        const chunk = buf.subarray(0, bytesRead);
+        hash.update(chunk);
+        await target.write(chunk, 0, bytesRead);
+        size += bytesRead;
+      }
+      await target.sync();
+    } finally {
+      await target.close();
+    }
+  } finally {
+    await source.close();
+  }
   return { sha256: hash.digest('hex'), size };
 }
 
@@ -91,4 +116,16 @@ export async function locateCopy(
     if ((await hashOnce(candidate, memo)) === entry.sha256) return candidate;
   }
   return null;
+}
+
+/** Run `work` over the items, `limit` at a time (file work overlaps its waits for the disk). */
+export async function forEachLimit<T>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      await work(items[i]!, i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
 }

@@ -10,6 +10,7 @@ import type { OfficeContext } from '../core/context';
 import { DATABASE_FILE } from '../db/database-file';
 import { APPLICATION_ID, openDatabase } from '../db/open-database';
 import { migrations } from '../db/migrations';
+import { checkInBackground } from '../db/background-check';
 import { resolveArchiveRoot } from '../settings/settings.service';
 import {
   BACKUP_NAME,
@@ -19,6 +20,7 @@ import {
   fsyncFile,
   locateCopy,
   MANIFEST,
+  forEachLimit,
   sha256File,
   type HashMemo,
 } from './backup-files';
@@ -151,7 +153,7 @@ async function inspectUnguarded(folder: string, memo?: HashMemo): Promise<Inspec
       ),
     );
 
-  const records = readBackupDatabase(dbFile);
+  const records = await readBackupDatabase(dbFile);
   if ('problem' in records) return stop(records.problem);
   report.officeName = records.officeName;
   report.counts = records.counts;
@@ -161,15 +163,16 @@ async function inspectUnguarded(folder: string, memo?: HashMemo): Promise<Inspec
 
   const dest = path.dirname(folder);
   const bad: string[] = [];
-  for (const f of manifest.files) {
-    if (f.unavailable) continue;
+  await forEachLimit(manifest.files, 4, async (f) => {
+    if (f.unavailable) return;
     const found = await locateCopy(dest, absInside(copyRootOf(dest), f.relPath), f, memo);
     if (!found) bad.push(f.relPath);
     else {
       report.files++;
       report.bytes += f.size;
     }
-  }
+  });
+  bad.sort();
   if (bad.length)
     report.problems.push(
       problem(
@@ -218,8 +221,12 @@ type DatabaseRecords = {
   counts: { clients: number; contracts: number; staff: number };
 };
 
-/** Read the backup's database without trusting it: any SQLite error becomes one clear message. */
-function readBackupDatabase(file: string): DatabaseRecords | { problem: BackupProblem } {
+/**
+ * Read the backup's database without trusting it: any SQLite error becomes one clear message.
+ * integrity_check reads the whole file — seconds on a twenty-year office — so it runs in a
+ * worker and the app keeps answering meanwhile.
+ */
+async function readBackupDatabase(file: string): Promise<DatabaseRecords | { problem: BackupProblem }> {
   const damaged = problem(
     '备份中的数据库已损坏(不是完好的门店通数据库),不能用来恢复。请选择另一个备份。',
     "The backup's database is damaged (not an intact 门店通 database) and cannot be restored. Choose another backup.",
@@ -228,9 +235,7 @@ function readBackupDatabase(file: string): DatabaseRecords | { problem: BackupPr
   try {
     db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
     if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID) return { problem: damaged };
-    const integrity = db.pragma('integrity_check', { simple: true });
-    const fk = db.pragma('foreign_key_check') as unknown[];
-    if (integrity !== 'ok' || fk.length) return { problem: damaged };
+    if (!(await integrityOk(db, file))) return { problem: damaged };
     const count = (table: string): number => db!.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
     const name = db.prepare(`SELECT value FROM settings WHERE key = 'office.name'`).pluck().get() as string | undefined;
     return {
@@ -245,6 +250,15 @@ function readBackupDatabase(file: string): DatabaseRecords | { problem: BackupPr
   } finally {
     db?.close();
   }
+}
+
+/** Below this the check takes well under 100 ms on the main thread; a worker costs more to start. */
+const WORKER_CHECK_FROM_BYTES = 32 * 1024 * 1024;
+
+async function integrityOk(db: BetterSqlite3.Database, file: string): Promise<boolean> {
+  if (fs.statSync(file).size >= WORKER_CHECK_FROM_BYTES)
+    return (await checkInBackground(file, undefined, 'integrity_check').done).ok;
+  return db.pragma('integrity_check', { simple: true }) === 'ok' && (db.pragma('foreign_key_check') as unknown[]).length === 0;
 }
 
 /** The manifest must list exactly the documents the backup's database records, with the same size and hash. */
