@@ -59,6 +59,9 @@ describe('the office lock', () => {
     const list = office('staff', 'list', '--json');
     expect(list.code, list.stderr).toBe(0);
     expect(list.stdout).toContain('L001');
+    const exported = office('export', 'clients', '--format', 'csv', '--out', path.join(dir, 'clients.csv'));
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(fs.existsSync(path.join(dir, 'clients.csv'))).toBe(true);
     expect(fs.existsSync(uploading)).toBe(true);
 
     const write = staffAdd('L002');

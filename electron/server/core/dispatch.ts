@@ -6,6 +6,7 @@ import { allHandlers } from './all-handlers';
 import { parseInput } from './validation';
 import { databaseBusyError, isBusyError } from '../db/write-transactions';
 import { writeRefusal } from './write-gate';
+import { officeInUseError } from '../office-lock';
 
 export function isMethod(name: string): name is Method {
   return Object.prototype.hasOwnProperty.call(contract, name);
@@ -62,6 +63,9 @@ export async function dispatch(ctx: CallContext, name: string, rawInput: unknown
 export function toErrorBody(error: unknown): ErrorBody {
   if (error instanceof AppError) return error.toBody();
   if (isBusyError(error)) return databaseBusyError().toBody();
+  // Only a process reading beside the office's holder has a read-only connection.
+  if (String((error as { code?: unknown })?.code ?? '').startsWith('SQLITE_READONLY'))
+    return officeInUseError(null, 'write').toBody();
   console.error('[dispatch] unexpected error', error);
   return {
     code: 'internal',
