@@ -165,8 +165,11 @@ const PROGRAM_NAMES: Record<LockProgram, [string, string]> = {
 function describeHolder(holder: LockHolder | null): [string, string] {
   if (!holder) return ['另一个门店通程序', 'another 门店通 program'];
   const [zh, en] = PROGRAM_NAMES[holder.program] ?? PROGRAM_NAMES.cli;
-  const since = holder.since.slice(0, 16).replace('T', ' ');
-  return [`${zh}(进程 ${holder.pid},${since} 起)`, `${en} (process ${holder.pid}, since ${since} UTC)`];
+  const d = new Date(holder.since);
+  const p = (n: number) => String(n).padStart(2, '0');
+  // This computer's local time: the holder runs on it.
+  const since = `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+  return [`${zh}(进程 ${holder.pid},${since} 起)`, `${en} (process ${holder.pid}, since ${since})`];
 }
 
 /** The refusal a process gets when another one holds the office. */
