@@ -6,8 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { migrations } from '../../electron/server/db/migrations';
 import { openOffice, type Office } from '../../electron/server/office';
 import { owner } from '../../electron/server/testing/test-office';
-import { createBackup, listBackups } from '../../electron/server/backup/backup.service';
-import { inspectBackup } from '../../electron/server/backup/restore.service';
+import { createBackup } from '../../electron/server/backup/backup.service';
+import { inspectBackup, listBackups } from '../../electron/server/backup/backup-check';
 import type { AuditReport } from '../../shared/contract/archive';
 
 /**

@@ -3,7 +3,7 @@ import type { backupContract } from '../../../shared/contract/backup';
 import { AppError } from '../core/app-error';
 import type { Handlers } from '../core/handlers';
 import { readBackupSettings, runBackup, updateBackupSettings } from './backup-settings';
-import { describeBackups, inspectBackup, resolveBackup } from './restore.service';
+import { describeBackups, inspectBackup, resolveBackup } from './backup-check';
 
 function fullPath(folder: string): string {
   if (path.isAbsolute(folder)) return path.resolve(folder);

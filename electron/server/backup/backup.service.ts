@@ -8,7 +8,6 @@ import type { OfficeContext } from '../core/context';
 import { DATABASE_FILE } from '../db/database-file';
 import { isAlive } from '../office-lock';
 import {
-  BACKUP_NAME,
   BACKUP_PREFIX,
   copyHashing,
   copyRootOf,
@@ -24,7 +23,7 @@ import {
   type HashMemo,
 } from './backup-files';
 import { MANIFEST_FORMAT, type Manifest, type ManifestFile } from './manifest';
-import { inspectBackup } from './restore.service';
+import { inspectBackup, listBackups } from './backup-check';
 
 export type BackupResult = BackupRunResult;
 
@@ -195,15 +194,6 @@ function keepOlderVersion(dest: string, at: string, sha256: string): void {
   }
   fs.mkdirSync(path.dirname(to), { recursive: true });
   fs.renameSync(at, to);
-}
-
-/** Finished backups in DIR, oldest first. */
-export function listBackups(dest: string): string[] {
-  if (!fs.existsSync(dest)) return [];
-  return fs
-    .readdirSync(dest)
-    .filter((n) => BACKUP_NAME.test(n) && fs.existsSync(path.join(dest, n, MANIFEST)))
-    .sort();
 }
 
 /**

@@ -4,7 +4,8 @@ import { withArchiveLock } from '../archive/archive-lock';
 import { AppError } from '../core/app-error';
 import type { OfficeContext } from '../core/context';
 import { withBackupLock } from './backup.service';
-import { recordRestore, resolveBackup, restoreBackup, verifyBackup } from './restore.service';
+import { resolveBackup, verifyBackup } from './backup-check';
+import { recordRestore, restoreBackup } from './restore.service';
 
 export type InPlaceControl = {
   /** Calls under way through office.call, and the message new ones get while paused. */

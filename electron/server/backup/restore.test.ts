@@ -10,7 +10,8 @@ import { AppError } from '../core/app-error';
 import { openOffice } from '../office';
 import { callOk } from '../testing/test-office';
 import { ARCHIVE_COPY, MANIFEST } from './backup-files';
-import { inspectBackup, restoreBackup } from './restore.service';
+import { inspectBackup } from './backup-check';
+import { restoreBackup } from './restore.service';
 
 /**
  * Issue 14.6: a restore trusts nothing in the backup folder. Each tampering below is refused
