@@ -20,7 +20,8 @@ test('设置 › 备份: 立即备份 keeps the folder typed; 从备份恢复 ch
   page,
   request,
 }) => {
-  test.setTimeout(120_000);
+  // A full restore with two checks; generous for a loaded CI machine.
+  test.setTimeout(300_000);
   await ensureOfficeSetUp(request);
   const backups = fs.mkdtempSync(path.join(os.tmpdir(), 'mdt-e2e-backups-'));
   await api(request, 'clients.create', { name: '备份前的客户' });
