@@ -44,7 +44,9 @@ export default defineConfig({
   projects: [
     // First-run setup must see a brand-new office, so it runs before everything else.
     { name: 'first-run', testMatch: /first-run\.spec\.ts/ },
-    { name: 'app', testIgnore: /(first-run|security|archive-audit)\.spec\.ts/, dependencies: ['first-run'] },
+    // A restore replaces the whole office, so it runs alone, before the tests that share the office.
+    { name: 'restore', testMatch: /restore\.spec\.ts/, dependencies: ['first-run'] },
+    { name: 'app', testIgnore: /(first-run|security|restore|archive-audit)\.spec\.ts/, dependencies: ['restore'] },
     // Turning sign-in on changes the office for everyone, so it runs after all the others.
     { name: 'security', testMatch: /security\.spec\.ts/, dependencies: ['app'] },
     // 档案体检 leaves findings in the shared archive and signs in per role: after everything else.

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, Menu, session, type WebContents } from 'electron';
 import { openOffice, type Office } from '../server/office';
+import { lockOfficeWhenFree } from '../server/office-lock';
 import { startDailyJobs } from '../server/schedule/daily-jobs';
 import { registerAppScheme, serveRenderer } from './app-protocol-handler';
 import { registerIpc } from './ipc';
@@ -25,19 +26,27 @@ let mainWindow: BrowserWindow | null = null;
 const isAppWindow = (contents: WebContents): boolean =>
   mainWindow !== null && !mainWindow.isDestroyed() && contents.id === mainWindow.webContents.id;
 
-function openTheOffice(): Office {
+async function openTheOffice(): Promise<Office> {
   // OFFICE_DATA lets the desktop app, `npm run web` and the CLI point at the same folder.
   const dataDir = process.env.OFFICE_DATA ? path.resolve(process.env.OFFICE_DATA) : app.getPath('userData');
   const nativeBinding = packagedNativeBinding(app.isPackaged, process.resourcesPath);
-  return openOffice({ dataDir, ...(nativeBinding ? { nativeBinding } : {}) });
+  // The app holds the office while it runs (office-lock.ts): `office serve` and writing CLI
+  // commands are refused meanwhile; a CLI command already running gets 30 s to finish.
+  const lock = await lockOfficeWhenFree(dataDir, 'app', 30_000, nativeBinding);
+  try {
+    return openOffice({ dataDir, lock, ...(nativeBinding ? { nativeBinding } : {}) });
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
 }
 
-function start(): void {
+async function start(): Promise<void> {
   hardenSession(session.defaultSession);
   serveRenderer(rendererDir);
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ isPackaged: app.isPackaged, platform: process.platform })));
   try {
-    office = openTheOffice();
+    office = await openTheOffice();
   } catch (error) {
     const e = error as { message?: string; messageEn?: string };
     dialog.showErrorBox(

@@ -1,19 +1,24 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import type { Actor } from '../../shared/roles';
 import type { CallContext, OfficeContext } from './core/context';
 import { dispatch } from './core/dispatch';
 import type { Envelope } from '../../shared/errors';
 import { openDatabase } from './db/open-database';
+import { DATABASE_FILE } from './db/database-file';
 import { checkInBackground } from './db/background-check';
 import { checkDatabase, refuseNetworkFolder, type DatabaseHealth } from './db/startup-checks';
+import { OfficeSqliteDialect } from './db/write-transactions';
 import { recoverArchive } from './archive/refile';
 import type { Database } from './db/schema';
 import { resolveArchiveRoot } from './settings/settings.service';
+import { officeInUseError, tryLockOffice, type LockHolder, type LockProgram, type OfficeLock } from './office-lock';
+import { openAsGuest } from './guest-open';
+import { restoreInPlace } from './backup/restore-in-place';
 
-export const DATABASE_FILE = 'office.db';
+export { DATABASE_FILE } from './db/database-file';
 
 /** What a transport adds to a call besides actor, method and input. */
 export type CallExtras = Pick<CallContext, 'upload' | 'takesFile' | 'limits' | 'via'> & { token?: string | null };
@@ -31,10 +36,29 @@ export type OpenOfficeOptions = {
   nativeBinding?: string;
   /** Databases at least this big are checked in the background (default 32 MB; tests lower it). */
   backgroundCheckFromBytes?: number;
+  /**
+   * 'exclusive' (default): this process holds the office (office-lock.ts) or the open is refused.
+   * 'shared' (the CLI): holds it when free; otherwise opens it to read beside the holder, and
+   * every write is refused with a message naming the holder.
+   */
+  access?: 'exclusive' | 'shared';
+  /** Who takes the lock, for the messages others get (default 'cli'). */
+  program?: LockProgram;
+  /** A lock the caller already took (lockOfficeWhenFree); released when the office closes. */
+  lock?: OfficeLock;
 };
 
 /** Below this the startup check takes well under 100 ms, so it simply runs before anything else. */
 const BACKGROUND_CHECK_FROM_BYTES = 32 * 1024 * 1024;
+
+/** One open connection with its startup verdict. */
+export type Connection = {
+  sqlite: BetterSqlite3.Database;
+  health: DatabaseHealth & { checking?: boolean };
+  healthChecked?: Promise<void> | undefined;
+  /** Stops a background check still running. */
+  stop: () => Promise<void>;
+};
 
 /**
  * Open (or create) the office in a data folder: office.db plus, by default, the archive.
@@ -45,69 +69,120 @@ const BACKGROUND_CHECK_FROM_BYTES = 32 * 1024 * 1024;
 export function openOffice(options: OpenOfficeOptions): Office {
   fs.mkdirSync(options.dataDir, { recursive: true });
   refuseNetworkFolder(options.dataDir);
-  const file = path.join(options.dataDir, DATABASE_FILE);
-  const sqlite = openDatabase({ file, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
-  const now = options.now ?? (() => new Date());
-  const big = fs.statSync(file).size >= (options.backgroundCheckFromBytes ?? BACKGROUND_CHECK_FROM_BYTES);
-  const crashed = big && hasJournalRows(sqlite);
-  if (!big || crashed) return officeOver(sqlite, options.dataDir, now, checkDatabase(sqlite));
-  const check = checkInBackground(file, options.nativeBinding);
-  const health: DatabaseHealth & { checking?: boolean } = { ok: true, problems: [], checking: true };
-  const verdict = check.done.then((found) => {
-    Object.assign(health, found, { checking: false });
-  });
-  const office = officeOver(sqlite, options.dataDir, now, health, verdict);
-  return {
-    ...office,
-    close: async () => {
-      await check.stop();
-      await office.close();
-    },
-  };
+  let lock: OfficeLock | null = options.lock ?? null;
+  let guestOf: { holder: LockHolder | null } | undefined;
+  if (!lock) {
+    const attempt = tryLockOffice(options.dataDir, options.program ?? 'cli', options.nativeBinding);
+    if ('lock' in attempt) lock = attempt.lock;
+    else if (options.access === 'shared') guestOf = { holder: attempt.heldBy };
+    else throw officeInUseError(attempt.heldBy, 'open');
+  }
+  try {
+    if (guestOf) return officeOver(openAsGuest(options, guestOf.holder), options, null, guestOf);
+    return officeOver(connect(options), options, lock, undefined);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
 }
 
-/** Wrap an already open connection (tests use ':memory:'). */
-export function officeOver(
-  sqlite: BetterSqlite3.Database,
-  dataDir: string,
-  now: () => Date,
-  health: { ok: boolean; problems: string[] } = { ok: true, problems: [] },
-  healthChecked?: Promise<void>,
+/** Open office.db as the holder: migrate, check (in the background when big), ready to recover. */
+export function connect(options: OpenOfficeOptions): Connection {
+  const file = path.join(options.dataDir, DATABASE_FILE);
+  const sqlite = openDatabase({ file, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  const big = fs.statSync(file).size >= (options.backgroundCheckFromBytes ?? BACKGROUND_CHECK_FROM_BYTES);
+  const crashed = big && hasJournalRows(sqlite);
+  if (!big || crashed) return { sqlite, health: checkDatabase(sqlite), stop: async () => undefined };
+  const check = checkInBackground(file, options.nativeBinding);
+  const health: Connection['health'] = { ok: true, problems: [], checking: true };
+  const healthChecked = check.done.then((found) => {
+    Object.assign(health, found, { checking: false });
+  });
+  return { sqlite, health, healthChecked, stop: () => check.stop() };
+}
+
+/**
+ * The office over a connection. Its database fields are read through getters, so an in-place
+ * restore (restore-in-place.ts) can swap the connection under every holder of this object: the
+ * host, the IPC binding and the daily jobs keep the same `Office` and see the restored data.
+ */
+function officeOver(
+  first: Connection,
+  options: OpenOfficeOptions,
+  lock: OfficeLock | null,
+  guestOf: { holder: LockHolder | null } | undefined,
 ): Office {
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  const readArchiveSetting = sqlite.prepare(`SELECT value FROM settings WHERE key = 'archive.root'`);
-  const base: OfficeContext = {
-    db,
-    sqlite,
-    dataDir,
+  const now = options.now ?? (() => new Date());
+  let current = first;
+  let db = new Kysely<Database>({ dialect: new OfficeSqliteDialect(current.sqlite) });
+  let readArchiveSetting = current.sqlite.prepare(`SELECT value FROM settings WHERE key = 'archive.root'`);
+  const calls = { inflight: 0, paused: null as null | { zh: string; en: string } };
+
+  const office: Office = {
+    get db() {
+      return db;
+    },
+    get sqlite() {
+      return current.sqlite;
+    },
+    get health() {
+      return current.health;
+    },
+    get healthChecked() {
+      return current.healthChecked;
+    },
+    dataDir: options.dataDir,
     now,
-    health,
-    ...(healthChecked ? { healthChecked } : {}),
+    ...(guestOf ? { guestOf } : {}),
     archiveRoot: () => {
       const row = readArchiveSetting.get() as { value: string } | undefined;
-      return resolveArchiveRoot(dataDir, row ? JSON.parse(row.value) : undefined);
+      return resolveArchiveRoot(options.dataDir, row ? JSON.parse(row.value) : undefined);
     },
-  };
-  // Finish or undo archive moves a crash interrupted, before anyone sees the archive (not on a
-  // database that failed its check: nothing is written there until it is restored).
-  if (health.ok) recoverArchive(base);
-  return {
-    ...base,
-    call: (actor, method, input, extras) => {
-      const { token, via, ...transfer } = extras ?? {};
-      return dispatch(
-        { ...withActor(base, actor), ...transfer, sessionToken: token ?? null, via: via ?? actor?.via ?? 'http' },
-        method,
-        input,
-      );
+    call: async (actor, method, input, extras) => {
+      if (calls.paused)
+        return { ok: false, error: { code: 'unavailable', message: calls.paused.zh, messageEn: calls.paused.en } };
+      calls.inflight++;
+      try {
+        const { token, via, ...transfer } = extras ?? {};
+        return await dispatch(
+          { ...withActor(office, actor), ...transfer, sessionToken: token ?? null, via: via ?? actor?.via ?? 'http' },
+          method,
+          input,
+        );
+      } finally {
+        calls.inflight--;
+      }
     },
     close: async () => {
+      await current.stop();
       // Kysely's destroy closes the better-sqlite3 handle — but only if Kysely ever used it; an
       // office that answered only raw-SQL reads (or nothing) must close the handle itself.
       await db.destroy();
-      if (sqlite.open) sqlite.close();
+      if (current.sqlite.open) current.sqlite.close();
+      lock?.release();
     },
   };
+  if (lock) {
+    office.restoreInPlace = (folder, actor) =>
+      restoreInPlace(office, folder, actor, {
+        calls,
+        close: async () => {
+          await current.stop();
+          await db.destroy();
+        },
+        reopen: () => {
+          current = connect(options);
+          db = new Kysely<Database>({ dialect: new OfficeSqliteDialect(current.sqlite) });
+          readArchiveSetting = current.sqlite.prepare(`SELECT value FROM settings WHERE key = 'archive.root'`);
+          if (current.health.ok) recoverArchive(office);
+        },
+      });
+  }
+  // Finish or undo archive moves a crash interrupted, before anyone sees the archive — only the
+  // holder, and only the first time this process opens it (nobody else can be mid-filing then);
+  // never on a database that failed its check: nothing is written there until it is restored.
+  if (lock && current.health.ok && lock.first) recoverArchive(office);
+  return office;
 }
 
 export function withActor(base: OfficeContext, actor: Actor | null): CallContext {

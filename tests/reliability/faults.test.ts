@@ -120,7 +120,7 @@ describe('faults', () => {
     expect(written).toBeGreaterThan(0);
     await office.close();
     const restoreDir = path.join(work, 'busy-restored');
-    const result = restoreBackup(restoreDir, path.join(restoreDir, '档案'), made.folder);
+    const result = await restoreBackup(restoreDir, path.join(restoreDir, '档案'), made.folder);
     expect(result.documents).toBe(1);
     const restored = openOffice({ dataDir: restoreDir });
     try {

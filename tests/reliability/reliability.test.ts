@@ -6,6 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { migrations } from '../../electron/server/db/migrations';
 import { openOffice, type Office } from '../../electron/server/office';
 import { owner } from '../../electron/server/testing/test-office';
+import { createBackup } from '../../electron/server/backup/backup.service';
+import { inspectBackup, listBackups } from '../../electron/server/backup/backup-check';
 import type { AuditReport } from '../../shared/contract/archive';
 
 /**
@@ -152,6 +154,40 @@ describe('kill -9 at random moments', () => {
         expect(office.sqlite.prepare('SELECT count(*) FROM documents').pluck().get()).toBe(30);
       },
     );
+  }, 240_000);
+
+  it('a killed backup leaves only a temp folder, which the next backup removes; every finished backup checks out', async () => {
+    const backupsOf = (dir: string) => `${dir}-backups`;
+    let leftovers = 0;
+    await killRuns(
+      'backup',
+      4,
+      async (dir) => {
+        const office = openOffice({ dataDir: dir });
+        for (let i = 0; i < 12; i++) {
+          const f = path.join(work, `backup-src-${i}.bin`);
+          fs.writeFileSync(f, Buffer.alloc(300_000, i + 1));
+          const r = await office.call(cli, 'archive.fileLocal', { sourcePath: f, fields: {}, onDuplicate: 'keep' });
+          if (!r.ok) throw new Error(r.error.messageEn);
+        }
+        // An earlier complete backup in the same folder: a kill must never damage it.
+        await createBackup(office, backupsOf(dir));
+        await office.close();
+        return backupsOf(dir);
+      },
+      async (office) => {
+        await whole(office);
+        const dest = backupsOf(office.dataDir);
+        leftovers += fs.readdirSync(dest).filter((n) => n.endsWith('.tmp')).length;
+        await createBackup(office, dest);
+        expect(fs.readdirSync(dest).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+        const finished = listBackups(dest);
+        expect(finished.length).toBeGreaterThanOrEqual(2);
+        for (const name of finished) expect((await inspectBackup(path.join(dest, name))).problems).toEqual([]);
+      },
+    );
+    // The kills did land mid-backup: there was something to clean.
+    expect(leftovers).toBeGreaterThan(0);
   }, 240_000);
 
   it('a migration is finished on the next start', async () => {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { stringifyCsv } from '../../shared/imports/csv';
 import { openOffice } from '../../electron/server/office';
 import { owner } from '../../electron/server/testing/test-office';
+import { createBackup } from '../../electron/server/backup/backup.service';
 
 const [op, dataDir, arg] = process.argv.slice(2) as [string, string, string | undefined];
 
@@ -37,6 +38,8 @@ async function main(): Promise<void> {
       });
       if (!answer.ok) throw new Error(answer.error.messageEn);
     }
+  } else if (op === 'backup') {
+    await createBackup(office, arg!);
   } else if (op === 'template') {
     const answer = await office.call(cliOwner, 'archive.setTemplate', { template: arg });
     if (!answer.ok) throw new Error(answer.error.messageEn);

@@ -41,15 +41,17 @@ export const serveCommand: CliCommand = {
       );
       return EXIT.usage;
     }
+    // The host holds the office while it runs: no other app, host or writing command meanwhile.
+    const office = await env.holdOffice('serve');
     const host = await startHost({
-      office: env.office(),
+      office,
       rendererDir: RENDERER_DIR,
       host: values.host,
       port,
       limits: { maxUploadBytes: maxUpload * MB, minFreeBytes: minFree * MB },
     });
     // Daily backup (once the owner chose a folder) and daily archive audit while the office is served.
-    const stopBackups = startDailyJobs(env.office(), (text) => env.stderr(`${text}\n`));
+    const stopBackups = startDailyJobs(office, (text) => env.stderr(`${text}\n`));
     env.stdout(`门店通已启动 / 门店通 is running: ${host.url}\n数据文件夹 / Data folder: ${env.dataDir}\n`);
     await new Promise<void>((resolve) => {
       const stop = (): void => resolve();

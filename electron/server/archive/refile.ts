@@ -126,7 +126,7 @@ function finishPendingTemplate(ctx: OfficeContext): void {
     ctx.sqlite.transaction(() => {
       ctx.sqlite.prepare('UPDATE documents SET rel_path = ?, path_key = ? WHERE id = ?').run(to, pathKey(to), doc.id);
       moveWithin(root, doc.rel_path, to);
-    })();
+    }).immediate();
     removeEmptyDirs(root, relDirOf(doc.rel_path));
   }
   ctx.sqlite.transaction(() => {
@@ -134,5 +134,5 @@ function finishPendingTemplate(ctx: OfficeContext): void {
       .prepare(`INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)`)
       .run(TEMPLATE_SETTING, JSON.stringify(template));
     ctx.sqlite.prepare('DELETE FROM settings WHERE key = ?').run(PENDING_TEMPLATE_SETTING);
-  })();
+  }).immediate();
 }

@@ -46,8 +46,13 @@ export async function runBackup(ctx: OfficeContext & { actor?: CallContext['acto
   assertAbsoluteHere(target, 'dir');
   try {
     const result = await createBackup(ctx, target, settings.keep);
+    // A backup that could not hold every file is still a good backup of everything else, but
+    // the owner must hear about it (设置 › 备份 shows lastError).
+    const warning = result.unavailableFiles.length
+      ? `${result.unavailableFiles.length} 个档案文件在门店里已缺失或被改动,未能备份(例如 ${result.unavailableFiles[0]!.relPath});请做一次档案体检。`
+      : null;
     await ctx.db.transaction().execute(async (trx) => {
-      await writeSetting(trx, KEY, { ...settings, lastAt: ctx.now().toISOString(), lastError: null });
+      await writeSetting(trx, KEY, { ...settings, lastAt: ctx.now().toISOString(), lastError: warning });
       await writeAudit(trx, ctx.actor ?? null, { action: 'backup.run', entity: 'backup', after: result }, ctx.now());
     });
     return result;

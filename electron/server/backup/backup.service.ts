@@ -1,105 +1,243 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3';
+import type { BackupRunResult } from '../../../shared/contract/backup';
+import { absInside } from '../archive/archive-fs';
 import { AppError } from '../core/app-error';
 import type { OfficeContext } from '../core/context';
-import { openDatabase } from '../db/open-database';
-import { DATABASE_FILE } from '../office';
+import { DATABASE_FILE } from '../db/database-file';
+import { isAlive } from '../office-lock';
+import {
+  BACKUP_PREFIX,
+  copyHashing,
+  copyRootOf,
+  forEachLimit,
+  fsyncFile,
+  hashOnce,
+  locateCopy,
+  MANIFEST,
+  OLDER_VERSIONS,
+  sha256File,
+  TEMP_NAME,
+  versionPathOf,
+  type HashMemo,
+} from './backup-files';
+import { MANIFEST_FORMAT, type Manifest, type ManifestFile } from './manifest';
+import { inspectBackup, listBackups } from './backup-check';
 
-/** Inside a backup folder: the database, the manifest, and (shared by all backups there) the archive copy. */
-export const BACKUP_PREFIX = '门店通备份_';
-export const MANIFEST = 'manifest.json';
-export const ARCHIVE_COPY = '档案副本';
-
-export type ManifestFile = { relPath: string; size: number; sha256: string };
-export type Manifest = { createdAt: string; schema: string[]; documents: number; files: ManifestFile[] };
-export type BackupResult = { folder: string; documents: number; copiedFiles: number; removedOld: string[] };
+export type BackupResult = BackupRunResult;
 
 function stamp(now: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}${p(now.getMonth() + 1)}${p(now.getDate())}-${p(now.getHours())}${p(now.getMinutes())}${p(now.getSeconds())}`;
 }
 
+/** One backup at a time in this process (the schedule and a click may meet; a restore waits for both). */
+let tail: Promise<unknown> = Promise.resolve();
+export function withBackupLock<T>(work: () => Promise<T>): Promise<T> {
+  const run = tail.then(work, work);
+  tail = run.catch(() => undefined);
+  return run;
+}
+
 /**
  * One backup into `dest`: the database through SQLite's online backup API (consistent while
- * the office keeps working), checked with integrity_check, plus a manifest of every archived
- * file with its hash. Archive files are copied into `<dest>/档案副本/` incrementally — only
- * what is new or changed — so daily backups stay cheap. Everything is written under a
- * temporary name and renamed when complete; `keep` old backups are kept, older ones removed.
+ * the office keeps working), a manifest of every archived file with its hash, the archive copied
+ * incrementally (a file is copied when the folder does not already hold its exact content — by
+ * hash, never by path and size), then the whole backup VERIFIED the way a restore checks it
+ * (database hash, integrity and foreign keys, manifest against the database's records, every
+ * file's hash) before it gets its final name. A backup that reports ok can be restored.
  */
-export async function createBackup(ctx: OfficeContext, dest: string, keep = 7): Promise<BackupResult> {
-  fs.mkdirSync(dest, { recursive: true });
-  const name = `${BACKUP_PREFIX}${stamp(ctx.now())}`;
-  const tmp = path.join(dest, `${name}.tmp`);
-  fs.rmSync(tmp, { recursive: true, force: true });
-  fs.mkdirSync(tmp);
-  try {
-    await ctx.sqlite.backup(path.join(tmp, DATABASE_FILE));
-    const copy = openDatabase({ file: path.join(tmp, DATABASE_FILE), readonly: true });
-    let manifest: Manifest;
+export function createBackup(ctx: OfficeContext, dest: string, keep = 7): Promise<BackupResult> {
+  return withBackupLock(async () => {
+    if (!path.isAbsolute(dest) || dest.includes('\0'))
+      throw new AppError(
+        'invalid_input',
+        `备份文件夹必须是完整路径(例如 D:\\门店通备份),收到的是"${dest.replace(/\0/g, '')}"。`,
+        `The backup folder must be a full path (e.g. D:\\门店通备份); got "${dest.replace(/\0/g, '')}".`,
+      );
+    let tmp: string | null = null;
     try {
-      const check = copy.pragma('integrity_check', { simple: true });
-      if (check !== 'ok')
+      fs.mkdirSync(dest, { recursive: true });
+      removeStaleTemps(dest);
+      const name = freeName(dest, `${BACKUP_PREFIX}${stamp(ctx.now())}`);
+      // The writing process's pid is in the name, so a later backup can tell a folder a kill -9
+      // left behind from one another process is still writing.
+      tmp = path.join(dest, `${name}.${process.pid}.tmp`);
+      fs.mkdirSync(tmp);
+      const dbFile = path.join(tmp, DATABASE_FILE);
+      await ctx.sqlite.backup(dbFile);
+      const { documents, schema } = settleDatabaseCopy(dbFile);
+      const database = { size: fs.statSync(dbFile).size, sha256: await sha256File(dbFile) };
+      const memo: HashMemo = new Map();
+      const copy = await syncArchiveCopy(ctx.archiveRoot(), dest, tmp, documents, memo);
+      const manifest: Manifest = {
+        format: MANIFEST_FORMAT,
+        createdAt: ctx.now().toISOString(),
+        schema,
+        database,
+        documents: documents.length,
+        files: copy.files,
+      };
+      fs.writeFileSync(path.join(tmp, MANIFEST), JSON.stringify(manifest, null, 1));
+      fsyncFile(path.join(tmp, MANIFEST));
+      fs.rmSync(path.join(tmp, 'incoming'), { recursive: true, force: true });
+      const report = await inspectBackup(tmp, memo);
+      if (!report.ok)
         throw new AppError(
-          'internal',
-          `备份的数据库校验失败:${String(check)}`,
-          `The backup's database failed its check: ${String(check)}`,
+          'unavailable',
+          `备份写完后的校验没有通过:${report.problems[0]!.zh}。这份备份已丢弃;请检查备份磁盘后重试。`,
+          `The backup failed its check after writing: ${report.problems[0]!.en}. It was discarded; check the backup disk and retry.`,
+          { problems: report.problems },
         );
-      manifest = manifestOf(copy, ctx.now());
-    } finally {
-      copy.close();
+      const folder = path.join(dest, name);
+      fs.renameSync(tmp, folder);
+      tmp = null;
+      const removedOld = pruneOld(dest, keep);
+      return {
+        folder,
+        documents: documents.length,
+        copiedFiles: copy.copied,
+        verifiedFiles: report.files,
+        unavailableFiles: copy.files.filter((f) => f.unavailable).map((f) => ({ relPath: f.relPath, reason: f.unavailable! })),
+        removedOld,
+      };
+    } catch (error) {
+      if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+      if (error instanceof AppError) throw error;
+      throw new AppError(
+        'unavailable',
+        `备份失败:${(error as Error).message}。请检查备份文件夹 ${dest} 是否可写、空间是否足够。`,
+        `Backup failed: ${(error as Error).message}. Check that ${dest} is writable and has space.`,
+      );
     }
-    const copiedFiles = copyArchive(ctx.archiveRoot(), path.join(dest, ARCHIVE_COPY), manifest.files);
-    fs.writeFileSync(path.join(tmp, MANIFEST), JSON.stringify(manifest, null, 1));
-    fs.renameSync(tmp, path.join(dest, name));
-    return { folder: path.join(dest, name), documents: manifest.documents, copiedFiles, removedOld: pruneOld(dest, keep) };
-  } catch (error) {
-    fs.rmSync(tmp, { recursive: true, force: true });
-    if (error instanceof AppError) throw error;
-    throw new AppError(
-      'unavailable',
-      `备份失败:${(error as Error).message}。请检查备份文件夹 ${dest} 是否可写、空间是否足够。`,
-      `Backup failed: ${(error as Error).message}. Check that ${dest} is writable and has space.`,
-    );
+  });
+}
+
+function freeName(dest: string, base: string): string {
+  let name = base;
+  for (let n = 2; fs.existsSync(path.join(dest, name)); n++) name = `${base}-${n}`;
+  return name;
+}
+
+/**
+ * The copy is switched to a rollback journal (one self-contained file, no -wal/-shm next to it,
+ * so its hash says everything) and its document records read for the manifest. Its integrity
+ * and foreign keys are checked by the verification that follows (in a worker).
+ */
+function settleDatabaseCopy(file: string): { documents: ManifestFile[]; schema: string[] } {
+  const db = new BetterSqlite3(file);
+  try {
+    db.pragma('journal_mode = DELETE');
+    const documents = db
+      .prepare(`SELECT COALESCE(trash_path, rel_path) AS relPath, size, sha256 FROM documents ORDER BY id`)
+      .all() as ManifestFile[];
+    const schema = db.prepare('SELECT name FROM schema_migrations ORDER BY name').pluck().all() as string[];
+    return { documents, schema };
+  } finally {
+    db.close();
   }
 }
 
-function manifestOf(db: BetterSqlite3.Database, now: Date): Manifest {
-  const files = db
-    .prepare(`SELECT COALESCE(trash_path, rel_path) AS relPath, size, sha256 FROM documents ORDER BY id`)
-    .all() as ManifestFile[];
-  const schema = db.prepare('SELECT name FROM schema_migrations ORDER BY name').pluck().all() as string[];
-  return { createdAt: now.toISOString(), schema, documents: files.length, files };
-}
-
-/** Copy archive files not already in the shared copy with the same size (paths are immutable per content). */
-function copyArchive(root: string, target: string, files: readonly ManifestFile[]): number {
+/**
+ * Make DIR hold the exact content of every recorded file. Already there (at its path, or among
+ * the older versions) → nothing to copy. Otherwise the office's file is copied while hashing;
+ * the path's previous content moves to the older versions first, for older backups. A file the
+ * office lost, or whose content no longer matches its record, is marked unavailable.
+ */
+async function syncArchiveCopy(
+  root: string,
+  dest: string,
+  tmp: string,
+  documents: readonly ManifestFile[],
+  memo: HashMemo,
+): Promise<{ files: ManifestFile[]; copied: number }> {
+  const copyRoot = copyRootOf(dest);
+  fs.mkdirSync(copyRoot, { recursive: true });
+  const files: ManifestFile[] = new Array<ManifestFile>(documents.length);
   let copied = 0;
-  for (const f of files) {
-    const from = path.join(root, ...f.relPath.split('/'));
-    const to = path.join(target, ...f.relPath.split('/'));
-    const there = fs.statSync(to, { throwIfNoEntry: false });
-    if (there && there.size === f.size) continue;
-    if (!fs.existsSync(from)) continue; // reported by 档案体检; the manifest still lists it
-    fs.mkdirSync(path.dirname(to), { recursive: true });
-    fs.copyFileSync(from, `${to}.tmp`);
-    fs.renameSync(`${to}.tmp`, to);
+  // A few files at a time: reads, writes and each copy's fsync overlap (the disk's journal
+  // commits several fsyncs at once), so many small scans do not each wait for the disk.
+  await forEachLimit(documents, 4, async (doc, i) => {
+    const at = absInside(copyRoot, doc.relPath);
+    if (await locateCopy(dest, at, doc, memo)) {
+      files[i] = doc;
+      return;
+    }
+    const source = absInside(root, doc.relPath);
+    if (!fs.existsSync(source)) {
+      files[i] = { ...doc, unavailable: 'missing' };
+      return;
+    }
+    const incoming = path.join(tmp, 'incoming', String(i));
+    const read = await copyHashing(source, incoming);
+    if (read.sha256 !== doc.sha256 || read.size !== doc.size) {
+      fs.rmSync(incoming);
+      files[i] = { ...doc, unavailable: 'changed' };
+      return;
+    }
+    if (fs.existsSync(at)) keepOlderVersion(dest, at, await hashOnce(at, memo));
+    fs.mkdirSync(path.dirname(at), { recursive: true });
+    fs.renameSync(incoming, at);
+    memo.delete(at); // a new copy is hashed again by the verification, from the disk
+    files[i] = doc;
     copied++;
-  }
-  return copied;
+  });
+  return { files, copied };
 }
 
-export function listBackups(dest: string): string[] {
-  if (!fs.existsSync(dest)) return [];
-  return fs
-    .readdirSync(dest)
-    .filter((n) => n.startsWith(BACKUP_PREFIX) && !n.endsWith('.tmp') && fs.existsSync(path.join(dest, n, MANIFEST)))
-    .sort();
+function keepOlderVersion(dest: string, at: string, sha256: string): void {
+  const to = versionPathOf(dest, sha256);
+  if (fs.existsSync(to)) {
+    fs.rmSync(at);
+    return;
+  }
+  fs.mkdirSync(path.dirname(to), { recursive: true });
+  fs.renameSync(at, to);
+}
+
+/**
+ * A backup folder whose writer is gone (kill -9, power cut) — `门店通备份_….<pid>.tmp` of a
+ * process no longer alive, or an old-style `….tmp` — is removed before the next backup. Only
+ * folders of exactly that shape; a finished backup never matches.
+ */
+export function removeStaleTemps(dest: string): string[] {
+  const removed: string[] = [];
+  for (const entry of fs.readdirSync(dest, { withFileTypes: true })) {
+    const m = TEMP_NAME.exec(entry.name);
+    if (!m || !entry.isDirectory()) continue;
+    const pid = m[2] ? Number(m[2]) : null;
+    if (pid !== null && pid !== process.pid && isAlive(pid)) continue;
+    fs.rmSync(path.join(dest, entry.name), { recursive: true, force: true });
+    removed.push(entry.name);
+  }
+  return removed;
 }
 
 function pruneOld(dest: string, keep: number): string[] {
   const all = listBackups(dest);
   const old = all.slice(0, Math.max(0, all.length - keep));
   for (const n of old) fs.rmSync(path.join(dest, n), { recursive: true, force: true });
+  if (old.length) removeUnneededVersions(dest, all.slice(old.length));
   return old;
+}
+
+/** Older versions no remaining backup lists are removed with the last backup that needed them. */
+function removeUnneededVersions(dest: string, kept: readonly string[]): void {
+  const needed = new Set<string>();
+  for (const name of kept) {
+    try {
+      const manifest = JSON.parse(fs.readFileSync(path.join(dest, name, MANIFEST), 'utf8')) as { files?: { sha256?: string }[] };
+      for (const f of manifest.files ?? []) if (f.sha256) needed.add(f.sha256);
+    } catch {
+      return; // an unreadable manifest: keep everything rather than guess
+    }
+  }
+  const root = path.join(dest, OLDER_VERSIONS);
+  if (!fs.existsSync(root)) return;
+  for (const shard of fs.readdirSync(root)) {
+    const dir = path.join(root, shard);
+    for (const sha of fs.readdirSync(dir)) if (!needed.has(sha)) fs.rmSync(path.join(dir, sha), { force: true });
+    if (fs.readdirSync(dir).length === 0) fs.rmdirSync(dir);
+  }
 }

@@ -1,88 +1,35 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { RestoreResult } from '../../../shared/contract/backup';
+import type { Actor } from '../../../shared/roles';
+import { absInside } from '../archive/archive-fs';
+import { writeAudit } from '../audit/audit.repository';
 import { AppError } from '../core/app-error';
+import type { OfficeContext } from '../core/context';
+import { DATABASE_FILE } from '../db/database-file';
 import { openDatabase } from '../db/open-database';
-import { migrations } from '../db/migrations';
-import { DATABASE_FILE } from '../office';
-import { ARCHIVE_COPY, BACKUP_PREFIX, listBackups, MANIFEST, type Manifest } from './backup.service';
-
-function sha256(file: string): string {
-  return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-}
-
-/** A backup folder itself, or the newest backup inside a folder of backups. */
-export function resolveBackup(dir: string): string {
-  if (fs.existsSync(path.join(dir, MANIFEST))) return dir;
-  const newest = listBackups(dir).at(-1);
-  if (!newest)
-    throw new AppError(
-      'not_found',
-      `${dir} 里没有门店通备份(${BACKUP_PREFIX}…)。`,
-      `No 门店通 backup (${BACKUP_PREFIX}…) in ${dir}.`,
-    );
-  return path.join(dir, newest);
-}
+import { resolveArchiveRoot } from '../settings/settings.service';
+import { copyHashing, copyRootOf, fsyncFile, locateCopy, sha256File } from './backup-files';
+import { resolveBackup, verifyBackup } from './backup-check';
+import type { Manifest } from './manifest';
 
 /**
- * Everything about a backup is checked before anything is replaced: the database opens as
- * ours, passes integrity_check and foreign_key_check, is not from a newer version, and every
- * archived file in the manifest is in the backup's archive copy with the right hash.
+ * 恢复: with nothing else working on the office (the caller holds the office lock and has closed
+ * its own connection). After the backup verifies, the current database and archive are moved
+ * aside (never deleted) and the backup's put in place, each file checked by hash as it lands;
+ * if anything fails, the current data is moved back. The archive goes where this computer keeps
+ * it (the current archive folder) and the restored database is told so.
  */
-export function verifyBackup(folder: string): Manifest {
-  const manifestFile = path.join(folder, MANIFEST);
-  if (!fs.existsSync(manifestFile))
-    throw new AppError(
-      'invalid_input',
-      `${folder} 缺少 ${MANIFEST},不是完整的备份。`,
-      `${folder} has no ${MANIFEST}; it is not a complete backup.`,
-    );
-  const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as Manifest;
-  const known = new Set(migrations.map((m) => m.name));
-  const newer = manifest.schema.filter((n) => !known.has(n));
-  if (newer.length)
-    throw new AppError(
-      'conflict',
-      `这个备份来自更新版本的门店通(${newer.join('、')}),请先升级门店通。`,
-      `This backup is from a newer 门店通 (${newer.join(', ')}); upgrade first.`,
-    );
-  const db = openDatabase({ file: path.join(folder, DATABASE_FILE), readonly: true });
-  try {
-    const ok = db.pragma('integrity_check', { simple: true });
-    const fk = db.pragma('foreign_key_check') as unknown[];
-    if (ok !== 'ok' || fk.length)
-      throw new AppError(
-        'invalid_input',
-        `备份的数据库已损坏(${String(ok)})。请选择另一个备份。`,
-        `The backup's database is damaged (${String(ok)}). Choose another backup.`,
-      );
-  } finally {
-    db.close();
-  }
-  const copyRoot = path.join(path.dirname(folder), ARCHIVE_COPY);
-  const bad = manifest.files.filter((f) => {
-    const file = path.join(copyRoot, ...f.relPath.split('/'));
-    return !fs.existsSync(file) || fs.statSync(file).size !== f.size || sha256(file) !== f.sha256;
-  });
-  if (bad.length)
-    throw new AppError(
-      'invalid_input',
-      `备份的档案副本缺少或损坏 ${bad.length} 个文件(例如 ${bad[0]!.relPath})。请选择另一个备份。`,
-      `The backup's archive copy is missing or has damaged ${bad.length} files (e.g. ${bad[0]!.relPath}). Choose another backup.`,
-    );
-  return manifest;
-}
-
-export type RestoreResult = { restoredFrom: string; documents: number; keptAside: string[] };
-
-/**
- * 恢复: with the office closed. After the backup verifies, the current database and archive are
- * moved aside (never deleted), the backup's are put in place; if anything fails, the current
- * data is moved back.
- */
-export function restoreBackup(dataDir: string, archiveRoot: string, dir: string, now = new Date()): RestoreResult {
+export async function restoreBackup(
+  dataDir: string,
+  archiveRoot: string,
+  dir: string,
+  now = new Date(),
+  verified?: Manifest,
+): Promise<RestoreResult> {
   const folder = resolveBackup(dir);
-  const manifest = verifyBackup(folder);
+  const manifest = verified ?? (await verifyBackup(folder));
   const tag = now.toISOString().replace(/[:.]/g, '-');
   const dbFile = path.join(dataDir, DATABASE_FILE);
   const aside: [string, string][] = [];
@@ -95,24 +42,69 @@ export function restoreBackup(dataDir: string, archiveRoot: string, dir: string,
   // Restoring onto a new computer: the data folder may not exist yet.
   fs.mkdirSync(dataDir, { recursive: true });
   try {
-    for (const suffix of ['', '-wal', '-shm']) setAside(`${dbFile}${suffix}`);
+    for (const suffix of ['', '-wal', '-shm', '-journal']) setAside(`${dbFile}${suffix}`);
     setAside(archiveRoot);
     fs.copyFileSync(path.join(folder, DATABASE_FILE), `${dbFile}.tmp`);
+    fsyncFile(`${dbFile}.tmp`);
+    if ((await sha256File(`${dbFile}.tmp`)) !== manifest.database.sha256) throw changedDuringRestore(DATABASE_FILE);
     fs.renameSync(`${dbFile}.tmp`, dbFile);
-    const copyRoot = path.join(path.dirname(folder), ARCHIVE_COPY);
+    fs.mkdirSync(archiveRoot, { recursive: true });
+    const dest = path.dirname(folder);
     for (const f of manifest.files) {
-      const to = path.join(archiveRoot, ...f.relPath.split('/'));
-      fs.mkdirSync(path.dirname(to), { recursive: true });
-      fs.copyFileSync(path.join(copyRoot, ...f.relPath.split('/')), to);
+      if (f.unavailable) continue;
+      const from = await locateCopy(dest, absInside(copyRootOf(dest), f.relPath), f);
+      if (!from) throw changedDuringRestore(f.relPath);
+      const to = absInside(archiveRoot, f.relPath);
+      const landed = await copyHashing(from, to);
+      if (landed.sha256 !== f.sha256) throw changedDuringRestore(f.relPath);
     }
     // The restored database must open with this program (migrating it if it is older).
-    openDatabase({ file: dbFile }).close();
-    return { restoredFrom: folder, documents: manifest.documents, keptAside: aside.map(([, to]) => to) };
+    const db = openDatabase({ file: dbFile });
+    try {
+      pointAtArchive(db, dataDir, archiveRoot);
+    } finally {
+      db.close();
+    }
+    return {
+      restoredFrom: folder,
+      documents: manifest.documents,
+      keptAside: aside.map(([, to]) => to),
+      unavailableFiles: manifest.files
+        .filter((f) => f.unavailable)
+        .map((f) => ({ relPath: f.relPath, reason: f.unavailable! })),
+    };
   } catch (error) {
     fs.rmSync(`${dbFile}.tmp`, { force: true });
-    fs.rmSync(dbFile, { force: true });
+    for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${dbFile}${suffix}`, { force: true });
     fs.rmSync(archiveRoot, { recursive: true, force: true });
     for (const [from, to] of aside.reverse()) fs.renameSync(to, from);
-    throw error;
+    if (error instanceof AppError) throw error;
+    throw new AppError(
+      'unavailable',
+      `恢复没有完成(${(error as Error).message}),已撤销,当前数据保持原样。请检查磁盘空间和权限后重试。`,
+      `The restore did not complete (${(error as Error).message}); it was undone and the current data kept. Check disk space and permissions, then retry.`,
+    );
   }
+}
+
+function changedDuringRestore(what: string): AppError {
+  return new AppError(
+    'unavailable',
+    `恢复时备份中的 ${what} 读出的内容与校验值不符(备份磁盘可能有问题),已撤销恢复,当前数据保持原样。`,
+    `While restoring, ${what} read back differently from its hash (the backup disk may be failing); the restore was undone and the current data kept.`,
+  );
+}
+
+/** The restored database names the archive folder this computer uses. */
+function pointAtArchive(db: BetterSqlite3.Database, dataDir: string, archiveRoot: string): void {
+  const row = db.prepare(`SELECT value FROM settings WHERE key = 'archive.root'`).get() as { value: string } | undefined;
+  if (resolveArchiveRoot(dataDir, row ? JSON.parse(row.value) : undefined) === archiveRoot) return;
+  db.prepare(`INSERT OR REPLACE INTO settings (key, value) VALUES ('archive.root', ?)`).run(JSON.stringify(archiveRoot));
+}
+
+/** The restore is in the restored office's audit log: who, from which backup, where the old data went. */
+export async function recordRestore(ctx: OfficeContext, actor: Actor | null, result: RestoreResult): Promise<void> {
+  await ctx.db.transaction().execute((trx) =>
+    writeAudit(trx, actor, { action: 'backup.restore', entity: 'backup', after: result }, ctx.now()),
+  );
 }

@@ -1,8 +1,10 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../../shared/roles';
+import type { RestoreResult } from '../../../shared/contract/backup';
 import type { Database } from '../db/schema';
 import type { Upload, UploadLimits } from './upload';
+import type { LockHolder } from '../office-lock';
 
 /**
  * What every handler receives. `db` is the typed query builder; `sqlite` is the same
@@ -19,7 +21,14 @@ export type OfficeContext = {
   /** The startup check's verdict; writes are refused while it is not ok. */
   health?: { ok: boolean; problems: string[] };
   /** Settles when a background startup check has given its verdict; writes wait for it. */
-  healthChecked?: Promise<void>;
+  healthChecked?: Promise<void> | undefined;
+  /**
+   * Set when another process holds the office (office-lock.ts) and this one opened it only to
+   * read beside it (the CLI while the app runs): every write is refused, naming the holder.
+   */
+  guestOf?: { holder: LockHolder | null };
+  /** Replace the whole office with a verified backup without leaving the process (the holder only). */
+  restoreInPlace?: (folder: string, actor: Actor | null) => Promise<RestoreResult>;
 };
 
 export type CallContext = OfficeContext & {

@@ -4,9 +4,11 @@ import { AppError } from './app-error';
 import type { CallContext } from './context';
 import { allHandlers } from './all-handlers';
 import { parseInput } from './validation';
-import { damagedDatabaseError } from '../db/startup-checks';
 import { boundedUpload, limitsOf, readUpload } from './upload';
 import type { MethodDef } from '../../../shared/contract/method';
+import { databaseBusyError, isBusyError } from '../db/write-transactions';
+import { writeRefusal } from './write-gate';
+import { officeInUseError } from '../office-lock';
 
 export function isMethod(name: string): name is Method {
   return Object.prototype.hasOwnProperty.call(contract, name);
@@ -39,8 +41,8 @@ export async function dispatch(ctx: CallContext, name: string, rawInput: unknown
     }
   }
   // A big office is still being checked in the background: reads go ahead, writes wait for it.
-  if (def.kind === 'write' && ctx.healthChecked) await ctx.healthChecked;
-  if (def.kind === 'write' && ctx.health && !ctx.health.ok) return fail(damagedDatabaseError(ctx.health).toBody());
+  const refusal = await writeRefusal(ctx, name, def, rawInput);
+  if (refusal) return fail(refusal);
   // Only now — the caller is who they say, may do this, and the database takes writes — is an
   // uploaded byte read, and only by a method that takes one.
   const shape = transferRefusal(def, name, ctx);
@@ -81,7 +83,7 @@ export async function dispatch(ctx: CallContext, name: string, rawInput: unknown
   }
   try {
     const handler = allHandlers[name] as (c: CallContext, i: unknown) => unknown;
-    const value = await handler(call, parsed.value);
+    const value = await runHandler(() => handler(call, parsed.value), def.kind);
     return { ok: true, value };
   } catch (error) {
     return fail(toErrorBody(error));
@@ -132,15 +134,11 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 export function toErrorBody(error: unknown): ErrorBody {
   if (error instanceof AppError) return error.toBody();
-  const sqliteCode = (error as { code?: unknown })?.code;
-  if (sqliteCode === 'SQLITE_BUSY' || sqliteCode === 'SQLITE_LOCKED') {
-    return {
-      code: 'unavailable',
-      message: '数据库正忙,请稍后重试。',
-      messageEn: 'The database is busy; please try again in a moment.',
-    };
-  }
-  const constraint = constraintError(sqliteCode);
+  if (isBusyError(error)) return databaseBusyError().toBody();
+  // Only a process reading beside the office's holder has a read-only connection.
+  if (String((error as { code?: unknown })?.code ?? '').startsWith('SQLITE_READONLY'))
+    return officeInUseError(null, 'write').toBody();
+  const constraint = constraintError((error as { code?: unknown })?.code);
   if (constraint) return constraint;
   console.error('[dispatch] unexpected error', error);
   return {
@@ -176,6 +174,23 @@ function constraintError(code: unknown): ErrorBody | null {
       messageEn: 'A value was not accepted (out of the allowed range, or a required value missing). Nothing was changed.',
     };
   return null;
+}
+
+/**
+ * A read that met a busy database (another process mid-checkpoint or recovery) is simply run
+ * again: it changed nothing. A write is not — its transaction already waited at BEGIN
+ * IMMEDIATE (write-transactions.ts), and it may have moved files before; it answers
+ * `unavailable`.
+ */
+async function runHandler(run: () => unknown, kind: 'read' | 'write'): Promise<unknown> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (kind === 'write' || attempt >= 4 || !isBusyError(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
+    }
+  }
 }
 
 function fail(error: ErrorBody): Envelope<never> {

@@ -19,7 +19,10 @@ try {
     ...(workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : {}),
   });
   try {
-    for (const row of db.pragma('quick_check')) if (row.quick_check !== 'ok') problems.push(row.quick_check);
+    for (const row of db.pragma(workerData.pragma)) {
+      const verdict = row.quick_check ?? row.integrity_check;
+      if (verdict !== 'ok') problems.push(verdict);
+    }
     for (const row of db.pragma('foreign_key_check').slice(0, 5)) problems.push(row.table + ' #' + row.rowid + ' → ' + row.parent);
   } finally {
     db.close();
@@ -32,11 +35,19 @@ parentPort.postMessage(problems.slice(0, 10));
 
 export type BackgroundCheck = { done: Promise<DatabaseHealth>; stop: () => Promise<void> };
 
-export function checkInBackground(file: string, nativeBinding?: string): BackgroundCheck {
+/**
+ * `quick_check` at startup; backups and restores ask for the full `integrity_check` (it also
+ * compares every index with its table) of a copy, off the main thread for the same reason.
+ */
+export function checkInBackground(
+  file: string,
+  nativeBinding?: string,
+  pragma: 'quick_check' | 'integrity_check' = 'quick_check',
+): BackgroundCheck {
   const betterSqlite3 = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
-    workerData: { file, betterSqlite3, ...(nativeBinding ? { nativeBinding } : {}) },
+    workerData: { file, betterSqlite3, pragma, ...(nativeBinding ? { nativeBinding } : {}) },
   });
   const done = new Promise<DatabaseHealth>((resolve) => {
     worker.once('message', (problems: string[]) => resolve({ ok: problems.length === 0, problems }));

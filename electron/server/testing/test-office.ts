@@ -10,14 +10,14 @@ export type TestOffice = Office & { dir: string; dispose: () => Promise<void> };
 export function createTestOffice(options: { now?: () => Date } = {}): TestOffice {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mdt-test-'));
   const office = openOffice({ dataDir: dir, ...(options.now ? { now: options.now } : {}) });
-  return {
-    ...office,
+  // Extend the office itself (not a copy): its database fields are getters an in-place restore swaps.
+  return Object.assign(office, {
     dir,
     dispose: async () => {
       await office.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
-  };
+  });
 }
 
 export function actorOf(role: Role, code = `T-${role}`): Actor {

@@ -6,6 +6,7 @@ import { performanceEn } from './performance.en';
 import type { Dictionary } from './types';
 
 import { clientsEn } from './clients.en';
+import { backupEn } from './backup.en';
 
 export const en: Dictionary = {
   ...authEn,
@@ -14,6 +15,7 @@ export const en: Dictionary = {
   ...commissionEn,
   ...performanceEn,
   ...clientsEn,
+  ...backupEn,
   'app.name': '门店通',
   'app.loading': 'Loading…',
   'app.loadFailed': 'Cannot reach 门店通',
