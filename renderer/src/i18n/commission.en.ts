@@ -39,6 +39,8 @@ export const commissionEn: { readonly [K in keyof typeof commissionZh]: string }
   'months.list': 'Closed months',
   'months.none': 'No month has been closed yet.',
   'months.closedBy': 'closed by {by} at {at}',
+  'months.alreadyClosed': '{month} is already closed. To change it, the owner reopens it first.',
+  'months.closedButton': '{month} is closed',
   'dismissals.title': 'Dismissals due (the owner decides)',
   'dismissals.none': 'Nobody is due for dismissal.',
   'dismissals.evidence': '{month}: sales {sales}, floor {floor}',
@@ -68,7 +70,7 @@ export const commissionEn: { readonly [K in keyof typeof commissionZh]: string }
   'audit.actor': 'Who',
   'audit.action': 'Action',
   'audit.entity': 'Object',
-  'audit.change': 'Change',
+  'audit.change': 'What happened',
   'audit.filterEntity': 'Object type',
   'audit.all': 'All',
 };

@@ -5,6 +5,7 @@ import { performanceEn } from './performance.en';
 import type { Dictionary } from './types';
 
 import { clientsEn } from './clients.en';
+import { commonEn } from './common.en';
 
 export const en: Dictionary = {
   ...authEn,
@@ -12,6 +13,7 @@ export const en: Dictionary = {
   ...commissionEn,
   ...performanceEn,
   ...clientsEn,
+  ...commonEn,
   'app.name': '门店通',
   'app.loading': 'Loading…',
   'app.loadFailed': 'Cannot reach 门店通',
@@ -87,6 +89,8 @@ export const en: Dictionary = {
   'staff.hiredOn': 'Hired on',
   'staff.baseSalary': 'Base salary',
   'staff.phone': 'Phone',
+  'staff.phoneInvalid': 'Not a phone number: mobiles have 11 digits; landlines need the area code, e.g. 0755-12345678',
+  'staff.phonePlaceholder': 'e.g. 13800138000',
   'staff.status': 'Status',
   'staff.status.active': 'Active',
   'staff.status.warning': 'Warning',

@@ -71,6 +71,7 @@ export function ClientFormModal({ client, onClose, onSaved }: Props) {
 
   return (
     <FormDialog
+      form={form}
       title={client ? t('clients.editTitle', { name: client.name }) : t('clients.createTitle')}
       saving={saving}
       onOk={() => form.submit()}

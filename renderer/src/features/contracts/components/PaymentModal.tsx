@@ -54,6 +54,7 @@ export function PaymentModal({
 
   return (
     <FormDialog
+      form={form}
       title={t('payments.title', { number: contract.number })}
       saving={saving}
       onOk={() => form.submit()}

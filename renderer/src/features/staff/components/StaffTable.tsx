@@ -8,8 +8,9 @@ import { StaffStatusTag } from './StaffStatusTag';
 type Props = {
   rows: StaffRow[];
   loading: boolean;
-  onEdit: (row: StaffRow) => void;
-  onDeactivate: (row: StaffRow) => void;
+  /** null: the person at the page may not edit staff, so no button is offered. */
+  onEdit: ((row: StaffRow) => void) | null;
+  onDeactivate: ((row: StaffRow) => void) | null;
 };
 
 export function StaffTable({ rows, loading, onEdit, onDeactivate }: Props) {
@@ -27,16 +28,21 @@ export function StaffTable({ rows, loading, onEdit, onDeactivate }: Props) {
     { key: 'name', title: t('staff.name'), dataIndex: 'name' },
     { key: 'role', title: t('staff.role'), dataIndex: 'role', width: 100, render: roleLabel },
     { key: 'hiredOn', title: t('staff.hiredOn'), dataIndex: 'hiredOn', width: 120 },
-    {
-      key: 'baseSalary',
-      title: t('staff.baseSalary'),
-      dataIndex: 'baseSalaryFen',
-      align: 'right',
-      width: 140,
-      render: (fen: number | undefined) => (
-        <span className="money">{fen === undefined ? '—' : formatFen(fen, { symbol: true })}</span>
-      ),
-    },
+    // A clerk receives no salaries at all: the column is left out, not shown as a row of dashes.
+    ...(rows.some((r) => r.baseSalaryFen !== undefined)
+      ? [
+          {
+            key: 'baseSalary',
+            title: t('staff.baseSalary'),
+            dataIndex: 'baseSalaryFen',
+            align: 'right' as const,
+            width: 140,
+            render: (fen: number | undefined) => (
+              <span className="money">{fen === undefined ? '—' : formatFen(fen, { symbol: true })}</span>
+            ),
+          },
+        ]
+      : []),
     { key: 'phone', title: t('staff.phone'), dataIndex: 'phone', width: 140 },
     {
       key: 'status',
@@ -49,24 +55,27 @@ export function StaffTable({ rows, loading, onEdit, onDeactivate }: Props) {
         </Space>
       ),
     },
-    {
+  ];
+  if (onEdit || onDeactivate)
+    columns.push({
       key: 'actions',
       title: t('common.actions'),
       width: 140,
       render: (_, row) => (
         <Space size={0}>
-          <Button type="link" size="small" onClick={() => onEdit(row)}>
-            {t('common.edit')}
-          </Button>
-          {row.status !== 'left' && (
+          {onEdit && (
+            <Button type="link" size="small" onClick={() => onEdit(row)}>
+              {t('common.edit')}
+            </Button>
+          )}
+          {onDeactivate && row.status !== 'left' && (
             <Button type="link" size="small" danger onClick={() => onDeactivate(row)}>
               {t('staff.deactivate')}
             </Button>
           )}
         </Space>
       ),
-    },
-  ];
+    });
   return (
     <Table<StaffRow>
       rowKey="id"

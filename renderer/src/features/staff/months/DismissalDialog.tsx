@@ -50,6 +50,7 @@ export function DismissalDialog({
 
   return (
     <FormDialog
+      form={form}
       title={t(decision === 'keep' ? 'dismissals.keepTitle' : 'dismissals.dismissTitle', { name: item.name })}
       okText={t(decision === 'keep' ? 'dismissals.keep' : 'dismissals.dismiss')}
       saving={decide.running}
