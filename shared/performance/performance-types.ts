@@ -86,6 +86,10 @@ export type SalesSourceLine = {
   contractNumber: string;
   clientName: string;
   amountFen: number;
+  /** For an adjustment: the closed month the payment or refund is dated in (it counts here instead). */
+  lateFrom: Month | null;
+  refund: boolean;
+  /** The same facts as one bilingual text (CLI and exports); the screen builds its own from the fields above. */
   note: string;
 };
 

@@ -190,6 +190,11 @@ export const clientsEn: { readonly [K in keyof typeof clientsZh]: string } = {
   'payments.delete': 'Delete',
   'payments.deleteConfirm': 'Delete this record? (To give money back, record a refund instead.)',
   'payments.deleteReason': 'Entered by mistake',
+  'payments.closedMonthHint':
+    '{month} is closed: this payment counts in {next} (as an adjustment); the {month} sheet does not change.',
+  'payments.closedMonthRefundHint':
+    '{month} is closed: this refund counts in {next} (as an adjustment) and lowers the sales and commission of {next}; the {month} sheet does not change.',
+  'payments.countedIn': 'counts in {month}',
   'renewals.within': 'Due in {days} days',
   'renewals.includeLapsed': 'Include lapsed in the last 90 days, not renewed',
   'renewals.count': '{count} contracts, by client join date',

@@ -186,6 +186,10 @@ export const clientsZh = {
   'payments.delete': '删除',
   'payments.deleteConfirm': '删除这笔记录?(退回客户的钱请登记"退款",不要删除)',
   'payments.deleteReason': '录入错误',
+  'payments.closedMonthHint': '{month} 已月结:这笔收款计入 {next} 的业绩(作为调整),{month} 的业绩表不变。',
+  'payments.closedMonthRefundHint':
+    '{month} 已月结:这笔退款计入 {next} 的业绩(作为调整),会减少 {next} 的销售额和提成,{month} 的业绩表不变。',
+  'payments.countedIn': '计入 {month}',
   'renewals.within': '{days} 天内到期',
   'renewals.includeLapsed': '包括近 90 天已过期未续费',
   'renewals.count': '共 {count} 份,按客户加入日期排序',

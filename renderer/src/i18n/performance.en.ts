@@ -22,6 +22,11 @@ export const performanceEn: { readonly [K in keyof typeof performanceZh]: string
   'perf.line.payment': 'Payment',
   'perf.line.contract': 'Signed',
   'perf.line.adjustment': 'Adjustment',
+  'perf.note.late': '{month} was closed; counted in this month',
+  'perf.note.refund': 'Refund',
+  'perf.noteSeparator': '; ',
+  'perf.negativeHint':
+    'Negative commission: a payment from a closed month was refunded this month. The refund counts in this month (an adjustment), and the commission already paid on it is taken back at this month’s rate.',
   'perf.col.name': 'Name',
   'perf.col.code': 'Code',
   'perf.col.role': 'Role',
