@@ -7,6 +7,9 @@ const office = ['owner', 'manager', 'clerk'] as const;
 const managers = ['owner', 'manager'] as const;
 const id = z.number().int().positive();
 
+export const DOCUMENT_SORTS = ['date', '-date', 'title', '-title', 'size', '-size', 'kind', '-kind', 'client', '-client'] as const;
+export type DocumentSort = (typeof DOCUMENT_SORTS)[number];
+
 export type KindRow = {
   id: number;
   parentId: number | null;
@@ -133,6 +136,8 @@ export const archiveContract = {
         folder: z.string().trim().max(1000).optional(),
         search: z.string().trim().max(100).default(''),
         trash: z.boolean().default(false),
+        /** A column sort ('-' descending); without one, newest date first (a search: newest filed first). */
+        sort: z.enum(DOCUMENT_SORTS).optional(),
         offset: z.number().int().nonnegative().default(0),
         limit: z.number().int().positive().max(500).default(100),
       })

@@ -9,6 +9,8 @@ import { FullScreenSpin } from '../components/FullScreenSpin';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useLanguage, useT } from '../i18n';
 import { AuthContext } from './AuthContext';
+import { homeRoute } from './permissions';
+import { navigate } from './useHashPath';
 
 /**
  * Sign-in (SPEC §6): once anyone has a password, the shell shows only after 登录, and locks itself
@@ -45,6 +47,9 @@ export function SignInGate({ children }: { children: ReactNode }) {
         locked={lockedOut}
         onSignedIn={(s) => {
           setLockedOut(false);
+          // Start where this person works and may look (a clerk at 客户, others at 概览), never on
+          // whatever page the previous person left open.
+          if (s.me) navigate([homeRoute(s.me.role)], { replace: true });
           setState(s);
         }}
       />

@@ -54,7 +54,9 @@ export const commissionEn: { readonly [K in keyof typeof commissionZh]: string }
   'dismissals.reassignTo': 'Clients go to',
   'dismissals.reassignHint':
     'All {n} clients of {name} (with open follow-ups and running contracts) move to the chosen colleague — none is lost.',
-  'dismissals.done': '{name} decided',
+  'dismissals.keptDone': '{name} is kept: the dismissal is lifted; this run below the floor stays on warning.',
+  'dismissals.dismissedDone': '{name} is dismissed, leaving on {date}.',
+  'dismissals.dismissedMoved': '{name} is dismissed, leaving on {date}; all {n} clients now belong to {to}.',
   'allowances.title': 'Allowances by role (monthly)',
   'allowances.add': 'Add allowance',
   'allowances.name': 'Name',

@@ -18,6 +18,7 @@ export const performanceZh = {
   'perf.policies': '本月适用的规则',
   'perf.sourceTitle': '{name} · {month} 业绩明细',
   'perf.sourceEmpty': '这个月没有计入业绩的收款或合同。',
+  'perf.linesHidden': '收款明细、销售额和提成只有经理和店长能看到;这里列出的是活动数据(新增客户、跟进、新签合同、资料完整度)。',
   'perf.line.payment': '收款',
   'perf.line.contract': '签约',
   'perf.line.adjustment': '调整',

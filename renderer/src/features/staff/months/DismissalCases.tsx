@@ -70,8 +70,19 @@ export function DismissalCases({ version, onChanged }: { version: number; onChan
           item={deciding.item}
           decision={deciding.decision}
           onClose={() => setDeciding(null)}
-          onDone={() => {
-            void message.success(t('dismissals.done', { name: deciding.item.name }));
+          onDone={(r) => {
+            void message.success(
+              r.decision === 'keep'
+                ? t('dismissals.keptDone', { name: deciding.item.name })
+                : r.movedClients > 0
+                  ? t('dismissals.dismissedMoved', {
+                      name: deciding.item.name,
+                      date: r.leftOn ?? '',
+                      n: r.movedClients,
+                      to: r.toName ?? '',
+                    })
+                  : t('dismissals.dismissedDone', { name: deciding.item.name, date: r.leftOn ?? '' }),
+            );
             setDeciding(null);
             cases.refresh();
             onChanged();
