@@ -7,7 +7,18 @@ const office = ['owner', 'manager', 'clerk'] as const;
 const managers = ['owner', 'manager'] as const;
 const id = z.number().int().positive();
 
-export const DOCUMENT_SORTS = ['date', '-date', 'title', '-title', 'size', '-size', 'kind', '-kind', 'client', '-client'] as const;
+export const DOCUMENT_SORTS = [
+  'date',
+  '-date',
+  'title',
+  '-title',
+  'size',
+  '-size',
+  'kind',
+  '-kind',
+  'client',
+  '-client',
+] as const;
 export type DocumentSort = (typeof DOCUMENT_SORTS)[number];
 
 export type KindRow = {

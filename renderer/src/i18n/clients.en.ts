@@ -94,7 +94,8 @@ export const clientsEn: { readonly [K in keyof typeof clientsZh]: string } = {
   'clients.updated': 'Saved changes to {name}',
   'clients.duplicateWarning':
     'Possible duplicate (撞单): this is already registered. Saving will be refused; ask a manager to reassign the client if you should take it over.',
-  'clients.duplicateShort': 'Duplicate (撞单): already registered; saving will be refused. Ask a manager to reassign it if you should take it over.',
+  'clients.duplicateShort':
+    'Duplicate (撞单): already registered; saving will be refused. Ask a manager to reassign it if you should take it over.',
   'clients.sectionWhere': 'Region and industry',
   'clients.sectionSales': 'Sales',
   'clients.backToList': 'Back to clients',

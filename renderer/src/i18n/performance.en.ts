@@ -19,7 +19,8 @@ export const performanceEn: { readonly [K in keyof typeof performanceZh]: string
   'perf.policies': 'Rules applied this month',
   'perf.sourceTitle': '{name} · {month} sales detail',
   'perf.sourceEmpty': 'No payments or contracts counted this month.',
-  'perf.linesHidden': 'Payments, sales and commission are shown to managers and the owner only; what you see here are the activity figures (new clients, follow-ups, new contracts, profile completeness).',
+  'perf.linesHidden':
+    'Payments, sales and commission are shown to managers and the owner only; what you see here are the activity figures (new clients, follow-ups, new contracts, profile completeness).',
   'perf.line.payment': 'Payment',
   'perf.line.contract': 'Signed',
   'perf.line.adjustment': 'Adjustment',
