@@ -147,4 +147,6 @@ export type RenewalRow = ContractRow & {
   /** Days from the as-of date to the service end; negative once lapsed. */
   daysLeft: number;
   state: 'due' | 'lapsed';
+  /** 续费 was pressed and the renewal contract is still a draft: the reminder stays until it is signed. */
+  renewalDraft: { id: number; number: string } | null;
 };
