@@ -106,6 +106,12 @@ export const archiveContract = {
     kind: 'write',
     summary: '保存档案分类 / Save a document kind',
   }),
+  'archive.deleteKind': method<KindRow[]>()({
+    input: z.strictObject({ id }),
+    roles: managers,
+    kind: 'write',
+    summary: '删除档案分类 / Delete a document kind',
+  }),
   'archive.template': method<{ template: string; example: string }>()({
     input: z.strictObject({}).default({}),
     roles: everyone,

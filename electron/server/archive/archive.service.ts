@@ -27,6 +27,7 @@ import {
 } from './documents.repository';
 import { scopeSql } from './document-scope';
 import { folderRange } from './folders.service';
+import { assertKindRenamable } from './kinds.service';
 import { moveDocument } from './refile';
 
 export const RETENTION_DAYS = 30;
@@ -63,6 +64,7 @@ export async function saveKind(
   k: { id?: number | undefined; parentId: number | null; name: string; autoPurge: boolean; draftMonths: number | null },
 ): Promise<KindRow[]> {
   await ctx.db.transaction().execute(async (trx) => {
+    assertKindRenamable(ctx.sqlite, k);
     if (k.parentId !== null) {
       const parent = ctx.sqlite.prepare('SELECT parent_id FROM doc_kinds WHERE id = ?').get(k.parentId) as
         { parent_id: number | null } | undefined;

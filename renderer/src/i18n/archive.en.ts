@@ -71,5 +71,12 @@ export const archiveEn: { readonly [K in keyof typeof archiveZh]: string } = {
   'archive.kindAutoPurge': 'May be purged after the retention period',
   'archive.kindDraftMonths': 'Propose cleanup after months (drafts)',
   'archive.kindDocs': '{n} docs',
+  'archive.noKindWarning': 'No kind chosen: files will go to the “unsorted” folder, outside the master and sub folders. Choose a kind first (e.g. 协议合同 › 建站合同), then drop the files.',
+  'archive.emptyFile': '“{name}” is empty (0 bytes) and was not filed. The scan or copy probably failed.',
+  'archive.kindEditTitle': 'Edit kind: {name}',
+  'archive.kindRenameHint': '{n} documents are filed here: the name and master folder can no longer change (folders and records would disagree); the cleanup settings can.',
+  'archive.kindDeleteConfirm': 'Delete the kind “{name}”?',
+  'archive.kindDeleted': 'Deleted the kind “{name}”',
+  'archive.kindNotEmpty': 'Documents or sub folders are still under it; it cannot be deleted',
   'archive.noClient': '—',
 };

@@ -68,5 +68,12 @@ export const archiveZh = {
   'archive.kindAutoPurge': '回收站到期后可清理',
   'archive.kindDraftMonths': '超过几个月建议清理(稿件)',
   'archive.kindDocs': '{n} 份',
+  'archive.noKindWarning': '还没有选分类:文件会归入“未分类”文件夹,不在母目录、子目录里。请先选分类(如 协议合同 › 建站合同)再拖入文件。',
+  'archive.emptyFile': '“{name}”是空文件(0 字节),没有归档。可能是扫描或复制没有成功。',
+  'archive.kindEditTitle': '编辑分类:{name}',
+  'archive.kindRenameHint': '已有 {n} 份档案归在这里:名称和上级不能再改(文件夹会和记录对不上),清理设置可以改。',
+  'archive.kindDeleteConfirm': '删除分类“{name}”?',
+  'archive.kindDeleted': '已删除分类“{name}”',
+  'archive.kindNotEmpty': '分类下还有档案或子目录,不能删除',
   'archive.noClient': '—',
 } as const;

@@ -47,6 +47,7 @@ export const commissionEn: { readonly [K in keyof typeof commissionZh]: string }
   'dismissals.clients': '{n} clients',
   'dismissals.keep': 'Keep',
   'dismissals.dismiss': 'Confirm dismissal',
+  'dismissals.ownerDecides': 'The owner decides',
   'dismissals.keepTitle': 'Keep {name}',
   'dismissals.dismissTitle': 'Dismiss {name}',
   'dismissals.reason': 'Reason (required)',

@@ -45,6 +45,7 @@ export const commissionZh = {
   'dismissals.clients': '名下客户 {n} 位',
   'dismissals.keep': '暂不辞退',
   'dismissals.dismiss': '确认辞退',
+  'dismissals.ownerDecides': '由店长决定',
   'dismissals.keepTitle': '暂不辞退 {name}',
   'dismissals.dismissTitle': '确认辞退 {name}',
   'dismissals.reason': '理由(必填)',
