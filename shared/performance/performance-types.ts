@@ -118,7 +118,7 @@ export type Dashboard = {
   asOf: IsoDate;
   month: Month;
   /** Null for a clerk (money figures hidden). */
-  sales: { team: DashboardPerson; people: DashboardPerson[]; trend: TrendPoint[] } | null;
+  sales: { scope: 'team' | 'own'; team: DashboardPerson; people: DashboardPerson[]; trend: TrendPoint[] } | null;
   funnel: FunnelCounts;
   renewalsDue: { count: number; amountFen: number; lapsed: number };
   followUps: { today: number; overdue: number };

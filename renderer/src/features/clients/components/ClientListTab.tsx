@@ -98,19 +98,27 @@ export function ClientListTab() {
         onSort={(sort) => changeFilters({ ...filters, sort })}
         empty={
           filtered ? undefined : (
-            <Empty className="client-first-run" description={t('clients.firstRunText')} data-testid="clients-first-run">
-              <Typography.Title level={5}>{t('clients.firstRunTitle')}</Typography.Title>
-              <Space>
-                <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog('create')}>
-                  {t('clients.add')}
-                </Button>
-                {canImport && (
-                  <Button icon={<ImportOutlined />} onClick={() => navigate(['clients', 'import'])}>
-                    {t('clients.firstRunImport')}
+            <div className="client-first-run" data-testid="clients-first-run">
+              <Empty
+                description={
+                  <>
+                    <Typography.Title level={5}>{t('clients.firstRunTitle')}</Typography.Title>
+                    <Typography.Text type="secondary">{t('clients.firstRunText')}</Typography.Text>
+                  </>
+                }
+              >
+                <Space>
+                  <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog('create')}>
+                    {t('clients.add')}
                   </Button>
-                )}
-              </Space>
-            </Empty>
+                  {canImport && (
+                    <Button icon={<ImportOutlined />} onClick={() => navigate(['clients', 'import'])}>
+                      {t('clients.firstRunImport')}
+                    </Button>
+                  )}
+                </Space>
+              </Empty>
+            </div>
           )
         }
       />

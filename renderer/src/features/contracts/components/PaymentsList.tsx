@@ -6,6 +6,7 @@ import { call } from '../../../api/client';
 import { errorText } from '../../../api/errorText';
 import { useQuery } from '../../../api/useQuery';
 import { useCan } from '../../../app/permissions';
+import { byNumber, byText } from '../../../components/table/sorting';
 import { useLanguage, useT } from '../../../i18n';
 import { useLabel } from '../../clients/hooks/useLabel';
 
@@ -44,6 +45,8 @@ export function PaymentsList({ contractId, onChanged }: { contractId: number; on
           dataIndex: 'paidOn',
           width: 200,
           className: 'nowrap',
+          sorter: byText((p: PaymentRow) => p.paidOn),
+          defaultSortOrder: 'ascend',
           // Dated in a closed month: say which month's sheet it counts in (an adjustment there).
           render: (paidOn: string, p) => (
             <>
@@ -62,6 +65,7 @@ export function PaymentsList({ contractId, onChanged }: { contractId: number; on
           dataIndex: 'amountFen',
           align: 'right',
           width: 140,
+          sorter: byNumber((p: PaymentRow) => p.amountFen),
           render: (fen: number) =>
             fen < 0 ? (
               <Typography.Text className="money" type="danger">

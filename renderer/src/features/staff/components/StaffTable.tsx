@@ -1,6 +1,7 @@
 import { Button, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { formatFen } from '../../../../../shared/money';
 import type { StaffRow } from '../../../../../shared/contract/staff';
+import { byNumber, byText } from '../../../components/table/sorting';
 import { useT } from '../../../i18n';
 import { useRoleLabel } from '../hooks/useRoleLabel';
 import { StaffStatusTag } from './StaffStatusTag';
@@ -25,9 +26,9 @@ export function StaffTable({ rows, loading, onEdit, onDeactivate }: Props) {
       sorter: (a, b) => a.code.localeCompare(b.code),
       defaultSortOrder: 'ascend',
     },
-    { key: 'name', title: t('staff.name'), dataIndex: 'name' },
-    { key: 'role', title: t('staff.role'), dataIndex: 'role', width: 100, render: roleLabel },
-    { key: 'hiredOn', title: t('staff.hiredOn'), dataIndex: 'hiredOn', width: 120 },
+    { key: 'name', title: t('staff.name'), dataIndex: 'name', sorter: byText((r) => r.name) },
+    { key: 'role', title: t('staff.role'), dataIndex: 'role', width: 100, render: roleLabel, sorter: byText((r) => r.role) },
+    { key: 'hiredOn', title: t('staff.hiredOn'), dataIndex: 'hiredOn', width: 120, sorter: byText((r) => r.hiredOn) },
     // A clerk receives no salaries at all: the column is left out, not shown as a row of dashes.
     ...(rows.some((r) => r.baseSalaryFen !== undefined)
       ? [
@@ -48,6 +49,7 @@ export function StaffTable({ rows, loading, onEdit, onDeactivate }: Props) {
       key: 'status',
       title: t('staff.status'),
       width: 170,
+      sorter: byText((r) => r.status),
       render: (_, row) => (
         <Space size={4}>
           <StaffStatusTag row={row} />
