@@ -1,11 +1,13 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { App, Button, Checkbox, Result, Space, Table, Tag } from 'antd';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { AuditFinding, AuditReport } from '../../../../../shared/contract/archive';
 import { call } from '../../../api/client';
 import { errorText } from '../../../api/errorText';
 import { toApiError } from '../../../api/ApiError';
 import { useLanguage, useT } from '../../../i18n';
+import { FINDING_LABEL } from '../findingLabels';
 
 const KIND_COLORS: Record<string, string> = {
   unrecorded: 'orange',
@@ -51,7 +53,7 @@ export function ArchiveAuditTab() {
         <>
           <p className="muted">
             {t('archive.auditSummary', {
-              at: report.checkedAt.slice(0, 16).replace('T', ' '),
+              at: dayjs(report.checkedAt).format('YYYY-MM-DD HH:mm'),
               files: report.files,
               documents: report.documents,
               n: report.findings.length,
@@ -68,8 +70,12 @@ export function ArchiveAuditTab() {
               columns={[
                 {
                   title: t('archive.col.kind'),
-                  width: 110,
-                  render: (_, f) => <Tag color={KIND_COLORS[f.kind] ?? 'default'}>{f.kind}</Tag>,
+                  width: 130,
+                  render: (_, f) => (
+                    <Tag color={KIND_COLORS[f.kind] ?? 'default'}>
+                      {FINDING_LABEL[f.kind] ? t(FINDING_LABEL[f.kind]) : f.kind}
+                    </Tag>
+                  ),
                 },
                 { title: t('archive.col.path'), render: (_, f) => (lang === 'en' ? f.en : f.zh) },
                 {

@@ -80,7 +80,13 @@ export function FilingPanel({
     <div className="archive-filing" data-testid="archive-filing">
       <DocFieldsForm value={fields} onChange={setFields} withTitle={false} knownClient={knownClient} />
       {fields.kindId === null && (
-        <Alert type="warning" showIcon className="archive-no-kind" data-testid="no-kind-warning" title={t('archive.noKindWarning')} />
+        <Alert
+          type="warning"
+          showIcon
+          className="archive-no-kind"
+          data-testid="no-kind-warning"
+          title={t('archive.noKindWarning')}
+        />
       )}
       {/* A dropped folder is walked here (files inside, recursively); plain files go to the Dragger. */}
       <div

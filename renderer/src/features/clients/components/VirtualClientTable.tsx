@@ -89,7 +89,7 @@ export function VirtualClientTable({ window: data, selected, onToggle, onOpen, s
     {
       key: 'level',
       title: 'clients.levelGrade',
-      width: '84px',
+      width: '76px',
       sort: { key: 'level', first: 'asc' },
       render: (r) => (
         <span title={r.grade ? label(GRADE_LABELS[r.grade]) : undefined}>
@@ -104,25 +104,32 @@ export function VirtualClientTable({ window: data, selected, onToggle, onOpen, s
     {
       key: 'owner',
       title: 'clients.owner',
-      width: 'minmax(84px, 0.8fr)',
+      width: 'minmax(72px, 0.8fr)',
       render: (r) => r.ownerName || <span className="muted">{t('clients.unassigned')}</span>,
     },
     {
       key: 'joinedOn',
       title: 'clients.joinedOn',
-      width: '104px',
+      width: '98px',
       render: (r) => r.joinedOn,
       sort: { key: 'joinedOn', first: 'desc' },
     },
     {
       key: 'completeness',
       title: 'clients.completenessShort',
-      width: '84px',
+      width: '76px',
       sort: { key: 'completeness', first: 'desc' },
       render: (r) => <Progress percent={r.completeness} size="small" showInfo={false} aria-label={`${r.completeness}%`} />,
     },
   ];
   const template = `${selected ? '32px ' : ''}${columns.map((c) => c.width).join(' ')}`;
+  // Narrower than this and the table scrolls sideways (with a scrollbar) instead of letting the
+  // last columns run out of the box: the sum of the columns' least widths, gaps and padding.
+  const minWidth =
+    (selected ? 32 + 6 : 0) +
+    columns.reduce((sum, c) => sum + Number(/(\d+)px/.exec(c.width)?.[1] ?? 0), 0) +
+    (columns.length - 1) * 6 +
+    20;
   const header = (c: Column) => {
     if (!c.sort)
       return (
@@ -153,7 +160,7 @@ export function VirtualClientTable({ window: data, selected, onToggle, onOpen, s
 
   return (
     <div className="vtable" role="table" aria-rowcount={data.total} aria-label={t('clients.listLabel')}>
-      <div className="vtable-inner">
+      <div className="vtable-inner" style={{ minWidth }}>
         <div className="vtable-head" role="row" style={{ gridTemplateColumns: template }}>
           {selected && <span role="columnheader" />}
           {columns.map(header)}
