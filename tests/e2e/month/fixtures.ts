@@ -1,12 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { LaunchOptions, Locator, Page } from '@playwright/test';
-import { expect, test as base } from '../fixtures';
+import { expect as baseExpect, test as base } from '../fixtures';
 import { startOfficeServer, type OfficeServer } from './office-server';
 
-export { api, chooseOption, expect, languageOption, screenshot } from '../fixtures';
+export { api, languageOption, screenshot } from '../fixtures';
+
+/** A month is a long story on a busy machine: waits are a little more patient than the default. */
+export const expect = baseExpect.configure({ timeout: 45_000 });
 
 let current: OfficeServer | null = null;
+let label: string | null = null;
 
 /**
  * Specs in this folder each run against an office of their own (see office-server.ts): call
@@ -14,17 +18,18 @@ let current: OfficeServer | null = null;
  * The console-error guard of ../fixtures applies unchanged.
  */
 export const test = base.extend<{ office: OfficeServer }>({
+  // Started by the file's first test (fixtures come before beforeAll hooks), stopped after its last.
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures destructure their dependencies; this one has none
   office: async ({}, use) => {
-    if (!current) throw new Error('ownOffice() was not called in this file');
+    if (!label) throw new Error('ownOffice() was not called in this file');
+    current ??= await startOfficeServer(label);
     await use(current);
   },
   baseURL: async ({ office }, use) => use(office.url),
 });
 
-export function ownOffice(label: string): void {
-  test.beforeAll(async () => {
-    current = await startOfficeServer(label);
-  });
+export function ownOffice(name: string): void {
+  label = name;
   test.afterAll(async () => {
     await current?.stop();
     current = null;
@@ -56,6 +61,22 @@ export async function viewShot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.waitForTimeout(350); // antd's open animation
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+}
+
+/**
+ * Choose an option in an antd Select and make sure it took — like ../fixtures' chooseOption, with
+ * the patience a loaded machine needs (a click during the dropdown's opening animation is lost).
+ */
+export async function chooseOption(page: Page, field: Locator, option: string): Promise<void> {
+  const select = field.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  const openDropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  await expect(async () => {
+    if ((await select.locator('.ant-select-content').textContent())?.includes(option)) return;
+    if (!(await openDropdown.isVisible())) await field.click();
+    await openDropdown.locator('.ant-select-item-option').filter({ hasText: option }).first().click({ timeout: 8_000 });
+    await baseExpect(select.locator('.ant-select-content')).toContainText(option, { timeout: 3_000 });
+  }).toPass({ timeout: 45_000 });
+  await expect(openDropdown).toHaveCount(0);
 }
 
 /** Type a date into an antd DatePicker found by its label and confirm it with Enter. */
@@ -101,7 +122,13 @@ export async function expectSingleLine(cells: Locator, what: string): Promise<vo
   const heights = await cells.evaluateAll((nodes) =>
     nodes.map((n) => {
       const el = n as unknown as { textContent: string | null; getClientRects: () => ArrayLike<unknown> };
-      const range = (globalThis as unknown as { document: { createRange: () => { selectNodeContents: (x: unknown) => void; getClientRects: () => ArrayLike<{ top: number }> } } }).document.createRange();
+      const range = (
+        globalThis as unknown as {
+          document: {
+            createRange: () => { selectNodeContents: (x: unknown) => void; getClientRects: () => ArrayLike<{ top: number }> };
+          };
+        }
+      ).document.createRange();
       range.selectNodeContents(n);
       const tops = new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top)));
       return { text: el.textContent ?? '', lines: tops.size };

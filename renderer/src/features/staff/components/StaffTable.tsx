@@ -38,6 +38,7 @@ export function StaffTable({ rows, loading, onEdit, onDeactivate }: Props) {
             dataIndex: 'baseSalaryFen',
             align: 'right' as const,
             width: 140,
+            sorter: byNumber((r: StaffRow) => r.baseSalaryFen),
             render: (fen: number | undefined) => (
               <span className="money">{fen === undefined ? '—' : formatFen(fen, { symbol: true })}</span>
             ),
