@@ -75,7 +75,12 @@ export function DocumentTable({
   const canEdit = useCan('archive.update');
   const canDelete = useCan('archive.delete');
   const failed = (caught: unknown) => void message.error(errorText(toApiError(caught), lang));
-  const sorted = (key: DocSortKey) => ({ sorter: true, sortOrder: sortOrderOf(sort, key) });
+  // A header click flips the order; it never falls back to "unsorted" (the list always has an order).
+  const sorted = (key: DocSortKey) => ({
+    sorter: true,
+    sortOrder: sortOrderOf(sort, key),
+    sortDirections: ['ascend', 'descend', 'ascend'] as ('ascend' | 'descend')[],
+  });
   // Title pinned on the left, the actions on the right; the path and size scroll in between.
   const columns: TableColumnsType<DocumentRow> = [
     { key: 'date', title: t('archive.col.date'), dataIndex: 'docDate', className: 'nowrap', ...sorted('date') },

@@ -26,6 +26,8 @@ type Props = {
 
 const money = (fen: number) => <span className="money">{formatFen(fen)}</span>;
 export const DEFAULT_CONTRACT_SORT: ContractSort = '-signedOn';
+/** A header click flips the order; it never falls back to "unsorted" (the list always has an order). */
+const TOGGLE: ('ascend' | 'descend')[] = ['ascend', 'descend', 'ascend'];
 
 /**
  * 合同 rows with paid / balance, and each contract's payments when expanded. Number and client
@@ -50,7 +52,7 @@ export function ContractTable({
   const canRenew = useCan('contracts.renew');
   // Server-side order when the list pages on the core; otherwise (a client's few contracts) sort here.
   const sorted = (key: ContractSortKey, local: (a: ContractRow, b: ContractRow) => number) =>
-    onSort ? { sorter: true, sortOrder: sortOrderOf(sort, key) } : { sorter: local };
+    onSort ? { sorter: true, sortOrder: sortOrderOf(sort, key), sortDirections: TOGGLE } : { sorter: local };
   const columns: TableColumnsType<ContractRow> = [
     {
       key: 'number',
