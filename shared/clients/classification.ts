@@ -6,11 +6,12 @@ export type Label = { zh: string; en: string };
 
 export const LEVELS = [1, 2, 3, 4] as const;
 export type ClientLevel = (typeof LEVELS)[number];
-export const LEVEL_LABELS: Record<ClientLevel, Label & { short: string }> = {
-  1: { short: '一级', zh: '一级 已成交客户', en: 'Level 1 · signed' },
-  2: { short: '二级', zh: '二级 准客户', en: 'Level 2 · prospective' },
-  3: { short: '三级', zh: '三级 有明确意向客户', en: 'Level 3 · clear intent' },
-  4: { short: '四级', zh: '四级 无明确意向客户', en: 'Level 4 · no clear intent' },
+/** `short` is the manual's word (also what import reads and export writes); `shortEn` the English tag. */
+export const LEVEL_LABELS: Record<ClientLevel, Label & { short: string; shortEn: string }> = {
+  1: { short: '一级', shortEn: 'L1', zh: '一级 已成交客户', en: 'Level 1 · signed' },
+  2: { short: '二级', shortEn: 'L2', zh: '二级 准客户', en: 'Level 2 · prospective' },
+  3: { short: '三级', shortEn: 'L3', zh: '三级 有明确意向客户', en: 'Level 3 · clear intent' },
+  4: { short: '四级', shortEn: 'L4', zh: '四级 无明确意向客户', en: 'Level 4 · no clear intent' },
 };
 
 export const GRADES = ['A', 'B', 'C'] as const;

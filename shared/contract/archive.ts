@@ -7,6 +7,20 @@ const office = ['owner', 'manager', 'clerk'] as const;
 const managers = ['owner', 'manager'] as const;
 const id = idSchema;
 
+export const DOCUMENT_SORTS = [
+  'date',
+  '-date',
+  'title',
+  '-title',
+  'size',
+  '-size',
+  'kind',
+  '-kind',
+  'client',
+  '-client',
+] as const;
+export type DocumentSort = (typeof DOCUMENT_SORTS)[number];
+
 export type KindRow = {
   id: number;
   parentId: number | null;
@@ -130,6 +144,12 @@ export const archiveContract = {
     kind: 'write',
     summary: '保存档案分类 / Save a document kind',
   }),
+  'archive.deleteKind': method<KindRow[]>()({
+    input: z.strictObject({ id }),
+    roles: managers,
+    kind: 'write',
+    summary: '删除档案分类 / Delete a document kind',
+  }),
   'archive.template': method<{ template: string; example: string }>()({
     input: z.strictObject({}).default({}),
     roles: everyone,
@@ -189,6 +209,8 @@ export const archiveContract = {
         folder: archivePathSchema().optional(),
         search: z.string().trim().max(100).default(''),
         trash: z.boolean().default(false),
+        /** A column sort ('-' descending); without one, newest date first (a search: newest filed first). */
+        sort: z.enum(DOCUMENT_SORTS).optional(),
         offset: z.number().int().nonnegative().default(0),
         limit: z.number().int().positive().max(500).default(100),
       })

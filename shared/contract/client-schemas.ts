@@ -93,7 +93,21 @@ export type NewClient = z.output<typeof newClientSchema>;
 export const clientPatchSchema = z.strictObject(clientFields).omit({ ownerStaffId: true }).partial().extend({ id: idSchema });
 export type ClientPatch = z.output<typeof clientPatchSchema>;
 
-export const CLIENT_SORTS = ['joinedOn', '-joinedOn'] as const;
+/**
+ * Column sorts of the 客户 list (a leading '-' is descending). 'joinedOn' is the manual's
+ * order ("按客户加入日期排序管理"); the list opens newest first ('-joinedOn').
+ */
+export const CLIENT_SORTS = [
+  'joinedOn',
+  '-joinedOn',
+  'name',
+  '-name',
+  'level',
+  '-level',
+  'completeness',
+  '-completeness',
+] as const;
+export type ClientSort = (typeof CLIENT_SORTS)[number];
 
 /** The list's filters; also what an export of "the filtered list" takes. */
 export const clientFiltersSchema = z.strictObject({
@@ -175,6 +189,7 @@ export type OwnerHistoryRow = {
   toStaffId: number | null;
   toName: string;
   changedBy: string;
+  changedByName: { zh: string; en: string };
   reason: string;
 };
 

@@ -65,6 +65,8 @@ export type MonthState = {
   closed: boolean;
   closedAt: string | null;
   closedBy: string | null;
+  /** Who closed it, as people say it (张伟(YW01), 本机, 命令行). */
+  closedByName: { zh: string; en: string } | null;
   firstClosedAt: string;
 };
 export type AllowanceRow = { role: Role; name: string; amountFen: number };
@@ -87,6 +89,10 @@ export type AuditRow = {
   entityId: string | null;
   before: unknown;
   after: unknown;
+  /** Who, as people say it: 张伟(YW01), 本机, 命令行. */
+  actorName: { zh: string; en: string };
+  /** The line as a sentence: what, on whom, the change in yuan, before → after. */
+  text: { zh: string; en: string };
 };
 
 const auditFilters = z.strictObject({

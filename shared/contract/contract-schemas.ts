@@ -78,6 +78,12 @@ export const contractPatchSchema = z
   .refine(datesInOrder, datesError);
 export type ContractPatch = z.output<typeof contractPatchSchema>;
 
+/** Column sorts of the 合同 list; a leading '-' is descending. Newest signed first by default. */
+export const CONTRACT_SORT_KEYS = ['signedOn', 'number', 'client', 'staff', 'amount', 'paid', 'balance', 'status'] as const;
+export type ContractSortKey = (typeof CONTRACT_SORT_KEYS)[number];
+export const CONTRACT_SORTS = CONTRACT_SORT_KEYS.flatMap((k) => [k, `-${k}`] as const);
+export type ContractSort = ContractSortKey | `-${ContractSortKey}`;
+
 export const contractFiltersSchema = z.strictObject({
   /** Contract number or client name fragment. */
   search: z.string().trim().max(100).default(''),
@@ -88,6 +94,7 @@ export const contractFiltersSchema = z.strictObject({
   signedTo: dateSchema.optional(),
   /** Only contracts with money still due. */
   unpaidOnly: z.boolean().default(false),
+  sort: z.enum(CONTRACT_SORTS as unknown as [ContractSort, ...ContractSort[]]).optional(),
 });
 export type ContractFilters = z.output<typeof contractFiltersSchema>;
 
@@ -125,6 +132,8 @@ export type PaymentRow = {
   staffId: number | null;
   staffName: string;
   paidOn: string;
+  /** The month whose sales it counts in: its own, or the next open one when its own was closed. */
+  creditMonth: string | null;
   amountFen: number;
   method: PaymentMethod;
   notes: string;
@@ -138,4 +147,6 @@ export type RenewalRow = ContractRow & {
   /** Days from the as-of date to the service end; negative once lapsed. */
   daysLeft: number;
   state: 'due' | 'lapsed';
+  /** 续费 was pressed and the renewal contract is still a draft: the reminder stays until it is signed. */
+  renewalDraft: { id: number; number: string } | null;
 };

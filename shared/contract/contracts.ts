@@ -127,8 +127,10 @@ export const contractsContract = {
         /** …within this many days before asOf (default 90): twenty years of lost clients are history, not a reminder. */
         lapsedWithinDays: z.number().int().min(0).max(36600).default(90),
         staffId: idSchema.optional(),
+        /** By service end date, or by the client's join date (the manual's 按客户加入日期, the default). */
+        order: z.enum(['due', 'joined']).default('joined'),
       })
-      .default({ withinDays: 30, includeLapsed: true, lapsedWithinDays: 90 }),
+      .default({ withinDays: 30, includeLapsed: true, lapsedWithinDays: 90, order: 'joined' }),
     roles: everyone,
     kind: 'read',
     summary: '续费提醒 / Renewals due',

@@ -5,6 +5,7 @@ import { dateSchema, idSchema } from './field-schemas';
 
 // Other contract files (and other branches) import these from here; they live in field-schemas.
 export { dateSchema, idSchema } from './field-schemas';
+import { normalisePhone } from '../clients/normalise';
 
 export const STAFF_STATUSES = ['active', 'warning', 'dismissal_due', 'left'] as const;
 export type StaffStatus = (typeof STAFF_STATUSES)[number];
@@ -53,13 +54,23 @@ export const salaryFenSchema = z
   .min(0, { error: '底薪不能为负数 / Base salary cannot be negative' })
   .max(1_000_000_000, { error: '底薪过大 / Base salary is too large' });
 
+/** A staff member's phone: empty, or something that can be dialled (the same rule as a client's). */
+export const staffPhoneSchema = z
+  .string()
+  .trim()
+  .max(40)
+  .refine((v) => v === '' || normalisePhone(v) !== null, {
+    error:
+      '电话号码无效(手机 11 位,座机请带区号,如 0755-12345678) / Not a phone number (mobiles have 11 digits; landlines need the area code, e.g. 0755-12345678)',
+  });
+
 export const newStaffSchema = z.strictObject({
   code: staffCodeSchema,
   name: z.string().trim().min(1, { error: '姓名不能为空 / Name is required' }).max(50),
   role: z.enum(ROLES, { error: '角色无效 / Unknown role' }),
   hiredOn: dateSchema,
   baseSalaryFen: salaryFenSchema,
-  phone: z.string().trim().max(40).default(''),
+  phone: staffPhoneSchema.default(''),
 });
 export type NewStaff = z.output<typeof newStaffSchema>;
 
@@ -70,7 +81,7 @@ export const staffPatchSchema = z.strictObject({
   role: z.enum(ROLES).optional(),
   hiredOn: dateSchema.optional(),
   baseSalaryFen: salaryFenSchema.optional(),
-  phone: z.string().trim().max(40).optional(),
+  phone: staffPhoneSchema.optional(),
 });
 
 export const staffContract = {

@@ -86,6 +86,10 @@ export type SalesSourceLine = {
   contractNumber: string;
   clientName: string;
   amountFen: number;
+  /** For an adjustment: the closed month the payment or refund is dated in (it counts here instead). */
+  lateFrom: Month | null;
+  refund: boolean;
+  /** The same facts as one bilingual text (CLI and exports); the screen builds its own from the fields above. */
   note: string;
 };
 
@@ -114,7 +118,7 @@ export type Dashboard = {
   asOf: IsoDate;
   month: Month;
   /** Null for a clerk (money figures hidden). */
-  sales: { team: DashboardPerson; people: DashboardPerson[]; trend: TrendPoint[] } | null;
+  sales: { scope: 'team' | 'own'; team: DashboardPerson; people: DashboardPerson[]; trend: TrendPoint[] } | null;
   funnel: FunnelCounts;
   renewalsDue: { count: number; amountFen: number; lapsed: number };
   followUps: { today: number; overdue: number };

@@ -19,7 +19,7 @@ export type SheetColumn = {
   /** Group header for split columns (提成 → 目标内 / 超额). */
   group?: { zh: string; en: string };
   value: (row: PerformanceRow, lang?: SheetLang) => string | number | null;
-  total?: (sheet: PerformanceSheet) => string | number | null;
+  total?: (sheet: PerformanceSheet, lang?: SheetLang) => string | number | null;
 };
 
 export const STATUS_LABELS: Record<SheetStatus, { zh: string; en: string }> = {
@@ -51,7 +51,15 @@ function payTotal(
 }
 
 export const SHEET_COLUMNS: readonly SheetColumn[] = [
-  { key: 'name', zh: '姓名', en: 'Name', kind: 'text', pay: false, value: (r) => r.name, total: () => '合计 Total' },
+  {
+    key: 'name',
+    zh: '姓名',
+    en: 'Name',
+    kind: 'text',
+    pay: false,
+    value: (r) => r.name,
+    total: (_s, lang = 'zh') => (lang === 'en' ? 'Total' : '合计'),
+  },
   { key: 'code', zh: '工号', en: 'Code', kind: 'text', pay: false, value: (r) => r.code },
   {
     key: 'role',

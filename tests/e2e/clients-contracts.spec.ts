@@ -51,9 +51,14 @@ test('contracts: record a payment, renew from the renewals list; funnel and foll
   await due.getByText('续费', { exact: true }).click();
   await page.getByRole('dialog').getByRole('button', { name: '续费' }).click();
   await expect(page.getByText(/已生成续费合同 HT-/)).toBeVisible();
-  await expect(due).toHaveCount(0);
   const renewed = await api(request, 'contracts.get', { id: k.id });
   expect(renewed.renewedByNumber).toMatch(/^HT-\d{4}-\d{4}$/);
+  // The renewal is only a draft: the reminder stays, naming it, until the client signs.
+  await expect(due).toContainText(`续费合同 ${renewed.renewedByNumber} 待签约`);
+  await expect(due.getByText('续费', { exact: true })).toHaveCount(0);
+  await api(request, 'contracts.update', { id: renewed.renewedById!, status: 'signed', signedOn: inDays(0) });
+  await page.reload();
+  await expect(due).toHaveCount(0);
 
   await page.goto('/#/clients/funnel');
   await expect(page.locator('.funnel-steps')).toContainText('签约');

@@ -81,11 +81,13 @@ test('clients: register a client, 撞单 is stopped, log a follow-up', async ({ 
   await dialog.getByLabel('客户名称').fill('深圳华联超市');
   await dialog.getByLabel('电话 1').fill('13800138000');
   await dialog.getByLabel('联系人').click();
-  await expect(dialog.locator('.ant-alert-warning')).toContainText('可能撞单');
-  await expect(dialog.locator('.ant-alert-warning')).toContainText('归属 张三');
+  // Under the field it concerns, once — not in a banner at the top of a long dialog.
+  await expect(dialog.getByTestId('duplicate-name')).toContainText('撞单');
+  await expect(dialog.getByTestId('duplicate-name')).toContainText('归属 张三');
+  await expect(dialog.getByTestId('duplicate-phone')).toContainText('归属 张三');
   await dialog.getByRole('button', { name: '保存' }).click();
-  await expect(dialog.locator('.ant-alert-error')).toContainText('撞单');
-  await dialog.locator('.ant-alert-warning').scrollIntoViewIfNeeded();
+  await expect(dialog.getByTestId('duplicate-name')).toBeVisible();
+  await expect(dialog.locator('.ant-alert')).toHaveCount(0);
   await dialogShot(page, 'clients-duplicate');
   await dialog.getByRole('button', { name: '取消' }).click();
 

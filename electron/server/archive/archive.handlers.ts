@@ -19,11 +19,13 @@ import { auditArchive } from './audit.service';
 import { fileLocal, fileStream } from './filing.service';
 import { documentFile } from './download.service';
 import { listFolders } from './folders.service';
+import { deleteKind } from './kinds.service';
 import { fixFinding } from './fix.service';
 
 export const archiveHandlers: Handlers<typeof archiveContract> = {
   'archive.kinds': (ctx) => listKinds(ctx),
   'archive.saveKind': (ctx, input) => saveKind(ctx, input),
+  'archive.deleteKind': (ctx, input) => deleteKind(ctx, input.id),
   'archive.template': (ctx) => {
     const template = currentTemplate(ctx.sqlite);
     return { template, example: templateExample(template) };

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { DocFields, DocumentRow, KindRow } from '../../../shared/contract/archive';
+import type { DocFields, DocumentRow, DocumentSort, KindRow } from '../../../shared/contract/archive';
 import { searchMatchExpression } from '../../../shared/clients/search-grams';
 import { DEFAULT_TEMPLATE, templateProblems } from '../../../shared/archive/path-template';
 import { writeAudit } from '../audit/audit.repository';
@@ -27,6 +27,7 @@ import {
 } from './documents.repository';
 import { canSeeDocument, scopeSql } from './document-scope';
 import { folderRange } from './folders.service';
+import { assertKindRenamable } from './kinds.service';
 import { moveDocument } from './refile';
 
 export const RETENTION_DAYS = 30;
@@ -56,6 +57,7 @@ export async function saveKind(
   k: { id?: number | undefined; parentId: number | null; name: string; autoPurge: boolean; draftMonths: number | null },
 ): Promise<KindRow[]> {
   await ctx.db.transaction().execute(async (trx) => {
+    assertKindRenamable(ctx.sqlite, k);
     if (k.parentId !== null) {
       const parent = ctx.sqlite.prepare('SELECT parent_id FROM doc_kinds WHERE id = ?').get(k.parentId) as
         { parent_id: number | null } | undefined;
@@ -95,6 +97,7 @@ export function listDocuments(
     folder?: string | undefined;
     search: string;
     trash: boolean;
+    sort?: DocumentSort | undefined;
     offset: number;
     limit: number;
   },
@@ -147,11 +150,26 @@ export function listDocuments(
   const rows = ctx.sqlite
     .prepare(
       `SELECT d.*, c.name AS client_name, k.number AS contract_number FROM ${from} WHERE ${sql}
-        ORDER BY ${match ? 's.rowid DESC' : 'd.doc_date DESC, d.id DESC'} LIMIT ? OFFSET ?`,
+        ORDER BY ${f.sort ? documentOrder(f.sort) : match ? 's.rowid DESC' : 'd.doc_date DESC, d.id DESC'} LIMIT ? OFFSET ?`,
     )
     .all(...params, f.limit, f.offset) as DocumentJoined[];
   const kinds = loadKinds(ctx.sqlite);
   return { rows: rows.map((r) => toDocumentRow(r, kinds)), total };
+}
+
+const DOCUMENT_ORDER: Record<string, string> = {
+  date: 'd.doc_date',
+  title: 'd.title',
+  size: 'd.size',
+  kind: 'd.kind_id',
+  client: 'c.name',
+};
+
+/** ORDER BY for a column the person clicked; the id breaks ties so pages never repeat a row. */
+function documentOrder(sort: DocumentSort): string {
+  const desc = sort.startsWith('-');
+  const dir = desc ? 'DESC' : 'ASC';
+  return `${DOCUMENT_ORDER[desc ? sort.slice(1) : sort] ?? 'd.doc_date'} ${dir}, d.id ${dir}`;
 }
 
 /** Edit a document's kind, links, date or title; its file moves to where the template now puts it. */

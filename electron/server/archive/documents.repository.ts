@@ -65,7 +65,13 @@ export function kindRows(sqlite: BetterSqlite3.Database): KindRow[] {
       }[]
     ).map((r) => [r.id, r.n]),
   );
-  return [...loadKinds(sqlite).entries()].map(([id, k]) => ({
+  // Tree order: each master folder (by its sort) followed by its own sub folders. `sort` alone
+  // would put 建站合同 (sort 1 under 协议合同) right after 客户档案 (sort 1).
+  const all = [...loadKinds(sqlite).entries()];
+  const ordered = all
+    .filter(([, k]) => k.record.parent_id === null)
+    .flatMap((master) => [master, ...all.filter(([, k]) => k.record.parent_id === master[0])]);
+  return ordered.map(([id, k]) => ({
     id,
     parentId: k.record.parent_id,
     name: k.record.name,

@@ -94,6 +94,15 @@ async function recordStaged(
   options: FilingOptions,
 ): Promise<FilingResult> {
   const dropStaged = (): void => fs.rmSync(absInside(root, staged.stagedRel), { force: true });
+  // An empty file is a failed scan or copy, never a document: refuse it rather than file nothing.
+  if (staged.size === 0) {
+    dropStaged();
+    throw new AppError(
+      'invalid_input',
+      `“${options.originalName}”是空文件(0 字节),没有归档。可能是扫描或复制没有成功,请检查原文件后重新归档。`,
+      `“${options.originalName}” is empty (0 bytes) and was not filed. The scan or copy probably failed; check the original and file it again.`,
+    );
+  }
   const kinds = loadKinds(ctx.sqlite);
   const existing = findByHash(ctx.sqlite, staged.sha256);
   if (existing && options.onDuplicate !== 'keep') {

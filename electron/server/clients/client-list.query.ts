@@ -65,8 +65,28 @@ export function cachedStatement(sqlite: BetterSqlite3.Database, text: string): B
   return statement;
 }
 
+const CLIENT_ORDER: Record<string, string> = {
+  joinedOn: 'c.joined_on',
+  name: 'c.name',
+  level: 'c.level',
+  completeness: 'c.completeness',
+};
+
+/**
+ * ORDER BY for a list sort. Join date walks the clients_list index; the other columns sort the
+ * filtered rows (a click by a person, not the hot path), with the join date and id breaking ties
+ * so paging never repeats or skips a client.
+ */
+export function clientOrderSql(sort: ClientFilters['sort']): string {
+  const desc = sort.startsWith('-');
+  const key = desc ? sort.slice(1) : sort;
+  const dir = desc ? 'DESC' : 'ASC';
+  if (key === 'joinedOn') return `c.joined_on ${dir}, c.id ${dir}`;
+  return `${CLIENT_ORDER[key] ?? 'c.joined_on'} ${dir}, c.joined_on ${dir}, c.id ${dir}`;
+}
+
 export function clientPageSql(where: ClientWhere, sort: ClientFilters['sort']): { ids: string; count: string } {
-  const order = sort === '-joinedOn' ? 'c.joined_on DESC, c.id DESC' : 'c.joined_on, c.id';
+  const order = clientOrderSql(sort);
   return {
     ids: `SELECT c.id FROM clients c ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?`,
     count: `SELECT count(*) FROM clients c ${where.sql}`,

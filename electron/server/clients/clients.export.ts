@@ -16,7 +16,7 @@ import type { CallContext } from '../core/context';
 import { exportFile, type TableColumn } from '../imports/write-table';
 import { CLIENT_COLUMNS, type ClientField } from './clients.columns';
 import { scopedOwnerId } from './client-scope';
-import { clientWhere } from './client-list.query';
+import { clientOrderSql, clientWhere } from './client-list.query';
 
 type ExportRow = {
   kind: string;
@@ -47,10 +47,10 @@ type ExportRow = {
   notes: string;
 };
 
-/** Every client of the filtered list, in join-date order, with the same headers import reads. */
+/** Every client of the filtered list, in the list's order, with the same headers import reads. */
 export async function exportClients(ctx: CallContext, filters: ClientFilters, format: ExportFormat): Promise<ExportFile> {
   const where = clientWhere(filters, scopedOwnerId(ctx.actor));
-  const order = filters.sort === '-joinedOn' ? 'c.joined_on DESC, c.id DESC' : 'c.joined_on, c.id';
+  const order = clientOrderSql(filters.sort);
   const rows = ctx.sqlite
     .prepare(
       `SELECT c.kind, c.name, c.contact_name, (SELECT group_concat(p.phone, ' / ') FROM client_phones p WHERE p.client_id = c.id) AS phones,

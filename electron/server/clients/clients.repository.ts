@@ -160,7 +160,10 @@ export function toClientListRow(r: ListSource & { phone: string | null }): Clien
   return { ...listFields(r), phone: r.phone ?? '' };
 }
 
-export async function listOwnerHistory(db: Kysely<Database>, clientId: number): Promise<OwnerHistoryRow[]> {
+export async function listOwnerHistory(
+  db: Kysely<Database>,
+  clientId: number,
+): Promise<Omit<OwnerHistoryRow, 'changedByName'>[]> {
   const rows = await db
     .selectFrom('client_owner_history as h')
     .leftJoin('staff as f', 'f.id', 'h.from_staff_id')

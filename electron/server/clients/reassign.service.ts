@@ -1,3 +1,5 @@
+import { actorText } from '../../../shared/audit/audit-text';
+import { auditNames } from '../audit/audit-names';
 import type { OwnerHistoryRow } from '../../../shared/contract/clients';
 import { writeAudit } from '../audit/audit.repository';
 import { AppError } from '../core/app-error';
@@ -67,5 +69,7 @@ export async function reassignClients(ctx: CallContext, input: ReassignInput): P
 
 export async function ownerHistory(ctx: CallContext, clientId: number): Promise<OwnerHistoryRow[]> {
   await visibleClient(ctx.db, ctx.actor, clientId);
-  return listOwnerHistory(ctx.db, clientId);
+  const names = auditNames(ctx.sqlite);
+  // Who moved it, as people say it (张伟(YW01), 本机), not the bare sign-in code.
+  return (await listOwnerHistory(ctx.db, clientId)).map((r) => ({ ...r, changedByName: actorText(r.changedBy, names) }));
 }

@@ -1,6 +1,8 @@
+import { actorText, describeAudit, type AuditNames } from '../../../shared/audit/audit-text';
 import type { AuditRow } from '../../../shared/contract/commission';
 import type { ExportFile, ExportFormat } from '../../../shared/imports/export-file';
 import type { OfficeContext } from '../core/context';
+import { auditNames } from '../audit/audit-names';
 import { exportFile } from '../imports/write-table';
 
 type AuditFilters = { entity?: string | undefined; from?: string | undefined; to?: string | undefined };
@@ -31,10 +33,8 @@ type AuditRecord = {
   after_json: string | null;
 };
 
-function toRow(r: AuditRecord): AuditRow {
-  return {
-    id: r.id,
-    at: r.at,
+function toRow(r: AuditRecord, names: AuditNames): AuditRow {
+  const facts = {
     actorCode: r.actor_code,
     actorRole: r.actor_role,
     action: r.action,
@@ -43,6 +43,7 @@ function toRow(r: AuditRecord): AuditRow {
     before: r.before_json ? (JSON.parse(r.before_json) as unknown) : null,
     after: r.after_json ? (JSON.parse(r.after_json) as unknown) : null,
   };
+  return { id: r.id, at: r.at, ...facts, actorName: actorText(r.actor_code, names), text: describeAudit(facts, names) };
 }
 
 /** 操作日志, newest first: who changed what, when, before and after. */
@@ -58,26 +59,51 @@ export function listAudit(
   const rows = ctx.sqlite
     .prepare(`SELECT * FROM audit_log ${where.sql} ORDER BY id DESC LIMIT ? OFFSET ?`)
     .all(...where.params, f.limit, f.offset) as AuditRecord[];
-  return { rows: rows.map(toRow), total };
+  const names = auditNames(ctx.sqlite);
+  return { rows: rows.map((r) => toRow(r, names)), total };
 }
 
 export async function exportAudit(ctx: OfficeContext, f: AuditFilters, format: ExportFormat): Promise<ExportFile> {
   const where = whereOf(f);
-  const rows = ctx.sqlite.prepare(`SELECT * FROM audit_log ${where.sql} ORDER BY id`).all(...where.params) as AuditRecord[];
+  const records = ctx.sqlite.prepare(`SELECT * FROM audit_log ${where.sql} ORDER BY id`).all(...where.params) as AuditRecord[];
+  const names = auditNames(ctx.sqlite);
+  // The sentences first, as on screen, in both languages; the raw record after them for anyone
+  // who needs to check a figure against the database.
   return exportFile(
     format,
     '操作日志',
     '操作日志',
     [
-      { header: '时间 at', width: 24 },
-      { header: '操作人 actor', width: 14 },
-      { header: '角色 role', width: 10 },
+      { header: '时间 at', width: 20 },
+      { header: '操作人 who', width: 18 },
+      { header: '内容', width: 70 },
+      { header: 'What', width: 70 },
       { header: '操作 action', width: 22 },
       { header: '对象 entity', width: 12 },
       { header: '编号 id', width: 14 },
-      { header: '修改前 before', width: 50 },
-      { header: '修改后 after', width: 50 },
+      { header: '修改前 before', width: 40 },
+      { header: '修改后 after', width: 40 },
     ],
-    rows.map((r) => [r.at, r.actor_code, r.actor_role, r.action, r.entity, r.entity_id, r.before_json, r.after_json]),
+    records.map((r) => {
+      const row = toRow(r, names);
+      return [
+        localTime(r.at),
+        row.actorName.zh,
+        row.text.zh,
+        row.text.en,
+        r.action,
+        r.entity,
+        r.entity_id,
+        r.before_json,
+        r.after_json,
+      ];
+    }),
   );
+}
+
+/** ISO UTC → the office's local "2026-11-27 13:52:03" (the machine's time zone is the office's). */
+function localTime(iso: string): string {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }

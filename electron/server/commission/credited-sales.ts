@@ -50,6 +50,8 @@ export function salesLinesOf(
       contractNumber: r.contractNumber,
       clientName: r.clientName,
       amountFen: r.amountFen,
+      lateFrom: late ? r.date.slice(0, 7) : null,
+      refund,
       note: [late ? `${r.date.slice(0, 7)} 已月结,计入本月 / closed month, counted here` : '', refund ? '退款 / refund' : '']
         .filter(Boolean)
         .join(';'),

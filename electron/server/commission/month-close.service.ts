@@ -51,7 +51,7 @@ export async function closeMonth(ctx: CallContext, month: string): Promise<Month
       },
       ctx.now(),
     );
-    return toMonthState(ctx.sqlite.prepare('SELECT * FROM month_closes WHERE month = ?').get(month) as never);
+    return toMonthState(ctx.sqlite.prepare('SELECT * FROM month_closes WHERE month = ?').get(month) as never, ctx.sqlite);
   });
 }
 
@@ -77,7 +77,7 @@ export async function reopenMonth(ctx: CallContext, month: string, reason: strin
       },
       ctx.now(),
     );
-    return toMonthState(ctx.sqlite.prepare('SELECT * FROM month_closes WHERE month = ?').get(month) as never);
+    return toMonthState(ctx.sqlite.prepare('SELECT * FROM month_closes WHERE month = ?').get(month) as never, ctx.sqlite);
   });
 }
 

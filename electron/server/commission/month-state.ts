@@ -1,21 +1,27 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { actorText } from '../../../shared/audit/audit-text';
 import type { MonthState } from '../../../shared/contract/commission';
+import { auditNames } from '../audit/audit-names';
 import { AppError } from '../core/app-error';
 
 type CloseRecord = { month: string; closed: number; first_closed_at: string; closed_at: string | null; closed_by: string | null };
 
-export function toMonthState(r: CloseRecord): MonthState {
+export function toMonthState(r: CloseRecord, sqlite: BetterSqlite3.Database): MonthState {
   return {
     month: r.month,
     closed: r.closed === 1,
     closedAt: r.closed_at,
     closedBy: r.closed_by,
+    // 张伟(YW01) or 本机, not the bare code `local` the session uses.
+    closedByName: r.closed_by ? actorText(r.closed_by, auditNames(sqlite)) : null,
     firstClosedAt: r.first_closed_at,
   };
 }
 
 export function monthStates(sqlite: BetterSqlite3.Database): MonthState[] {
-  return (sqlite.prepare('SELECT * FROM month_closes ORDER BY month DESC').all() as CloseRecord[]).map(toMonthState);
+  return (sqlite.prepare('SELECT * FROM month_closes ORDER BY month DESC').all() as CloseRecord[]).map((r) =>
+    toMonthState(r, sqlite),
+  );
 }
 
 export function isMonthClosed(sqlite: BetterSqlite3.Database, month: string): boolean {

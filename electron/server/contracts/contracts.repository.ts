@@ -88,7 +88,7 @@ export function findContractByNumber(sqlite: BetterSqlite3.Database, number: str
 export function listPayments(sqlite: BetterSqlite3.Database, contractId: number): PaymentRow[] {
   const rows = sqlite
     .prepare(
-      `SELECT p.id, p.contract_id, k.number AS contract_number, p.staff_id, s.name AS staff_name, p.paid_on, p.amount_fen, p.method, p.notes, p.created_at
+      `SELECT p.id, p.contract_id, k.number AS contract_number, p.staff_id, s.name AS staff_name, p.paid_on, p.credit_month, p.amount_fen, p.method, p.notes, p.created_at
        FROM payments p JOIN contracts k ON k.id = p.contract_id LEFT JOIN staff s ON s.id = p.staff_id
        WHERE p.contract_id = ? ORDER BY p.paid_on, p.id`,
     )
@@ -99,6 +99,7 @@ export function listPayments(sqlite: BetterSqlite3.Database, contractId: number)
     staff_id: number | null;
     staff_name: string | null;
     paid_on: string;
+    credit_month: string | null;
     amount_fen: number;
     method: string;
     notes: string;
@@ -111,6 +112,7 @@ export function listPayments(sqlite: BetterSqlite3.Database, contractId: number)
     staffId: r.staff_id,
     staffName: r.staff_name ?? '',
     paidOn: r.paid_on,
+    creditMonth: r.credit_month,
     amountFen: r.amount_fen,
     method: r.method as PaymentMethod,
     notes: r.notes,

@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type {
+  ContractSort,
+  ContractSortKey,
   ContractDetail,
   ContractFilters,
   ContractPatch,
@@ -51,6 +53,25 @@ export function contractWhere(ctx: CallContext, f: ContractFilters): { sql: stri
   return { sql: parts.join(' AND '), params };
 }
 
+const CONTRACT_ORDER: Record<ContractSortKey, string> = {
+  signedOn: 'COALESCE(k.signed_on, k.created_at)',
+  number: 'k.number',
+  client: 'c.name',
+  staff: 's.name',
+  amount: 'k.amount_fen',
+  paid: 'k.paid_fen',
+  balance: '(k.amount_fen - k.paid_fen)',
+  status: 'k.status',
+};
+
+/** ORDER BY for a column sort; the id breaks ties so pages never repeat or skip a row. */
+function contractOrder(sort: ContractSort): string {
+  const desc = sort.startsWith('-');
+  const key = (desc ? sort.slice(1) : sort) as ContractSortKey;
+  const dir = desc ? 'DESC' : 'ASC';
+  return `${CONTRACT_ORDER[key]} ${dir}, k.id ${dir}`;
+}
+
 export function listContracts(
   ctx: CallContext,
   input: ContractFilters & { offset: number; limit: number },
@@ -69,9 +90,7 @@ export function listContracts(
     .pluck()
     .get(...where.params) as number;
   const rows = ctx.sqlite
-    .prepare(
-      `${CONTRACT_SELECT} WHERE ${where.sql} ORDER BY COALESCE(k.signed_on, k.created_at) DESC, k.id DESC LIMIT ? OFFSET ?`,
-    )
+    .prepare(`${CONTRACT_SELECT} WHERE ${where.sql} ORDER BY ${contractOrder(input.sort ?? '-signedOn')} LIMIT ? OFFSET ?`)
     .all(...where.params, input.limit, input.offset) as ContractJoined[];
   const asOf = todayLocal(ctx.now());
   return {

@@ -127,6 +127,19 @@ describe('contracts, payments and renewals', () => {
       product: '年费',
     });
     expect((await callOk<ContractDetail>(office, 'contracts.get', { id: dueLate.id })).renewedById).toBe(renewed.id);
+    // A draft renewal keeps the reminder (nothing is signed yet), showing the draft…
+    const withDraft = await callOk<RenewalRow[]>(office, 'renewals.list', { withinDays: 60 });
+    expect(withDraft.map((r) => [r.clientName, r.renewalDraft?.number ?? null])).toEqual([
+      ['早加入', null],
+      ['中间', null],
+      ['晚加入', renewed.number],
+    ]);
+    // …sorted by the end date when asked…
+    expect(
+      (await callOk<RenewalRow[]>(office, 'renewals.list', { withinDays: 60, order: 'due' })).map((r) => r.clientName),
+    ).toEqual(['中间', '晚加入', '早加入']);
+    // …and the reminder goes once the renewal is signed.
+    await callOk(office, 'contracts.update', { id: renewed.id, status: 'signed', signedOn: '2026-06-25' });
     expect((await callOk<RenewalRow[]>(office, 'renewals.list', { withinDays: 60 })).map((r) => r.clientName)).toEqual([
       '早加入',
       '中间',

@@ -21,6 +21,7 @@ export function listRenewals(
     includeLapsed: boolean;
     lapsedWithinDays: number;
     staffId?: number | undefined;
+    order?: 'due' | 'joined' | undefined;
   },
 ): RenewalRow[] {
   const asOf = input.asOf ?? todayLocal(ctx.now());
@@ -34,19 +35,32 @@ export function listRenewals(
     extra += ' AND k.staff_id = ?';
     params.push(input.staffId);
   }
+  // Renewed means a renewal that is signed: a draft renewal (续费 pressed, nothing signed yet)
+  // keeps the reminder, showing the draft, until the client actually signs.
+  const order = input.order === 'due' ? 'k.ends_on, k.id' : 'c.joined_on, c.id, k.ends_on, k.id';
   const rows = ctx.sqlite
     .prepare(
       `${CONTRACT_SELECT}
        WHERE ${scope.sql} AND k.status IN ('signed', 'active', 'expired') AND k.ends_on IS NOT NULL AND k.ends_on <= ? AND k.ends_on >= ? ${extra}
          AND c.archived_at IS NULL
-         AND NOT EXISTS (SELECT 1 FROM contracts n WHERE n.id != k.id AND n.status != 'cancelled'
+         AND NOT EXISTS (SELECT 1 FROM contracts n WHERE n.id != k.id AND n.status NOT IN ('cancelled', 'draft')
                          AND (n.renewal_of_id = k.id OR (n.client_id = k.client_id AND n.product = k.product AND n.ends_on > k.ends_on)))
-       ORDER BY c.joined_on, c.id, k.ends_on, k.id`,
+       ORDER BY ${order}`,
     )
     .all(...params) as ContractJoined[];
+  const draftOf = ctx.sqlite.prepare(
+    "SELECT id, number FROM contracts WHERE renewal_of_id = ? AND status = 'draft' ORDER BY id DESC LIMIT 1",
+  );
   return rows.map((r) => {
     const daysLeft = daysBetween(asOf, r.ends_on!);
-    return { ...toContractRow(r, asOf), clientJoinedOn: r.client_joined_on, daysLeft, state: daysLeft < 0 ? 'lapsed' : 'due' };
+    const draft = draftOf.get(r.id) as { id: number; number: string } | undefined;
+    return {
+      ...toContractRow(r, asOf),
+      clientJoinedOn: r.client_joined_on,
+      daysLeft,
+      state: daysLeft < 0 ? 'lapsed' : 'due',
+      renewalDraft: draft ?? null,
+    };
   });
 }
 

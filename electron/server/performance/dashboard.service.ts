@@ -18,8 +18,12 @@ export async function getDashboard(ctx: CallContext, input: { asOf?: string | un
   const sheet = await computeSheet(ctx, month);
   const renewals = listRenewals(ctx, { withinDays: 30, asOf, includeLapsed: true, lapsedWithinDays: 90 });
   const due = await dueFollowUps(ctx, { asOf });
+  // 本月个人进度 is about selling: salespeople, and anyone else only when they sell too (a
+  // manager with a personal target, or sales credited this month). The owner and a clerk
+  // without either are not a row of empty bars.
   const people = sheet.rows
     .filter((r) => r.pay && r.status !== 'left')
+    .filter((r) => r.role === 'salesperson' || r.pay!.targetFen !== null || r.pay!.floorFen !== null || r.pay!.salesFen !== 0)
     .map((r) => ({
       staffId: r.staffId,
       name: r.name,
@@ -34,6 +38,8 @@ export async function getDashboard(ctx: CallContext, input: { asOf?: string | un
     sales:
       sheet.showsPay && teamPay
         ? {
+            // A salesperson's sheet holds only their own row: the figures are theirs, not the team's.
+            scope: ctx.actor?.role === 'salesperson' ? 'own' : 'team',
             team: {
               staffId: 0,
               name: '团队',

@@ -101,7 +101,7 @@ describe('performance sheet export', () => {
     const sales = rows[0]!.indexOf('实际销售额');
     expect(rows[1]![sales]).toBe('40000.01');
     expect(rows[2]![sales]).toBe('9999.99');
-    expect(rows[3]![0]).toBe('合计 Total');
+    expect(rows[3]![0]).toBe('合计');
     expect(rows[3]![sales]).toBe('50000.00');
   });
 

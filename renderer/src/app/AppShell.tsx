@@ -6,7 +6,8 @@ import { LanguageSwitch } from '../components/LanguageSwitch';
 import { UserMenu } from '../components/UserMenu';
 import { Page as SectionPage } from '../components/Page';
 import { useT } from '../i18n';
-import { DEFAULT_ROUTE, findRoute, routes } from './routes';
+import { homeRoute, roleMayCall, useRole } from './permissions';
+import { findRoute, routes } from './routes';
 import { navigate, useHashPath } from './useHashPath';
 import { useOffice } from './useOffice';
 
@@ -15,17 +16,21 @@ export function AppShell() {
   const t = useT();
   const { settings } = useOffice();
   const [first] = useHashPath();
-  const route = findRoute(first);
+  const role = useRole();
+  const shown = routes.filter((r) => !r.needs || roleMayCall(role, r.needs));
+  const home = findRoute(homeRoute(role)) ?? shown[0]!;
+  const found = findRoute(first);
+  const route = found && shown.includes(found) ? found : undefined;
 
   useEffect(() => {
-    if (!route) navigate([DEFAULT_ROUTE.path], { replace: true });
-  }, [route]);
+    if (!route) navigate([home.path], { replace: true });
+  }, [route, home]);
 
   useEffect(() => {
     document.title = settings.officeName ? `${settings.officeName} · 门店通` : '门店通';
   }, [settings.officeName]);
 
-  const current = route ?? DEFAULT_ROUTE;
+  const current = route ?? home;
   const Page = current.page;
   return (
     <Layout className="shell">
@@ -39,7 +44,7 @@ export function AppShell() {
             theme="dark"
             mode="inline"
             selectedKeys={[current.path]}
-            items={routes.map((r) => ({ key: r.path, icon: r.icon, label: t(r.label) }))}
+            items={shown.map((r) => ({ key: r.path, icon: r.icon, label: t(r.label) }))}
             onClick={({ key }) => navigate([key])}
           />
         </nav>

@@ -10,6 +10,8 @@ import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useLanguage, useT } from '../i18n';
 import { AuthContext } from './AuthContext';
 import { useOffice } from './useOffice';
+import { homeRoute } from './permissions';
+import { navigate } from './useHashPath';
 
 /**
  * Sign-in (SPEC §6): once anyone has a password, the shell shows only after 登录, and locks itself
@@ -60,6 +62,9 @@ export function SignInGate({ children }: { children: ReactNode }) {
         locked={lockedOut}
         onSignedIn={(s) => {
           setLockedOut(null);
+          // Start where this person works and may look (a clerk at 客户, others at 概览), never on
+          // whatever page the previous person left open.
+          if (s.me) navigate([homeRoute(s.me.role)], { replace: true });
           setState(s);
           // Read before signing in, the settings left out where the office's files are.
           void call('settings.get').then(setSettings, () => undefined);

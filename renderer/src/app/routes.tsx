@@ -8,6 +8,7 @@ import {
   TeamOutlined,
 } from '@ant-design/icons';
 import type { ComponentType, LazyExoticComponent, ReactNode } from 'react';
+import type { Method } from '../../../shared/contract';
 import type { MessageKey } from '../i18n';
 import { lazyPage } from './lazyPage';
 
@@ -19,6 +20,8 @@ export type AppRoute = {
   /** null until the section is built; it then shows “即将推出 / Coming soon” with `soon`. */
   page: LazyExoticComponent<ComponentType> | null;
   soon?: MessageKey;
+  /** Shown only to roles that may call this method (every section is open to every role today). */
+  needs?: Method;
 };
 
 /**

@@ -7,6 +7,7 @@ import type { Dictionary } from './types';
 
 import { clientsEn } from './clients.en';
 import { backupEn } from './backup.en';
+import { commonEn } from './common.en';
 
 export const en: Dictionary = {
   ...authEn,
@@ -16,6 +17,7 @@ export const en: Dictionary = {
   ...performanceEn,
   ...clientsEn,
   ...backupEn,
+  ...commonEn,
   'app.name': '门店通',
   'app.loading': 'Loading…',
   'app.loadFailed': 'Cannot reach 门店通',
@@ -91,6 +93,8 @@ export const en: Dictionary = {
   'staff.hiredOn': 'Hired on',
   'staff.baseSalary': 'Base salary',
   'staff.phone': 'Phone',
+  'staff.phoneInvalid': 'Not a phone number: mobiles have 11 digits; landlines need the area code, e.g. 0755-12345678',
+  'staff.phonePlaceholder': 'e.g. 13800138000',
   'staff.status': 'Status',
   'staff.status.active': 'Active',
   'staff.status.warning': 'Warning',

@@ -5,6 +5,7 @@ import { commissionZh } from './commission.zh-CN';
 import { performanceZh } from './performance.zh-CN';
 import { clientsZh } from './clients.zh-CN';
 import { backupZh } from './backup.zh-CN';
+import { commonZh } from './common.zh-CN';
 
 /**
  * The Chinese dictionary is the source of truth: every key the UI uses is declared here, and
@@ -20,6 +21,7 @@ export const zhCN = {
   ...performanceZh,
   ...clientsZh,
   ...backupZh,
+  ...commonZh,
   'app.name': '门店通',
   'app.loading': '正在加载…',
   'app.loadFailed': '无法连接门店通',
@@ -92,6 +94,8 @@ export const zhCN = {
   'staff.hiredOn': '入职日期',
   'staff.baseSalary': '底薪',
   'staff.phone': '电话',
+  'staff.phoneInvalid': '电话号码无效:手机 11 位,座机请带区号,如 0755-12345678',
+  'staff.phonePlaceholder': '例如 13800138000',
   'staff.status': '状态',
   'staff.status.active': '在职',
   'staff.status.warning': '预警',

@@ -11,9 +11,9 @@ import './archive.css';
 const TABS: readonly SectionTab[] = [
   { key: 'files', label: 'archive.tab.files', content: () => <DocumentsTab /> },
   { key: 'folders', label: 'archive.tab.folders', content: () => <FoldersTab /> },
-  { key: 'audit', label: 'archive.tab.audit', content: () => <ArchiveAuditTab /> },
-  { key: 'trash', label: 'archive.tab.trash', content: () => <TrashTab /> },
-  { key: 'settings', label: 'archive.tab.settings', content: () => <ArchiveSettingsTab /> },
+  { key: 'audit', label: 'archive.tab.audit', content: () => <ArchiveAuditTab />, needs: 'archive.audit' },
+  { key: 'trash', label: 'archive.tab.trash', content: () => <TrashTab />, needs: 'archive.restore' },
+  { key: 'settings', label: 'archive.tab.settings', content: () => <ArchiveSettingsTab />, needs: 'archive.saveKind' },
 ];
 
 /** 档案: #/archive/files | folders | audit | trash | settings. */

@@ -12,7 +12,7 @@ const TABS: readonly SectionTab[] = [
   { key: 'list', label: 'clients.tab.list', content: () => <ClientListTab /> },
   { key: 'due', label: 'clients.tab.due', content: () => <DueTab /> },
   { key: 'funnel', label: 'clients.tab.funnel', content: () => <FunnelTab /> },
-  { key: 'import', label: 'clients.tab.import', content: () => <ClientsImport /> },
+  { key: 'import', label: 'clients.tab.import', content: () => <ClientsImport />, needs: 'clients.import' },
 ];
 
 function ClientsImport() {

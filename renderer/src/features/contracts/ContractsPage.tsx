@@ -10,7 +10,7 @@ import '../clients/clients.css';
 const TABS: readonly SectionTab[] = [
   { key: 'list', label: 'contracts.tab.list', content: () => <ContractListTab /> },
   { key: 'renewals', label: 'contracts.tab.renewals', content: () => <RenewalsTab /> },
-  { key: 'import', label: 'contracts.tab.import', content: () => <ContractsImport /> },
+  { key: 'import', label: 'contracts.tab.import', content: () => <ContractsImport />, needs: 'contracts.import' },
 ];
 
 function ContractsImport() {

@@ -20,13 +20,15 @@ export function DashboardPage() {
   const d = query.data;
   if (!d) return <Page title={t('dash.title')}>{query.error ? <ErrorAlert error={query.error} /> : <Card loading />}</Page>;
   const team = d.sales?.team;
+  // A salesperson sees their own month: never call their figures "团队".
+  const own = d.sales?.scope === 'own';
   const percent = team?.targetFen ? Math.round((team.salesFen / team.targetFen) * 100) : null;
   return (
     <Page title={t('dash.title')}>
       <div className="dash-grid" data-testid="dashboard">
         {d.sales && team && (
           <Card size="small" title={t('dash.monthSoFar', { month: monthTitle(d.month, lang) })}>
-            <Statistic title={t('dash.teamSales')} value={formatFen(team.salesFen, { symbol: true })} />
+            <Statistic title={t(own ? 'dash.ownSales' : 'dash.teamSales')} value={formatFen(team.salesFen, { symbol: true })} />
             {percent !== null ? (
               <>
                 <Progress
@@ -35,7 +37,7 @@ export function DashboardPage() {
                   status={percent >= 100 ? 'success' : 'active'}
                 />
                 <Typography.Text type="secondary">
-                  {t('dash.teamTarget', { target: formatFen(team.targetFen ?? 0, { symbol: true }) })}
+                  {t(own ? 'dash.ownTarget' : 'dash.teamTarget', { target: formatFen(team.targetFen ?? 0, { symbol: true }) })}
                 </Typography.Text>
               </>
             ) : (
@@ -103,7 +105,7 @@ export function DashboardPage() {
           )}
         </Card>
         <Card size="small" title={t('dash.archive')} extra={<a onClick={() => navigate(['archive'])}>{t('dash.open')}</a>}>
-          <Typography.Text type={d.archive?.findings ? 'warning' : 'secondary'}>
+          <Typography.Text type={d.archive?.findings ? 'warning' : 'secondary'} data-testid="dash-archive">
             {!d.archive?.lastAuditAt
               ? t('dash.archiveNever')
               : d.archive.findings
@@ -114,7 +116,7 @@ export function DashboardPage() {
                 : t('dash.archiveClean', { at: dayjs(d.archive.lastAuditAt).format('YYYY-MM-DD HH:mm') })}
           </Typography.Text>
         </Card>
-        {d.sales && (
+        {d.sales && !own && (
           <Card size="small" title={t('dash.perPerson')} className="dash-wide">
             <TargetVsActualChart
               data={d.sales.people.some((p) => p.salesFen !== 0 || p.targetFen !== null) ? d.sales.people : []}
@@ -123,7 +125,7 @@ export function DashboardPage() {
           </Card>
         )}
         {d.sales && (
-          <Card size="small" title={t('perf.chart.trend12')} className="dash-wide">
+          <Card size="small" title={t(own ? 'dash.ownTrend12' : 'perf.chart.trend12')} className="dash-wide">
             <TeamTrendChart data={d.sales.trend} height={280} />
           </Card>
         )}

@@ -75,6 +75,11 @@ export function PerformancePage() {
         {sheet && sheet.rows.length === 0 && <Empty description={t('perf.noStaff')} />}
         {sheet && sheet.rows.length > 0 && <SheetTable sheet={sheet} onOpenPerson={setPerson} />}
         {sheet && !sheet.showsPay && <Typography.Paragraph type="secondary">{t('perf.noPay')}</Typography.Paragraph>}
+        {sheet?.rows.some((r) => (r.pay?.commissionFen ?? 0) < 0) && (
+          <Typography.Paragraph type="secondary" className="source-hint" data-testid="negative-hint">
+            {t('perf.negativeHint')}
+          </Typography.Paragraph>
+        )}
         {sheet && <PolicyNotes policies={sheet.policies} lang={lang} />}
       </Card>
       {sheet?.showsPay && (

@@ -2,6 +2,7 @@ import { Button, Card, Descriptions, Flex, Form, Input, Typography, App } from '
 import { toApiError } from '../../api/ApiError';
 import { useFormApiError } from '../../api/useFormApiError';
 import { useMutation } from '../../api/useMutation';
+import { useCan } from '../../app/permissions';
 import { useOffice } from '../../app/useOffice';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
@@ -22,6 +23,8 @@ export function SettingsPage() {
   const [form] = Form.useForm<OfficeValues>();
   const update = useMutation('settings.update');
   const errors = useFormApiError(form, FIELDS);
+  const canEditOffice = useCan('settings.update');
+  const canBackup = useCan('backup.settings');
 
   const save = async (values: OfficeValues): Promise<void> => {
     try {
@@ -44,6 +47,7 @@ export function SettingsPage() {
             initialValues={{ officeName: settings.officeName, officeAddress: settings.officeAddress }}
             onFinish={save}
             onValuesChange={errors.clear}
+            disabled={!canEditOffice}
           >
             <Form.Item
               name="officeName"
@@ -55,9 +59,11 @@ export function SettingsPage() {
             <Form.Item name="officeAddress" label={t('office.address')}>
               <Input maxLength={200} placeholder={t('office.addressPlaceholder')} />
             </Form.Item>
-            <Button type="primary" htmlType="submit" loading={update.running}>
-              {t('common.save')}
-            </Button>
+            {canEditOffice && (
+              <Button type="primary" htmlType="submit" loading={update.running}>
+                {t('common.save')}
+              </Button>
+            )}
           </Form>
         </Card>
         <Card title={t('settings.folders')}>
@@ -86,7 +92,7 @@ export function SettingsPage() {
           <LanguageSwitch />
         </Card>
         <AccountCard />
-        <BackupCard />
+        {canBackup && <BackupCard />}
       </Flex>
     </Page>
   );

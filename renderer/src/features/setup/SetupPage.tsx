@@ -92,7 +92,8 @@ export function SetupPage({ settings, onDone }: { settings: OfficeSettings; onDo
             <Input maxLength={1000} spellCheck={false} />
           </Form.Item>
           <Form.Item label={t('office.dataDir')} extra={t('setup.dataDirHelp')}>
-            <Input value={settings.dataDir} readOnly variant="filled" aria-label={t('office.dataDir')} />
+            {/* Shown, not typed in: Tab goes past it to the next field a person fills. */}
+            <Input value={settings.dataDir} readOnly tabIndex={-1} variant="filled" aria-label={t('office.dataDir')} />
           </Form.Item>
           <Typography.Title level={5}>{t('setup.owner')}</Typography.Title>
           <div className="setup-owner">

@@ -12,9 +12,9 @@ import '../performance/performance.css';
  */
 const TABS: readonly SectionTab[] = [
   { key: 'list', label: 'staff.tab.list', content: () => <StaffListTab /> },
-  { key: 'targets', label: 'staff.tab.targets', content: () => <PlansTab /> },
+  { key: 'targets', label: 'staff.tab.targets', content: () => <PlansTab />, needs: 'plans.get' },
   { key: 'months', label: 'staff.tab.months', content: () => <MonthsTab /> },
-  { key: 'audit', label: 'staff.tab.audit', content: () => <AuditTab /> },
+  { key: 'audit', label: 'staff.tab.audit', content: () => <AuditTab />, needs: 'audit.list' },
 ];
 
 export function StaffPage() {

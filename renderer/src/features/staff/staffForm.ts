@@ -1,4 +1,5 @@
 import dayjs, { type Dayjs } from 'dayjs';
+import { normalisePhone } from '../../../../shared/clients/normalise';
 import { fenToYuanString, parseYuanToFen } from '../../../../shared/money';
 import type { Role } from '../../../../shared/roles';
 import type { StaffRow } from '../../../../shared/contract/staff';
@@ -11,7 +12,8 @@ export type StaffFormValues = {
   name: string;
   role: Role;
   hiredOn: Dayjs | null;
-  baseSalaryYuan: string;
+  /** Absent when the salary is not shown (the person at the page may not see it). */
+  baseSalaryYuan?: string;
   phone: string;
 };
 
@@ -32,6 +34,12 @@ export function salaryProblem(raw: string | undefined): MessageKey | null {
   return null;
 }
 
+/** Why a typed phone cannot be saved (the core refuses the same), or null when it is fine or empty. */
+export function phoneProblem(raw: string | undefined): MessageKey | null {
+  const text = (raw ?? '').trim();
+  return text === '' || normalisePhone(text) !== null ? null : 'staff.phoneInvalid';
+}
+
 export function emptyStaffForm(today: Dayjs = dayjs()): StaffFormValues {
   return { code: '', name: '', role: 'salesperson', hiredOn: today.startOf('day'), baseSalaryYuan: '', phone: '' };
 }
@@ -42,21 +50,34 @@ export function staffToForm(row: StaffRow): StaffFormValues {
     name: row.name,
     role: row.role,
     hiredOn: dayjs(row.hiredOn),
-    baseSalaryYuan: row.baseSalaryFen === undefined ? '' : fenToYuanString(row.baseSalaryFen),
+    ...(row.baseSalaryFen === undefined ? {} : { baseSalaryYuan: fenToYuanString(row.baseSalaryFen) }),
     phone: row.phone,
   };
 }
 
 /** The form as a staff.create input; call after the form validated (salary parses, date set). */
 export function formToStaffInput(values: StaffFormValues): Input<'staff.create'> {
-  const fen = parseYuanToFen(values.baseSalaryYuan);
-  if (fen === null || !values.hiredOn) throw new Error('formToStaffInput called with an unvalidated form');
+  const fen = parseYuanToFen(values.baseSalaryYuan ?? '');
+  if (fen === null) throw new Error('formToStaffInput called with an unvalidated form');
+  const { code, name, role, hiredOn, phone } = formToStaffPatch(values);
+  return { code, name, role, hiredOn, phone, baseSalaryFen: fen };
+}
+
+/**
+ * The form as a staff.update patch. Without `baseSalaryYuan` (someone who may not see salaries
+ * edits a person) the salary is left as it is, never sent as empty.
+ */
+export function formToStaffPatch(
+  values: StaffFormValues,
+): Omit<Input<'staff.update'>, 'id'> & { code: string; name: string; role: Role; hiredOn: string; phone: string } {
+  if (!values.hiredOn) throw new Error('formToStaffPatch called with an unvalidated form');
+  const fen = values.baseSalaryYuan === undefined ? null : parseYuanToFen(values.baseSalaryYuan);
   return {
     code: values.code.trim(),
     name: values.name.trim(),
     role: values.role,
     hiredOn: values.hiredOn.format('YYYY-MM-DD'),
-    baseSalaryFen: fen,
+    ...(fen === null ? {} : { baseSalaryFen: fen }),
     phone: (values.phone ?? '').trim(),
   };
 }

@@ -45,10 +45,13 @@ export function DocFieldsForm({
   onChange,
   withTitle,
   knownClient,
+  labelled = false,
 }: {
   value: DocFields;
   onChange: (v: DocFields) => void;
   withTitle: boolean;
+  /** A label over each field (the 编辑档案 dialog); the filing bar stays a compact row of placeholders. */
+  labelled?: boolean;
   /** The client already chosen (a client's own 档案 tab, or the document being edited), so it shows by name. */
   knownClient?: { id: number; name: string } | undefined;
 }) {
@@ -59,49 +62,72 @@ export function DocFieldsForm({
     'contracts.list',
     value.clientId ? { clientId: value.clientId, limit: 100 } : { limit: 1, search: '\u0000' },
   );
+  const field = (label: string, control: React.ReactNode) =>
+    labelled ? (
+      <div className="doc-field">
+        <div className="doc-field-label">{label}</div>
+        {control}
+      </div>
+    ) : (
+      control
+    );
   return (
-    <div className="archive-fields">
-      <KindSelect value={value.kindId ?? undefined} onChange={(v) => onChange({ ...value, kindId: v ?? null })} />
-      <Select
-        aria-label={t('archive.client')}
-        placeholder={t('archive.client')}
-        allowClear
-        showSearch
-        filterOption={false}
-        style={{ width: 220 }}
-        value={value.clientId ?? undefined}
-        onSearch={setClientSearch}
-        options={withKnown(
-          (clients.data?.rows ?? []).map((c) => ({ value: c.id, label: c.name })),
-          knownClient,
-        )}
-        onChange={(v: number | undefined) => onChange({ ...value, clientId: v ?? null, contractId: null })}
-      />
-      <Select
-        aria-label={t('archive.contract')}
-        placeholder={t('archive.contract')}
-        allowClear
-        disabled={!value.clientId}
-        style={{ width: 170 }}
-        value={value.contractId ?? undefined}
-        options={(value.clientId ? (contracts.data?.rows ?? []) : []).map((k) => ({ value: k.id, label: k.number }))}
-        onChange={(v: number | undefined) => onChange({ ...value, contractId: v ?? null })}
-      />
-      <DatePicker
-        aria-label={t('archive.date')}
-        placeholder={t('archive.date')}
-        value={value.docDate ? dayjs(value.docDate) : null}
-        onChange={(d) => onChange({ ...value, ...(d ? { docDate: d.format('YYYY-MM-DD') } : { docDate: undefined }) })}
-      />
-      {withTitle && (
-        <Input
-          aria-label={t('archive.titleField')}
-          placeholder={t('archive.titleField')}
-          style={{ width: 220 }}
-          value={value.title ?? ''}
-          onChange={(e) => onChange({ ...value, title: e.target.value })}
-        />
+    <div className={labelled ? 'archive-fields archive-fields-labelled' : 'archive-fields'}>
+      {field(
+        t('archive.kind'),
+        <KindSelect value={value.kindId ?? undefined} onChange={(v) => onChange({ ...value, kindId: v ?? null })} />,
       )}
+      {field(
+        t('archive.client'),
+        <Select
+          aria-label={t('archive.client')}
+          placeholder={t('archive.client')}
+          allowClear
+          showSearch
+          filterOption={false}
+          style={{ width: 220 }}
+          value={value.clientId ?? undefined}
+          onSearch={setClientSearch}
+          options={withKnown(
+            (clients.data?.rows ?? []).map((c) => ({ value: c.id, label: c.name })),
+            knownClient,
+          )}
+          onChange={(v: number | undefined) => onChange({ ...value, clientId: v ?? null, contractId: null })}
+        />,
+      )}
+      {field(
+        t('archive.contract'),
+        <Select
+          aria-label={t('archive.contract')}
+          placeholder={t('archive.contract')}
+          allowClear
+          disabled={!value.clientId}
+          style={{ width: 170 }}
+          value={value.contractId ?? undefined}
+          options={(value.clientId ? (contracts.data?.rows ?? []) : []).map((k) => ({ value: k.id, label: k.number }))}
+          onChange={(v: number | undefined) => onChange({ ...value, contractId: v ?? null })}
+        />,
+      )}
+      {field(
+        t('archive.date'),
+        <DatePicker
+          aria-label={t('archive.date')}
+          placeholder={t('archive.date')}
+          value={value.docDate ? dayjs(value.docDate) : null}
+          onChange={(d) => onChange({ ...value, ...(d ? { docDate: d.format('YYYY-MM-DD') } : { docDate: undefined }) })}
+        />,
+      )}
+      {withTitle &&
+        field(
+          t('archive.titleField'),
+          <Input
+            aria-label={t('archive.titleField')}
+            placeholder={t('archive.titleField')}
+            style={{ width: 220 }}
+            value={value.title ?? ''}
+            onChange={(e) => onChange({ ...value, title: e.target.value })}
+          />,
+        )}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { App, Button, Input, Space, Table, Typography } from 'antd';
+import { App, Button, Input, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { type ReactNode, useEffect, useState } from 'react';
 import type { DocFields, DocumentRow } from '../../../../../shared/contract/archive';
 import { call } from '../../../api/client';
@@ -6,8 +6,11 @@ import { errorText } from '../../../api/errorText';
 import { ApiError, toApiError } from '../../../api/ApiError';
 import { filePath } from '../../../../../shared/http-routes';
 import { useQuery } from '../../../api/useQuery';
+import { useCan } from '../../../app/permissions';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { FormDialog } from '../../../components/FormDialog';
+import { sortFromTable, sortOrderOf, type SortValue } from '../../../components/table/sorting';
+import { WIDE_TABLE } from '../../../components/table/wideTable';
 import { useLanguage, useT } from '../../../i18n';
 import { DocFieldsForm } from './DocFieldsForm';
 
@@ -29,6 +32,8 @@ export type DocumentFilters = {
 };
 
 const PAGE = 50;
+type DocSortKey = 'date' | 'title' | 'size' | 'kind' | 'client';
+const DEFAULT_DOC_SORT: SortValue<DocSortKey> = '-date';
 
 /**
  * Documents matching the filters, 50 a page: open (system app in the desktop app, download in
@@ -51,16 +56,101 @@ export function DocumentTable({
   const { lang } = useLanguage();
   const { message, modal } = App.useApp();
   const [page, setPage] = useState(1);
+  const [sort, setSort] = useState<SortValue<DocSortKey>>(DEFAULT_DOC_SORT);
   const filterKey = JSON.stringify(filters);
-  useEffect(() => setPage(1), [filterKey]);
-  const list = useQuery('archive.list', { search: '', ...filters, offset: (page - 1) * PAGE, limit: PAGE });
+  useEffect(() => setPage(1), [filterKey, sort]);
+  // A text search keeps its own order (newest filed first) until a header is clicked.
+  const list = useQuery('archive.list', {
+    search: '',
+    ...filters,
+    ...(sort !== DEFAULT_DOC_SORT || !filters.search ? { sort } : {}),
+    offset: (page - 1) * PAGE,
+    limit: PAGE,
+  });
   const { refresh } = list;
   useEffect(() => {
     if (reloadKey) refresh();
   }, [reloadKey, refresh]);
   const [editing, setEditing] = useState<{ doc: DocumentRow; fields: DocFields } | null>(null);
   const [saving, setSaving] = useState(false);
+  const canEdit = useCan('archive.update');
+  const canDelete = useCan('archive.delete');
   const failed = (caught: unknown) => void message.error(errorText(toApiError(caught), lang));
+  // A header click flips the order; it never falls back to "unsorted" (the list always has an order).
+  const sorted = (key: DocSortKey) => ({
+    sorter: true,
+    sortOrder: sortOrderOf(sort, key),
+    sortDirections: ['ascend', 'descend', 'ascend'] as ('ascend' | 'descend')[],
+  });
+  // Title pinned on the left, the actions on the right; the path and size scroll in between.
+  const columns: TableColumnsType<DocumentRow> = [
+    { key: 'date', title: t('archive.col.date'), dataIndex: 'docDate', className: 'nowrap', ...sorted('date') },
+    {
+      key: 'title',
+      title: t('archive.col.title'),
+      dataIndex: 'title',
+      fixed: 'left',
+      className: 'doc-title-cell',
+      ...sorted('title'),
+      render: (title: string, d) => (
+        <Button type="link" className="perf-figure-link" onClick={() => open(d)}>
+          {title}
+        </Button>
+      ),
+    },
+    { key: 'kind', title: t('archive.col.kind'), dataIndex: 'kindPath', className: 'nowrap', ...sorted('kind') },
+    ...(hideClient
+      ? []
+      : [
+          {
+            key: 'client',
+            title: t('archive.col.client'),
+            className: 'doc-client-cell',
+            ...sorted('client'),
+            render: (_: unknown, d: DocumentRow) => d.clientName || t('archive.noClient'),
+          },
+        ]),
+    { key: 'contract', title: t('archive.contract'), dataIndex: 'contractNumber', className: 'nowrap' },
+    {
+      key: 'size',
+      title: t('archive.col.size'),
+      align: 'right',
+      className: 'nowrap',
+      ...sorted('size'),
+      render: (_, d) => formatSize(d.size),
+    },
+    {
+      key: 'path',
+      title: t('archive.col.path'),
+      dataIndex: 'relPath',
+      render: (p: string) => (
+        <Typography.Text type="secondary" ellipsis={{ tooltip: p }} style={{ maxWidth: 280 }}>
+          {p}
+        </Typography.Text>
+      ),
+    },
+  ];
+  if (canEdit || canDelete)
+    columns.push({
+      key: 'actions',
+      title: t('common.actions'),
+      fixed: 'right',
+      className: 'nowrap',
+      render: (_, d) => (
+        <Space size={0}>
+          {canEdit && (
+            <Button type="link" size="small" onClick={() => edit(d)}>
+              {t('archive.edit')}
+            </Button>
+          )}
+          {canDelete && (
+            <Button type="link" size="small" danger onClick={() => remove(d)}>
+              {t('archive.delete')}
+            </Button>
+          )}
+        </Space>
+      ),
+    });
 
   const open = (doc: DocumentRow) => {
     const bridge = globalThis.officeBridge;
@@ -107,53 +197,17 @@ export function DocumentTable({
       <Table<DocumentRow>
         size="small"
         rowKey="id"
+        className="wide-table"
+        data-testid="document-table"
         loading={list.loading}
         dataSource={list.data?.rows ?? []}
         pagination={{ current: page, pageSize: PAGE, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
-        scroll={{ x: 'max-content' }}
+        {...WIDE_TABLE}
+        onChange={(_p, _f, sorter, extra) => {
+          if (extra.action === 'sort') setSort(sortFromTable<DocSortKey, DocumentRow>(sorter, DEFAULT_DOC_SORT));
+        }}
         locale={{ emptyText: t('archive.none') }}
-        columns={[
-          { title: t('archive.col.date'), dataIndex: 'docDate', width: 110 },
-          { title: t('archive.col.kind'), dataIndex: 'kindPath', width: 150 },
-          {
-            title: t('archive.col.title'),
-            dataIndex: 'title',
-            render: (title: string, d) => (
-              <Button type="link" className="perf-figure-link" onClick={() => open(d)}>
-                {title}
-              </Button>
-            ),
-          },
-          ...(hideClient
-            ? []
-            : [
-                { title: t('archive.col.client'), render: (_: unknown, d: DocumentRow) => d.clientName || t('archive.noClient') },
-              ]),
-          { title: t('archive.contract'), dataIndex: 'contractNumber' },
-          { title: t('archive.col.size'), align: 'right', render: (_, d) => formatSize(d.size) },
-          {
-            title: t('archive.col.path'),
-            dataIndex: 'relPath',
-            render: (p: string) => (
-              <Typography.Text type="secondary" ellipsis={{ tooltip: p }} style={{ maxWidth: 280 }}>
-                {p}
-              </Typography.Text>
-            ),
-          },
-          {
-            title: t('common.actions'),
-            render: (_, d) => (
-              <Space size={0}>
-                <Button type="link" size="small" onClick={() => edit(d)}>
-                  {t('archive.edit')}
-                </Button>
-                <Button type="link" size="small" danger onClick={() => remove(d)}>
-                  {t('archive.delete')}
-                </Button>
-              </Space>
-            ),
-          },
-        ]}
+        columns={columns}
       />
       {editing && (
         <FormDialog
@@ -171,6 +225,7 @@ export function DocumentTable({
           <DocFieldsForm
             value={editing.fields}
             onChange={(fields) => setEditing({ ...editing, fields })}
+            labelled
             withTitle
             knownClient={editing.doc.clientId ? { id: editing.doc.clientId, name: editing.doc.clientName } : undefined}
           />

@@ -1,6 +1,7 @@
 import { DatePicker, Input, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { useCan } from '../../../app/permissions';
 import { useT } from '../../../i18n';
 import { KindSelect } from './DocFieldsForm';
 import { DocumentTable } from './DocumentTable';
@@ -13,6 +14,7 @@ export function DocumentsTab() {
   const [search, setSearch] = useState('');
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const [filed, setFiled] = useState(0);
+  const canFile = useCan('archive.fileLocal');
   const filters = {
     search,
     ...(kindId ? { kindId } : {}),
@@ -21,7 +23,7 @@ export function DocumentsTab() {
   };
   return (
     <div data-testid="archive-documents">
-      <FilingPanel onFiled={() => setFiled((n) => n + 1)} />
+      {canFile && <FilingPanel onFiled={() => setFiled((n) => n + 1)} />}
       <DocumentTable
         filters={filters}
         reloadKey={filed}

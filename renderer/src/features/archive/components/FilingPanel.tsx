@@ -1,5 +1,5 @@
 import { InboxOutlined } from '@ant-design/icons';
-import { App, Button, Modal, Progress, Space, Typography, Upload } from 'antd';
+import { Alert, App, Button, Modal, Progress, Space, Typography, Upload } from 'antd';
 import { useRef, useState } from 'react';
 import type { DocFields, DocumentRow, DuplicateChoice } from '../../../../../shared/contract/archive';
 import { ApiError, toApiError } from '../../../api/ApiError';
@@ -47,6 +47,11 @@ export function FilingPanel({
         void message.warning(t('archive.cancelled', { n: files.length - i }));
         break;
       }
+      // A 0-byte file is a failed scan or copy: say so and go on with the others (the core refuses it too).
+      if (file.size === 0) {
+        void message.error(t('archive.emptyFile', { name: file.name }));
+        continue;
+      }
       setProgress({ done: i, total: files.length, name: file.name, fraction: 0 });
       const once = async (choice: DuplicateChoice): Promise<void> => {
         const job = uploadDocument(file, fields, choice, (fraction) => setProgress((p) => (p ? { ...p, fraction } : p)));
@@ -74,6 +79,15 @@ export function FilingPanel({
   return (
     <div className="archive-filing" data-testid="archive-filing">
       <DocFieldsForm value={fields} onChange={setFields} withTitle={false} knownClient={knownClient} />
+      {fields.kindId === null && (
+        <Alert
+          type="warning"
+          showIcon
+          className="archive-no-kind"
+          data-testid="no-kind-warning"
+          title={t('archive.noKindWarning')}
+        />
+      )}
       {/* A dropped folder is walked here (files inside, recursively); plain files go to the Dragger. */}
       <div
         onDropCapture={(e) => {

@@ -1,9 +1,11 @@
 import { App, Button, Card, Empty, List, Table } from 'antd';
+import dayjs from 'dayjs';
 import type { DocumentRow } from '../../../../../shared/contract/archive';
 import { call } from '../../../api/client';
 import { errorText } from '../../../api/errorText';
 import { toApiError } from '../../../api/ApiError';
 import { useQuery } from '../../../api/useQuery';
+import { byNumber, byText } from '../../../components/table/sorting';
 import { useLanguage, useT } from '../../../i18n';
 import { formatSize } from './DocumentTable';
 
@@ -38,10 +40,25 @@ export function TrashTab() {
         dataSource={trash.data?.rows ?? []}
         pagination={{ pageSize: 50 }}
         columns={[
-          { title: t('archive.col.deletedAt'), width: 150, render: (_, d) => d.deletedAt?.slice(0, 16).replace('T', ' ') },
-          { title: t('archive.col.kind'), dataIndex: 'kindPath' },
-          { title: t('archive.col.title'), dataIndex: 'title' },
-          { title: t('archive.col.size'), align: 'right', render: (_, d) => formatSize(d.size) },
+          {
+            key: 'deletedAt',
+            title: t('archive.col.deletedAt'),
+            width: 150,
+            className: 'nowrap',
+            sorter: byText((d) => d.deletedAt),
+            defaultSortOrder: 'descend',
+            // Stored in UTC; shown in the office's time, like every other timestamp.
+            render: (_, d) => (d.deletedAt ? dayjs(d.deletedAt).format('YYYY-MM-DD HH:mm') : ''),
+          },
+          { key: 'kind', title: t('archive.col.kind'), dataIndex: 'kindPath', sorter: byText((d) => d.kindPath) },
+          { key: 'title', title: t('archive.col.title'), dataIndex: 'title', sorter: byText((d) => d.title) },
+          {
+            key: 'size',
+            title: t('archive.col.size'),
+            align: 'right',
+            sorter: byNumber((d) => d.size),
+            render: (_, d) => formatSize(d.size),
+          },
           {
             title: t('common.actions'),
             render: (_, d) => (

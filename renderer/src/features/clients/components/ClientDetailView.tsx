@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { LEVEL_LABELS } from '../../../../../shared/clients/classification';
 import { call } from '../../../api/client';
 import { useQuery } from '../../../api/useQuery';
+import { useCan } from '../../../app/permissions';
 import { navigate } from '../../../app/useHashPath';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Page } from '../../../components/Page';
@@ -25,6 +26,8 @@ export function ClientDetailView({ id }: { id: number }) {
   const client = useQuery('clients.get', { id });
   const [dialog, setDialog] = useState<'edit' | 'reassign' | null>(null);
   const [version, setVersion] = useState(0);
+  const canReassign = useCan('clients.reassign');
+  const canArchive = useCan('clients.archive');
   const reload = (): void => {
     client.refresh();
     setVersion((v) => v + 1);
@@ -61,17 +64,21 @@ export function ClientDetailView({ id }: { id: number }) {
           <Button icon={<EditOutlined />} onClick={() => setDialog('edit')}>
             {t('common.edit')}
           </Button>
-          <Button icon={<SwapOutlined />} onClick={() => setDialog('reassign')}>
-            {t('clients.reassign')}
-          </Button>
-          <Popconfirm
-            title={t(c.archivedAt ? 'clients.restoreConfirm' : 'clients.archiveConfirm')}
-            onConfirm={() => void archive()}
-            okText={t('common.save')}
-            cancelText={t('common.cancel')}
-          >
-            <Button icon={<InboxOutlined />}>{t(c.archivedAt ? 'clients.restore' : 'clients.archive')}</Button>
-          </Popconfirm>
+          {canReassign && (
+            <Button icon={<SwapOutlined />} onClick={() => setDialog('reassign')}>
+              {t('clients.reassign')}
+            </Button>
+          )}
+          {canArchive && (
+            <Popconfirm
+              title={t(c.archivedAt ? 'clients.restoreConfirm' : 'clients.archiveConfirm')}
+              onConfirm={() => void archive()}
+              okText={t(c.archivedAt ? 'clients.restore' : 'clients.archive')}
+              cancelText={t('common.cancel')}
+            >
+              <Button icon={<InboxOutlined />}>{t(c.archivedAt ? 'clients.restore' : 'clients.archive')}</Button>
+            </Popconfirm>
+          )}
         </Space>
       }
     >

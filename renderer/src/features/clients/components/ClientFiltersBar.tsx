@@ -1,6 +1,6 @@
 import { Button, Cascader, Input, Select } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import type { ClientFilters } from '../../../../../shared/contract/clients';
+import type { ClientFilters, ClientSort } from '../../../../../shared/contract/clients';
 import {
   FUNNEL_LABELS,
   FUNNEL_STEPS,
@@ -16,6 +16,9 @@ import { useQuery } from '../../../api/useQuery';
 import { useT } from '../../../i18n';
 import { useLabel } from '../hooks/useLabel';
 import { useStaffOptions } from '../hooks/useStaffOptions';
+
+/** The list opens newest first; the manual's join-date order is one click away (header or this menu). */
+export const DEFAULT_CLIENT_SORT: ClientSort = '-joinedOn';
 
 export type ListFilters = Partial<Omit<ClientFilters, 'includeArchived'>> & { search: string };
 
@@ -153,16 +156,22 @@ export function ClientFiltersBar({ value, onChange }: Props) {
       <Select
         className="filter-sort"
         aria-label={t('clients.sort')}
-        value={value.sort ?? 'joinedOn'}
+        value={value.sort ?? DEFAULT_CLIENT_SORT}
         options={[
-          { value: 'joinedOn', label: t('clients.sortJoinedAsc') },
           { value: '-joinedOn', label: t('clients.sortJoinedDesc') },
+          { value: 'joinedOn', label: t('clients.sortJoinedAsc') },
+          { value: 'name', label: t('clients.sortName') },
+          { value: '-name', label: t('clients.sortNameDesc') },
+          { value: 'level', label: t('clients.sortLevel') },
+          { value: '-level', label: t('clients.sortLevelDesc') },
+          { value: 'completeness', label: t('clients.sortCompleteness') },
+          { value: '-completeness', label: t('clients.sortCompletenessDesc') },
         ]}
         onChange={(v) => set('sort', v)}
         popupMatchSelectWidth={false}
       />
       {active && (
-        <Button type="link" onClick={() => onChange({ search: '', sort: value.sort ?? 'joinedOn' })}>
+        <Button type="link" onClick={() => onChange({ search: '', sort: value.sort ?? DEFAULT_CLIENT_SORT })}>
           {t('clients.clearFilters')}
         </Button>
       )}

@@ -1,5 +1,5 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Checkbox, DatePicker, Divider, Form, Input, Radio, Select } from 'antd';
+import { App, Button, Checkbox, DatePicker, Divider, Form, Input, Radio, Select, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import type { ClientDetail, DuplicateHit } from '../../../../../shared/contract/clients';
 import {
@@ -33,7 +33,16 @@ export function ClientFormModal({ client, onClose, onSaved }: Props) {
   const staff = useStaffOptions();
   const [form] = Form.useForm<ClientFormValues>();
   const errors = useFormApiError(form, CLIENT_FORM_FIELDS);
-  const { saving, run } = useSaving((error) => errors.show(toApiError(error)));
+  // 撞单 refused on save: the hits go under the field they concern, like the live check's, and
+  // nowhere else — one message, next to what has to change.
+  const { saving, run } = useSaving((caught) => {
+    const error = toApiError(caught);
+    const hits = error.code === 'conflict' ? (error.body.details?.duplicates as DuplicateHit[] | undefined) : undefined;
+    if (hits?.length) {
+      setDuplicates(hits);
+      form.scrollToField(hits.some((h) => h.field === 'name') ? 'name' : ['phones', 0], { block: 'center' });
+    } else errors.show(error);
+  });
   const [duplicates, setDuplicates] = useState<DuplicateHit[]>([]);
   const initialValues = useMemo(() => (client ? clientToForm(client) : emptyClientForm()), [client]);
 
@@ -64,6 +73,22 @@ export function ClientFormModal({ client, onClose, onSaved }: Props) {
     });
   };
 
+  const nameHits = duplicates.filter((h) => h.field === 'name');
+  const phoneHits = duplicates.filter((h) => h.field === 'phone');
+  const hitNote = (hits: DuplicateHit[], testId: string) =>
+    hits.length > 0 && (
+      <div className="duplicate-note" data-testid={testId} role="alert">
+        <Typography.Text type="warning" strong>
+          {t('clients.duplicateShort')}
+        </Typography.Text>
+        {hits.map((h) => (
+          <div key={`${h.field}${h.value}${h.clientId ?? ''}`}>
+            <Typography.Text type="warning">{hitText(h)}</Typography.Text>
+          </div>
+        ))}
+      </div>
+    );
+
   const hitText = (h: DuplicateHit): string =>
     lang === 'en'
       ? `${h.field === 'phone' ? `Phone ${h.value}` : `"${h.value}"`}: ${h.clientName ? `client "${h.clientName}", ` : ''}owned by ${h.ownerName}`
@@ -71,6 +96,7 @@ export function ClientFormModal({ client, onClose, onSaved }: Props) {
 
   return (
     <FormDialog
+      form={form}
       title={client ? t('clients.editTitle', { name: client.name }) : t('clients.createTitle')}
       saving={saving}
       onOk={() => form.submit()}
@@ -78,17 +104,6 @@ export function ClientFormModal({ client, onClose, onSaved }: Props) {
       width={860}
       error={errors.general}
     >
-      {duplicates.length > 0 && (
-        <Alert
-          type="warning"
-          showIcon
-          className="error-alert"
-          title={t('clients.duplicateWarning')}
-          description={duplicates.map((h) => (
-            <div key={`${h.field}${h.value}`}>{hitText(h)}</div>
-          ))}
-        />
-      )}
       <Form<ClientFormValues>
         form={form}
         layout="vertical"
@@ -111,6 +126,7 @@ export function ClientFormModal({ client, onClose, onSaved }: Props) {
             name="name"
             label={t('clients.name')}
             className="span-2"
+            extra={hitNote(nameHits, 'duplicate-name')}
             rules={[{ required: true, whitespace: true, message: t('common.required', { label: t('clients.name') }) }]}
           >
             <Input maxLength={100} autoFocus onBlur={checkDuplicates} />
@@ -118,7 +134,12 @@ export function ClientFormModal({ client, onClose, onSaved }: Props) {
           <Form.Item name="contactName" label={t('clients.contact')}>
             <Input maxLength={50} />
           </Form.Item>
-          <Form.Item label={t('clients.phones')} className="span-2" required={false}>
+          <Form.Item
+            label={t('clients.phones')}
+            className="span-2"
+            required={false}
+            extra={hitNote(phoneHits, 'duplicate-phone')}
+          >
             <Form.List name="phones">
               {(fields, { add, remove }) => (
                 <div className="phone-list">

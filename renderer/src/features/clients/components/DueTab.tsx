@@ -6,6 +6,7 @@ import { FESTIVAL_LABELS } from '../../../../../shared/clients/festivals';
 import { call } from '../../../api/client';
 import { useQuery } from '../../../api/useQuery';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { byText } from '../../../components/table/sorting';
 import { useT } from '../../../i18n';
 import { useLabel } from '../hooks/useLabel';
 import { useStaffOptions } from '../hooks/useStaffOptions';
@@ -25,10 +26,18 @@ export function DueTab() {
     due.refresh();
   };
   const columns = [
-    { key: 'nextOn', title: t('followups.nextOn'), dataIndex: 'nextOn', width: 110 },
+    {
+      key: 'nextOn',
+      title: t('followups.nextOn'),
+      dataIndex: 'nextOn',
+      width: 110,
+      className: 'nowrap',
+      sorter: byText((r: FollowUpRow) => r.nextOn),
+    },
     {
       key: 'client',
       title: t('clients.name'),
+      sorter: byText((r: FollowUpRow) => r.clientName),
       render: (_: unknown, r: FollowUpRow) => <ClientLink id={r.clientId} name={r.clientName} />,
     },
     {
@@ -42,7 +51,13 @@ export function DueTab() {
       width: 150,
       render: (_: unknown, r: FollowUpRow) => `${r.happenedOn} · ${label(FOLLOW_UP_WAY_LABELS[r.way])}`,
     },
-    { key: 'staff', title: t('clients.owner'), dataIndex: 'staffName', width: 100 },
+    {
+      key: 'staff',
+      title: t('clients.owner'),
+      dataIndex: 'staffName',
+      width: 100,
+      sorter: byText((r: FollowUpRow) => r.staffName),
+    },
     {
       key: 'actions',
       title: t('common.actions'),

@@ -3,14 +3,18 @@ import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { FOLLOW_UP_WAYS, FOLLOW_UP_WAY_LABELS, type FollowUpWay } from '../../../../../shared/contract/follow-ups';
-import { toApiError, type ApiError } from '../../../api/ApiError';
+import { toApiError } from '../../../api/ApiError';
 import { call } from '../../../api/client';
+import { useFormApiError } from '../../../api/useFormApiError';
 import { useQuery } from '../../../api/useQuery';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useT } from '../../../i18n';
 import { useLabel } from '../hooks/useLabel';
 
 type Values = { happenedOn: Dayjs; way: FollowUpWay; content: string; nextStep: string; nextOn: Dayjs | null };
+
+/** The core's field paths are the form's names, so each problem shows under its own field. */
+const FIELDS = ['happenedOn', 'way', 'content', 'nextStep', 'nextOn'] as const;
 
 /**
  * 跟进记录: "通过首次接触后要马上记录…并做好下一步的跟进计划" — the log form first, then the history.
@@ -22,13 +26,13 @@ export function FollowUpsPanel({ clientId, onLogged }: { clientId: number; onLog
   const { message } = App.useApp();
   const list = useQuery('followups.list', { clientId });
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<ApiError | null>(null);
+  const errors = useFormApiError(form, FIELDS);
   const [saving, setSaving] = useState(false);
   const today = dayjs().format('YYYY-MM-DD');
 
   const save = async (v: Values): Promise<void> => {
     setSaving(true);
-    setError(null);
+    errors.clear();
     try {
       await call('followups.create', {
         clientId,
@@ -43,7 +47,7 @@ export function FollowUpsPanel({ clientId, onLogged }: { clientId: number; onLog
       list.refresh();
       onLogged();
     } catch (caught) {
-      setError(toApiError(caught));
+      errors.show(toApiError(caught));
     } finally {
       setSaving(false);
     }
@@ -56,13 +60,15 @@ export function FollowUpsPanel({ clientId, onLogged }: { clientId: number; onLog
 
   return (
     <div className="followups">
-      <ErrorAlert error={error ?? list.error} />
+      <ErrorAlert text={errors.general} />
+      <ErrorAlert error={list.error} />
       <Form<Values>
         form={form}
         layout="vertical"
         className="followup-form"
         initialValues={{ happenedOn: dayjs(), way: 'phone', content: '', nextStep: '', nextOn: null }}
         onFinish={save}
+        onValuesChange={errors.clear}
         // Enter in a date field confirms the date; it must not log the follow-up half typed.
         onKeyDown={(e) => {
           if (e.key === 'Enter' && (e.target as HTMLElement).tagName === 'INPUT') e.preventDefault();
@@ -78,7 +84,19 @@ export function FollowUpsPanel({ clientId, onLogged }: { clientId: number; onLog
           <Form.Item name="nextStep" label={t('followups.nextStep')}>
             <Input maxLength={500} placeholder={t('followups.nextStepPlaceholder')} />
           </Form.Item>
-          <Form.Item name="nextOn" label={t('followups.nextOn')}>
+          <Form.Item
+            name="nextOn"
+            label={t('followups.nextOn')}
+            dependencies={['happenedOn']}
+            rules={[
+              ({ getFieldValue }) => ({
+                validator: async (_rule, value: Dayjs | null) => {
+                  const happened = getFieldValue('happenedOn') as Dayjs | null;
+                  if (value && happened && value.isBefore(happened, 'day')) throw new Error(t('followups.nextBeforeHappened'));
+                },
+              }),
+            ]}
+          >
             <DatePicker className="full-width" format="YYYY-MM-DD" />
           </Form.Item>
           <Form.Item

@@ -1,11 +1,13 @@
 import { Table } from 'antd';
+import dayjs from 'dayjs';
 import { useQuery } from '../../../api/useQuery';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { useT } from '../../../i18n';
+import { useLanguage, useT } from '../../../i18n';
 
 /** 归属记录: every move of the client between salespeople, who did it and why. */
 export function OwnerHistoryPanel({ clientId, createdAt }: { clientId: number; createdAt: string }) {
   const t = useT();
+  const { lang } = useLanguage();
   const history = useQuery('clients.ownerHistory', { clientId });
   return (
     <>
@@ -23,7 +25,9 @@ export function OwnerHistoryPanel({ clientId, createdAt }: { clientId: number; c
             title: t('clients.historyAt'),
             dataIndex: 'changedAt',
             width: 170,
-            render: (v: string) => new Date(v).toLocaleString(),
+            className: 'nowrap',
+            // The same YYYY-MM-DD as every other date in the app, in the office's time.
+            render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm'),
           },
           {
             key: 'from',
@@ -32,7 +36,12 @@ export function OwnerHistoryPanel({ clientId, createdAt }: { clientId: number; c
             render: (v: string) => v || t('clients.unassigned'),
           },
           { key: 'to', title: t('clients.historyTo'), dataIndex: 'toName', render: (v: string) => v || t('clients.unassigned') },
-          { key: 'by', title: t('clients.historyBy'), dataIndex: 'changedBy', width: 120 },
+          {
+            key: 'by',
+            title: t('clients.historyBy'),
+            width: 160,
+            render: (_, r) => (lang === 'en' ? r.changedByName.en : r.changedByName.zh),
+          },
           { key: 'reason', title: t('clients.historyReason'), dataIndex: 'reason' },
         ]}
       />

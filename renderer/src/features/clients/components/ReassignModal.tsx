@@ -43,6 +43,7 @@ export function ReassignModal({ clientIds, onClose, onDone }: Props) {
   const required = (label: string) => ({ required: true, message: t('common.required', { label }) });
   return (
     <FormDialog
+      form={form}
       title={t('clients.reassignTitle')}
       saving={saving}
       onOk={() => form.submit()}

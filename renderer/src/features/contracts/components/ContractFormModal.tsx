@@ -62,6 +62,7 @@ export function ContractFormModal({ contract, client, onClose, onSaved }: Props)
 
   return (
     <FormDialog
+      form={form}
       title={contract ? t('contracts.editTitle', { number: contract.number }) : t('contracts.createTitle')}
       saving={saving}
       onOk={() => form.submit()}

@@ -1,7 +1,12 @@
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Button, Input, Select, Space, Switch, Typography } from 'antd';
 import { useState } from 'react';
-import { CONTRACT_STATUSES, CONTRACT_STATUS_LABELS, type ContractStatus } from '../../../../../shared/contract/contracts';
+import {
+  CONTRACT_STATUSES,
+  CONTRACT_STATUS_LABELS,
+  type ContractSort,
+  type ContractStatus,
+} from '../../../../../shared/contract/contracts';
 import { formatFen } from '../../../../../shared/money';
 import { call } from '../../../api/client';
 import { useQuery } from '../../../api/useQuery';
@@ -13,9 +18,10 @@ import { useRememberedState } from '../../clients/hooks/useRememberedState';
 import { useStaffOptions } from '../../clients/hooks/useStaffOptions';
 import { useContractActions } from '../hooks/useContractActions';
 import { ContractDialogs } from './ContractDialogs';
+import { useCan } from '../../../app/permissions';
 import { ContractTable } from './ContractTable';
 
-type Filters = { search: string; status?: ContractStatus; staffId?: number; unpaidOnly: boolean };
+type Filters = { search: string; status?: ContractStatus; staffId?: number; unpaidOnly: boolean; sort?: ContractSort };
 const PAGE = 50;
 
 /** 合同列表: filters, totals of what is due, payments under each row, export. */
@@ -33,6 +39,7 @@ export function ContractListTab() {
     setFilters(next);
   };
   const totals = list.data?.totals;
+  const canExport = useCan('contracts.export');
 
   return (
     <>
@@ -78,7 +85,7 @@ export function ContractListTab() {
         </Space>
         <Space>
           <Button icon={<ReloadOutlined />} onClick={list.refresh} aria-label={t('common.refresh')} />
-          <ExportButton run={(format) => call('contracts.export', { filters, format })} />
+          {canExport && <ExportButton run={(format) => call('contracts.export', { filters, format })} />}
           <Button type="primary" icon={<PlusOutlined />} onClick={() => actions.setDialog({ kind: 'create' })}>
             {t('contracts.add')}
           </Button>
@@ -106,6 +113,8 @@ export function ContractListTab() {
           showSizeChanger: false,
           hideOnSinglePage: true,
         }}
+        {...(filters.sort ? { sort: filters.sort } : {})}
+        onSort={(sort) => change({ ...filters, sort })}
         onPay={(row) => actions.setDialog({ kind: 'pay', row })}
         onEdit={(row) => actions.setDialog({ kind: 'edit', row })}
         onRenew={actions.renew}

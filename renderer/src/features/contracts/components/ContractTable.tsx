@@ -1,6 +1,9 @@
 import { Button, Space, Table, Tabs, Typography, type TableColumnsType, type TablePaginationConfig } from 'antd';
-import type { ContractRow } from '../../../../../shared/contract/contracts';
+import type { ContractRow, ContractSort, ContractSortKey } from '../../../../../shared/contract/contracts';
 import { formatFen } from '../../../../../shared/money';
+import { useCan } from '../../../app/permissions';
+import { byNumber, byText, sortFromTable, sortOrderOf } from '../../../components/table/sorting';
+import { WIDE_TABLE } from '../../../components/table/wideTable';
 import { useT } from '../../../i18n';
 import { ContractStatusTag } from './ContractStatusTag';
 import { LinkedDocumentsPanel } from '../../archive/components/LinkedDocumentsPanel';
@@ -12,6 +15,9 @@ type Props = {
   loading: boolean;
   pagination: TablePaginationConfig | false;
   showClient?: boolean;
+  /** The core's order (server-side paging); clicking a header asks for another one. */
+  sort?: ContractSort;
+  onSort?: (sort: ContractSort) => void;
   onPay: (row: ContractRow) => void;
   onEdit: (row: ContractRow) => void;
   onRenew: (row: ContractRow) => void;
@@ -19,32 +25,103 @@ type Props = {
 };
 
 const money = (fen: number) => <span className="money">{formatFen(fen)}</span>;
+export const DEFAULT_CONTRACT_SORT: ContractSort = '-signedOn';
+/** A header click flips the order; it never falls back to "unsorted" (the list always has an order). */
+const TOGGLE: ('ascend' | 'descend')[] = ['ascend', 'descend', 'ascend'];
 
-/** 合同 rows with paid / balance, and each contract's payments when expanded. */
-export function ContractTable({ rows, loading, pagination, showClient = true, onPay, onEdit, onRenew, onChanged }: Props) {
+/**
+ * 合同 rows with paid / balance, and each contract's payments when expanded. Number and client
+ * stay pinned on the left and the actions on the right; everything else keeps its natural width
+ * and the table scrolls sideways (dates never break mid-string).
+ */
+export function ContractTable({
+  rows,
+  loading,
+  pagination,
+  showClient = true,
+  sort = DEFAULT_CONTRACT_SORT,
+  onSort,
+  onPay,
+  onEdit,
+  onRenew,
+  onChanged,
+}: Props) {
   const t = useT();
+  const canPay = useCan('payments.create');
+  const canEdit = useCan('contracts.update');
+  const canRenew = useCan('contracts.renew');
+  // Server-side order when the list pages on the core; otherwise (a client's few contracts) sort here.
+  const sorted = (key: ContractSortKey, local: (a: ContractRow, b: ContractRow) => number) =>
+    onSort ? { sorter: true, sortOrder: sortOrderOf(sort, key), sortDirections: TOGGLE } : { sorter: local };
   const columns: TableColumnsType<ContractRow> = [
-    { key: 'number', title: t('contracts.number'), dataIndex: 'number', width: 120 },
+    {
+      key: 'number',
+      title: t('contracts.number'),
+      dataIndex: 'number',
+      fixed: 'left',
+      className: 'nowrap',
+      ...sorted(
+        'number',
+        byText((r) => r.number),
+      ),
+    },
     ...(showClient
       ? [
           {
             key: 'client',
             title: t('contracts.client'),
-            ellipsis: true,
+            fixed: 'left' as const,
+            className: 'contract-client-cell',
+            ...sorted(
+              'client',
+              byText((r) => r.clientName),
+            ),
             render: (_: unknown, r: ContractRow) => <ClientLink id={r.clientId} name={r.clientName} />,
           },
         ]
       : []),
-    { key: 'product', title: t('contracts.product'), dataIndex: 'product', ellipsis: true, width: 96 },
-    { key: 'staff', title: t('contracts.staff'), dataIndex: 'staffName', width: 76, ellipsis: true },
-    { key: 'amount', title: t('contracts.amount'), dataIndex: 'amountFen', align: 'right', width: 96, render: money },
-    { key: 'paid', title: t('contracts.paid'), dataIndex: 'paidFen', align: 'right', width: 96, render: money },
+    { key: 'product', title: t('contracts.product'), dataIndex: 'product', className: 'contract-product-cell' },
+    {
+      key: 'staff',
+      title: t('contracts.staff'),
+      dataIndex: 'staffName',
+      className: 'nowrap',
+      ...sorted(
+        'staff',
+        byText((r) => r.staffName),
+      ),
+    },
+    {
+      key: 'amount',
+      title: t('contracts.amount'),
+      dataIndex: 'amountFen',
+      align: 'right',
+      render: money,
+      ...sorted(
+        'amount',
+        byNumber((r) => r.amountFen),
+      ),
+    },
+    {
+      key: 'paid',
+      title: t('contracts.paid'),
+      dataIndex: 'paidFen',
+      align: 'right',
+      render: money,
+      ...sorted(
+        'paid',
+        byNumber((r) => r.paidFen),
+      ),
+    },
     {
       key: 'balance',
       title: t('contracts.balance'),
       dataIndex: 'balanceFen',
       align: 'right',
-      width: 96,
+      ...sorted(
+        'balance',
+        byNumber((r) => r.balanceFen),
+      ),
       render: (fen: number, r) =>
         fen > 0 && r.status !== 'cancelled' ? (
           <Typography.Text type="danger" className="money">
@@ -55,22 +132,35 @@ export function ContractTable({ rows, loading, pagination, showClient = true, on
         ),
     },
     {
-      key: 'dates',
-      title: `${t('contracts.signedOn')} / ${t('contracts.service')}`,
-      width: 150,
-      render: (_, r) => (
-        <div className="contract-dates">
-          <div>{r.signedOn ?? '—'}</div>
-          {(r.startsOn || r.endsOn) && (
-            <Typography.Text type="secondary">{`${r.startsOn ?? ''} ~ ${r.endsOn ?? ''}`}</Typography.Text>
-          )}
-        </div>
+      key: 'signedOn',
+      title: t('contracts.signedOn'),
+      dataIndex: 'signedOn',
+      className: 'nowrap',
+      ...sorted(
+        'signedOn',
+        byText((r) => r.signedOn),
       ),
+      render: (d: string | null) => d ?? '—',
+    },
+    {
+      key: 'service',
+      title: t('contracts.service'),
+      className: 'nowrap',
+      render: (_, r) =>
+        r.startsOn || r.endsOn ? (
+          <Typography.Text type="secondary">{`${r.startsOn ?? ''} ~ ${r.endsOn ?? ''}`}</Typography.Text>
+        ) : (
+          '—'
+        ),
     },
     {
       key: 'status',
       title: t('contracts.status'),
-      width: 96,
+      className: 'nowrap',
+      ...sorted(
+        'status',
+        byText((r) => r.displayStatus),
+      ),
       render: (_, r) => (
         <Space size={2} wrap>
           <ContractStatusTag status={r.displayStatus} />
@@ -82,37 +172,45 @@ export function ContractTable({ rows, loading, pagination, showClient = true, on
         </Space>
       ),
     },
-    {
+  ];
+  if (canPay || canEdit || canRenew)
+    columns.push({
       key: 'actions',
       title: t('common.actions'),
-      width: 150,
       fixed: 'right',
+      className: 'nowrap',
       render: (_, r) => (
         <Space size={0}>
-          <Button type="link" size="small" onClick={() => onPay(r)}>
-            {t('contracts.pay')}
-          </Button>
-          <Button type="link" size="small" onClick={() => onEdit(r)}>
-            {t('common.edit')}
-          </Button>
-          {!r.renewedById && r.status !== 'cancelled' && r.status !== 'draft' && (
+          {canPay && (
+            <Button type="link" size="small" onClick={() => onPay(r)}>
+              {t('contracts.pay')}
+            </Button>
+          )}
+          {canEdit && (
+            <Button type="link" size="small" onClick={() => onEdit(r)}>
+              {t('common.edit')}
+            </Button>
+          )}
+          {canRenew && !r.renewedById && r.status !== 'cancelled' && r.status !== 'draft' && (
             <Button type="link" size="small" onClick={() => onRenew(r)}>
               {t('contracts.renew')}
             </Button>
           )}
         </Space>
       ),
-    },
-  ];
+    });
   return (
     <Table<ContractRow>
       rowKey="id"
       size="middle"
+      className="wide-table"
+      data-testid="contract-table"
       columns={columns}
       dataSource={rows}
       loading={loading}
       pagination={pagination}
-      scroll={{ x: 1040 }}
+      {...WIDE_TABLE}
+      onChange={(_p, _f, sorter) => onSort?.(sortFromTable<ContractSortKey, ContractRow>(sorter, DEFAULT_CONTRACT_SORT))}
       expandable={{
         expandedRowRender: (r) => (
           <Tabs

@@ -1,4 +1,4 @@
-import { App, DatePicker, Form, Input, Radio, Select, Typography } from 'antd';
+import { Alert, App, DatePicker, Form, Input, Radio, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -10,6 +10,7 @@ import {
 } from '../../../../../shared/contract/contracts';
 import { formatFen, parseYuanToFen } from '../../../../../shared/money';
 import { toApiError, type ApiError } from '../../../api/ApiError';
+import { useQuery } from '../../../api/useQuery';
 import { call } from '../../../api/client';
 import { FormDialog, useSaving } from '../../../components/FormDialog';
 import { useLanguage, useT } from '../../../i18n';
@@ -35,6 +36,16 @@ export function PaymentModal({
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<ApiError | null>(null);
   const { saving, run } = useSaving((caught) => setError(toApiError(caught)));
+  const months = useQuery('months.list');
+  const paidOn = Form.useWatch('paidOn', form);
+  const kind = Form.useWatch('kind', form);
+  // A payment dated in a closed month cannot change that month (月结): it counts in the next open one.
+  const counted = paidOn ? creditMonthOf(paidOn.format('YYYY-MM'), closedMonths(months.data)) : null;
+  // What a refund can return is what was received; what a payment usually settles is the balance.
+  const defaultAmount = (k: Values['kind']): string => {
+    const fen = k === 'refund' ? contract.paidFen : contract.balanceFen;
+    return fen > 0 ? formatFen(fen) : '';
+  };
 
   const save = async (v: Values): Promise<void> => {
     setError(null);
@@ -54,6 +65,7 @@ export function PaymentModal({
 
   return (
     <FormDialog
+      form={form}
       title={t('payments.title', { number: contract.number })}
       saving={saving}
       onOk={() => form.submit()}
@@ -75,12 +87,16 @@ export function PaymentModal({
         initialValues={{
           kind: 'payment',
           paidOn: dayjs(),
-          amountYuan: contract.balanceFen > 0 ? formatFen(contract.balanceFen) : '',
+          amountYuan: defaultAmount('payment'),
           method: 'transfer',
           notes: '',
         }}
         onFinish={save}
-        onValuesChange={() => setError(null)}
+        onValuesChange={(changed: Partial<Values>) => {
+          setError(null);
+          // Switching 收款/退款 moves the suggested amount along, unless the person typed one.
+          if (changed.kind && !form.isFieldTouched('amountYuan')) form.setFieldValue('amountYuan', defaultAmount(changed.kind));
+        }}
       >
         <Form.Item name="kind">
           <Radio.Group
@@ -91,6 +107,18 @@ export function PaymentModal({
             ]}
           />
         </Form.Item>
+        {counted && counted.late && (
+          <Alert
+            type="info"
+            showIcon
+            className="error-alert"
+            data-testid="closed-month-hint"
+            title={t(kind === 'refund' ? 'payments.closedMonthRefundHint' : 'payments.closedMonthHint', {
+              month: counted.dated,
+              next: counted.month,
+            })}
+          />
+        )}
         <div className="form-grid">
           <Form.Item name="paidOn" label={t('payments.paidOn')} rules={[{ required: true }]}>
             <DatePicker className="full-width" format="YYYY-MM-DD" allowClear={false} />
@@ -119,4 +147,15 @@ export function PaymentModal({
       </Form>
     </FormDialog>
   );
+}
+
+function closedMonths(months: readonly { month: string; closed: boolean }[] | undefined): Set<string> {
+  return new Set((months ?? []).filter((m) => m.closed).map((m) => m.month));
+}
+
+/** The month a payment dated in `month` counts in: itself when open, else the first open month after it. */
+export function creditMonthOf(month: string, closed: ReadonlySet<string>): { dated: string; month: string; late: boolean } {
+  let m = month;
+  while (closed.has(m)) m = dayjs(`${m}-01`).add(1, 'month').format('YYYY-MM');
+  return { dated: month, month: m, late: m !== month };
 }

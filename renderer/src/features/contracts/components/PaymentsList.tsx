@@ -1,10 +1,12 @@
-import { App, Button, Empty, Popconfirm, Table, Typography } from 'antd';
+import { App, Button, Empty, Popconfirm, Table, Tag, Typography } from 'antd';
 import { PAYMENT_METHOD_LABELS, type PaymentRow } from '../../../../../shared/contract/contracts';
 import { formatFen } from '../../../../../shared/money';
 import { toApiError } from '../../../api/ApiError';
 import { call } from '../../../api/client';
 import { errorText } from '../../../api/errorText';
 import { useQuery } from '../../../api/useQuery';
+import { useCan } from '../../../app/permissions';
+import { byNumber, byText } from '../../../components/table/sorting';
 import { useLanguage, useT } from '../../../i18n';
 import { useLabel } from '../../clients/hooks/useLabel';
 
@@ -15,6 +17,7 @@ export function PaymentsList({ contractId, onChanged }: { contractId: number; on
   const { lang } = useLanguage();
   const { message } = App.useApp();
   const detail = useQuery('contracts.get', { id: contractId });
+  const canDelete = useCan('payments.delete');
   const remove = async (p: PaymentRow): Promise<void> => {
     try {
       await call('payments.delete', { id: p.id, reason: t('payments.deleteReason') });
@@ -36,13 +39,33 @@ export function PaymentsList({ contractId, onChanged }: { contractId: number; on
       dataSource={payments}
       className="payments-table"
       columns={[
-        { key: 'paidOn', title: t('payments.paidOn'), dataIndex: 'paidOn', width: 120 },
+        {
+          key: 'paidOn',
+          title: t('payments.paidOn'),
+          dataIndex: 'paidOn',
+          width: 200,
+          className: 'nowrap',
+          sorter: byText((p: PaymentRow) => p.paidOn),
+          defaultSortOrder: 'ascend',
+          // Dated in a closed month: say which month's sheet it counts in (an adjustment there).
+          render: (paidOn: string, p) => (
+            <>
+              {paidOn}
+              {p.creditMonth && p.creditMonth !== paidOn.slice(0, 7) && (
+                <Tag color="gold" className="tag-small" style={{ marginLeft: 6 }}>
+                  {t('payments.countedIn', { month: p.creditMonth })}
+                </Tag>
+              )}
+            </>
+          ),
+        },
         {
           key: 'amount',
           title: t('payments.amount'),
           dataIndex: 'amountFen',
           align: 'right',
           width: 140,
+          sorter: byNumber((p: PaymentRow) => p.amountFen),
           render: (fen: number) =>
             fen < 0 ? (
               <Typography.Text className="money" type="danger">
@@ -62,23 +85,28 @@ export function PaymentsList({ contractId, onChanged }: { contractId: number; on
         },
         { key: 'staff', title: t('payments.creditedTo'), dataIndex: 'staffName', width: 110 },
         { key: 'notes', title: t('clients.notes'), dataIndex: 'notes' },
-        {
-          key: 'actions',
-          title: '',
-          width: 80,
-          render: (_, p) => (
-            <Popconfirm
-              title={t('payments.deleteConfirm')}
-              onConfirm={() => void remove(p)}
-              okText={t('common.save')}
-              cancelText={t('common.cancel')}
-            >
-              <Button type="link" size="small" danger>
-                {t('payments.delete')}
-              </Button>
-            </Popconfirm>
-          ),
-        },
+        ...(canDelete
+          ? [
+              {
+                key: 'actions',
+                title: '',
+                width: 80,
+                render: (_: unknown, p: PaymentRow) => (
+                  <Popconfirm
+                    title={t('payments.deleteConfirm')}
+                    onConfirm={() => void remove(p)}
+                    okText={t('common.delete')}
+                    okButtonProps={{ danger: true }}
+                    cancelText={t('common.cancel')}
+                  >
+                    <Button type="link" size="small" danger>
+                      {t('payments.delete')}
+                    </Button>
+                  </Popconfirm>
+                ),
+              },
+            ]
+          : []),
       ]}
     />
   );

@@ -1,6 +1,6 @@
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatFen } from '../../../../../shared/money';
-import { useT } from '../../../i18n';
+import { useLanguage, useT } from '../../../i18n';
 import { CHART_COLORS, fenToYuanNumber, yuanAxisTick } from './chartFormat';
 import { ChartEmpty } from './ChartEmpty';
 
@@ -16,6 +16,7 @@ type Props = {
 /** 目标与实际: per person bars of target and sales, with the floor as a red marker line. */
 export function TargetVsActualChart({ data, height, width }: Props) {
   const t = useT();
+  const { lang } = useLanguage();
   if (data.length === 0) return <ChartEmpty height={height} />;
   const rows = data.map((d) => ({
     name: d.name,
@@ -40,7 +41,7 @@ export function TargetVsActualChart({ data, height, width }: Props) {
         tick={{ fontSize: crowded ? 10 : 12 }}
         {...(crowded ? { angle: -50, textAnchor: 'end', height: 58 } : {})}
       />
-      <YAxis tickFormatter={yuanAxisTick} width={52} tick={{ fontSize: 11 }} />
+      <YAxis tickFormatter={(v: number) => yuanAxisTick(v, lang)} width={52} tick={{ fontSize: 11 }} />
       {!print && <Tooltip formatter={(v) => (typeof v === 'number' ? formatFen(Math.round(v * 100), { symbol: true }) : '—')} />}
       <Legend wrapperStyle={{ fontSize: 12 }} />
       <Bar dataKey="target" name={t('perf.chart.target')} fill={CHART_COLORS.target} isAnimationActive={!print} />

@@ -1,7 +1,7 @@
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TrendPoint } from '../../../../../shared/performance/performance-types';
 import { formatFen } from '../../../../../shared/money';
-import { useT } from '../../../i18n';
+import { useLanguage, useT } from '../../../i18n';
 import { CHART_COLORS, fenToYuanNumber, yuanAxisTick } from './chartFormat';
 import { ChartEmpty } from './ChartEmpty';
 
@@ -10,6 +10,7 @@ type Props = { data: readonly TrendPoint[]; height: number; width?: number };
 /** Team sales against target (and floor) month by month; open months are marked with “*”. */
 export function TeamTrendChart({ data, height, width }: Props) {
   const t = useT();
+  const { lang } = useLanguage();
   if (data.length === 0) return <ChartEmpty height={height} />;
   const rows = data.map((p) => ({
     month: p.closed ? p.month : `${p.month}*`,
@@ -27,7 +28,7 @@ export function TeamTrendChart({ data, height, width }: Props) {
     >
       <CartesianGrid strokeDasharray="3 3" vertical={false} />
       <XAxis dataKey="month" tick={{ fontSize: 11 }} />
-      <YAxis tickFormatter={yuanAxisTick} width={52} tick={{ fontSize: 11 }} />
+      <YAxis tickFormatter={(v: number) => yuanAxisTick(v, lang)} width={52} tick={{ fontSize: 11 }} />
       {!print && <Tooltip formatter={(v) => (typeof v === 'number' ? formatFen(Math.round(v * 100), { symbol: true }) : '—')} />}
       <Legend wrapperStyle={{ fontSize: 12 }} />
       <Line dataKey="sales" name={t('perf.chart.sales')} stroke={CHART_COLORS.sales} strokeWidth={2} isAnimationActive={!print} />
@@ -48,10 +49,25 @@ export function TeamTrendChart({ data, height, width }: Props) {
       />
     </LineChart>
   );
-  if (print) return chart;
+  // Say what the "*" means wherever it appears, screen and paper alike.
+  const note = rows.some((r) => r.month.endsWith('*')) ? (
+    <div className="chart-note" data-testid="open-month-note">
+      {t('perf.chart.openMonthNote')}
+    </div>
+  ) : null;
+  if (print)
+    return (
+      <div>
+        {chart}
+        {note}
+      </div>
+    );
   return (
-    <ResponsiveContainer width="100%" height={height}>
-      {chart}
-    </ResponsiveContainer>
+    <>
+      <ResponsiveContainer width="100%" height={height}>
+        {chart}
+      </ResponsiveContainer>
+      {note}
+    </>
   );
 }

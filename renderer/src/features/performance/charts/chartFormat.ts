@@ -1,6 +1,15 @@
-/** Chart axes speak yuan, in 万 once the numbers get large, the way offices write them. */
-export function yuanAxisTick(yuan: number): string {
-  if (Math.abs(yuan) >= 10000) return `${Number((yuan / 10000).toFixed(1))}万`;
+/**
+ * Chart axes speak yuan the way the reader writes large numbers: 3万 / 1.5万 in Chinese,
+ * 30k / 1.5M in English (万 means nothing to an English reader).
+ */
+export function yuanAxisTick(yuan: number, lang: 'zh-CN' | 'en' = 'zh-CN'): string {
+  const abs = Math.abs(yuan);
+  if (lang === 'en') {
+    if (abs >= 1_000_000) return `${Number((yuan / 1_000_000).toFixed(2))}M`;
+    if (abs >= 1000) return `${Number((yuan / 1000).toFixed(1))}k`;
+    return String(Math.round(yuan));
+  }
+  if (abs >= 10000) return `${Number((yuan / 10000).toFixed(1))}万`;
   return String(Math.round(yuan));
 }
 

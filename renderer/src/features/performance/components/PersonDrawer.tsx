@@ -1,5 +1,5 @@
 import { PrinterOutlined } from '@ant-design/icons';
-import { Button, Descriptions, Drawer, Skeleton } from 'antd';
+import { Button, Descriptions, Drawer, Skeleton, Typography } from 'antd';
 import type { PerformanceRow } from '../../../../../shared/performance/performance-types';
 import { formatSheetCell, sheetColumns } from '../../../../../shared/performance/sheet-columns';
 import { useQuery } from '../../../api/useQuery';
@@ -37,7 +37,16 @@ export function PersonDrawer({ month, row, onClose }: { month: string; row: Perf
       </Descriptions>
       <div style={{ marginTop: 16 }}>
         {query.error && <ErrorAlert error={query.error} />}
-        {query.data ? <SourceLinesTable lines={query.data.lines} /> : !query.error && <Skeleton active />}
+        {row.pay === null ? (
+          // A clerk sees no money: say so, rather than "no payments this month" when there were some.
+          <Typography.Paragraph type="secondary" data-testid="lines-hidden">
+            {t('perf.linesHidden')}
+          </Typography.Paragraph>
+        ) : query.data ? (
+          <SourceLinesTable lines={query.data.lines} />
+        ) : (
+          !query.error && <Skeleton active />
+        )}
       </div>
     </Drawer>
   );

@@ -2,6 +2,8 @@ import { Button, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { PerformanceRow, PerformanceSheet } from '../../../../../shared/performance/performance-types';
 import { formatSheetCell, sheetColumns, type SheetColumn } from '../../../../../shared/performance/sheet-columns';
+import { byNumber, byText } from '../../../components/table/sorting';
+import { WIDE_TABLE } from '../../../components/table/wideTable';
 import { useLanguage } from '../../../i18n';
 
 /** Columns whose figure opens the payments/contracts behind it. */
@@ -24,11 +26,21 @@ export function SheetTable({ sheet, onOpenPerson }: Props) {
       );
     return text;
   };
+  // Name pinned left and 状态 pinned right, so who and how they stand stay in view while the
+  // figures between them scroll; every column sorts by its own value (text in 拼音 order).
   const leaf = (c: SheetColumn) => ({
     key: c.key,
     title: c[l],
-    className: `cell-${c.kind}`,
+    className: `cell-${c.kind} sheet-col-${c.key}`,
     ...(c.key === 'name' ? { fixed: 'left' as const } : {}),
+    ...(c.key === 'status' ? { fixed: 'right' as const } : {}),
+    sorter:
+      c.kind === 'text'
+        ? byText<PerformanceRow>((r) => String(c.value(r, l) ?? ''))
+        : byNumber<PerformanceRow>((r) => {
+            const v = c.value(r, l);
+            return typeof v === 'number' ? v : null;
+          }),
     render: (_: unknown, row: PerformanceRow) => cell(c)(row),
   });
   const tableColumns: ColumnsType<PerformanceRow> = [];
@@ -40,14 +52,14 @@ export function SheetTable({ sheet, onOpenPerson }: Props) {
   }
   return (
     <Table<PerformanceRow>
-      className="perf-table"
+      className="perf-table wide-table"
       data-testid="sheet-table"
       size="small"
       bordered
       rowKey="staffId"
       pagination={false}
-      scroll={{ x: 'max-content' }}
-      sticky
+      {...WIDE_TABLE}
+      showSorterTooltip={false}
       columns={tableColumns}
       dataSource={sheet.rows}
       rowClassName={(row) => `status-${row.status}`}
@@ -56,7 +68,7 @@ export function SheetTable({ sheet, onOpenPerson }: Props) {
           <Table.Summary.Row className="print-total">
             {columns.map((c, i) => (
               <Table.Summary.Cell key={c.key} index={i} className={`cell-${c.kind}`}>
-                {c.total ? formatSheetCell(c.kind, c.total(sheet)) : ''}
+                {c.total ? formatSheetCell(c.kind, c.total(sheet, lang === 'en' ? 'en' : 'zh')) : ''}
               </Table.Summary.Cell>
             ))}
           </Table.Summary.Row>

@@ -34,7 +34,7 @@ export function SignatureLines({ roles }: { roles: readonly ('preparer' | 'revie
         <div key={role} className="print-signature">
           <span>{t(`perf.sign.${role}`)}:</span>
           <span className="print-signature-line" />
-          <span className="print-signature-date">____年__月__日</span>
+          <span className="print-signature-date">{t('perf.sign.dateLine')}</span>
         </div>
       ))}
     </footer>

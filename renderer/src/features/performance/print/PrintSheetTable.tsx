@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { PerformanceSheet } from '../../../../../shared/performance/performance-types';
 import { formatSheetCell, sheetColumns, type SheetColumn } from '../../../../../shared/performance/sheet-columns';
 import { useLanguage } from '../../../i18n';
@@ -6,11 +7,23 @@ import { useLanguage } from '../../../i18n';
  * The printed table: a plain <table> so Chromium repeats <thead> on every page and never splits
  * a row across pages (antd's table renders its header as a separate table, which does not repeat).
  */
-export function PrintSheetTable({ sheet }: { sheet: PerformanceSheet }) {
+/** Rows kept on the same page as the totals and signatures, so a signature never stands alone. */
+const KEEP_WITH_FOOT = 3;
+
+export function PrintSheetTable({ sheet, footer }: { sheet: PerformanceSheet; footer?: ReactNode }) {
   const { lang } = useLanguage();
   const columns = sheetColumns(sheet);
   const label = (c: { zh: string; en: string }) => (lang === 'en' ? c.en : c.zh);
   const headRows = groupedHeader(columns);
+  const bodyRow = (row: PerformanceSheet['rows'][number]) => (
+    <tr key={row.staffId} className={`status-${row.status}`}>
+      {columns.map((c) => (
+        <td key={c.key} className={`cell-${c.kind}`}>
+          {formatSheetCell(c.kind, c.value(row, lang === 'en' ? 'en' : 'zh'))}
+        </td>
+      ))}
+    </tr>
+  );
   return (
     <table className="print-table" data-testid="print-table">
       <thead>
@@ -39,25 +52,23 @@ export function PrintSheetTable({ sheet }: { sheet: PerformanceSheet }) {
           </tr>
         )}
       </thead>
-      <tbody>
-        {sheet.rows.map((row) => (
-          <tr key={row.staffId} className={`status-${row.status}`}>
-            {columns.map((c) => (
-              <td key={c.key} className={`cell-${c.kind}`}>
-                {formatSheetCell(c.kind, c.value(row, lang === 'en' ? 'en' : 'zh'))}
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-      <tfoot>
+      {/* The last few rows, the totals and the signature lines form one block that never breaks:
+          制表 / 审核 / 店长 sign under figures they can see, never on a page of their own. */}
+      <tbody>{sheet.rows.slice(0, -KEEP_WITH_FOOT).map(bodyRow)}</tbody>
+      <tbody className="print-keep-with-foot">{sheet.rows.slice(-KEEP_WITH_FOOT).map(bodyRow)}</tbody>
+      <tfoot className="print-foot">
         <tr className="print-total">
           {columns.map((c) => (
             <td key={c.key} className={`cell-${c.kind}`}>
-              {c.total ? formatSheetCell(c.kind, c.total(sheet)) : ''}
+              {c.total ? formatSheetCell(c.kind, c.total(sheet, lang === 'en' ? 'en' : 'zh')) : ''}
             </td>
           ))}
         </tr>
+        {footer && (
+          <tr className="print-sign-row">
+            <td colSpan={columns.length}>{footer}</td>
+          </tr>
+        )}
       </tfoot>
     </table>
   );

@@ -10,8 +10,9 @@ import { PrintSheetTable } from './PrintSheetTable';
 const CHART_WIDTH = 500;
 
 /**
- * 月度业绩表 on paper: the full table (header repeated on every page), the two charts, the rules
- * that applied and the three signature lines. Landscape whenever the pay columns are shown —
+ * 月度业绩表 on paper: the full table (header repeated on every page) ending in the totals and
+ * the three signature lines (kept on one page with the last rows), the rules that applied, then
+ * the two charts. Landscape whenever the pay columns are shown —
  * nineteen columns do not fit portrait A4 at a readable size.
  */
 export function SheetPrintView({ sheet }: { sheet: PerformanceSheet }) {
@@ -26,7 +27,8 @@ export function SheetPrintView({ sheet }: { sheet: PerformanceSheet }) {
       <PrintHeader officeName={sheet.officeName} title={t('perf.title')} month={sheet.month} closed={sheet.closed}>
         <span>{t(sheet.creditBasis === 'payments' ? 'perf.basis.payments' : 'perf.basis.contracts')}</span>
       </PrintHeader>
-      <PrintSheetTable sheet={sheet} />
+      <PrintSheetTable sheet={sheet} footer={<SignatureLines roles={['preparer', 'reviewer', 'manager']} />} />
+      <PolicyNotes policies={sheet.policies} lang={lang} />
       {sheet.showsPay && (
         <section className="print-charts" data-testid="print-charts">
           <figure>
@@ -39,8 +41,6 @@ export function SheetPrintView({ sheet }: { sheet: PerformanceSheet }) {
           </figure>
         </section>
       )}
-      <PolicyNotes policies={sheet.policies} lang={lang} />
-      <SignatureLines roles={['preparer', 'reviewer', 'manager']} />
     </article>
   );
 }

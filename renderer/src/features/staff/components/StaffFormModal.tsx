@@ -1,16 +1,18 @@
-import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { App, DatePicker, Form, Input, Select } from 'antd';
 import { useMemo, useState } from 'react';
 import { ROLES } from '../../../../../shared/roles';
 import type { StaffRow } from '../../../../../shared/contract/staff';
 import { toApiError } from '../../../api/ApiError';
 import { call } from '../../../api/client';
 import { useFormApiError } from '../../../api/useFormApiError';
-import { ErrorAlert } from '../../../components/ErrorAlert';
+import { FormDialog } from '../../../components/FormDialog';
 import { useT } from '../../../i18n';
 import { useRoleLabel } from '../hooks/useRoleLabel';
 import {
   emptyStaffForm,
   formToStaffInput,
+  formToStaffPatch,
+  phoneProblem,
   salaryProblem,
   staffToForm,
   STAFF_FORM_FIELDS,
@@ -36,12 +38,16 @@ export function StaffFormModal({ row, onClose, onSaved }: Props) {
   const initialValues = useMemo(() => (row ? staffToForm(row) : emptyStaffForm()), [row]);
   const roleOptions = ROLES.map((role) => ({ value: role, label: roleLabel(role) }));
   const required = (label: string) => ({ required: true, whitespace: true, message: t('common.required', { label }) });
+  // Someone who may not see this person's salary (a clerk, say) edits the rest of the record; the
+  // salary field is left out rather than shown empty and required.
+  const showsSalary = row === null || row.baseSalaryFen !== undefined;
 
   const save = async (values: StaffFormValues): Promise<void> => {
     setSaving(true);
     try {
-      const input = formToStaffInput(values);
-      const saved = row ? await call('staff.update', { id: row.id, ...input }) : await call('staff.create', input);
+      const saved = row
+        ? await call('staff.update', { id: row.id, ...formToStaffPatch(values) })
+        : await call('staff.create', formToStaffInput(values));
       void message.success(t(row ? 'staff.updated' : 'staff.created', { name: saved.name }));
       onSaved(saved);
     } catch (error) {
@@ -52,18 +58,14 @@ export function StaffFormModal({ row, onClose, onSaved }: Props) {
   };
 
   return (
-    <Modal
-      open
+    <FormDialog
+      form={form}
       title={row ? t('staff.editTitle', { name: row.name }) : t('staff.createTitle')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
+      saving={saving}
       onOk={() => form.submit()}
-      onCancel={onClose}
-      mask={{ closable: false }}
-      width={560}
+      onClose={onClose}
+      error={errors.general}
     >
-      <ErrorAlert text={errors.general} />
       <Form<StaffFormValues>
         form={form}
         layout="vertical"
@@ -93,27 +95,40 @@ export function StaffFormModal({ row, onClose, onSaved }: Props) {
           >
             <DatePicker className="full-width" format="YYYY-MM-DD" allowClear={false} />
           </Form.Item>
+          {showsSalary && (
+            <Form.Item
+              name="baseSalaryYuan"
+              label={t('staff.baseSalary')}
+              extra={t('staff.salaryHelp')}
+              rules={[
+                required(t('staff.baseSalary')),
+                {
+                  validator: async (_rule, value: string | undefined) => {
+                    const problem = salaryProblem(value);
+                    if (problem) throw new Error(t(problem));
+                  },
+                },
+              ]}
+            >
+              <Input prefix="¥" suffix={t('staff.yuan')} placeholder={t('staff.salaryPlaceholder')} inputMode="decimal" />
+            </Form.Item>
+          )}
           <Form.Item
-            name="baseSalaryYuan"
-            label={t('staff.baseSalary')}
-            extra={t('staff.salaryHelp')}
+            name="phone"
+            label={t('staff.phone')}
             rules={[
-              required(t('staff.baseSalary')),
               {
                 validator: async (_rule, value: string | undefined) => {
-                  const problem = salaryProblem(value);
+                  const problem = phoneProblem(value);
                   if (problem) throw new Error(t(problem));
                 },
               },
             ]}
           >
-            <Input prefix="¥" suffix={t('staff.yuan')} placeholder={t('staff.salaryPlaceholder')} inputMode="decimal" />
-          </Form.Item>
-          <Form.Item name="phone" label={t('staff.phone')}>
-            <Input maxLength={40} inputMode="tel" />
+            <Input maxLength={40} inputMode="tel" placeholder={t('staff.phonePlaceholder')} />
           </Form.Item>
         </div>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }

@@ -2,6 +2,7 @@ import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Button, Space, Switch, Typography } from 'antd';
 import { useState } from 'react';
 import type { StaffRow } from '../../../../../shared/contract/staff';
+import { useCan } from '../../../app/permissions';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useT } from '../../../i18n';
 import { useStaffList } from '../hooks/useStaffList';
@@ -23,6 +24,10 @@ export function StaffListTab() {
   const [includeLeft, setIncludeLeft] = useState(false);
   const staff = useStaffList(includeLeft);
   const [dialog, setDialog] = useState<Dialog>(null);
+  const canAdd = useCan('staff.create');
+  const canEdit = useCan('staff.update');
+  const canDeactivate = useCan('staff.deactivate');
+  const canReinstate = useCan('staff.reinstate');
   const rows = staff.data ?? [];
   const close = (): void => setDialog(null);
   const saved = (): void => {
@@ -42,18 +47,20 @@ export function StaffListTab() {
         </Space>
         <Space>
           <Button icon={<ReloadOutlined />} onClick={staff.refresh} aria-label={t('common.refresh')} />
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })}>
-            {t('staff.add')}
-          </Button>
+          {canAdd && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })}>
+              {t('staff.add')}
+            </Button>
+          )}
         </Space>
       </div>
       <ErrorAlert error={staff.error} />
       <StaffTable
         rows={rows}
         loading={staff.loading}
-        onEdit={(row) => setDialog({ kind: 'edit', row })}
-        onDeactivate={(row) => setDialog({ kind: 'deactivate', row })}
-        onReinstate={(row) => setDialog({ kind: 'reinstate', row })}
+        onEdit={canEdit ? (row) => setDialog({ kind: 'edit', row }) : null}
+        onDeactivate={canDeactivate ? (row) => setDialog({ kind: 'deactivate', row }) : null}
+        onReinstate={canReinstate ? (row) => setDialog({ kind: 'reinstate', row }) : null}
       />
       {(dialog?.kind === 'create' || dialog?.kind === 'edit') && (
         <StaffFormModal row={dialog.kind === 'edit' ? dialog.row : null} onClose={close} onSaved={saved} />

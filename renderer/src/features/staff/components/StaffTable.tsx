@@ -1,6 +1,7 @@
 import { Button, Space, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { formatFen } from '../../../../../shared/money';
 import type { StaffRow } from '../../../../../shared/contract/staff';
+import { byNumber, byText } from '../../../components/table/sorting';
 import { useT } from '../../../i18n';
 import { useRoleLabel } from '../hooks/useRoleLabel';
 import { StaffStatusTag } from './StaffStatusTag';
@@ -8,9 +9,10 @@ import { StaffStatusTag } from './StaffStatusTag';
 type Props = {
   rows: StaffRow[];
   loading: boolean;
-  onEdit: (row: StaffRow) => void;
-  onDeactivate: (row: StaffRow) => void;
-  onReinstate: (row: StaffRow) => void;
+  /** null: the person at the page may not edit staff, so no button is offered. */
+  onEdit: ((row: StaffRow) => void) | null;
+  onDeactivate: ((row: StaffRow) => void) | null;
+  onReinstate: ((row: StaffRow) => void) | null;
 };
 
 export function StaffTable({ rows, loading, onEdit, onDeactivate, onReinstate }: Props) {
@@ -28,24 +30,31 @@ export function StaffTable({ rows, loading, onEdit, onDeactivate, onReinstate }:
       sorter: (a, b) => a.code.localeCompare(b.code),
       defaultSortOrder: 'ascend',
     },
-    { key: 'name', title: t('staff.name'), dataIndex: 'name' },
-    { key: 'role', title: t('staff.role'), dataIndex: 'role', width: 100, render: roleLabel },
-    { key: 'hiredOn', title: t('staff.hiredOn'), dataIndex: 'hiredOn', width: 120 },
-    {
-      key: 'baseSalary',
-      title: t('staff.baseSalary'),
-      dataIndex: 'baseSalaryFen',
-      align: 'right',
-      width: 140,
-      render: (fen: number | undefined) => (
-        <span className="money">{fen === undefined ? '—' : formatFen(fen, { symbol: true })}</span>
-      ),
-    },
+    { key: 'name', title: t('staff.name'), dataIndex: 'name', sorter: byText((r) => r.name) },
+    { key: 'role', title: t('staff.role'), dataIndex: 'role', width: 100, render: roleLabel, sorter: byText((r) => r.role) },
+    { key: 'hiredOn', title: t('staff.hiredOn'), dataIndex: 'hiredOn', width: 120, sorter: byText((r) => r.hiredOn) },
+    // A clerk receives no salaries at all: the column is left out, not shown as a row of dashes.
+    ...(rows.some((r) => r.baseSalaryFen !== undefined)
+      ? [
+          {
+            key: 'baseSalary',
+            title: t('staff.baseSalary'),
+            dataIndex: 'baseSalaryFen',
+            align: 'right' as const,
+            width: 140,
+            sorter: byNumber((r: StaffRow) => r.baseSalaryFen),
+            render: (fen: number | undefined) => (
+              <span className="money">{fen === undefined ? '—' : formatFen(fen, { symbol: true })}</span>
+            ),
+          },
+        ]
+      : []),
     { key: 'phone', title: t('staff.phone'), dataIndex: 'phone', width: 140 },
     {
       key: 'status',
       title: t('staff.status'),
       width: 170,
+      sorter: byText((r) => r.status),
       render: (_, row) => (
         <Space size={4}>
           <StaffStatusTag row={row} />
@@ -53,20 +62,26 @@ export function StaffTable({ rows, loading, onEdit, onDeactivate, onReinstate }:
         </Space>
       ),
     },
-    {
+  ];
+  if (onEdit || onDeactivate)
+    columns.push({
       key: 'actions',
       title: t('common.actions'),
       width: 160,
       render: (_, row) => (
         <Space size={0}>
-          <Button type="link" size="small" onClick={() => onEdit(row)}>
-            {t('common.edit')}
-          </Button>
-          {row.status === 'left' ? (
-            <Button type="link" size="small" onClick={() => onReinstate(row)}>
-              {t('staff.reinstate')}
+          {onEdit && (
+            <Button type="link" size="small" onClick={() => onEdit(row)}>
+              {t('common.edit')}
             </Button>
-          ) : row.id === lastOwnerId ? (
+          )}
+          {row.status === 'left' ? (
+            onReinstate && (
+              <Button type="link" size="small" onClick={() => onReinstate(row)}>
+                {t('staff.reinstate')}
+              </Button>
+            )
+          ) : !onDeactivate ? null : row.id === lastOwnerId ? (
             <Tooltip title={t('staff.lastOwner')}>
               <Button type="link" size="small" danger disabled>
                 {t('staff.deactivate')}
@@ -79,8 +94,7 @@ export function StaffTable({ rows, loading, onEdit, onDeactivate, onReinstate }:
           )}
         </Space>
       ),
-    },
-  ];
+    });
   return (
     <Table<StaffRow>
       rowKey="id"

@@ -1,24 +1,22 @@
 import { Select, Space, Table, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useState } from 'react';
+import { AUDIT_ENTITY_LABELS } from '../../../../../shared/audit/audit-text';
 import type { AuditRow } from '../../../../../shared/contract/commission';
 import { call } from '../../../api/client';
 import { useQuery } from '../../../api/useQuery';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { ExportButton } from '../../../components/import/ExportButton';
-import { useT } from '../../../i18n';
+import { useLanguage, useT } from '../../../i18n';
 
-const ENTITIES = ['plan', 'month', 'staff', 'settings', 'allowance', 'payment', 'contract', 'client'];
-
-function changeText(r: AuditRow): string {
-  const part = (v: unknown) => (v === null || v === undefined ? '' : JSON.stringify(v));
-  const before = part(r.before);
-  const after = part(r.after);
-  return before && after ? `${before} → ${after}` : before || after;
-}
-
-/** 操作日志: who changed what and when, before and after; exportable. */
+/**
+ * 操作日志: each change as a sentence in the reader's language — who, when, what, on whom, and
+ * the change in yuan (before → after). The raw record stays in the export for checking.
+ */
 export function AuditTab() {
   const t = useT();
+  const { lang } = useLanguage();
+  const l = lang === 'en' ? 'en' : 'zh';
   const [entity, setEntity] = useState<string | undefined>(undefined);
   const [page, setPage] = useState(1);
   const pageSize = 50;
@@ -30,11 +28,12 @@ export function AuditTab() {
           <span>{t('audit.filterEntity')}</span>
           <Select
             allowClear
+            aria-label={t('audit.filterEntity')}
             placeholder={t('audit.all')}
             style={{ width: 160 }}
             value={entity}
             onChange={(v: string | undefined) => (setEntity(v), setPage(1))}
-            options={ENTITIES.map((e) => ({ value: e, label: e }))}
+            options={Object.entries(AUDIT_ENTITY_LABELS).map(([value, label]) => ({ value, label: label[l] }))}
           />
         </Space>
         <ExportButton run={(format) => call('audit.export', { format, ...(entity ? { entity } : {}) })} />
@@ -47,22 +46,18 @@ export function AuditTab() {
         dataSource={query.data?.rows ?? []}
         pagination={{ current: page, pageSize, total: query.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
         columns={[
-          { title: t('audit.at'), dataIndex: 'at', width: 170, render: (at: string) => at.slice(0, 19).replace('T', ' ') },
           {
-            title: t('audit.actor'),
-            width: 130,
-            // A failed sign-in has no one behind it: 未登录 (anonymous), never a role.
-            render: (_, r) => (r.actorRole === 'anonymous' ? t('audit.anonymous') : `${r.actorCode}(${r.actorRole})`),
+            title: t('audit.at'),
+            dataIndex: 'at',
+            width: 160,
+            className: 'nowrap',
+            // Stored in UTC; read in the office's own time.
+            render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm:ss'),
           },
-          { title: t('audit.action'), dataIndex: 'action', width: 170 },
-          { title: t('audit.entity'), width: 140, render: (_, r) => `${r.entity}${r.entityId ? ` #${r.entityId}` : ''}` },
+          { title: t('audit.actor'), width: 190, render: (_, r) => r.actorName[l] },
           {
             title: t('audit.change'),
-            render: (_, r) => (
-              <Typography.Text ellipsis={{ tooltip: changeText(r) }} style={{ maxWidth: 560 }}>
-                {changeText(r)}
-              </Typography.Text>
-            ),
+            render: (_, r) => <Typography.Text data-testid="audit-text">{r.text[l]}</Typography.Text>,
           },
         ]}
       />

@@ -3,6 +3,7 @@ import type { CommissionSettings } from '../../../../../shared/contract/commissi
 import { errorText } from '../../../api/errorText';
 import { toApiError } from '../../../api/ApiError';
 import { useMutation } from '../../../api/useMutation';
+import { useCan } from '../../../app/permissions';
 import { useQuery } from '../../../api/useQuery';
 import { useLanguage, useT } from '../../../i18n';
 
@@ -13,6 +14,8 @@ export function CommissionSettingsCard() {
   const { message } = App.useApp();
   const settings = useQuery('commission.settings', {});
   const update = useMutation('commission.updateSettings');
+  // Everyone may read the rules that apply to their pay; only the owner changes them.
+  const canChange = useCan('commission.updateSettings');
   const change = (patch: Partial<CommissionSettings>) =>
     update.run(patch).then(
       () => {
@@ -25,7 +28,7 @@ export function CommissionSettingsCard() {
   return (
     <Card size="small" title={t('settings.commission')} className="detail-card" loading={!s}>
       {s && (
-        <Form layout="vertical">
+        <Form layout="vertical" disabled={!canChange}>
           <Form.Item label={t('settings.creditBasis')}>
             <Radio.Group
               value={s.creditBasis}

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { DismissalCase } from '../../../../../shared/contract/commission';
 import { formatFen } from '../../../../../shared/money';
 import { useQuery } from '../../../api/useQuery';
+import { useCan } from '../../../app/permissions';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useT } from '../../../i18n';
 import { DismissalDialog } from './DismissalDialog';
@@ -12,6 +13,8 @@ export function DismissalCases({ version, onChanged }: { version: number; onChan
   const t = useT();
   const { message } = App.useApp();
   const cases = useQuery('dismissals.list', {});
+  // Managers see the cases; only the owner decides them.
+  const canDecide = useCan('dismissals.decide');
   const [deciding, setDeciding] = useState<{ item: DismissalCase; decision: 'keep' | 'dismiss' } | null>(null);
   // Re-read when a month is closed or reopened elsewhere on the page.
   const [seen, setSeen] = useState(version);
@@ -29,14 +32,22 @@ export function DismissalCases({ version, onChanged }: { version: number; onChan
           dataSource={cases.data ?? []}
           renderItem={(c) => (
             <List.Item
-              actions={[
-                <Button key="keep" onClick={() => setDeciding({ item: c, decision: 'keep' })}>
-                  {t('dismissals.keep')}
-                </Button>,
-                <Button key="dismiss" danger onClick={() => setDeciding({ item: c, decision: 'dismiss' })}>
-                  {t('dismissals.dismiss')}
-                </Button>,
-              ]}
+              actions={
+                canDecide
+                  ? [
+                      <Button key="keep" onClick={() => setDeciding({ item: c, decision: 'keep' })}>
+                        {t('dismissals.keep')}
+                      </Button>,
+                      <Button key="dismiss" danger onClick={() => setDeciding({ item: c, decision: 'dismiss' })}>
+                        {t('dismissals.dismiss')}
+                      </Button>,
+                    ]
+                  : [
+                      <Typography.Text key="owner" type="secondary">
+                        {t('dismissals.ownerDecides')}
+                      </Typography.Text>,
+                    ]
+              }
             >
               <List.Item.Meta
                 title={
@@ -70,8 +81,19 @@ export function DismissalCases({ version, onChanged }: { version: number; onChan
           item={deciding.item}
           decision={deciding.decision}
           onClose={() => setDeciding(null)}
-          onDone={() => {
-            void message.success(t('dismissals.done', { name: deciding.item.name }));
+          onDone={(r) => {
+            void message.success(
+              r.decision === 'keep'
+                ? t('dismissals.keptDone', { name: deciding.item.name })
+                : r.movedClients > 0
+                  ? t('dismissals.dismissedMoved', {
+                      name: deciding.item.name,
+                      date: r.leftOn ?? '',
+                      n: r.movedClients,
+                      to: r.toName ?? '',
+                    })
+                  : t('dismissals.dismissedDone', { name: deciding.item.name, date: r.leftOn ?? '' }),
+            );
             setDeciding(null);
             cases.refresh();
             onChanged();

@@ -20,7 +20,8 @@ export function DismissalDialog({
 }: {
   item: DismissalCase;
   decision: 'keep' | 'dismiss';
-  onDone: () => void;
+  /** With what happened, so the message can say it (留用, or 辞退 with the clients handed over to whom). */
+  onDone: (result: { decision: 'keep' | 'dismiss'; movedClients: number; toName: string | null; leftOn: string | null }) => void;
   onClose: () => void;
 }) {
   const t = useT();
@@ -31,10 +32,10 @@ export function DismissalDialog({
   const [error, setError] = useState<string | null>(null);
   const colleagues = (staff.data ?? []).filter((s) => s.id !== item.staffId && s.status !== 'left');
 
-  const submit = async () => {
-    const v = await form.validateFields();
+  const submit = async (v: Values) => {
+    setError(null);
     try {
-      await decide.run({
+      const result = await decide.run({
         staffId: item.staffId,
         month: item.month,
         decision,
@@ -42,7 +43,12 @@ export function DismissalDialog({
         ...(decision === 'dismiss' && v.leftOn ? { leftOn: v.leftOn.format('YYYY-MM-DD') } : {}),
         ...(decision === 'dismiss' && v.reassignToStaffId ? { reassignToStaffId: v.reassignToStaffId } : {}),
       });
-      onDone();
+      onDone({
+        decision,
+        movedClients: result.movedClients,
+        toName: colleagues.find((c) => c.id === v.reassignToStaffId)?.name ?? null,
+        leftOn: decision === 'dismiss' && v.leftOn ? v.leftOn.format('YYYY-MM-DD') : null,
+      });
     } catch (caught) {
       setError(errorText(toApiError(caught), lang));
     }
@@ -50,15 +56,16 @@ export function DismissalDialog({
 
   return (
     <FormDialog
+      form={form}
       title={t(decision === 'keep' ? 'dismissals.keepTitle' : 'dismissals.dismissTitle', { name: item.name })}
       okText={t(decision === 'keep' ? 'dismissals.keep' : 'dismissals.dismiss')}
       saving={decide.running}
-      onOk={() => void submit()}
+      onOk={() => form.submit()}
       onClose={onClose}
       error={error}
       width={520}
     >
-      <Form form={form} layout="vertical" initialValues={{ reason: '', leftOn: dayjs() }}>
+      <Form form={form} layout="vertical" initialValues={{ reason: '', leftOn: dayjs() }} onFinish={(v) => void submit(v)}>
         <Form.Item
           name="reason"
           label={t('dismissals.reason')}

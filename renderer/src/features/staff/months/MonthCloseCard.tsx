@@ -1,5 +1,5 @@
 import { LockOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Input, List, Modal, Space, Tag } from 'antd';
+import { App, Button, Card, DatePicker, Input, List, Modal, Space, Tag, Tooltip } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { MonthState } from '../../../../../shared/contract/commission';
@@ -7,6 +7,7 @@ import { errorText } from '../../../api/errorText';
 import { toApiError } from '../../../api/ApiError';
 import { useMutation } from '../../../api/useMutation';
 import { useQuery } from '../../../api/useQuery';
+import { useCan } from '../../../app/permissions';
 import { useLanguage, useT } from '../../../i18n';
 
 /** 月结: close a month (freeze its figures) and, for the owner, reopen one with a reason. */
@@ -20,6 +21,10 @@ export function MonthCloseCard({ onChanged }: { onChanged: () => void }) {
   const [month, setMonth] = useState(dayjs().subtract(1, 'month').format('YYYY-MM'));
   const [reopening, setReopening] = useState<MonthState | null>(null);
   const [reason, setReason] = useState('');
+  const canClose = useCan('months.close');
+  const canReopen = useCan('months.reopen');
+  // A month already closed cannot be closed again: the button says so instead of failing.
+  const alreadyClosed = months.data?.some((m) => m.month === month && m.closed) ?? false;
   const failed = (caught: unknown) => void message.error(errorText(toApiError(caught), lang));
   const done = (text: string) => {
     void message.success(text);
@@ -42,18 +47,29 @@ export function MonthCloseCard({ onChanged }: { onChanged: () => void }) {
       title={t('months.list')}
       className="detail-card"
       extra={
-        <Space>
-          <DatePicker
-            picker="month"
-            allowClear={false}
-            aria-label={t('perf.month')}
-            value={dayjs(`${month}-01`)}
-            onChange={(d) => d && setMonth(d.format('YYYY-MM'))}
-          />
-          <Button type="primary" icon={<LockOutlined />} loading={close.running} onClick={confirmClose}>
-            {t('months.closeMonth', { month })}
-          </Button>
-        </Space>
+        canClose && (
+          <Space>
+            <DatePicker
+              picker="month"
+              allowClear={false}
+              aria-label={t('perf.month')}
+              value={dayjs(`${month}-01`)}
+              onChange={(d) => d && setMonth(d.format('YYYY-MM'))}
+              disabledDate={(d) => d.isAfter(dayjs(), 'month')}
+            />
+            <Tooltip title={alreadyClosed ? t('months.alreadyClosed', { month }) : undefined}>
+              <Button
+                type="primary"
+                icon={<LockOutlined />}
+                loading={close.running}
+                disabled={alreadyClosed}
+                onClick={confirmClose}
+              >
+                {alreadyClosed ? t('months.closedButton', { month }) : t('months.closeMonth', { month })}
+              </Button>
+            </Tooltip>
+          </Space>
+        )
       }
     >
       <List
@@ -63,7 +79,7 @@ export function MonthCloseCard({ onChanged }: { onChanged: () => void }) {
         renderItem={(m) => (
           <List.Item
             actions={
-              m.closed
+              m.closed && canReopen
                 ? [
                     <Button key="reopen" type="link" size="small" onClick={() => (setReason(''), setReopening(m))}>
                       {t('months.reopen')}
@@ -77,7 +93,10 @@ export function MonthCloseCard({ onChanged }: { onChanged: () => void }) {
               <Tag color={m.closed ? 'green' : 'default'}>{m.closed ? t('perf.closed') : t('perf.open')}</Tag>
               {m.closed && m.closedAt && (
                 <span className="muted">
-                  {t('months.closedBy', { by: m.closedBy ?? '', at: m.closedAt.slice(0, 16).replace('T', ' ') })}
+                  {t('months.closedBy', {
+                    by: (lang === 'en' ? m.closedByName?.en : m.closedByName?.zh) ?? m.closedBy ?? '',
+                    at: dayjs(m.closedAt).format('YYYY-MM-DD HH:mm'),
+                  })}
                 </span>
               )}
             </Space>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useCan } from '../../../app/permissions';
 import { AllowancesCard } from './AllowancesCard';
 import { CommissionSettingsCard } from './CommissionSettingsCard';
 import { DismissalCases } from './DismissalCases';
@@ -9,13 +10,15 @@ export function MonthsTab() {
   // Closing a month can create 待辞退 cases; bump to re-read them.
   const [version, setVersion] = useState(0);
   const changed = () => setVersion((v) => v + 1);
+  const seesDismissals = useCan('dismissals.list');
+  const seesAllowances = useCan('allowances.list');
   return (
     <div className="months-tab">
       <MonthCloseCard onChanged={changed} />
-      <DismissalCases version={version} onChanged={changed} />
+      {seesDismissals && <DismissalCases version={version} onChanged={changed} />}
       <div className="perf-charts">
         <CommissionSettingsCard />
-        <AllowancesCard />
+        {seesAllowances && <AllowancesCard />}
       </div>
     </div>
   );

@@ -25,8 +25,9 @@ export function PlanDialog({ month, person, current, onSaved, onClose }: Props) 
   const save = useMutation('plans.set');
   const [error, setError] = useState<string | null>(null);
 
-  const submit = async () => {
-    const values = await form.validateFields();
+  // Called by the form once its own rules pass (保存, or Enter in a field).
+  const submit = async (values: Partial<PlanFormValues>) => {
+    setError(null);
     const { plan, problems } = formToPlan(values);
     if (problems.length) {
       form.setFields(problems.map((p) => ({ name: p.field, errors: [t(p.message)] })));
@@ -41,15 +42,16 @@ export function PlanDialog({ month, person, current, onSaved, onClose }: Props) 
 
   return (
     <FormDialog
+      form={form}
       title={person ? t('plans.personTitle', { month, name: person.name }) : t('plans.teamTitle', { month })}
       saving={save.running}
-      onOk={() => void submit()}
+      onOk={() => form.submit()}
       onClose={onClose}
       error={error}
       width={480}
     >
       {person && <Typography.Paragraph type="secondary">{t('plans.hint')}</Typography.Paragraph>}
-      <Form form={form} layout="vertical" initialValues={planToForm(current)} onFinish={() => void submit()}>
+      <Form form={form} layout="vertical" initialValues={planToForm(current)} onFinish={(values) => void submit(values)}>
         <Form.Item name="floorYuan" label={t('plans.floor')}>
           <Input inputMode="decimal" placeholder="10000" />
         </Form.Item>

@@ -1,20 +1,24 @@
 import { CopyOutlined, EditOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Descriptions, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Descriptions, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { MonthPlans, PlanRow } from '../../../../../shared/contract/commission';
 import { formatRateBp } from '../../../../../shared/commission/commission';
 import { formatFen } from '../../../../../shared/money';
+import type { Role } from '../../../../../shared/roles';
 import { errorText } from '../../../api/errorText';
 import { toApiError } from '../../../api/ApiError';
 import { useMutation } from '../../../api/useMutation';
 import { useQuery } from '../../../api/useQuery';
+import { useCan } from '../../../app/permissions';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { byNumber, byText } from '../../../components/table/sorting';
 import { useLanguage, useT } from '../../../i18n';
 import { useRoleLabel } from '../hooks/useRoleLabel';
 import { PlanDialog } from './PlanDialog';
 
 const money = (fen: number | null | undefined) => (fen == null ? '—' : formatFen(fen));
+type Person = MonthPlans['people'][number];
 type Editing = { person: { staffId: number; name: string } | null; current: PlanRow | null };
 
 /** 月度指标: the team default and each person's floor, target, rate and multiplier for a month. */
@@ -30,6 +34,8 @@ export function PlansTab() {
   const [editing, setEditing] = useState<Editing | null>(null);
   const copy = useMutation('plans.copyPrevious');
   const clear = useMutation('plans.clear');
+  // A salesperson reads the plans (their own floor and target); only managers change them.
+  const canSet = useCan('plans.set');
 
   const saved = (next: MonthPlans, text: string) => {
     setShown(next);
@@ -37,6 +43,79 @@ export function PlansTab() {
     void message.success(text);
   };
   const failed = (caught: unknown) => void message.error(errorText(toApiError(caught), lang));
+  const columns: TableColumnsType<Person> = [
+    { key: 'code', title: t('perf.col.code'), dataIndex: 'code', width: 90, sorter: byText((p) => p.code) },
+    { key: 'name', title: t('perf.col.name'), dataIndex: 'name', width: 110, sorter: byText((p) => p.name) },
+    {
+      key: 'role',
+      title: t('perf.col.role'),
+      dataIndex: 'role',
+      width: 90,
+      render: (r: Role) => roleLabel(r),
+      sorter: byText((p) => p.role),
+    },
+    {
+      key: 'floor',
+      title: t('plans.floor'),
+      align: 'right',
+      render: (_, p) => money(p.effective.floorFen),
+      sorter: byNumber((p) => p.effective.floorFen),
+    },
+    {
+      key: 'target',
+      title: t('plans.target'),
+      align: 'right',
+      render: (_, p) => money(p.effective.targetFen),
+      sorter: byNumber((p) => p.effective.targetFen),
+    },
+    {
+      key: 'rate',
+      title: t('plans.rate'),
+      align: 'right',
+      render: (_, p) => formatRateBp(p.effective.rateBp),
+      sorter: byNumber((p) => p.effective.rateBp),
+    },
+    { key: 'multiplier', title: t('plans.multiplier'), align: 'right', render: (_, p) => `${p.effective.multiplierPct / 100}×` },
+    {
+      key: 'source',
+      title: t('plans.source'),
+      render: (_, p) => (
+        <Space size={4}>
+          <Tag color={p.effective.source === 'person' ? 'purple' : p.effective.source === 'team' ? 'blue' : 'default'}>
+            {t(`plans.source.${p.effective.source}`)}
+          </Tag>
+          {p.effective.leaveReason && <Tag color="orange">{p.effective.leaveReason}</Tag>}
+        </Space>
+      ),
+    },
+  ];
+  if (canSet)
+    columns.push({
+      key: 'actions',
+      title: t('common.actions'),
+      render: (_, p) => (
+        <Space size={0}>
+          <Button
+            type="link"
+            size="small"
+            disabled={plans?.closed === true}
+            onClick={() => setEditing({ person: { staffId: p.staffId, name: p.name }, current: p.override })}
+          >
+            {t('plans.editPerson')}
+          </Button>
+          {p.override && (
+            <Button
+              type="link"
+              size="small"
+              disabled={plans?.closed === true}
+              onClick={() => clear.run({ month, staffId: p.staffId }).then((next) => saved(next, t('plans.saved')), failed)}
+            >
+              {t('plans.clearPerson')}
+            </Button>
+          )}
+        </Space>
+      ),
+    });
 
   return (
     <div data-testid="plans-tab">
@@ -51,14 +130,16 @@ export function PlansTab() {
           />
           {plans && <Tag color={plans.closed ? 'green' : 'blue'}>{plans.closed ? t('perf.closed') : t('perf.open')}</Tag>}
         </Space>
-        <Button
-          icon={<CopyOutlined />}
-          disabled={!plans || plans.closed}
-          loading={copy.running}
-          onClick={() => copy.run({ month }).then((next) => saved(next, t('plans.copied')), failed)}
-        >
-          {t('plans.copyPrevious')}
-        </Button>
+        {canSet && (
+          <Button
+            icon={<CopyOutlined />}
+            disabled={!plans || plans.closed}
+            loading={copy.running}
+            onClick={() => copy.run({ month }).then((next) => saved(next, t('plans.copied')), failed)}
+          >
+            {t('plans.copyPrevious')}
+          </Button>
+        )}
       </div>
       <ErrorAlert error={query.error} />
       {plans?.closed && <Typography.Paragraph type="secondary">{t('plans.closedHint')}</Typography.Paragraph>}
@@ -67,14 +148,16 @@ export function PlansTab() {
         title={t('plans.team')}
         className="detail-card"
         extra={
-          <Button
-            size="small"
-            icon={<EditOutlined />}
-            disabled={!plans || plans.closed}
-            onClick={() => setEditing({ person: null, current: plans?.team ?? null })}
-          >
-            {t('plans.editTeam')}
-          </Button>
+          canSet && (
+            <Button
+              size="small"
+              icon={<EditOutlined />}
+              disabled={!plans || plans.closed}
+              onClick={() => setEditing({ person: null, current: plans?.team ?? null })}
+            >
+              {t('plans.editTeam')}
+            </Button>
+          )
         }
       >
         {plans?.team ? (
@@ -92,58 +175,14 @@ export function PlansTab() {
           <Typography.Text type="secondary">{t('plans.teamNone')}</Typography.Text>
         )}
       </Card>
-      <Table
+      <Table<Person>
         size="small"
         rowKey="staffId"
         pagination={false}
         loading={query.loading && !plans}
         dataSource={plans?.people ?? []}
         style={{ marginTop: 16 }}
-        columns={[
-          { title: t('perf.col.code'), dataIndex: 'code', width: 90 },
-          { title: t('perf.col.name'), dataIndex: 'name', width: 110 },
-          { title: t('perf.col.role'), dataIndex: 'role', width: 90, render: (r: string) => roleLabel(r as never) },
-          { title: t('plans.floor'), align: 'right', render: (_, p) => money(p.effective.floorFen) },
-          { title: t('plans.target'), align: 'right', render: (_, p) => money(p.effective.targetFen) },
-          { title: t('plans.rate'), align: 'right', render: (_, p) => formatRateBp(p.effective.rateBp) },
-          { title: t('plans.multiplier'), align: 'right', render: (_, p) => `${p.effective.multiplierPct / 100}×` },
-          {
-            title: t('plans.source'),
-            render: (_, p) => (
-              <Space size={4}>
-                <Tag color={p.effective.source === 'person' ? 'purple' : p.effective.source === 'team' ? 'blue' : 'default'}>
-                  {t(`plans.source.${p.effective.source}`)}
-                </Tag>
-                {p.effective.leaveReason && <Tag color="orange">{p.effective.leaveReason}</Tag>}
-              </Space>
-            ),
-          },
-          {
-            title: t('common.actions'),
-            render: (_, p) => (
-              <Space size={0}>
-                <Button
-                  type="link"
-                  size="small"
-                  disabled={plans?.closed === true}
-                  onClick={() => setEditing({ person: { staffId: p.staffId, name: p.name }, current: p.override })}
-                >
-                  {t('plans.editPerson')}
-                </Button>
-                {p.override && (
-                  <Button
-                    type="link"
-                    size="small"
-                    disabled={plans?.closed === true}
-                    onClick={() => clear.run({ month, staffId: p.staffId }).then((next) => saved(next, t('plans.saved')), failed)}
-                  >
-                    {t('plans.clearPerson')}
-                  </Button>
-                )}
-              </Space>
-            ),
-          },
-        ]}
+        columns={columns}
       />
       {editing && (
         <PlanDialog

@@ -27,6 +27,12 @@ describe('plan form', () => {
     expect(problems.map((p) => p.field)).toEqual(['targetYuan', 'ratePercent', 'multiplier']);
   });
 
+  it('reads the team dialog, which has no 请假 field (the 团队指标 save bug)', () => {
+    const { plan, problems } = formToPlan({ floorYuan: '10000', targetYuan: '30000', ratePercent: '5', multiplier: '' });
+    expect(problems).toEqual([]);
+    expect(plan).toEqual({ floorFen: 1_000_000, targetFen: 3_000_000, rateBp: 500, multiplierPct: null, leaveReason: null });
+  });
+
   it('round-trips a stored plan', () => {
     const stored = {
       staffId: 1,

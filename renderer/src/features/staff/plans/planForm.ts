@@ -24,8 +24,18 @@ export function planToForm(plan: PlanRow | null): PlanFormValues {
 
 type Problem = { field: keyof PlanFormValues; message: MessageKey };
 
-/** Blank means "not set" (use the team plan); anything typed must parse. */
-export function formToPlan(v: PlanFormValues): { plan: PlanFields; problems: Problem[] } {
+/**
+ * Blank means "not set" (use the team plan); anything typed must parse. Any field may be missing
+ * altogether: the team dialog has no 请假 field, and antd only returns the fields it rendered.
+ */
+export function formToPlan(values: Partial<PlanFormValues>): { plan: PlanFields; problems: Problem[] } {
+  const v: PlanFormValues = {
+    floorYuan: values.floorYuan ?? '',
+    targetYuan: values.targetYuan ?? '',
+    ratePercent: values.ratePercent ?? '',
+    multiplier: values.multiplier ?? '',
+    leaveReason: values.leaveReason ?? '',
+  };
   const problems: Problem[] = [];
   const amount = (field: 'floorYuan' | 'targetYuan'): number | null => {
     if (!v[field].trim()) return null;
