@@ -116,6 +116,8 @@ describe('from imported files to the monthly sheet', () => {
       commissionAboveTargetFen: 100_000,
       commissionFen: 250_000,
       allowancesFen: 15_000,
+      bonusFen: 0,
+      deductionFen: 0,
       totalPayFen: 565_000,
       belowFloor: false,
       monthsBelowFloorInRow: 0,
