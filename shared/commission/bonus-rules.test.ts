@@ -8,7 +8,14 @@ const facts: RuleFacts = {
     { staffId: 3, role: 'manager' },
   ],
   qualifyingContracts: (min, newOnly) =>
-    new Map(min <= 300_000 ? [[1, newOnly ? 2 : 3], [3, 5]] : [[1, 1]]),
+    new Map(
+      min <= 300_000
+        ? [
+            [1, newOnly ? 2 : 3],
+            [3, 5],
+          ]
+        : [[1, 1]],
+    ),
   collectedFen: new Map([
     [1, 800_000],
     [2, 800_000],

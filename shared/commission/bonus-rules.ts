@@ -89,15 +89,15 @@ export function evaluateRule(rule: BonusRule, facts: RuleFacts): Map<number, Pay
     if (best > 0)
       for (const id of eligible)
         if ((facts.collectedFen.get(id) ?? 0) === best)
-          lines.set(id, line(`本月回款第一名(¥${formatFen(best)})`, `Most collected this month (¥${formatFen(best)})`, rule.amountFen));
+          lines.set(
+            id,
+            line(`本月回款第一名(¥${formatFen(best)})`, `Most collected this month (¥${formatFen(best)})`, rule.amountFen),
+          );
   } else {
     for (const id of eligible) {
       const run = facts.targetRun.get(id) ?? 0;
       if (run > 0 && run % def.months === 0)
-        lines.set(
-          id,
-          line(`连续 ${run} 个月达到目标销售额`, `Target met ${run} months in a row`, rule.amountFen),
-        );
+        lines.set(id, line(`连续 ${run} 个月达到目标销售额`, `Target met ${run} months in a row`, rule.amountFen));
     }
   }
   return lines;
@@ -111,6 +111,7 @@ export function describeRule(def: BonusRuleDef, amountFen: number): { zh: string
       zh: `每签一份 ≥ ¥${formatFen(def.minAmountFen)} 的${def.newOnly ? '新' : ''}合同奖 ${amount}`,
       en: `${amount} for each ${def.newOnly ? 'new ' : ''}contract ≥ ¥${formatFen(def.minAmountFen)} signed`,
     };
-  if (def.kind === 'top_collector') return { zh: `本月回款第一名奖 ${amount}`, en: `${amount} for the most collected this month` };
+  if (def.kind === 'top_collector')
+    return { zh: `本月回款第一名奖 ${amount}`, en: `${amount} for the most collected this month` };
   return { zh: `连续 ${def.months} 个月达标奖 ${amount}`, en: `${amount} for meeting the target ${def.months} months in a row` };
 }

@@ -3,18 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { formatShareBp, parseShareBp, sharesProblem, splitByShares, WHOLE_BP, type SharePart } from './shares';
 
 /** Any 2–8 people with positive shares adding up to exactly 100 %. */
-const shares = fc
-  .array(fc.integer({ min: 1, max: 1000 }), { minLength: 2, maxLength: 8 })
-  .chain((weights) => {
-    // Scale arbitrary weights to basis points adding to 10000, each at least 1.
-    const sum = weights.reduce((a, b) => a + b, 0);
-    const bps = weights.map((w) => Math.max(1, Math.floor((w * (WHOLE_BP - weights.length)) / sum)));
-    bps[0]! += WHOLE_BP - bps.reduce((a, b) => a + b, 0);
-    return fc.shuffledSubarray(
-      bps.map((shareBp, i) => ({ staffId: i + 1, shareBp })),
-      { minLength: bps.length, maxLength: bps.length },
-    );
-  });
+const shares = fc.array(fc.integer({ min: 1, max: 1000 }), { minLength: 2, maxLength: 8 }).chain((weights) => {
+  // Scale arbitrary weights to basis points adding to 10000, each at least 1.
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const bps = weights.map((w) => Math.max(1, Math.floor((w * (WHOLE_BP - weights.length)) / sum)));
+  bps[0]! += WHOLE_BP - bps.reduce((a, b) => a + b, 0);
+  return fc.shuffledSubarray(
+    bps.map((shareBp, i) => ({ staffId: i + 1, shareBp })),
+    { minLength: bps.length, maxLength: bps.length },
+  );
+});
 const amount = fc.integer({ min: -100_000_000_000, max: 100_000_000_000 });
 
 describe('分成: splitting an amount by shares', () => {

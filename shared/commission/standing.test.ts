@@ -38,7 +38,13 @@ describe('what-if: where do I stand', () => {
   });
 
   it('uses tiers when set: the projection is the sheet’s own rule', () => {
-    const tiered = { ...base, tiers: [{ fromBp: 0, ratePpm: 50_000 }, { fromBp: 10_000, ratePpm: 80_000 }] };
+    const tiered = {
+      ...base,
+      tiers: [
+        { fromBp: 0, ratePpm: 50_000 },
+        { fromBp: 10_000, ratePpm: 80_000 },
+      ],
+    };
     expect(projectStanding(tiered, 4_000_000).commission.totalFen).toBe(150_000 + 80_000);
   });
 

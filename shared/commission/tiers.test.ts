@@ -19,9 +19,9 @@ const target = fc.option(fc.integer({ min: 0, max: 5_000_000_000 }), { nil: null
 const tiers: fc.Arbitrary<Tier[]> = fc
   .uniqueArray(fc.integer({ min: 1, max: 100_000 }), { maxLength: 9 })
   .chain((starts) =>
-    fc.array(fc.integer({ min: 0, max: MAX_TIER_RATE_PPM }), { minLength: starts.length + 1, maxLength: starts.length + 1 }).map(
-      (rates) => [0, ...[...starts].sort((a, b) => a - b)].map((fromBp, i) => ({ fromBp, ratePpm: rates[i]! })),
-    ),
+    fc
+      .array(fc.integer({ min: 0, max: MAX_TIER_RATE_PPM }), { minLength: starts.length + 1, maxLength: starts.length + 1 })
+      .map((rates) => [0, ...[...starts].sort((a, b) => a - b)].map((fromBp, i) => ({ fromBp, ratePpm: rates[i]! }))),
   );
 
 /** The exact commission as a fraction ×1e10, for checking rounding. */

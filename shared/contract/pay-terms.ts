@@ -19,7 +19,12 @@ const positiveFen = z
   .int({ error: '金额必须精确到分 / Amount must be whole fen' })
   .min(1, { error: '金额须大于 0 / Amount must be more than 0' })
   .max(100_000_000_000, { error: '金额过大 / Amount is too large' });
-const text = (max: number, zh: string, en: string) => z.string().trim().min(1, { error: `${zh} / ${en}` }).max(max);
+const text = (max: number, zh: string, en: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: `${zh} / ${en}` })
+    .max(max);
 
 // ── 分成 ─────────────────────────────────────────────────────────────────────
 export type SharePartView = { staffId: number; code: string; name: string; shareBp: number };
@@ -105,7 +110,11 @@ export type BonusRuleRow = {
 };
 
 const ruleDefSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('per_contract'), minAmountFen: positiveFen.or(z.literal(0)), newOnly: z.boolean().default(true) }),
+  z.strictObject({
+    kind: z.literal('per_contract'),
+    minAmountFen: positiveFen.or(z.literal(0)),
+    newOnly: z.boolean().default(true),
+  }),
   z.strictObject({ kind: z.literal('top_collector') }),
   z.strictObject({ kind: z.literal('streak'), months: z.number().int().min(2).max(12) }),
 ]);

@@ -153,7 +153,9 @@ export const statementsContract = {
     summary: '本月业绩测算 / Where do I stand this month',
   }),
   'leaderboard.get': method<Leaderboard>()({
-    input: z.strictObject({ period: z.enum(['month', 'year']).default('month'), asOf: dateSchema.optional() }).default({ period: 'month' }),
+    input: z
+      .strictObject({ period: z.enum(['month', 'year']).default('month'), asOf: dateSchema.optional() })
+      .default({ period: 'month' }),
     roles: ['owner', 'manager', 'clerk', 'salesperson'],
     kind: 'read',
     summary: '排行榜 / Leaderboard',

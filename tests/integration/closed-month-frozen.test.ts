@@ -116,7 +116,9 @@ describe('a closed month stays as it was closed', () => {
     // Put the file back the way the previous version left it: no activity in the snapshot, none
     // of this migration's tables, the migration not recorded.
     const db = office.sqlite;
-    const snapshot = JSON.parse(db.prepare("SELECT snapshot_json FROM month_closes WHERE month = '2026-09'").pluck().get() as string) as {
+    const snapshot = JSON.parse(
+      db.prepare("SELECT snapshot_json FROM month_closes WHERE month = '2026-09'").pluck().get() as string,
+    ) as {
       rows: { activity?: unknown }[];
     };
     for (const r of snapshot.rows) delete r.activity;
@@ -132,7 +134,9 @@ describe('a closed month stays as it was closed', () => {
       expect(sheet.rows[0]!.activity).toMatchObject({ newClients: 1, completeness: expect.any(Number) });
       // Frozen from now on: a client moved away later does not change the closed month.
       await callOk(reopened, 'clients.create', { name: '后来的客户', ownerStaffId: seller.staff.id, joinedOn: '2026-09-20' });
-      expect((await callOk<PerformanceSheet>(reopened, 'performance.sheet', { month: '2026-09' })).rows[0]!.activity.newClients).toBe(1);
+      expect(
+        (await callOk<PerformanceSheet>(reopened, 'performance.sheet', { month: '2026-09' })).rows[0]!.activity.newClients,
+      ).toBe(1);
     } finally {
       await reopened.close();
       fs.rmSync(office.dir, { recursive: true, force: true });

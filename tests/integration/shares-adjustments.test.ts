@@ -143,17 +143,13 @@ describe('分成 and adjustments after a close', () => {
     });
     // 1,100,001 × 33.33 % = 366,630.33; × 66.67 % = 733,370.67 → the odd fen to 66.67 %.
     expect(await sales('2026-09')).toMatchObject({ S001: 366_630, S002: 733_371 });
-    const bad = await office.call(
-      { staffId: null, code: 'T-owner', name: '店长', role: 'owner', via: 'test' },
-      'shares.set',
-      {
-        contractId: contract.id,
-        parts: [
-          { staffId: a.id, shareBp: 5000 },
-          { staffId: b.id, shareBp: 4000 },
-        ],
-      },
-    );
+    const bad = await office.call({ staffId: null, code: 'T-owner', name: '店长', role: 'owner', via: 'test' }, 'shares.set', {
+      contractId: contract.id,
+      parts: [
+        { staffId: a.id, shareBp: 5000 },
+        { staffId: b.id, shareBp: 4000 },
+      ],
+    });
     expect(bad.ok ? null : bad.error).toMatchObject({ code: 'invalid_input', messageEn: expect.stringContaining('exactly 100') });
     // Nothing half-written: the earlier shares stand.
     expect(await sales('2026-09')).toMatchObject({ S001: 366_630, S002: 733_371 });

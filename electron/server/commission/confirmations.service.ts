@@ -200,7 +200,12 @@ export async function respond(
  */
 export async function answerDispute(
   ctx: CallContext,
-  input: { month: string; staffId: number; reply: string; adjustment?: { kind: 'bonus' | 'deduction'; amountFen: number } | undefined },
+  input: {
+    month: string;
+    staffId: number;
+    reply: string;
+    adjustment?: { kind: 'bonus' | 'deduction'; amountFen: number } | undefined;
+  },
 ): Promise<MonthConfirmations> {
   await ctx.db.transaction().execute(async (trx) => {
     const record = recordsOf(ctx.sqlite, input.month).get(input.staffId);

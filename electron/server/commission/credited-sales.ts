@@ -45,8 +45,7 @@ function sharedUnitsIn(sqlite: BetterSqlite3.Database, month: string, basis: Bas
 
 /** Who a unit credits under a share set (or, without one, its own salesperson). */
 export function creditOfUnit(unit: SalesUnit, set: ShareSet | null): Map<number, number> {
-  if (!set || set.parts.length === 0)
-    return unit.staffId === null ? new Map() : new Map([[unit.staffId, unit.amountFen]]);
+  if (!set || set.parts.length === 0) return unit.staffId === null ? new Map() : new Map([[unit.staffId, unit.amountFen]]);
   return new Map(splitByShares(unit.amountFen, set.parts).map((p) => [p.staffId, p.amountFen]));
 }
 
@@ -181,7 +180,9 @@ function toLine(
     note: [
       late ? `${r.date.slice(0, 7)} 已月结,计入本月 / closed month, counted here` : '',
       refund ? '退款 / refund' : '',
-      share ? `分成 ${formatShareBp(share.shareBp)},全额 ¥${formatFen(share.wholeFen)} / ${formatShareBp(share.shareBp)} of ¥${formatFen(share.wholeFen)}` : '',
+      share
+        ? `分成 ${formatShareBp(share.shareBp)},全额 ¥${formatFen(share.wholeFen)} / ${formatShareBp(share.shareBp)} of ¥${formatFen(share.wholeFen)}`
+        : '',
     ]
       .filter(Boolean)
       .join(';'),

@@ -105,7 +105,8 @@ export async function decideDismissal(
         });
       }
       // Their 分成 on shared contracts goes to the same colleague from the first open month on.
-      if (d.reassignToStaffId && d.reassignToStaffId !== d.staffId) handOverShares(ctx.sqlite, d.staffId, d.reassignToStaffId, at, ctx.actor?.code ?? 'system');
+      if (d.reassignToStaffId && d.reassignToStaffId !== d.staffId)
+        handOverShares(ctx.sqlite, d.staffId, d.reassignToStaffId, at, ctx.actor?.code ?? 'system');
       await trx
         .updateTable('staff')
         .set({ status: 'left', left_on: leftOn, updated_at: at })

@@ -126,13 +126,18 @@ export function listMonths(ctx: CallContext): MonthState[] {
 function freezeLines(ctx: CallContext, figures: PayMonth): void {
   const insert = ctx.sqlite.prepare('INSERT OR REPLACE INTO month_close_lines (month, staff_id, lines_json) VALUES (?, ?, ?)');
   for (const row of figures.rows)
-    insert.run(figures.month, row.staffId, JSON.stringify(salesLinesOf(ctx.sqlite, figures.month, row.staffId, figures.creditBasis)));
+    insert.run(
+      figures.month,
+      row.staffId,
+      JSON.stringify(salesLinesOf(ctx.sqlite, figures.month, row.staffId, figures.creditBasis)),
+    );
 }
 
 /** The frozen drill-down of a closed month (null for months closed before lines were kept). */
 export function frozenLines(ctx: CallContext, month: string, staffId: number): SalesSourceLine[] | null {
-  const json = ctx.sqlite.prepare('SELECT lines_json FROM month_close_lines WHERE month = ? AND staff_id = ?').pluck().get(month, staffId) as
-    | string
-    | undefined;
+  const json = ctx.sqlite
+    .prepare('SELECT lines_json FROM month_close_lines WHERE month = ? AND staff_id = ?')
+    .pluck()
+    .get(month, staffId) as string | undefined;
   return json ? (JSON.parse(json) as SalesSourceLine[]) : null;
 }

@@ -216,10 +216,7 @@ export async function computeMonth(ctx: OfficeContext, month: Month, judgeAsClos
     closed: base.closed,
     closedAt: base.closedAt,
     creditBasis: base.creditBasis,
-    policies: [
-      ...base.policies,
-      ...tierAndRulePolicies(rows, rulesIn(ctx.sqlite, month), anyShares(ctx.sqlite)),
-    ],
+    policies: [...base.policies, ...tierAndRulePolicies(rows, rulesIn(ctx.sqlite, month), anyShares(ctx.sqlite))],
     rows,
   };
 }

@@ -39,7 +39,9 @@ export function lastClosed(sqlite: BetterSqlite3.Database): string | null {
 
 /** The first month at or after `month` that is not closed: where a late change lands (like a late payment). */
 export function firstOpenAtOrAfter(sqlite: BetterSqlite3.Database, month: string): string {
-  const closed = new Set(sqlite.prepare('SELECT month FROM month_closes WHERE closed = 1 AND month >= ?').pluck().all(month) as string[]);
+  const closed = new Set(
+    sqlite.prepare('SELECT month FROM month_closes WHERE closed = 1 AND month >= ?').pluck().all(month) as string[],
+  );
   let m = month;
   while (closed.has(m)) m = addMonths(m, 1);
   return m;

@@ -40,7 +40,10 @@ function assertStartsOpen(sqlite: BetterSqlite3.Database, from: string, to: stri
 
 function staffLabel(sqlite: BetterSqlite3.Database): Map<number, { code: string; name: string }> {
   return new Map(
-    (sqlite.prepare('SELECT id, code, name FROM staff').all() as { id: number; code: string; name: string }[]).map((s) => [s.id, s]),
+    (sqlite.prepare('SELECT id, code, name FROM staff').all() as { id: number; code: string; name: string }[]).map((s) => [
+      s.id,
+      s,
+    ]),
   );
 }
 
@@ -73,8 +76,7 @@ export type NewPayItem = {
 export function insertPayItem(ctx: CallContext, item: NewPayItem): number {
   assertStartsOpen(ctx.sqlite, item.fromMonth, item.toMonth);
   const staff = ctx.sqlite.prepare('SELECT hired_on, left_on FROM staff WHERE id = ?').get(item.staffId) as
-    | { hired_on: string; left_on: string | null }
-    | undefined;
+    { hired_on: string; left_on: string | null } | undefined;
   if (!staff) throw notFound('员工', 'Staff', item.staffId);
   if (staff.left_on !== null && staff.left_on.slice(0, 7) < item.fromMonth)
     throw new AppError(
@@ -198,7 +200,12 @@ export async function createRule(ctx: CallContext, rule: NewRule): Promise<Bonus
           ctx.actor?.code ?? 'system',
         ).lastInsertRowid,
     );
-    await writeAudit(trx, ctx.actor, { action: 'bonusrules.create', entity: 'bonusrule', entityId: newId, after: rule }, ctx.now());
+    await writeAudit(
+      trx,
+      ctx.actor,
+      { action: 'bonusrules.create', entity: 'bonusrule', entityId: newId, after: rule },
+      ctx.now(),
+    );
     return newId;
   });
   return toRuleRow(ctx.sqlite, findRule(ctx.sqlite, id)!);

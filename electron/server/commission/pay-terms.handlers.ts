@@ -1,6 +1,15 @@
 import type { payTermsContract } from '../../../shared/contract/pay-terms';
 import type { Handlers } from '../core/handlers';
-import { createPayItem, createRule, deletePayItem, deleteRule, listPayItems, listRules, stopPayItem, stopRule } from './pay-items.service';
+import {
+  createPayItem,
+  createRule,
+  deletePayItem,
+  deleteRule,
+  listPayItems,
+  listRules,
+  stopPayItem,
+  stopRule,
+} from './pay-items.service';
 import { setTiers } from './plans.service';
 import { getShares, setShares } from './shares.service';
 

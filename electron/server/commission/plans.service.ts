@@ -94,7 +94,12 @@ export async function clearPlan(ctx: CallContext, month: string, staffId: number
 }
 
 /** 阶梯提成 for the team (业务员) or one person; null goes back to the manual's rule. */
-export async function setTiers(ctx: CallContext, month: string, staffId: number | null, tiers: Tier[] | null): Promise<MonthPlans> {
+export async function setTiers(
+  ctx: CallContext,
+  month: string,
+  staffId: number | null,
+  tiers: Tier[] | null,
+): Promise<MonthPlans> {
   if (tiers) {
     const problem = tiersProblem(tiers);
     if (problem)

@@ -70,11 +70,19 @@ export function tierAndRulePolicies(
   const team = rows.find((r) => r.tiersSource === 'team')?.tiers;
   if (team) {
     const words = describeTiers(team);
-    list.push({ key: 'tiers-team', zh: `阶梯提成(团队,业务员):${words.zh}。`, en: `Tiered commission (team, salespeople): ${words.en}.` });
+    list.push({
+      key: 'tiers-team',
+      zh: `阶梯提成(团队,业务员):${words.zh}。`,
+      en: `Tiered commission (team, salespeople): ${words.en}.`,
+    });
   }
   for (const r of rows.filter((x) => x.tiersSource === 'person' && x.tiers)) {
     const words = describeTiers(r.tiers!);
-    list.push({ key: `tiers-${r.staffId}`, zh: `阶梯提成(${r.name}):${words.zh}。`, en: `Tiered commission (${r.name}): ${words.en}.` });
+    list.push({
+      key: `tiers-${r.staffId}`,
+      zh: `阶梯提成(${r.name}):${words.zh}。`,
+      en: `Tiered commission (${r.name}): ${words.en}.`,
+    });
   }
   for (const rule of rules) {
     const words = describeRule(rule.def, rule.amountFen);

@@ -9,7 +9,7 @@ import type { OfficeContext } from '../core/context';
  * given contracts' salesperson scope — one entry per instalment, amount = what remains due —
  * and return `null` only when the office has no 回款计划 feature at all. Nothing else needs to
  * change: standing.service applies 分成 to each entry and the what-if page lists them and adds
- * them to the calculator. The test in standing.test.ts ("scheduled payments plug in") shows the
+ * them to the calculator. The test in tests/integration/standing-leaderboard.test.ts ("scheduled payments plug in") shows the
  * expected shape through `withScheduledPayments`.
  * ──────────────────────────────────────────────────────────────────────────────────────────
  */

@@ -25,10 +25,19 @@ export function getShares(ctx: CallContext, contractId: number): ContractShares 
   const sets = shareSetsOf(ctx.sqlite, [contractId]).get(contractId) ?? [];
   const names = staffNames(ctx.sqlite);
   const view = (parts: readonly SharePart[]) =>
-    parts.map((p) => ({ staffId: p.staffId, code: names.get(p.staffId)?.code ?? '', name: names.get(p.staffId)?.name ?? '', shareBp: p.shareBp }));
+    parts.map((p) => ({
+      staffId: p.staffId,
+      code: names.get(p.staffId)?.code ?? '',
+      name: names.get(p.staffId)?.name ?? '',
+      shareBp: p.shareBp,
+    }));
   const meta = new Map(
     (
-      ctx.sqlite.prepare('SELECT id, note, created_at AS createdAt, created_by AS createdBy FROM contract_share_sets WHERE contract_id = ?').all(contractId) as {
+      ctx.sqlite
+        .prepare(
+          'SELECT id, note, created_at AS createdAt, created_by AS createdBy FROM contract_share_sets WHERE contract_id = ?',
+        )
+        .all(contractId) as {
         id: number;
         note: string;
         createdAt: string;
@@ -68,7 +77,10 @@ export function getShares(ctx: CallContext, contractId: number): ContractShares 
 
 function staffNames(sqlite: BetterSqlite3.Database): Map<number, { code: string; name: string }> {
   return new Map(
-    (sqlite.prepare('SELECT id, code, name FROM staff').all() as { id: number; code: string; name: string }[]).map((s) => [s.id, s]),
+    (sqlite.prepare('SELECT id, code, name FROM staff').all() as { id: number; code: string; name: string }[]).map((s) => [
+      s.id,
+      s,
+    ]),
   );
 }
 
@@ -186,7 +198,13 @@ function adjustmentsOf(
  * A dismissed person's shares on the contracts handed over go to the colleague taking over, from
  * the first open month on — what they earned before stays theirs (no adjustments).
  */
-export function handOverShares(sqlite: BetterSqlite3.Database, fromStaffId: number, toStaffId: number, at: string, by: string): number {
+export function handOverShares(
+  sqlite: BetterSqlite3.Database,
+  fromStaffId: number,
+  toStaffId: number,
+  at: string,
+  by: string,
+): number {
   const from = shareChangeMonth(sqlite);
   const contracts = sqlite
     .prepare(

@@ -15,7 +15,10 @@ import { setAt, shareSetsOf } from './share-sets.repository';
  * answer "if ¥X more is collected" in the page itself (shared/commission/standing.ts), so the
  * projection is the very rule the sheet uses. A salesperson sees only their own.
  */
-export async function getStanding(ctx: CallContext, input: { staffId?: number | undefined; asOf?: string | undefined }): Promise<Standing> {
+export async function getStanding(
+  ctx: CallContext,
+  input: { staffId?: number | undefined; asOf?: string | undefined },
+): Promise<Standing> {
   const asOf = input.asOf ?? todayLocal(ctx.now());
   const month = monthOf(asOf);
   const own = ctx.actor?.role === 'salesperson' ? (ctx.actor.staffId ?? -1) : null;
@@ -52,7 +55,9 @@ export async function getStanding(ctx: CallContext, input: { staffId?: number | 
       commissionWhenBelowFloor: settings.commissionWhenBelowFloor,
       exempt: row.exempt,
       // For an open month the sheet's run is the one that ended last month.
-      previousRun: figures.closed ? Math.max(0, row.pay.monthsBelowFloorInRow - (row.pay.belowFloor ? 1 : 0)) : row.pay.monthsBelowFloorInRow,
+      previousRun: figures.closed
+        ? Math.max(0, row.pay.monthsBelowFloorInRow - (row.pay.belowFloor ? 1 : 0))
+        : row.pay.monthsBelowFloorInRow,
     },
     exemption: row.exemption,
     salesFen: row.pay.salesFen,
@@ -80,7 +85,13 @@ function scheduledFor(ctx: CallContext, month: string, staffId: number): Schedul
   );
   const mine: ScheduledPayment[] = [];
   for (const i of instalments) {
-    const unit = { paymentId: null, contractId: i.contractId, staffId: owners.get(i.contractId) ?? null, amountFen: i.amountFen, creditMonth: month };
+    const unit = {
+      paymentId: null,
+      contractId: i.contractId,
+      staffId: owners.get(i.contractId) ?? null,
+      amountFen: i.amountFen,
+      creditMonth: month,
+    };
     const creditFen = creditOfUnit(unit, setAt(sets.get(i.contractId), month)).get(staffId) ?? 0;
     if (creditFen !== 0) mine.push({ ...i, creditFen });
   }

@@ -15,7 +15,10 @@ const HIDDEN_KEY = 'leaderboard.hidden';
  * sees everyone's rank but only their own figure; a clerk sees no money figure; the owner may
  * hide the board from everyone else.
  */
-export async function getLeaderboard(ctx: CallContext, input: { period: 'month' | 'year'; asOf?: string | undefined }): Promise<Leaderboard> {
+export async function getLeaderboard(
+  ctx: CallContext,
+  input: { period: 'month' | 'year'; asOf?: string | undefined },
+): Promise<Leaderboard> {
   const asOf = input.asOf ?? todayLocal(ctx.now());
   const month = monthOf(asOf);
   const months: Month[] = [];
@@ -68,7 +71,12 @@ export async function setLeaderboardHidden(ctx: CallContext, hidden: boolean): P
   await ctx.db.transaction().execute(async (trx) => {
     const before = (await readSettingsMap(trx)).get(HIDDEN_KEY) === true;
     await writeSetting(trx, HIDDEN_KEY, hidden);
-    await writeAudit(trx, ctx.actor, { action: 'leaderboard.setHidden', entity: 'settings', before: { hidden: before }, after: { hidden } }, ctx.now());
+    await writeAudit(
+      trx,
+      ctx.actor,
+      { action: 'leaderboard.setHidden', entity: 'settings', before: { hidden: before }, after: { hidden } },
+      ctx.now(),
+    );
   });
   return { hidden };
 }

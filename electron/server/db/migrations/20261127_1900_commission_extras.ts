@@ -130,7 +130,9 @@ type SnapshotRow = { staffId: number; activity?: unknown };
  * they read today (the same queries the sheet used), once, so they stop changing from now on.
  */
 function freezeActivityOfClosedMonths(db: BetterSqlite3.Database): void {
-  const closed = db.prepare('SELECT month, snapshot_json FROM month_closes WHERE closed = 1 AND snapshot_json IS NOT NULL').all() as {
+  const closed = db
+    .prepare('SELECT month, snapshot_json FROM month_closes WHERE closed = 1 AND snapshot_json IS NOT NULL')
+    .all() as {
     month: string;
     snapshot_json: string;
   }[];
