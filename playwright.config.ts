@@ -44,9 +44,11 @@ export default defineConfig({
   projects: [
     // First-run setup must see a brand-new office, so it runs before everything else.
     { name: 'first-run', testMatch: /first-run\.spec\.ts/ },
-    { name: 'app', testIgnore: /(first-run|security)\.spec\.ts/, dependencies: ['first-run'] },
+    { name: 'app', testIgnore: /(first-run|security|signed-in)\.spec\.ts/, dependencies: ['first-run'] },
     // Turning sign-in on changes the office for everyone, so it runs after all the others.
     { name: 'security', testMatch: /security\.spec\.ts/, dependencies: ['app'] },
+    // With sign-in on: salespeople and the owner signing in and out (业绩确认, issue 19).
+    { name: 'signed-in', testMatch: /signed-in\.spec\.ts/, dependencies: ['security'] },
   ],
   webServer: {
     command: 'node scripts/e2e-server.mjs',

@@ -8,6 +8,8 @@ import { toApiError } from '../../../api/ApiError';
 import { useMutation } from '../../../api/useMutation';
 import { useQuery } from '../../../api/useQuery';
 import { useLanguage, useT } from '../../../i18n';
+import { call } from '../../../api/client';
+import { useMyRole } from '../../commission/useMyRole';
 
 /** 月结: close a month (freeze its figures) and, for the owner, reopen one with a reason. */
 export function MonthCloseCard({ onChanged }: { onChanged: () => void }) {
@@ -27,14 +29,38 @@ export function MonthCloseCard({ onChanged }: { onChanged: () => void }) {
     onChanged();
   };
 
-  const confirmClose = () =>
+  const me = useMyRole();
+  // 业绩确认 first (issue 19): unconfirmed or disputed statements stop a close; the owner may close anyway (logged).
+  const confirmClose = async () => {
+    const check = await call('months.closeCheck', { month }).catch((caught: unknown) => (failed(caught), null));
+    if (!check) return;
+    const names = (people: readonly { name: string }[]) => people.map((p) => p.name).join('、');
+    if (check.unconfirmed.length + check.disputed.length === 0)
+      return void modal.confirm({
+        title: t('months.closeMonth', { month }),
+        content: t('months.closeConfirm', { month }),
+        okText: t('months.closeMonth', { month }),
+        cancelText: t('common.cancel'),
+        onOk: () => close.run({ month }).then(() => done(t('months.closed', { month })), failed),
+      });
+    const owner = me.role === 'owner';
+    const content = (
+      <div data-testid="close-check">
+        {check.unconfirmed.length > 0 && <p>{t('months.checkUnconfirmed', { names: names(check.unconfirmed) })}</p>}
+        {check.disputed.length > 0 && <p>{t('months.checkDisputed', { names: names(check.disputed) })}</p>}
+        <p>{owner ? t('months.closeAnywayHint') : t('months.ownerOnly')}</p>
+      </div>
+    );
+    if (!owner) return void modal.warning({ title: t('months.checkTitle', { month }), content });
     modal.confirm({
-      title: t('months.closeMonth', { month }),
-      content: t('months.closeConfirm', { month }),
-      okText: t('months.closeMonth', { month }),
+      title: t('months.checkTitle', { month }),
+      content,
+      okText: t('months.closeAnyway'),
+      okButtonProps: { danger: true },
       cancelText: t('common.cancel'),
-      onOk: () => close.run({ month }).then(() => done(t('months.closed', { month })), failed),
+      onOk: () => close.run({ month, closeAnyway: true }).then(() => done(t('months.closed', { month })), failed),
     });
+  };
 
   return (
     <Card
@@ -50,7 +76,7 @@ export function MonthCloseCard({ onChanged }: { onChanged: () => void }) {
             value={dayjs(`${month}-01`)}
             onChange={(d) => d && setMonth(d.format('YYYY-MM'))}
           />
-          <Button type="primary" icon={<LockOutlined />} loading={close.running} onClick={confirmClose}>
+          <Button type="primary" icon={<LockOutlined />} loading={close.running} onClick={() => void confirmClose()}>
             {t('months.closeMonth', { month })}
           </Button>
         </Space>

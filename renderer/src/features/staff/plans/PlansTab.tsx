@@ -13,9 +13,17 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useLanguage, useT } from '../../../i18n';
 import { useRoleLabel } from '../hooks/useRoleLabel';
 import { PlanDialog } from './PlanDialog';
+import { TiersDialog } from '../../commission/TiersDialog';
+import { describeTiers, type Tier } from '../../../../../shared/commission/tiers';
 
 const money = (fen: number | null | undefined) => (fen == null ? '—' : formatFen(fen));
 type Editing = { person: { staffId: number; name: string } | null; current: PlanRow | null };
+type EditingTiers = {
+  person: { staffId: number; name: string } | null;
+  current: Tier[] | null;
+  rateBp: number;
+  multiplierPct: number;
+};
 
 /** 月度指标: the team default and each person's floor, target, rate and multiplier for a month. */
 export function PlansTab() {
@@ -28,12 +36,14 @@ export function PlansTab() {
   const [shown, setShown] = useState<MonthPlans | null>(null);
   const plans = shown?.month === month ? shown : query.data;
   const [editing, setEditing] = useState<Editing | null>(null);
+  const [editingTiers, setEditingTiers] = useState<EditingTiers | null>(null);
   const copy = useMutation('plans.copyPrevious');
   const clear = useMutation('plans.clear');
 
   const saved = (next: MonthPlans, text: string) => {
     setShown(next);
     setEditing(null);
+    setEditingTiers(null);
     void message.success(text);
   };
   const failed = (caught: unknown) => void message.error(errorText(toApiError(caught), lang));
@@ -67,14 +77,30 @@ export function PlansTab() {
         title={t('plans.team')}
         className="detail-card"
         extra={
-          <Button
-            size="small"
-            icon={<EditOutlined />}
-            disabled={!plans || plans.closed}
-            onClick={() => setEditing({ person: null, current: plans?.team ?? null })}
-          >
-            {t('plans.editTeam')}
-          </Button>
+          <Space>
+            <Button
+              size="small"
+              disabled={!plans || plans.closed}
+              onClick={() =>
+                setEditingTiers({
+                  person: null,
+                  current: plans?.teamTiers ?? null,
+                  rateBp: plans?.team?.rateBp ?? 0,
+                  multiplierPct: plans?.team?.multiplierPct ?? 200,
+                })
+              }
+            >
+              {t('tiers.button')}
+            </Button>
+            <Button
+              size="small"
+              icon={<EditOutlined />}
+              disabled={!plans || plans.closed}
+              onClick={() => setEditing({ person: null, current: plans?.team ?? null })}
+            >
+              {t('plans.editTeam')}
+            </Button>
+          </Space>
         }
       >
         {plans?.team ? (
@@ -90,6 +116,12 @@ export function PlansTab() {
           </Descriptions>
         ) : (
           <Typography.Text type="secondary">{t('plans.teamNone')}</Typography.Text>
+        )}
+        {plans?.teamTiers && (
+          <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0 }} data-testid="team-tiers">
+            <Tag color="geekblue">{t('tiers.tag')}</Tag>
+            {describeTiers(plans.teamTiers)[lang === 'en' ? 'en' : 'zh']}
+          </Typography.Paragraph>
         )}
       </Card>
       <Table
@@ -115,6 +147,11 @@ export function PlansTab() {
                   {t(`plans.source.${p.effective.source}`)}
                 </Tag>
                 {p.effective.leaveReason && <Tag color="orange">{p.effective.leaveReason}</Tag>}
+                {p.tiers && (
+                  <Tag color="geekblue" title={describeTiers(p.tiers)[lang === 'en' ? 'en' : 'zh']}>
+                    {t('tiers.tag')}
+                  </Tag>
+                )}
               </Space>
             ),
           },
@@ -140,11 +177,36 @@ export function PlansTab() {
                     {t('plans.clearPerson')}
                   </Button>
                 )}
+                <Button
+                  type="link"
+                  size="small"
+                  disabled={plans?.closed === true}
+                  onClick={() =>
+                    setEditingTiers({
+                      person: { staffId: p.staffId, name: p.name },
+                      current: p.ownTiers,
+                      rateBp: p.effective.rateBp,
+                      multiplierPct: p.effective.multiplierPct,
+                    })
+                  }
+                >
+                  {t('tiers.button')}
+                </Button>
               </Space>
             ),
           },
         ]}
       />
+      {editingTiers && (
+        <TiersDialog
+          month={month}
+          person={editingTiers.person}
+          current={editingTiers.current}
+          preset={{ rateBp: editingTiers.rateBp, multiplierPct: editingTiers.multiplierPct }}
+          onSaved={(next) => saved(next, t('tiers.saved'))}
+          onClose={() => setEditingTiers(null)}
+        />
+      )}
       {editing && (
         <PlanDialog
           month={month}
