@@ -5,13 +5,14 @@ import { formatShareBp } from '../../../../shared/commission/shares';
 import { formatFen } from '../../../../shared/money';
 import { useQuery } from '../../api/useQuery';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useT } from '../../i18n';
+import { useLanguage, useT } from '../../i18n';
 import { SharesDialog } from './SharesDialog';
 import './commission.css';
 
 /** 分成 of one contract, in its expanded row: who is credited what share, since when, and the adjustments a change made. */
 export function SharesPanel({ contractId }: { contractId: number }) {
   const t = useT();
+  const { lang } = useLanguage();
   const query = useQuery('shares.get', { contractId });
   const basis = useQuery('commission.settings').data?.creditBasis ?? 'payments';
   const [editing, setEditing] = useState(false);
@@ -49,7 +50,7 @@ export function SharesPanel({ contractId }: { contractId: number }) {
             >
               {h.parts.length === 0
                 ? t('shares.notShared')
-                : h.parts.map((p) => `${p.name} ${formatShareBp(p.shareBp)}`).join('、')}
+                : h.parts.map((p) => `${p.name} ${formatShareBp(p.shareBp)}`).join(lang === 'en' ? ', ' : '、')}
               {h.note && <Typography.Text type="secondary"> · {h.note}</Typography.Text>}
               <Typography.Text type="secondary">
                 {' '}
