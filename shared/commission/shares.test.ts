@@ -53,6 +53,21 @@ describe('分成: splitting an amount by shares', () => {
     );
   });
 
+  it('is exact beyond 2^53 too (the BigInt path), agreeing with BigInt arithmetic', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 10n ** 12n, max: 9n * 10n ** 15n }), shares, (big, parts) => {
+        const fen = Number(big);
+        const split = splitByShares(fen, parts);
+        expect(split.reduce((sum, p) => sum + p.amountFen, 0)).toBe(fen);
+        for (const [i, p] of split.entries()) {
+          const exact = (BigInt(fen) * BigInt(parts[i]!.shareBp)) / BigInt(WHOLE_BP);
+          expect(BigInt(p.amountFen) - exact === 0n || BigInt(p.amountFen) - exact === 1n).toBe(true);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('gives the odd fen to the largest remainder, then the larger share, then the smaller staff id', () => {
     const thirds: SharePart[] = [
       { staffId: 7, shareBp: 3333 },

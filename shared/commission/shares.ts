@@ -14,28 +14,38 @@ export type ShareAmount = { staffId: number; amountFen: number };
 export function splitByShares(amountFen: number, parts: readonly SharePart[]): ShareAmount[] {
   if (parts.length === 0) return [];
   const negative = amountFen < 0;
-  const whole = BigInt(Math.abs(amountFen));
-  const totalBp = BigInt(parts.reduce((sum, p) => sum + p.shareBp, 0));
-  if (totalBp <= 0n) throw new Error('splitByShares: shares must add up to more than zero');
-  const exact = parts.map((p, index) => {
-    const numerator = whole * BigInt(p.shareBp);
-    return { index, part: p, floor: numerator / totalBp, remainder: numerator % totalBp };
-  });
-  let left = whole - exact.reduce((sum, e) => sum + e.floor, 0n);
+  const whole = Math.abs(amountFen);
+  const totalBp = parts.reduce((sum, p) => sum + p.shareBp, 0);
+  if (totalBp <= 0) throw new Error('splitByShares: shares must add up to more than zero');
+  // Exact in doubles while amount × share stays below 2^53 (any real amount: ≤ 10^11 fen × 10^4);
+  // BigInt beyond that. The sheet splits thousands of payments per call, so the fast path matters.
+  const exact =
+    whole * totalBp <= Number.MAX_SAFE_INTEGER
+      ? parts.map((p, index) => {
+          const numerator = whole * p.shareBp;
+          return { index, part: p, floor: Math.floor(numerator / totalBp), remainder: numerator % totalBp };
+        })
+      : parts.map((p, index) => {
+          const numerator = BigInt(whole) * BigInt(p.shareBp);
+          return {
+            index,
+            part: p,
+            floor: Number(numerator / BigInt(totalBp)),
+            remainder: Number(numerator % BigInt(totalBp)),
+          };
+        });
+  let left = whole - exact.reduce((sum, e) => sum + e.floor, 0);
   const order = [...exact].sort(
-    (a, b) =>
-      (a.remainder === b.remainder ? 0 : a.remainder > b.remainder ? -1 : 1) ||
-      b.part.shareBp - a.part.shareBp ||
-      a.part.staffId - b.part.staffId,
+    (a, b) => b.remainder - a.remainder || b.part.shareBp - a.part.shareBp || a.part.staffId - b.part.staffId,
   );
   const extra = new Set<number>();
   for (const e of order) {
-    if (left <= 0n) break;
+    if (left <= 0) break;
     extra.add(e.index);
     left--;
   }
   return exact.map((e) => {
-    const fen = Number(e.floor + (extra.has(e.index) ? 1n : 0n));
+    const fen = e.floor + (extra.has(e.index) ? 1 : 0);
     return { staffId: e.part.staffId, amountFen: negative && fen !== 0 ? -fen : fen };
   });
 }

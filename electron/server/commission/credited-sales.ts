@@ -3,7 +3,7 @@ import type { CommissionSettings } from '../../../shared/contract/commission';
 import { formatShareBp, splitByShares } from '../../../shared/commission/shares';
 import { formatFen } from '../../../shared/money';
 import type { SalesSourceLine } from '../../../shared/performance/performance-types';
-import { anyShares, setAt, shareSetsOf, type ShareSet } from './share-sets.repository';
+import { anyShares, setAt, shareIndex, type ShareSet } from './share-sets.repository';
 
 /**
  * 业绩: per person, the sales credited to a month. Under the payments basis (default) that is
@@ -27,20 +27,34 @@ export type SalesUnit = {
   creditMonth: string;
 };
 
-const SHARED_AT = `EXISTS (SELECT 1 FROM contract_share_sets s WHERE s.contract_id = {contract} AND s.from_month <= @month)`;
-
-/** The month's units of contracts that have a share set at or before it. */
-function sharedUnitsIn(sqlite: BetterSqlite3.Database, month: string, basis: Basis): SalesUnit[] {
+/**
+ * The month's units of shared contracts, each with the share set that applies in that month (the
+ * latest starting at or before it); a unit whose set has no parts is not shared then and is left
+ * out. The month's payments come from a covering index; the sets from the in-memory index.
+ */
+function sharedIn(sqlite: BetterSqlite3.Database, month: string, basis: Basis): SharedUnit[] {
+  const index = shareIndex(sqlite);
+  if (index.size === 0) return [];
+  // Raw rows (arrays, not objects) over the covering index: a month has thousands of payments and
+  // only the shared ones become objects.
   const sql =
     basis === 'payments'
-      ? `SELECT p.id AS paymentId, p.contract_id AS contractId, p.staff_id AS staffId, p.amount_fen AS amountFen,
-                p.credit_month AS creditMonth
-         FROM payments p WHERE p.credit_month = @month AND ${SHARED_AT.replace('{contract}', 'p.contract_id')}`
-      : `SELECT NULL AS paymentId, k.id AS contractId, k.staff_id AS staffId, k.amount_fen AS amountFen,
-                k.credit_month AS creditMonth
-         FROM contracts k WHERE k.credit_month = @month AND k.status NOT IN ('draft', 'cancelled')
-           AND ${SHARED_AT.replace('{contract}', 'k.id')}`;
-  return sqlite.prepare(sql).all({ month }) as SalesUnit[];
+      ? `SELECT id, contract_id, staff_id, amount_fen FROM payments WHERE credit_month = ?`
+      : `SELECT NULL, id, staff_id, amount_fen FROM contracts WHERE credit_month = ? AND status NOT IN ('draft', 'cancelled')`;
+  const shared: SharedUnit[] = [];
+  for (const [paymentId, contractId, staffId, amountFen] of sqlite.prepare(sql).raw(true).all(month) as [
+    number | null,
+    number,
+    number | null,
+    number,
+  ][]) {
+    const sets = index.get(contractId);
+    if (!sets) continue;
+    const set = setAt(sets, month);
+    if (set && set.parts.length > 0)
+      shared.push({ unit: { paymentId, contractId, staffId, amountFen, creditMonth: month }, set });
+  }
+  return shared;
 }
 
 /** Who a unit credits under a share set (or, without one, its own salesperson). */
@@ -50,21 +64,6 @@ export function creditOfUnit(unit: SalesUnit, set: ShareSet | null): Map<number,
 }
 
 type SharedUnit = { unit: SalesUnit; set: ShareSet };
-
-/** The month's units that are really shared (their set at that month has parts). */
-function sharedIn(sqlite: BetterSqlite3.Database, month: string, basis: Basis): SharedUnit[] {
-  const units = sharedUnitsIn(sqlite, month, basis);
-  const sets = shareSetsOf(
-    sqlite,
-    units.map((u) => u.contractId),
-  );
-  const shared: SharedUnit[] = [];
-  for (const unit of units) {
-    const set = setAt(sets.get(unit.contractId), month);
-    if (set && set.parts.length > 0) shared.push({ unit, set });
-  }
-  return shared;
-}
 
 export function salesByStaff(sqlite: BetterSqlite3.Database, month: string, basis: Basis): Map<number, number> {
   const sql =
@@ -78,7 +77,7 @@ export function salesByStaff(sqlite: BetterSqlite3.Database, month: string, basi
   const add = (staffId: number, fen: number) => totals.set(staffId, (totals.get(staffId) ?? 0) + fen);
   for (const { unit, set } of sharedIn(sqlite, month, basis)) {
     if (unit.staffId !== null) add(unit.staffId, -unit.amountFen);
-    for (const [staffId, fen] of creditOfUnit(unit, set)) add(staffId, fen);
+    for (const part of splitByShares(unit.amountFen, set.parts)) add(part.staffId, part.amountFen);
   }
   const adjustments = sqlite
     .prepare(

@@ -22,6 +22,7 @@ import { salesByStaff } from './credited-sales';
 import { employedIn } from './employed-staff';
 import { payLinesFor, sumLines } from './month-extras';
 import { rulesIn } from './pay-items.repository';
+import { isMonthClosed } from './month-state';
 import { effectiveTiers, loadTiers, type TiersSource } from './plan-tiers.repository';
 import { policiesFor, tierAndRulePolicies } from './policies';
 import { effectivePlan, loadPlans } from './plans.repository';
@@ -197,7 +198,10 @@ export async function computeMonth(ctx: OfficeContext, month: Month, judgeAsClos
     base.rows.map((r) => ({ staffId: r.staffId, role: r.role, salesFen: r.pay.salesFen, targetFen: r.pay.targetFen })),
     base.creditBasis,
     base.sales,
-    async (earlier) => targetMet(await baseMonth(ctx, earlier)),
+    async (earlier) =>
+      isMonthClosed(ctx.sqlite, earlier)
+        ? targetMet(await baseMonth(ctx, earlier))
+        : targetMetLive(ctx, earlier, base.creditBasis),
   );
   const activity = activityByStaff(ctx.sqlite, month);
   const rows = base.rows.map((r) => {
@@ -219,6 +223,18 @@ export async function computeMonth(ctx: OfficeContext, month: Month, judgeAsClos
     policies: [...base.policies, ...tierAndRulePolicies(rows, rulesIn(ctx.sqlite, month), anyShares(ctx.sqlite))],
     rows,
   };
+}
+
+/** 达标 in an open month from its sales and plans alone (no commission, history or allowances). */
+function targetMetLive(ctx: OfficeContext, month: Month, basis: CommissionSettings['creditBasis']): Map<number, boolean> {
+  const plans = loadPlans(ctx.sqlite, month);
+  const sales = salesByStaff(ctx.sqlite, month, basis);
+  return new Map(
+    employedIn(ctx.sqlite, month).map((s) => {
+      const target = effectivePlan(plans, s.id, s.role).targetFen;
+      return [s.id, target !== null && target > 0 && (sales.get(s.id) ?? 0) >= target];
+    }),
+  );
 }
 
 function targetMet(figures: PayMonth): Map<number, boolean> {

@@ -10,7 +10,7 @@ import { assertCanSeeContract } from '../contracts/contract-scope';
 import { findContractJoined } from '../contracts/contracts.repository';
 import { creditOfUnit, type SalesUnit } from './credited-sales';
 import { firstOpenAtOrAfter, lastClosed } from './month-state';
-import { setAt, shareSetsOf } from './share-sets.repository';
+import { forgetShareIndex, setAt, shareSetsOf } from './share-sets.repository';
 
 const BASES = ['payments', 'contracts'] as const;
 
@@ -97,6 +97,16 @@ export async function setShares(ctx: CallContext, contractId: number, parts: Sha
     throw new AppError('invalid_input', problem.zh, problem.en, {
       issues: [{ path: 'parts', message: problem.zh, messageEn: problem.en }],
     });
+  try {
+    await writeShares(ctx, contractId, parts, note);
+  } finally {
+    // Whether it committed or rolled back, nothing read during it may be reused.
+    forgetShareIndex(ctx.sqlite);
+  }
+  return getShares(ctx, contractId);
+}
+
+async function writeShares(ctx: CallContext, contractId: number, parts: SharePart[], note: string): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     const contract = assertCanSeeContract(ctx.actor, findContractJoined(ctx.sqlite, contractId), contractId);
     const before = shareSetsOf(ctx.sqlite, [contractId]).get(contractId)?.at(-1)?.parts ?? [];
@@ -119,7 +129,6 @@ export async function setShares(ctx: CallContext, contractId: number, parts: Sha
       ctx.now(),
     );
   });
-  return getShares(ctx, contractId);
 }
 
 function replaceSetsFrom(
@@ -131,6 +140,7 @@ function replaceSetsFrom(
   at: string,
   by: string,
 ): void {
+  forgetShareIndex(sqlite);
   sqlite.prepare('DELETE FROM contract_share_sets WHERE contract_id = ? AND from_month >= ?').run(contractId, from);
   const setId = sqlite
     .prepare('INSERT INTO contract_share_sets (contract_id, from_month, note, created_at, created_by) VALUES (?, ?, ?, ?, ?)')

@@ -68,18 +68,19 @@ async function sheetOf(ctx: CallContext, scope: SheetScope, officeName: string, 
     showsPay: scope.showsPay,
     rows,
     totals: totalsOf(rows, scope.showsPay),
-    trend: scope.showsPay ? await trendFor(ctx, addMonths(month, -5), month) : [],
+    trend: scope.showsPay ? await trendFor(ctx, addMonths(month, -5), month, pay) : [],
   };
 }
 
 /** Team (or, for a salesperson, own) sales against target and floor, month by month. */
-export async function trendFor(ctx: CallContext, from: Month, to: Month): Promise<TrendPoint[]> {
+export async function trendFor(ctx: CallContext, from: Month, to: Month, known?: PayMonth): Promise<TrendPoint[]> {
   const scope = sheetScope(ctx);
   if (!scope.showsPay) return [];
   const months = monthsEndingWith(to, monthSpan(from, to));
   const points: TrendPoint[] = [];
   for (const month of months) {
-    const pay: PayMonth = await baseMonth(ctx, month);
+    // The month the caller already computed (the sheet's own) is not computed again.
+    const pay: PayMonth = known?.month === month ? known : await baseMonth(ctx, month);
     const rows = pay.rows.filter((r) => scope.onlyStaffId === null || r.staffId === scope.onlyStaffId);
     points.push({
       month,
