@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { exportFormatSchema, type ExportFile } from '../imports/export-file';
 import { importFileInputSchema, type ImportReport } from '../imports/import-report';
 import { IMPORT_UPLOAD } from './uploads';
+import type { Tier } from '../commission/tiers';
 import { ROLES, type Role } from '../roles';
 import { method } from './method';
 import { monthInputSchema } from './performance';
@@ -47,7 +48,19 @@ export type MonthPlans = {
   month: string;
   closed: boolean;
   team: PlanRow | null;
-  people: { staffId: number; code: string; name: string; role: Role; override: PlanRow | null; effective: EffectivePlan }[];
+  /** 阶梯提成 for the team (业务员); null = the manual's rule. */
+  teamTiers: Tier[] | null;
+  people: {
+    staffId: number;
+    code: string;
+    name: string;
+    role: Role;
+    override: PlanRow | null;
+    effective: EffectivePlan;
+    /** The person's own tiers, and the tiers that pay them (own or the team's; null = the manual's rule). */
+    ownTiers: Tier[] | null;
+    tiers: Tier[] | null;
+  }[];
 };
 
 export const CREDIT_BASES = ['payments', 'contracts'] as const;
@@ -180,7 +193,11 @@ export const commissionContract = {
     summary: '月结记录 / Closed months',
   }),
   'months.close': method<MonthState>()({
-    input: z.strictObject({ month: monthInputSchema }),
+    input: z.strictObject({
+      month: monthInputSchema,
+      /** The owner closes although statements are unconfirmed or disputed (logged). */
+      closeAnyway: z.boolean().default(false),
+    }),
     roles: managers,
     kind: 'write',
     summary: '月结 / Close a month',

@@ -9,6 +9,8 @@ import { commissionContract } from './commission';
 import { archiveContract } from './archive';
 import { backupContract } from './backup';
 import { authContract } from './auth';
+import { payTermsContract } from './pay-terms';
+import { statementsContract } from './statements';
 import type { ContractMap } from './method';
 
 /**
@@ -27,6 +29,8 @@ export const contract = {
   ...backupContract,
   ...authContract,
   ...performanceContract,
+  ...payTermsContract,
+  ...statementsContract,
 } as const satisfies ContractMap;
 
 export type Contract = typeof contract;
@@ -42,5 +46,7 @@ export const contractParts: readonly ContractMap[] = [systemContract, settingsCo
 (contractParts as ContractMap[]).push(archiveContract);
 // 备份 (SPEC §6)
 (contractParts as ContractMap[]).push(backupContract, authContract);
+// 分成, 阶梯提成, 奖金/扣款, 业绩确认, what-if, 排行榜 (issue 19)
+(contractParts as ContractMap[]).push(payTermsContract, statementsContract);
 
 export * from './method';

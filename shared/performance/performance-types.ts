@@ -1,3 +1,5 @@
+import type { PayLine } from '../commission/bonus-rules';
+import type { ConfirmationState, ConfirmedFigures } from '../commission/confirmation';
 import type { FunnelCounts } from '../contract/clients';
 import type { IsoDate, Month } from '../dates';
 
@@ -27,6 +29,11 @@ export type PayFigures = {
   commissionAboveTargetFen: number;
   commissionFen: number;
   allowancesFen: number;
+  /** 奖金: the month's bonus items and bonus-rule results. */
+  bonusFen: number;
+  /** 扣款: the month's deductions (a positive number, subtracted from pay). */
+  deductionFen: number;
+  /** 底薪 + 提成 + 补贴 + 奖金 − 扣款. */
   totalPayFen: number;
   belowFloor: boolean;
   monthsBelowFloorInRow: number;
@@ -89,6 +96,8 @@ export type SalesSourceLine = {
   /** For an adjustment: the closed month the payment or refund is dated in (it counts here instead). */
   lateFrom: Month | null;
   refund: boolean;
+  /** This person's share of a shared contract (basis points of 100 %), or null. */
+  shareBp: number | null;
   /** The same facts as one bilingual text (CLI and exports); the screen builds its own from the fields above. */
   note: string;
 };
@@ -102,7 +111,26 @@ export type PersonalStatement = {
   policies: AppliedPolicy[];
   row: PerformanceRow;
   lines: SalesSourceLine[];
+  /** 奖金 and 扣款 behind the row's figures (empty when pay is hidden). */
+  payLines: PayLine[];
   trend: TrendPoint[];
+  /** 业绩确认, when the month was put up for confirmation. */
+  confirmation: StatementConfirmation | null;
+};
+
+/** One person's 业绩确认 of a month. */
+export type StatementConfirmation = {
+  /** When a manager put the month's statements up for confirmation. */
+  requestedAt: string;
+  state: ConfirmationState;
+  /** The person confirmed figures that have changed since: it needs confirming again. */
+  stale: boolean;
+  note: string;
+  respondedAt: string | null;
+  confirmedFigures: ConfirmedFigures | null;
+  reply: string | null;
+  repliedBy: string | null;
+  repliedAt: string | null;
 };
 
 export type DashboardPerson = {

@@ -45,6 +45,8 @@ function payTotal(
     | 'commissionAboveTargetFen'
     | 'commissionFen'
     | 'allowancesFen'
+    | 'bonusFen'
+    | 'deductionFen'
     | 'totalPayFen',
 ) {
   return (sheet: PerformanceSheet) => (sheet.totals.pay ? sheet.totals.pay[key] : null);
@@ -136,6 +138,24 @@ export const SHEET_COLUMNS: readonly SheetColumn[] = [
     pay: true,
     value: pay('allowancesFen'),
     total: payTotal('allowancesFen'),
+  },
+  {
+    key: 'bonus',
+    zh: '奖金',
+    en: 'Bonus',
+    kind: 'money',
+    pay: true,
+    value: pay('bonusFen'),
+    total: payTotal('bonusFen'),
+  },
+  {
+    key: 'deduction',
+    zh: '扣款',
+    en: 'Deductions',
+    kind: 'money',
+    pay: true,
+    value: pay('deductionFen'),
+    total: payTotal('deductionFen'),
   },
   {
     key: 'totalPay',

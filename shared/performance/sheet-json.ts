@@ -11,6 +11,8 @@ export type SheetJsonRow = {
   commissionAboveTargetFen: number;
   commissionFen: number;
   allowancesFen: number;
+  bonusFen: number;
+  deductionFen: number;
   totalPayFen: number;
   belowFloor: boolean;
   monthsBelowFloorInRow: number;
@@ -45,6 +47,8 @@ export function sheetJson(sheet: PerformanceSheet): SheetJson {
         commissionAboveTargetFen: p.commissionAboveTargetFen,
         commissionFen: p.commissionFen,
         allowancesFen: p.allowancesFen,
+        bonusFen: p.bonusFen,
+        deductionFen: p.deductionFen,
         totalPayFen: p.totalPayFen,
         belowFloor: p.belowFloor,
         monthsBelowFloorInRow: p.monthsBelowFloorInRow,

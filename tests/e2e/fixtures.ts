@@ -46,8 +46,17 @@ export async function ensureOfficeSetUp(request: APIRequestContext): Promise<voi
   if (!settings.setupDone) await api(request, 'settings.completeSetup', { officeName: '阳光加盟店', officeAddress: '' });
 }
 
-export const SIDEBAR_ZH = ['概览', '客户', '合同', '档案', '员工与指标', '业绩表', '设置'];
-export const SIDEBAR_EN = ['Overview', 'Clients', 'Contracts', 'Archive', 'Staff & targets', 'Performance sheet', 'Settings'];
+export const SIDEBAR_ZH = ['概览', '客户', '合同', '档案', '员工与指标', '业绩表', '业绩测算', '设置'];
+export const SIDEBAR_EN = [
+  'Overview',
+  'Clients',
+  'Contracts',
+  'Archive',
+  'Staff & targets',
+  'Performance sheet',
+  'Where I stand',
+  'Settings',
+];
 
 export function sidebarItems(page: Page): Locator {
   return page.getByRole('navigation').getByRole('menuitem');

@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { csvFile, readXlsxRows, xlsxFile } from '../../electron/server/testing/sheet-files';
+import { openOffice } from '../../electron/server/office';
+import { callOk } from '../../electron/server/testing/test-office';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mdt-commission-cli-'));
@@ -116,6 +118,8 @@ describe('from imported files to the monthly sheet', () => {
       commissionAboveTargetFen: 100_000,
       commissionFen: 250_000,
       allowancesFen: 15_000,
+      bonusFen: 0,
+      deductionFen: 0,
       totalPayFen: 565_000,
       belowFloor: false,
       monthsBelowFloorInRow: 0,
@@ -142,5 +146,20 @@ describe('from imported files to the monthly sheet', () => {
     const csv = office('sheet', '2026-03', '--format', 'csv');
     expect(csv.stdout).toContain('张伟,S001,业务员,3000.00,10000.00,30000.00,40000.00');
     expect(office('sheet', '2026-03', '--format', 'xlsx').code).toBe(2);
+  }, 120_000);
+
+  it('refuses to close a month with unconfirmed statements unless --anyway (业绩确认, issue 19)', async () => {
+    const opened = openOffice({ dataDir });
+    try {
+      await callOk(opened, 'confirmations.request', { month: '2026-04' });
+    } finally {
+      await opened.close();
+    }
+    const refused = office('month', 'close', '2026-04');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('未确认');
+    const anyway = office('month', 'close', '2026-04', '--anyway');
+    expect(anyway.code, anyway.stderr).toBe(0);
+    expect(JSON.parse(anyway.stdout)).toMatchObject({ month: '2026-04', closed: true });
   }, 120_000);
 });

@@ -45,10 +45,43 @@ const INPUTS: Record<string, () => unknown> = {
   'archive.previewTemplate': () => ({ template: '{标题}.{ext}' }),
   'archive.get': () => ({ id: 1 }),
   'follow-ups.list': () => ({ clientId }),
+  'shares.get': () => ({ contractId }),
+  'payitems.list': () => ({ month: '2026-03' }),
+  'confirmations.list': () => ({ month: '2026-03' }),
+  'months.closeCheck': () => ({ month: '2026-03' }),
+  'standing.get': () => ({ staffId }),
+  'leaderboard.get': () => ({ period: 'year', asOf: '2026-04-10' }),
 };
 
 const PAY_KEYS =
-  /"(baseSalaryFen|base_salary_fen|commission\w*Fen|totalPayFen|allowancesFen|rateBp|multiplierPct)"|底薪|提成|应发/;
+  /"(baseSalaryFen|base_salary_fen|commission\w*Fen|totalPayFen|allowancesFen|rateBp|multiplierPct|bonusFen|deductionFen|ratePpm|fixedPayFen|confirmedFigures)"|底薪|提成|应发|奖金|扣款/;
+
+/**
+ * Issue 19's methods, role by role (✓ allowed). Written out so a change of who may do what is
+ * a deliberate edit here, not a slip in the contract.
+ */
+const ISSUE_19_MATRIX: Record<string, readonly string[]> = {
+  'shares.get': ['owner', 'manager', 'clerk', 'salesperson'],
+  'shares.set': ['owner', 'manager'],
+  'plans.setTiers': ['owner', 'manager'],
+  'payitems.list': ['owner', 'manager'],
+  'payitems.create': ['owner', 'manager'],
+  'payitems.stop': ['owner', 'manager'],
+  'payitems.delete': ['owner', 'manager'],
+  'bonusrules.list': ['owner', 'manager'],
+  'bonusrules.create': ['owner', 'manager'],
+  'bonusrules.stop': ['owner', 'manager'],
+  'bonusrules.delete': ['owner', 'manager'],
+  'confirmations.request': ['owner', 'manager'],
+  'confirmations.list': ['owner', 'manager'],
+  'confirmations.confirm': ['salesperson'],
+  'confirmations.dispute': ['salesperson'],
+  'confirmations.answer': ['owner', 'manager'],
+  'months.closeCheck': ['owner', 'manager'],
+  'standing.get': ['owner', 'manager', 'salesperson'],
+  'leaderboard.get': ['owner', 'manager', 'clerk', 'salesperson'],
+  'leaderboard.setHidden': ['owner'],
+};
 
 describe('roles are enforced in dispatch for every method', () => {
   it('refuses every role a method does not list', async () => {
@@ -84,6 +117,21 @@ describe('roles are enforced in dispatch for every method', () => {
       }
     }
     expect(cases).toBeGreaterThan(100);
+  });
+
+  it('declares issue 19’s methods exactly as the matrix says, and dispatch enforces it', async () => {
+    for (const [name, allowed] of Object.entries(ISSUE_19_MATRIX)) {
+      const def = contract[name as keyof typeof contract];
+      expect(def, name).toBeDefined();
+      expect([...(def.roles as readonly string[])].sort(), name).toEqual([...allowed].sort());
+      for (const role of ROLES) {
+        const answer = await office.call(actorOf(role), name, INPUTS[name]?.() ?? {});
+        // Refused at the gate (not by a service's own scoping, e.g. a salesperson asking for another person).
+        const refused =
+          !answer.ok && answer.error.code === 'forbidden' && (answer.error.details as { method?: string })?.method === name;
+        expect(refused, `${name} as ${role}`).toBe(!allowed.includes(role));
+      }
+    }
   });
 
   it('no read method a clerk may call returns salary or commission figures', async () => {

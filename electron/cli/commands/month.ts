@@ -4,10 +4,12 @@ import { MONTH_PATTERN } from '../../../shared/dates';
 import { printError } from '../cli-env';
 import { EXIT, type CliCommand } from '../command';
 
-const usage = `office month close YYYY-MM
+const usage = `office month close YYYY-MM [--anyway]
 office month reopen YYYY-MM --reason TEXT
   月结冻结当月数字;撤销月结需要写明原因(命令行以店长身份操作并记入日志)。
-  Closing freezes the month's figures; reopening needs a reason (the CLI acts as the owner, logged).`;
+  发起过业绩确认的月份,有人未确认或有异议时拒绝月结;--anyway 仍然月结(记入日志)。
+  Closing freezes the month's figures; reopening needs a reason (the CLI acts as the owner, logged).
+  A month put up for confirmation is not closed while statements are unconfirmed or disputed, unless --anyway (logged).`;
 
 export const monthCommand: CliCommand = {
   name: 'month',
@@ -17,7 +19,7 @@ export const monthCommand: CliCommand = {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { reason: { type: 'string' } },
+      options: { reason: { type: 'string' }, anyway: { type: 'boolean' } },
       strict: true,
     });
     const [action, month] = positionals;
@@ -31,7 +33,7 @@ export const monthCommand: CliCommand = {
     }
     const state = await env.call<MonthState>(
       action === 'close' ? 'months.close' : 'months.reopen',
-      action === 'close' ? { month } : { month, reason: values.reason },
+      action === 'close' ? { month, closeAnyway: values.anyway === true } : { month, reason: values.reason },
     );
     if (!state) return EXIT.failed;
     env.stdout(`${JSON.stringify(state)}\n`);

@@ -1,6 +1,9 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { CommissionSettings } from '../../../shared/contract/commission';
+import { formatShareBp, splitByShares } from '../../../shared/commission/shares';
+import { formatFen } from '../../../shared/money';
 import type { SalesSourceLine } from '../../../shared/performance/performance-types';
+import { anyShares, setAt, shareIndex, type ShareSet } from './share-sets.repository';
 
 /**
  * 业绩: per person, the sales credited to a month. Under the payments basis (default) that is
@@ -8,53 +11,183 @@ import type { SalesSourceLine } from '../../../shared/performance/performance-ty
  * the amounts of contracts signed (drafts and cancelled ones excluded). `credit_month` (set by
  * a trigger when the row is written) sends rows for an already closed month to the next open
  * month, where they show as adjustments.
+ *
+ * 分成: a payment (or contract) of a shared contract credits each person their share, split by
+ * largest remainder; changing shares later adds share_adjustments rows (see shares.service).
  */
-export function salesByStaff(
-  sqlite: BetterSqlite3.Database,
-  month: string,
-  basis: CommissionSettings['creditBasis'],
-): Map<number, number> {
+type Basis = CommissionSettings['creditBasis'];
+
+/** One payment (payments basis) or one contract (contracts basis): what a share splits. */
+export type SalesUnit = {
+  paymentId: number | null;
+  contractId: number;
+  /** The payment's (or contract's) own salesperson: credited the whole when not shared. */
+  staffId: number | null;
+  amountFen: number;
+  creditMonth: string;
+};
+
+/**
+ * The month's units of shared contracts, each with the share set that applies in that month (the
+ * latest starting at or before it); a unit whose set has no parts is not shared then and is left
+ * out. The month's payments come from a covering index; the sets from the in-memory index.
+ */
+function sharedIn(sqlite: BetterSqlite3.Database, month: string, basis: Basis): SharedUnit[] {
+  const index = shareIndex(sqlite);
+  if (index.size === 0) return [];
+  // Raw rows (arrays, not objects) over the covering index: a month has thousands of payments and
+  // only the shared ones become objects.
+  const sql =
+    basis === 'payments'
+      ? `SELECT id, contract_id, staff_id, amount_fen FROM payments WHERE credit_month = ?`
+      : `SELECT NULL, id, staff_id, amount_fen FROM contracts WHERE credit_month = ? AND status NOT IN ('draft', 'cancelled')`;
+  const shared: SharedUnit[] = [];
+  for (const [paymentId, contractId, staffId, amountFen] of sqlite.prepare(sql).raw(true).all(month) as [
+    number | null,
+    number,
+    number | null,
+    number,
+  ][]) {
+    const sets = index.get(contractId);
+    if (!sets) continue;
+    const set = setAt(sets, month);
+    if (set && set.parts.length > 0)
+      shared.push({ unit: { paymentId, contractId, staffId, amountFen, creditMonth: month }, set });
+  }
+  return shared;
+}
+
+/** Who a unit credits under a share set (or, without one, its own salesperson). */
+export function creditOfUnit(unit: SalesUnit, set: ShareSet | null): Map<number, number> {
+  if (!set || set.parts.length === 0) return unit.staffId === null ? new Map() : new Map([[unit.staffId, unit.amountFen]]);
+  return new Map(splitByShares(unit.amountFen, set.parts).map((p) => [p.staffId, p.amountFen]));
+}
+
+type SharedUnit = { unit: SalesUnit; set: ShareSet };
+
+export function salesByStaff(sqlite: BetterSqlite3.Database, month: string, basis: Basis): Map<number, number> {
   const sql =
     basis === 'payments'
       ? `SELECT staff_id AS staffId, sum(amount_fen) AS fen FROM payments WHERE credit_month = ? AND staff_id IS NOT NULL GROUP BY staff_id`
       : `SELECT staff_id AS staffId, sum(amount_fen) AS fen FROM contracts
          WHERE credit_month = ? AND staff_id IS NOT NULL AND status NOT IN ('draft', 'cancelled') GROUP BY staff_id`;
   const rows = sqlite.prepare(sql).all(month) as { staffId: number; fen: number }[];
-  return new Map(rows.map((r) => [r.staffId, r.fen]));
+  const totals = new Map(rows.map((r) => [r.staffId, r.fen]));
+  if (!anyShares(sqlite)) return totals;
+  const add = (staffId: number, fen: number) => totals.set(staffId, (totals.get(staffId) ?? 0) + fen);
+  for (const { unit, set } of sharedIn(sqlite, month, basis)) {
+    if (unit.staffId !== null) add(unit.staffId, -unit.amountFen);
+    for (const part of splitByShares(unit.amountFen, set.parts)) add(part.staffId, part.amountFen);
+  }
+  const adjustments = sqlite
+    .prepare(
+      `SELECT staff_id AS staffId, sum(amount_fen) AS fen FROM share_adjustments WHERE credit_month = ? AND basis = ? GROUP BY staff_id`,
+    )
+    .all(month, basis) as { staffId: number; fen: number }[];
+  for (const a of adjustments) add(a.staffId, a.fen);
+  return totals;
 }
 
-type LineRecord = { date: string; amountFen: number; contractId: number; contractNumber: string; clientName: string };
+type LineRecord = {
+  unitId: number;
+  date: string;
+  amountFen: number;
+  contractId: number;
+  contractNumber: string;
+  clientName: string;
+};
 
-/** The rows behind one person's sales figure for a month, oldest first. */
-export function salesLinesOf(
-  sqlite: BetterSqlite3.Database,
-  month: string,
-  staffId: number,
-  basis: CommissionSettings['creditBasis'],
-): SalesSourceLine[] {
-  const sql =
+const LINE_SQL = {
+  payments: `SELECT p.id AS unitId, p.paid_on AS date, p.amount_fen AS amountFen, k.id AS contractId, k.number AS contractNumber,
+               c.name AS clientName
+             FROM payments p JOIN contracts k ON k.id = p.contract_id JOIN clients c ON c.id = k.client_id`,
+  contracts: `SELECT k.id AS unitId, k.signed_on AS date, k.amount_fen AS amountFen, k.id AS contractId, k.number AS contractNumber,
+               c.name AS clientName
+             FROM contracts k JOIN clients c ON c.id = k.client_id`,
+};
+
+/** The rows behind one person's sales figure for a month, oldest first; shares and share adjustments included. */
+export function salesLinesOf(sqlite: BetterSqlite3.Database, month: string, staffId: number, basis: Basis): SalesSourceLine[] {
+  const own =
     basis === 'payments'
-      ? `SELECT p.paid_on AS date, p.amount_fen AS amountFen, k.id AS contractId, k.number AS contractNumber, c.name AS clientName
-         FROM payments p JOIN contracts k ON k.id = p.contract_id JOIN clients c ON c.id = k.client_id
-         WHERE p.credit_month = ? AND p.staff_id = ? ORDER BY p.paid_on, p.id`
-      : `SELECT k.signed_on AS date, k.amount_fen AS amountFen, k.id AS contractId, k.number AS contractNumber, c.name AS clientName
-         FROM contracts k JOIN clients c ON c.id = k.client_id
-         WHERE k.credit_month = ? AND k.staff_id = ? AND k.status NOT IN ('draft', 'cancelled') ORDER BY k.signed_on, k.id`;
-  return (sqlite.prepare(sql).all(month, staffId) as LineRecord[]).map((r) => {
-    const late = r.date.slice(0, 7) !== month;
-    const refund = r.amountFen < 0;
-    return {
-      kind: late ? 'adjustment' : basis === 'payments' ? 'payment' : 'contract',
-      date: r.date,
-      contractId: r.contractId,
-      contractNumber: r.contractNumber,
-      clientName: r.clientName,
-      amountFen: r.amountFen,
-      lateFrom: late ? r.date.slice(0, 7) : null,
-      refund,
-      note: [late ? `${r.date.slice(0, 7)} 已月结,计入本月 / closed month, counted here` : '', refund ? '退款 / refund' : '']
-        .filter(Boolean)
-        .join(';'),
-    };
-  });
+      ? `${LINE_SQL.payments} WHERE p.credit_month = ? AND p.staff_id = ? ORDER BY p.paid_on, p.id`
+      : `${LINE_SQL.contracts} WHERE k.credit_month = ? AND k.staff_id = ? AND k.status NOT IN ('draft', 'cancelled') ORDER BY k.signed_on, k.id`;
+  const ownRecords = sqlite.prepare(own).all(month, staffId) as LineRecord[];
+  if (!anyShares(sqlite)) return ownRecords.map((r) => toLine(r, month, basis, null));
+
+  const shared = sharedIn(sqlite, month, basis);
+  const unitKey = (u: SalesUnit) => (basis === 'payments' ? u.paymentId! : u.contractId);
+  const sharedKeys = new Set(shared.map((s) => unitKey(s.unit)));
+  const lines = ownRecords.filter((r) => !sharedKeys.has(r.unitId)).map((r) => toLine(r, month, basis, null));
+
+  const mine = shared.filter((s) => s.set.parts.some((p) => p.staffId === staffId));
+  if (mine.length > 0) {
+    const records = new Map(
+      (
+        sqlite
+          .prepare(
+            `${basis === 'payments' ? LINE_SQL.payments : LINE_SQL.contracts} WHERE ${basis === 'payments' ? 'p.id' : 'k.id'} IN (SELECT value FROM json_each(?))`,
+          )
+          .all(JSON.stringify(mine.map((s) => unitKey(s.unit)))) as LineRecord[]
+      ).map((r) => [r.unitId, r]),
+    );
+    for (const { unit, set } of mine) {
+      const record = records.get(unitKey(unit))!;
+      const part = set.parts.find((p) => p.staffId === staffId)!;
+      const amountFen = creditOfUnit(unit, set).get(staffId) ?? 0;
+      lines.push(toLine({ ...record, amountFen }, month, basis, { shareBp: part.shareBp, wholeFen: unit.amountFen }));
+    }
+  }
+  const adjustments = sqlite
+    .prepare(
+      `SELECT a.id AS unitId, substr(a.created_at, 1, 10) AS date, a.amount_fen AS amountFen, a.unit_month AS unitMonth,
+              k.id AS contractId, k.number AS contractNumber, c.name AS clientName
+       FROM share_adjustments a JOIN contracts k ON k.id = a.contract_id JOIN clients c ON c.id = k.client_id
+       WHERE a.credit_month = ? AND a.basis = ? AND a.staff_id = ? ORDER BY a.id`,
+    )
+    .all(month, basis, staffId) as (LineRecord & { unitMonth: string })[];
+  for (const a of adjustments)
+    lines.push({
+      kind: 'adjustment',
+      date: a.date,
+      contractId: a.contractId,
+      contractNumber: a.contractNumber,
+      clientName: a.clientName,
+      amountFen: a.amountFen,
+      lateFrom: null,
+      refund: a.amountFen < 0,
+      shareBp: null,
+      note: `分成调整:${a.unitMonth} 已计入的业绩按新比例重算 / shares changed: ${a.unitMonth} sales re-split`,
+    });
+  return lines.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+function toLine(
+  r: LineRecord,
+  month: string,
+  basis: Basis,
+  share: { shareBp: number; wholeFen: number } | null,
+): SalesSourceLine {
+  const late = r.date.slice(0, 7) !== month;
+  const refund = r.amountFen < 0;
+  return {
+    kind: late ? 'adjustment' : basis === 'payments' ? 'payment' : 'contract',
+    date: r.date,
+    contractId: r.contractId,
+    contractNumber: r.contractNumber,
+    clientName: r.clientName,
+    amountFen: r.amountFen,
+    lateFrom: late ? r.date.slice(0, 7) : null,
+    refund,
+    shareBp: share?.shareBp ?? null,
+    note: [
+      late ? `${r.date.slice(0, 7)} 已月结,计入本月 / closed month, counted here` : '',
+      refund ? '退款 / refund' : '',
+      share
+        ? `分成 ${formatShareBp(share.shareBp)},全额 ¥${formatFen(share.wholeFen)} / ${formatShareBp(share.shareBp)} of ¥${formatFen(share.wholeFen)}`
+        : '',
+    ]
+      .filter(Boolean)
+      .join(';'),
+  };
 }

@@ -6,17 +6,21 @@ import { countClientsOwnedBy, reassignClientsOwner } from '../clients/client-own
 import { AppError } from '../core/app-error';
 import type { CallContext } from '../core/context';
 import { lastClosed } from './month-state';
-import { payMonth } from './month-figures';
 import { assertMayManagePerson, assertOwnerRemains, personTarget } from '../staff/staff-policy';
 import { recordStatusEvent } from '../staff/staff-history.repository';
+import { liveStatuses, payMonth } from './month-figures';
+import { handOverShares } from './shares.service';
 
 /** 待辞退 at the last closed month, with the months that put each person there. */
 export async function listDismissalCases(ctx: CallContext): Promise<DismissalCase[]> {
   const month = lastClosed(ctx.sqlite);
   if (!month) return [];
   const figures = await payMonth(ctx, month);
+  // The closed sheet keeps the status it closed with; whether a case is still open follows the
+  // owner's decisions since.
+  const live = liveStatuses(ctx, month, true);
   const cases: DismissalCase[] = [];
-  for (const row of figures.rows.filter((r) => r.status === 'dismissal_due')) {
+  for (const row of figures.rows.filter((r) => r.status === 'dismissal_due' && live.get(r.staffId) === 'dismissal_due')) {
     const evidence = [];
     for (
       let i = 0, m = month;
@@ -105,6 +109,9 @@ export async function decideDismissal(
           reason: `辞退 / dismissal: ${d.reason}`,
         });
       }
+      // Their 分成 on shared contracts goes to the same colleague from the first open month on.
+      if (d.reassignToStaffId && d.reassignToStaffId !== d.staffId)
+        handOverShares(ctx.sqlite, d.staffId, d.reassignToStaffId, at, ctx.actor?.code ?? 'system');
       await trx
         .updateTable('staff')
         .set({ status: 'left', left_on: leftOn, updated_at: at })

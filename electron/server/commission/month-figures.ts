@@ -1,5 +1,6 @@
+import type { PayLine } from '../../../shared/commission/bonus-rules';
 import type { CommissionSettings } from '../../../shared/contract/commission';
-import { attainmentBp, commissionFor } from '../../../shared/commission/commission';
+import { attainmentBp } from '../../../shared/commission/commission';
 import {
   EXEMPTION_LABELS,
   floorExemption,
@@ -8,18 +9,26 @@ import {
   monthsBelowFloorInRow,
   type JudgedMonth,
 } from '../../../shared/commission/floor-rule';
+import { commissionUnder } from '../../../shared/commission/standing';
+import type { Tier } from '../../../shared/commission/tiers';
 import { addMonths, type Month } from '../../../shared/dates';
-import type { AppliedPolicy, PayFigures, SheetStatus } from '../../../shared/performance/performance-types';
+import type { ActivityFigures, AppliedPolicy, PayFigures, SheetStatus } from '../../../shared/performance/performance-types';
 import { monthBounds } from '../../../shared/performance/month-range';
 import type { Role } from '../../../shared/roles';
 import type { OfficeContext } from '../core/context';
+import { activityByStaff } from '../performance/activity.repository';
 import { readCommissionSettings } from './commission-settings';
 import { salesByStaff } from './credited-sales';
 import { employedIn } from './employed-staff';
-import { policiesFor } from './policies';
+import { payLinesFor, sumLines } from './month-extras';
+import { rulesIn } from './pay-items.repository';
+import { isMonthClosed } from './month-state';
+import { effectiveTiers, loadTiers, type TiersSource } from './plan-tiers.repository';
+import { policiesFor, tierAndRulePolicies } from './policies';
 import { effectivePlan, loadPlans } from './plans.repository';
+import { anyShares } from './share-sets.repository';
 
-/** One person's month as the commission rules compute it (SPEC §4). */
+/** One person's month as the commission rules compute it (SPEC §4, issue 19). */
 export type PayRow = {
   staffId: number;
   code: string;
@@ -30,6 +39,12 @@ export type PayRow = {
   exemption: string | null;
   exempt: boolean;
   pay: PayFigures;
+  /** 奖金 and 扣款 behind bonusFen / deductionFen. */
+  payLines: PayLine[];
+  activity: ActivityFigures;
+  /** 阶梯提成 that paid this row (null: the manual's rule), and whose they were. */
+  tiers: Tier[] | null;
+  tiersSource: TiersSource;
 };
 
 export type PayMonth = {
@@ -87,10 +102,20 @@ function statusOf(
   return { status: status === 'ok' ? 'ok' : status, inRow };
 }
 
-/** Compute a month from the live data; `judgeAsClosed` when closing it. */
-export async function computeMonth(ctx: OfficeContext, month: Month, judgeAsClosed: boolean): Promise<PayMonth> {
+const NO_ACTIVITY: ActivityFigures = { newClients: 0, followUps: 0, newContracts: 0, completeness: null };
+
+/**
+ * A month's pay without 奖金/扣款 or activity — what trends, the floor history and 连续达标 need.
+ * `judgeAsClosed` when closing it.
+ */
+async function computeBase(
+  ctx: OfficeContext,
+  month: Month,
+  judgeAsClosed: boolean,
+): Promise<PayMonth & { settings: CommissionSettings; sales: Map<number, number> }> {
   const settings = await readCommissionSettings(ctx.db);
   const plans = loadPlans(ctx.sqlite, month);
+  const tiers = loadTiers(ctx.sqlite, month);
   const sales = salesByStaff(ctx.sqlite, month, settings.creditBasis);
   const allowances = new Map(
     (
@@ -103,6 +128,7 @@ export async function computeMonth(ctx: OfficeContext, month: Month, judgeAsClos
   const history = loadHistory(ctx);
   const rows: PayRow[] = employedIn(ctx.sqlite, month).map((s) => {
     const plan = effectivePlan(plans, s.id, s.role);
+    const paidBy = effectiveTiers(tiers, plans, s.id, s.role);
     const salesFen = sales.get(s.id) ?? 0;
     const exemption = floorExemption(
       { month, hiredOn: s.hiredOn, leftOn: s.leftOn, floorFen: plan.floorFen, leaveReason: plan.leaveReason },
@@ -112,7 +138,7 @@ export async function computeMonth(ctx: OfficeContext, month: Month, judgeAsClos
     const split =
       belowFloor && !settings.commissionWhenBelowFloor
         ? { withinTargetFen: 0, aboveTargetFen: 0, totalFen: 0 }
-        : commissionFor(salesFen, plan);
+        : commissionUnder({ ...plan, tiers: paidBy.tiers }, salesFen);
     if (judgeAsClosed) {
       const own = history.judged.get(s.id) ?? new Map<Month, JudgedMonth>();
       own.set(month, { belowFloor, exempt: exemption !== null });
@@ -139,10 +165,16 @@ export async function computeMonth(ctx: OfficeContext, month: Month, judgeAsClos
         commissionAboveTargetFen: split.aboveTargetFen,
         commissionFen: split.totalFen,
         allowancesFen,
+        bonusFen: 0,
+        deductionFen: 0,
         totalPayFen: s.baseSalaryFen + split.totalFen + allowancesFen,
         belowFloor,
         monthsBelowFloorInRow: inRow,
       },
+      payLines: [],
+      activity: NO_ACTIVITY,
+      tiers: paidBy.tiers,
+      tiersSource: paidBy.source,
     };
   });
   return {
@@ -152,39 +184,112 @@ export async function computeMonth(ctx: OfficeContext, month: Month, judgeAsClos
     creditBasis: settings.creditBasis,
     policies: policiesFor(settings),
     rows,
+    settings,
+    sales,
   };
+}
+
+/** Compute a month from the live data, 奖金/扣款 and activity included; `judgeAsClosed` when closing it. */
+export async function computeMonth(ctx: OfficeContext, month: Month, judgeAsClosed: boolean): Promise<PayMonth> {
+  const base = await computeBase(ctx, month, judgeAsClosed);
+  const lines = await payLinesFor(
+    ctx,
+    month,
+    base.rows.map((r) => ({ staffId: r.staffId, role: r.role, salesFen: r.pay.salesFen, targetFen: r.pay.targetFen })),
+    base.creditBasis,
+    base.sales,
+    async (earlier) =>
+      isMonthClosed(ctx.sqlite, earlier)
+        ? targetMet(await baseMonth(ctx, earlier))
+        : targetMetLive(ctx, earlier, base.creditBasis),
+  );
+  const activity = activityByStaff(ctx.sqlite, month);
+  const rows = base.rows.map((r) => {
+    const payLines = lines.get(r.staffId) ?? [];
+    const bonusFen = sumLines(payLines, 'bonus');
+    const deductionFen = sumLines(payLines, 'deduction');
+    return {
+      ...r,
+      payLines,
+      activity: activity.get(r.staffId) ?? NO_ACTIVITY,
+      pay: { ...r.pay, bonusFen, deductionFen, totalPayFen: r.pay.totalPayFen + bonusFen - deductionFen },
+    };
+  });
+  return {
+    month: base.month,
+    closed: base.closed,
+    closedAt: base.closedAt,
+    creditBasis: base.creditBasis,
+    policies: [...base.policies, ...tierAndRulePolicies(rows, rulesIn(ctx.sqlite, month), anyShares(ctx.sqlite))],
+    rows,
+  };
+}
+
+/** 达标 in an open month from its sales and plans alone (no commission, history or allowances). */
+function targetMetLive(ctx: OfficeContext, month: Month, basis: CommissionSettings['creditBasis']): Map<number, boolean> {
+  const plans = loadPlans(ctx.sqlite, month);
+  const sales = salesByStaff(ctx.sqlite, month, basis);
+  return new Map(
+    employedIn(ctx.sqlite, month).map((s) => {
+      const target = effectivePlan(plans, s.id, s.role).targetFen;
+      return [s.id, target !== null && target > 0 && (sales.get(s.id) ?? 0) >= target];
+    }),
+  );
+}
+
+function targetMet(figures: PayMonth): Map<number, boolean> {
+  return new Map(
+    figures.rows.map((r) => [r.staffId, r.pay.targetFen !== null && r.pay.targetFen > 0 && r.pay.salesFen >= r.pay.targetFen]),
+  );
 }
 
 type Snapshot = { creditBasis: CommissionSettings['creditBasis']; policies: AppliedPolicy[]; rows: PayRow[] };
 
-/**
- * A month's figures: a closed month from its frozen snapshot (only the status follows later
- * decisions — a kept or dismissed person), an open month computed live.
- */
-export async function payMonth(ctx: OfficeContext, month: Month): Promise<PayMonth> {
+function closedSnapshot(ctx: OfficeContext, month: Month): { closedAt: string; snapshot: Snapshot } | null {
   const close = ctx.sqlite
     .prepare('SELECT closed_at, snapshot_json FROM month_closes WHERE month = ? AND closed = 1')
     .get(month) as { closed_at: string; snapshot_json: string } | undefined;
-  if (!close) return computeMonth(ctx, month, false);
+  if (!close) return null;
   const snapshot = JSON.parse(close.snapshot_json) as Snapshot;
+  // Snapshots from before 奖金/扣款, activity and tiers were kept read as having none.
+  for (const r of snapshot.rows) {
+    r.pay.bonusFen ??= 0;
+    r.pay.deductionFen ??= 0;
+    r.payLines ??= [];
+    r.activity ??= NO_ACTIVITY;
+    r.tiers ??= null;
+    r.tiersSource ??= null;
+  }
+  return { closedAt: close.closed_at, snapshot };
+}
+
+function fromSnapshot(month: Month, closedAt: string, snapshot: Snapshot): PayMonth {
+  return { month, closed: true, closedAt, creditBasis: snapshot.creditBasis, policies: snapshot.policies, rows: snapshot.rows };
+}
+
+/**
+ * A month's figures: a closed month exactly as it was closed (every figure, activity and status —
+ * issue 15.4), an open month computed live.
+ */
+export async function payMonth(ctx: OfficeContext, month: Month): Promise<PayMonth> {
+  const closed = closedSnapshot(ctx, month);
+  return closed ? fromSnapshot(month, closed.closedAt, closed.snapshot) : computeMonth(ctx, month, false);
+}
+
+/** Like payMonth, without computing 奖金/扣款 and activity for an open month (trends, history). */
+export async function baseMonth(ctx: OfficeContext, month: Month): Promise<PayMonth> {
+  const closed = closedSnapshot(ctx, month);
+  return closed ? fromSnapshot(month, closed.closedAt, closed.snapshot) : computeBase(ctx, month, false);
+}
+
+/**
+ * The status as it stands today, after the owner's later decisions (kept, dismissed) — what the
+ * 待辞退 list needs, while the closed sheet keeps showing the status it was closed with.
+ */
+export function liveStatuses(ctx: OfficeContext, month: Month, closed: boolean): Map<number, SheetStatus> {
   const history = loadHistory(ctx);
-  const leftOn = new Map(
-    (ctx.sqlite.prepare('SELECT id, left_on FROM staff').all() as { id: number; left_on: string | null }[]).map((s) => [
-      s.id,
-      s.left_on,
-    ]),
-  );
-  return {
-    month,
-    closed: true,
-    closedAt: close.closed_at,
-    creditBasis: snapshot.creditBasis,
-    policies: snapshot.policies,
-    rows: snapshot.rows.map((r) => ({
-      ...r,
-      status: statusOf(history, r.staffId, month, true, leftOn.get(r.staffId) ?? null).status,
-    })),
-  };
+  const staff = ctx.sqlite.prepare('SELECT id, left_on AS leftOn FROM staff').all() as { id: number; leftOn: string | null }[];
+  return new Map(staff.map((s) => [s.id, statusOf(history, s.id, month, closed, s.leftOn).status]));
 }
 
 export function snapshotOf(figures: PayMonth): string {

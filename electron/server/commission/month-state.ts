@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { actorText } from '../../../shared/audit/audit-text';
 import type { MonthState } from '../../../shared/contract/commission';
 import { auditNames } from '../audit/audit-names';
+import { addMonths } from '../../../shared/dates';
 import { AppError } from '../core/app-error';
 
 type CloseRecord = { month: string; closed: number; first_closed_at: string; closed_at: string | null; closed_by: string | null };
@@ -40,4 +41,14 @@ export function assertMonthOpen(sqlite: BetterSqlite3.Database, month: string): 
 
 export function lastClosed(sqlite: BetterSqlite3.Database): string | null {
   return (sqlite.prepare('SELECT max(month) FROM month_closes WHERE closed = 1').pluck().get() as string | null) ?? null;
+}
+
+/** The first month at or after `month` that is not closed: where a late change lands (like a late payment). */
+export function firstOpenAtOrAfter(sqlite: BetterSqlite3.Database, month: string): string {
+  const closed = new Set(
+    sqlite.prepare('SELECT month FROM month_closes WHERE closed = 1 AND month >= ?').pluck().all(month) as string[],
+  );
+  let m = month;
+  while (closed.has(m)) m = addMonths(m, 1);
+  return m;
 }

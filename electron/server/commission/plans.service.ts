@@ -8,10 +8,13 @@ import { employedIn } from './employed-staff';
 import { assertMonthOpen, isMonthClosed } from './month-state';
 import { effectivePlan, loadPlans } from './plans.repository';
 import { assertMayManagePerson, personTarget } from '../staff/staff-policy';
+import { effectiveTiers, loadTiers, saveTiers } from './plan-tiers.repository';
+import { tiersProblem, type Tier } from '../../../shared/commission/tiers';
 
 /** The month's plan: team default, each employed person's override and what applies to them. */
 export function getPlans(ctx: CallContext, month: string): MonthPlans {
   const plans = loadPlans(ctx.sqlite, month);
+  const tiers = loadTiers(ctx.sqlite, month);
   const own = ctx.actor?.role === 'salesperson' ? ctx.actor.staffId : null;
   const people = employedIn(ctx.sqlite, month)
     .filter((s) => own === null || s.id === own)
@@ -22,8 +25,16 @@ export function getPlans(ctx: CallContext, month: string): MonthPlans {
       role: s.role as Role,
       override: plans.byStaff.get(s.id) ?? null,
       effective: effectivePlan(plans, s.id, s.role as Role),
+      ownTiers: tiers.byStaff.get(s.id) ?? null,
+      tiers: effectiveTiers(tiers, plans, s.id, s.role as Role).tiers,
     }));
-  return { month, closed: isMonthClosed(ctx.sqlite, month), team: own === null ? plans.team : null, people };
+  return {
+    month,
+    closed: isMonthClosed(ctx.sqlite, month),
+    team: own === null ? plans.team : null,
+    teamTiers: own === null ? tiers.team : null,
+    people,
+  };
 }
 
 export async function setPlan(ctx: CallContext, month: string, staffId: number | null, plan: PlanFields): Promise<MonthPlans> {
@@ -85,6 +96,41 @@ export async function clearPlan(ctx: CallContext, month: string, staffId: number
   return getPlans(ctx, month);
 }
 
+/** 阶梯提成 for the team (业务员) or one person; null goes back to the manual's rule. */
+export async function setTiers(
+  ctx: CallContext,
+  month: string,
+  staffId: number | null,
+  tiers: Tier[] | null,
+): Promise<MonthPlans> {
+  if (tiers) {
+    const problem = tiersProblem(tiers);
+    if (problem)
+      throw new AppError('invalid_input', problem.zh, problem.en, {
+        issues: [{ path: 'tiers', message: problem.zh, messageEn: problem.en }],
+      });
+  }
+  await ctx.db.transaction().execute(async (trx) => {
+    assertMonthOpen(ctx.sqlite, month);
+    if (staffId !== null && !employedIn(ctx.sqlite, month).some((s) => s.id === staffId))
+      throw new AppError(
+        'invalid_input',
+        `员工(编号 ${staffId})${month} 不在职,不能设置阶梯提成。`,
+        `Staff #${staffId} is not employed in ${month}; no tiers can be set.`,
+      );
+    const before = loadTiers(ctx.sqlite, month);
+    const previous = staffId === null ? before.team : (before.byStaff.get(staffId) ?? null);
+    saveTiers(ctx.sqlite, month, staffId, tiers, ctx.now().toISOString(), ctx.actor?.code ?? 'system');
+    await writeAudit(
+      trx,
+      ctx.actor,
+      { action: 'plans.setTiers', entity: 'plan', entityId: `${month}/${staffId ?? 'team'}`, before: previous, after: tiers },
+      ctx.now(),
+    );
+  });
+  return getPlans(ctx, month);
+}
+
 /**
  * 沿用上月: the month's plan becomes a copy of the previous month's (team default and the
  * overrides of people still employed; leave is not carried over). Replaces what was set.
@@ -94,7 +140,8 @@ export async function copyPreviousPlans(ctx: CallContext, month: string): Promis
   await ctx.db.transaction().execute(async (trx) => {
     assertMonthOpen(ctx.sqlite, month);
     const source = loadPlans(ctx.sqlite, from);
-    if (!source.team && source.byStaff.size === 0)
+    const sourceTiers = loadTiers(ctx.sqlite, from);
+    if (!source.team && source.byStaff.size === 0 && !sourceTiers.team && sourceTiers.byStaff.size === 0)
       throw new AppError(
         'not_found',
         `${from} 没有设置指标,无法沿用。请直接设置本月指标。`,
@@ -113,6 +160,11 @@ export async function copyPreviousPlans(ctx: CallContext, month: string): Promis
       if (!p || (p.staffId !== null && !employed.has(p.staffId))) continue;
       insert.run(month, p.staffId, p.floorFen, p.targetFen, p.rateBp, p.multiplierPct, at, by);
     }
+    // 阶梯提成 go with the plan they belong to.
+    const tiers = loadTiers(ctx.sqlite, from);
+    ctx.sqlite.prepare('DELETE FROM plan_tiers WHERE month = ?').run(month);
+    if (tiers.team) saveTiers(ctx.sqlite, month, null, tiers.team, at, by);
+    for (const [staffId, own] of tiers.byStaff) if (employed.has(staffId)) saveTiers(ctx.sqlite, month, staffId, own, at, by);
     await writeAudit(
       trx,
       ctx.actor,

@@ -1,5 +1,9 @@
+import { describeRule, type BonusRule } from '../../../shared/commission/bonus-rules';
+import { describeTiers, type Tier } from '../../../shared/commission/tiers';
 import type { CommissionSettings } from '../../../shared/contract/commission';
 import type { AppliedPolicy } from '../../../shared/performance/performance-types';
+import { ROLE_LABELS } from '../../../shared/roles';
+import type { TiersSource } from './plan-tiers.repository';
 
 /**
  * The defaults chosen where the manual is silent, as printed under the sheet (SPEC §4: "a
@@ -48,5 +52,52 @@ export function policiesFor(settings: CommissionSettings): AppliedPolicy[] {
       en: 'The team plan applies to salespeople; other roles only by a personal plan. Base salary is monthly, not prorated.',
     },
   ];
+  return list;
+}
+
+type TieredRow = { staffId: number; name: string; tiers: Tier[] | null; tiersSource: TiersSource };
+
+/**
+ * The sheet's rules note for what issue 19 added: tiers in words (the team's and each person's
+ * own), the bonus rules of the month, and how shared credit is split.
+ */
+export function tierAndRulePolicies(
+  rows: readonly TieredRow[],
+  rules: readonly BonusRule[],
+  sharesInUse: boolean,
+): AppliedPolicy[] {
+  const list: AppliedPolicy[] = [];
+  const team = rows.find((r) => r.tiersSource === 'team')?.tiers;
+  if (team) {
+    const words = describeTiers(team);
+    list.push({
+      key: 'tiers-team',
+      zh: `阶梯提成(团队,业务员):${words.zh}。`,
+      en: `Tiered commission (team, salespeople): ${words.en}.`,
+    });
+  }
+  for (const r of rows.filter((x) => x.tiersSource === 'person' && x.tiers)) {
+    const words = describeTiers(r.tiers!);
+    list.push({
+      key: `tiers-${r.staffId}`,
+      zh: `阶梯提成(${r.name}):${words.zh}。`,
+      en: `Tiered commission (${r.name}): ${words.en}.`,
+    });
+  }
+  for (const rule of rules) {
+    const words = describeRule(rule.def, rule.amountFen);
+    const who = rule.roles.map((role) => ROLE_LABELS[role]);
+    list.push({
+      key: `rule-${rule.id}`,
+      zh: `奖金规则「${rule.name}」:${words.zh}(${who.map((w) => w.zh).join('、')})。`,
+      en: `Bonus rule “${rule.name}”: ${words.en} (${who.map((w) => w.en).join(', ')}).`,
+    });
+  }
+  if (sharesInUse)
+    list.push({
+      key: 'shares',
+      zh: '分成合同按各人比例计入业绩,按最大余数法精确到分(各人之和等于全额);月结后修改比例,差额计入下一个未月结月份并标为“调整”。',
+      en: 'Shared contracts credit each person their percentage, rounded to the fen by largest remainder (the parts add up to the whole); shares changed after a close move the difference into the next open month as an adjustment.',
+    });
   return list;
 }

@@ -11,6 +11,8 @@ import { commissionHandlers } from '../commission/commission.handlers';
 import { archiveHandlers } from '../archive/archive.handlers';
 import { backupHandlers } from '../backup/backup.handlers';
 import { authHandlers } from '../auth/auth.handlers';
+import { payTermsHandlers } from '../commission/pay-terms.handlers';
+import { statementsHandlers } from '../commission/statements.handlers';
 
 /** Every area's handlers in one map, typed against the whole contract. */
 export const allHandlers: Handlers<Contract> = {
@@ -25,4 +27,6 @@ export const allHandlers: Handlers<Contract> = {
   ...backupHandlers,
   ...authHandlers,
   ...performanceHandlers,
+  ...payTermsHandlers,
+  ...statementsHandlers,
 };

@@ -32,6 +32,15 @@ export type Database = {
   document_search: ClientSearchTable;
   staff_status_history: StaffStatusHistoryTable;
   archive_ignored: ArchiveIgnoredTable;
+  contract_share_sets: ContractShareSetsTable;
+  contract_share_parts: ContractSharePartsTable;
+  share_adjustments: ShareAdjustmentsTable;
+  plan_tiers: PlanTiersTable;
+  pay_items: PayItemsTable;
+  bonus_rules: BonusRulesTable;
+  confirmation_requests: ConfirmationRequestsTable;
+  statement_confirmations: StatementConfirmationsTable;
+  month_close_lines: MonthCloseLinesTable;
 };
 
 export type SchemaMigrationsTable = {
@@ -309,4 +318,101 @@ export type ArchiveIgnoredTable = {
   fingerprint: string;
   ignored_by: string;
   ignored_at: string;
+};
+
+/** 分成: a contract's shares from `from_month` on; no parts = not shared from then. */
+export type ContractShareSetsTable = {
+  id: Generated<number>;
+  contract_id: number;
+  from_month: string;
+  note: Generated<string>;
+  created_at: string;
+  created_by: string;
+};
+
+export type ContractSharePartsTable = {
+  set_id: number;
+  staff_id: number;
+  /** Basis points of the whole: 10000 = 100 %. */
+  share_bp: number;
+};
+
+/** Credit moved by a change of shares for sales already credited to an earlier month. */
+export type ShareAdjustmentsTable = {
+  id: Generated<number>;
+  contract_id: number;
+  payment_id: number | null;
+  basis: string;
+  staff_id: number;
+  amount_fen: number;
+  /** The month the payment (or contract) itself is credited in. */
+  unit_month: string;
+  /** The month this adjustment counts in. */
+  credit_month: string;
+  created_at: string;
+  created_by: string;
+};
+
+/** 阶梯提成: staff_id null is the team default for the month. */
+export type PlanTiersTable = {
+  id: Generated<number>;
+  month: string;
+  staff_id: number | null;
+  tiers_json: string;
+  updated_at: string;
+  updated_by: string;
+};
+
+/** 奖金/扣款: one month (from = to) or recurring (to null = until stopped). */
+export type PayItemsTable = {
+  id: Generated<number>;
+  staff_id: number;
+  kind: string;
+  category: string;
+  reason: string;
+  amount_fen: number;
+  from_month: string;
+  to_month: string | null;
+  /** The month a dispute was about, when the item settles one. */
+  for_month: string | null;
+  created_at: string;
+  created_by: string;
+};
+
+export type BonusRulesTable = {
+  id: Generated<number>;
+  name: string;
+  kind: string;
+  def_json: string;
+  amount_fen: number;
+  roles_json: string;
+  from_month: string;
+  to_month: string | null;
+  created_at: string;
+  created_by: string;
+};
+
+export type ConfirmationRequestsTable = {
+  month: string;
+  requested_at: string;
+  requested_by: string;
+};
+
+/** 业绩确认: no row = not answered yet. */
+export type StatementConfirmationsTable = {
+  month: string;
+  staff_id: number;
+  state: string;
+  note: Generated<string>;
+  figures_json: string | null;
+  responded_at: string;
+  reply: string | null;
+  replied_by: string | null;
+  replied_at: string | null;
+};
+
+export type MonthCloseLinesTable = {
+  month: string;
+  staff_id: number;
+  lines_json: string;
 };

@@ -11,10 +11,11 @@ import { attainmentBp } from '../../../shared/commission/commission';
 import { AppError } from '../core/app-error';
 import type { CallContext } from '../core/context';
 import { getSettings } from '../settings/settings.service';
-import { activityByStaff } from './activity.repository';
 import { salesLinesOf } from '../commission/credited-sales';
 import { lastClosed } from '../commission/month-state';
-import { payMonth, type PayMonth } from '../commission/month-figures';
+import { baseMonth, payMonth, type PayMonth } from '../commission/month-figures';
+import { frozenLines } from '../commission/month-close.service';
+import { statementConfirmation } from '../commission/confirmations.service';
 
 /**
  * Who sees what on the sheet (SPEC §6, enforced here and not only hidden in the UI): a clerk
@@ -38,7 +39,12 @@ export async function defaultSheetMonth(ctx: CallContext): Promise<Month> {
 export async function computeSheet(ctx: CallContext, month: Month): Promise<PerformanceSheet> {
   const scope = sheetScope(ctx);
   const [settings, pay] = await Promise.all([getSettings(ctx), payMonth(ctx, month)]);
-  const activity = activityByStaff(ctx.sqlite, month);
+  return sheetOf(ctx, scope, settings.officeName, pay);
+}
+
+/** The sheet from computed (or frozen) figures, scoped to what the caller may see. */
+async function sheetOf(ctx: CallContext, scope: SheetScope, officeName: string, pay: PayMonth): Promise<PerformanceSheet> {
+  const month = pay.month;
   const rows: PerformanceRow[] = pay.rows
     .filter((r) => scope.onlyStaffId === null || r.staffId === scope.onlyStaffId)
     .map((r) => ({
@@ -49,31 +55,32 @@ export async function computeSheet(ctx: CallContext, month: Month): Promise<Perf
       status: r.status,
       exemption: r.exemption,
       pay: scope.showsPay ? r.pay : null,
-      activity: activity.get(r.staffId) ?? { newClients: 0, followUps: 0, newContracts: 0, completeness: null },
+      activity: r.activity,
     }));
   return {
     month,
     closed: pay.closed,
     closedAt: pay.closedAt,
-    officeName: settings.officeName,
+    officeName,
     creditBasis: pay.creditBasis,
     // The pay rules are about pay: a clerk, who sees none, gets none of them either.
     policies: scope.showsPay ? pay.policies : [],
     showsPay: scope.showsPay,
     rows,
     totals: totalsOf(rows, scope.showsPay),
-    trend: scope.showsPay ? await trendFor(ctx, addMonths(month, -5), month) : [],
+    trend: scope.showsPay ? await trendFor(ctx, addMonths(month, -5), month, pay) : [],
   };
 }
 
 /** Team (or, for a salesperson, own) sales against target and floor, month by month. */
-export async function trendFor(ctx: CallContext, from: Month, to: Month): Promise<TrendPoint[]> {
+export async function trendFor(ctx: CallContext, from: Month, to: Month, known?: PayMonth): Promise<TrendPoint[]> {
   const scope = sheetScope(ctx);
   if (!scope.showsPay) return [];
   const months = monthsEndingWith(to, monthSpan(from, to));
   const points: TrendPoint[] = [];
   for (const month of months) {
-    const pay: PayMonth = await payMonth(ctx, month);
+    // The month the caller already computed (the sheet's own) is not computed again.
+    const pay: PayMonth = known?.month === month ? known : await baseMonth(ctx, month);
     const rows = pay.rows.filter((r) => scope.onlyStaffId === null || r.staffId === scope.onlyStaffId);
     points.push({
       month,
@@ -87,8 +94,11 @@ export async function trendFor(ctx: CallContext, from: Month, to: Month): Promis
 }
 
 export async function computeStatement(ctx: CallContext, month: Month, staffId: number): Promise<PersonalStatement> {
-  const sheet = await computeSheet(ctx, month);
+  const scope = sheetScope(ctx);
+  const [settings, pay] = await Promise.all([getSettings(ctx), payMonth(ctx, month)]);
+  const sheet = await sheetOf(ctx, scope, settings.officeName, pay);
   const row = sheet.rows.find((r) => r.staffId === staffId);
+  const payRow = pay.rows.find((r) => r.staffId === staffId);
   if (!row)
     throw new AppError(
       'not_found',
@@ -102,16 +112,20 @@ export async function computeStatement(ctx: CallContext, month: Month, staffId: 
     creditBasis: sheet.creditBasis,
     policies: sheet.policies,
     row,
-    // Salary-free roles still see which contracts counted — amounts are sales, not pay.
-    lines: sheet.showsPay ? salesLinesOf(ctx.sqlite, month, staffId, sheet.creditBasis) : [],
+    lines: sheet.showsPay
+      ? ((sheet.closed ? frozenLines(ctx, month, staffId) : null) ?? salesLinesOf(ctx.sqlite, month, staffId, sheet.creditBasis))
+      : [],
+    payLines: sheet.showsPay && payRow ? payRow.payLines : [],
     trend: row.pay ? await personTrend(ctx, month, staffId) : [],
+    // Who confirmed what is about pay: not for a clerk.
+    confirmation: sheet.showsPay && payRow ? statementConfirmation(ctx, month, payRow) : null,
   };
 }
 
 async function personTrend(ctx: CallContext, month: Month, staffId: number): Promise<TrendPoint[]> {
   const points: TrendPoint[] = [];
   for (const m of monthsEndingWith(month, 6)) {
-    const pay = await payMonth(ctx, m);
+    const pay = await baseMonth(ctx, m);
     const row = pay.rows.find((r) => r.staffId === staffId);
     points.push({
       month: m,
@@ -147,6 +161,8 @@ function totalsOf(rows: readonly PerformanceRow[], showsPay: boolean): Performan
       commissionAboveTargetFen: sum(p.map((x) => x.commissionAboveTargetFen)),
       commissionFen: sum(p.map((x) => x.commissionFen)),
       allowancesFen: sum(p.map((x) => x.allowancesFen)),
+      bonusFen: sum(p.map((x) => x.bonusFen)),
+      deductionFen: sum(p.map((x) => x.deductionFen)),
       totalPayFen: sum(p.map((x) => x.totalPayFen)),
     },
     activity,

@@ -4,7 +4,7 @@ import { parseCsv } from '../../../shared/imports/csv';
 import type { PerformanceRow, PerformanceSheet } from '../../../shared/performance/performance-types';
 import { exportSheet } from './sheet.export';
 
-function row(staffId: number, name: string, salesFen: number, targetFen: number): PerformanceRow {
+function row(staffId: number, name: string, salesFen: number, targetFen: number, bonusFen = 0, deductionFen = 0): PerformanceRow {
   const within = Math.round(Math.min(salesFen, targetFen) * 0.05);
   const above = Math.round(Math.max(0, salesFen - targetFen) * 0.1);
   return {
@@ -24,7 +24,9 @@ function row(staffId: number, name: string, salesFen: number, targetFen: number)
       commissionAboveTargetFen: above,
       commissionFen: within + above,
       allowancesFen: 10000,
-      totalPayFen: 300000 + within + above + 10000,
+      bonusFen,
+      deductionFen,
+      totalPayFen: 300000 + within + above + 10000 + bonusFen - deductionFen,
       belowFloor: salesFen < 1000000,
       monthsBelowFloorInRow: salesFen < 1000000 ? 1 : 0,
     },
@@ -55,6 +57,8 @@ function sheetOf(rows: PerformanceRow[]): PerformanceSheet {
         commissionAboveTargetFen: sum((x) => x.commissionAboveTargetFen),
         commissionFen: sum((x) => x.commissionFen),
         allowancesFen: sum((x) => x.allowancesFen),
+        bonusFen: sum((x) => x.bonusFen),
+        deductionFen: sum((x) => x.deductionFen),
         totalPayFen: sum((x) => x.totalPayFen),
       },
       activity: { newClients: 6, followUps: 24, newContracts: 4, completeness: 65 },
@@ -64,7 +68,7 @@ function sheetOf(rows: PerformanceRow[]): PerformanceSheet {
   };
 }
 
-const SHEET = sheetOf([row(1, '张伟', 4000001, 3000000), row(2, '李娜', 999999, 3000000)]);
+const SHEET = sheetOf([row(1, '张伟', 4000001, 3000000, 30_000), row(2, '李娜', 999999, 3000000, 0, 5_050)]);
 
 describe('performance sheet export', () => {
   it('writes an .xlsx that reads back with the same numbers, frozen header and a bold totals row', async () => {
@@ -84,6 +88,9 @@ describe('performance sheet export', () => {
       expect(Math.round(Number(x.getCell(col('实际销售额')).value) * 100)).toBe(r.pay!.salesFen);
       expect(Math.round(Number(x.getCell(col('提成(合计)')).value) * 100)).toBe(r.pay!.commissionFen);
       expect(Math.round(Number(x.getCell(col('应发合计')).value) * 100)).toBe(r.pay!.totalPayFen);
+      // 奖金 and 扣款 in their own columns (issue 19).
+      expect(Math.round(Number(x.getCell(col('奖金')).value) * 100)).toBe(r.pay!.bonusFen);
+      expect(Math.round(Number(x.getCell(col('扣款')).value) * 100)).toBe(r.pay!.deductionFen);
       expect(x.getCell(col('实际销售额')).numFmt).toBe('#,##0.00');
       expect(x.getCell(col('完成率')).numFmt).toBe('0.0%');
     }
@@ -118,6 +125,6 @@ describe('performance sheet export', () => {
         .toString('utf8'),
     );
     expect(rows[0]).toEqual(['姓名', '工号', '角色', '状态', '新增客户', '跟进次数', '新签合同', '资料完整度']);
-    expect(rows.flat().join(',')).not.toMatch(/3000\.00|底薪|提成/);
+    expect(rows.flat().join(',')).not.toMatch(/3000\.00|底薪|提成|奖金|扣款/);
   });
 });

@@ -1,4 +1,5 @@
 import {
+  AimOutlined,
   BarChartOutlined,
   ContactsOutlined,
   DashboardOutlined,
@@ -38,6 +39,7 @@ export const routes: readonly AppRoute[] = [
   { path: 'archive', label: 'nav.archive', icon: <FolderOpenOutlined />, page: lazyPage(() => import('../features/archive/ArchivePage'), 'ArchivePage') },
   { path: 'staff', label: 'nav.staff', icon: <TeamOutlined />, page: lazyPage(() => import('../features/staff/StaffPage'), 'StaffPage') },
   { path: 'performance', label: 'nav.performance', icon: <BarChartOutlined />, page: lazyPage(() => import('../features/performance/PerformancePage'), 'PerformancePage') },
+  { path: 'standing', label: 'nav.standing', icon: <AimOutlined />, page: lazyPage(() => import('../features/commission/StandingPage'), 'StandingPage') },
   { path: 'settings', label: 'nav.settings', icon: <SettingOutlined />, page: lazyPage(() => import('../features/settings/SettingsPage'), 'SettingsPage') },
 ];
 

@@ -8,6 +8,7 @@ import type { Dictionary } from './types';
 import { clientsEn } from './clients.en';
 import { backupEn } from './backup.en';
 import { commonEn } from './common.en';
+import { payEn } from './pay.en';
 
 export const en: Dictionary = {
   ...authEn,
@@ -18,6 +19,7 @@ export const en: Dictionary = {
   ...clientsEn,
   ...backupEn,
   ...commonEn,
+  ...payEn,
   'app.name': '门店通',
   'app.loading': 'Loading…',
   'app.loadFailed': 'Cannot reach 门店通',

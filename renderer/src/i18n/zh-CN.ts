@@ -6,6 +6,7 @@ import { performanceZh } from './performance.zh-CN';
 import { clientsZh } from './clients.zh-CN';
 import { backupZh } from './backup.zh-CN';
 import { commonZh } from './common.zh-CN';
+import { payZh } from './pay.zh-CN';
 
 /**
  * The Chinese dictionary is the source of truth: every key the UI uses is declared here, and
@@ -22,6 +23,7 @@ export const zhCN = {
   ...clientsZh,
   ...backupZh,
   ...commonZh,
+  ...payZh,
   'app.name': '门店通',
   'app.loading': '正在加载…',
   'app.loadFailed': '无法连接门店通',

@@ -8,9 +8,12 @@ import { archiveBench } from './archive.bench';
 import { uiBench } from './ui.bench';
 import { responsivenessBench } from './responsiveness.bench';
 import { backupBench } from './backup.bench';
+import { commissionBench } from './commission.bench';
 
 /** Every benchmark suite; each area appends its own. */
 export const suites: BenchSuite[] = [staffListBench];
 suites.push(clientsImportBench, clientsPageBench);
 suites.push(hostBench, sheetBench, archiveBench, uiBench, responsivenessBench);
 suites.push(backupBench);
+// 分成, 阶梯提成, 奖金/扣款 on the sheet (issue 19)
+suites.push(commissionBench);

@@ -9,6 +9,7 @@ import { sheetIndexes } from './20261123_1000_sheet_indexes';
 import { contractPaid } from './20261123_1100_contract_paid';
 import { staffHistory } from './20261127_1400_staff_history';
 import { archiveIgnored } from './20261127_1410_archive_ignored';
+import { commissionExtras } from './20261127_1900_commission_extras';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only; names sort in the order they run. */
@@ -24,6 +25,7 @@ export const migrations: readonly Migration[] = [
   contractPaid,
   staffHistory,
   archiveIgnored,
+  commissionExtras,
 ];
 
 export type { Migration };

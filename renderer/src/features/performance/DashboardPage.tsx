@@ -10,6 +10,7 @@ import { useLanguage, useT } from '../../i18n';
 import { TargetVsActualChart } from './charts/TargetVsActualChart';
 import { TeamTrendChart } from './charts/TeamTrendChart';
 import { monthTitle } from './monthTitle';
+import { LeaderboardCard } from '../commission/LeaderboardCard';
 import './performance.css';
 
 /** 概览: the owner's and manager's home — this month so far, trend, funnel, what needs doing. */
@@ -116,6 +117,7 @@ export function DashboardPage() {
                 : t('dash.archiveClean', { at: dayjs(d.archive.lastAuditAt).format('YYYY-MM-DD HH:mm') })}
           </Typography.Text>
         </Card>
+        <LeaderboardCard />
         {d.sales && !own && (
           <Card size="small" title={t('dash.perPerson')} className="dash-wide">
             <TargetVsActualChart

@@ -15,6 +15,9 @@ import { TeamTrendChart } from './charts/TeamTrendChart';
 import { PersonDrawer } from './components/PersonDrawer';
 import { SheetTable } from './components/SheetTable';
 import { PolicyNotes } from './print/PolicyNotes';
+import { ConfirmationsCard } from '../commission/ConfirmationsCard';
+import { MyStatementConfirmation } from '../commission/MyStatementConfirmation';
+import { useMyRole } from '../commission/useMyRole';
 import './performance.css';
 
 /** 业绩表: #/performance/<YYYY-MM>; without a month the core picks the last closed one. */
@@ -26,6 +29,7 @@ export function PerformancePage() {
   const sheet = query.data;
   const month = sheet?.month ?? monthSegment;
   const [person, setPerson] = useState<PerformanceRow | null>(null);
+  const me = useMyRole();
 
   const toolbar = (
     <div className="perf-toolbar">
@@ -68,6 +72,10 @@ export function PerformancePage() {
 
   return (
     <Page title={t('perf.title')}>
+      {/* 业绩确认 (issue 19): a salesperson confirms or disputes their own statement here. */}
+      {month && me.role === 'salesperson' && me.staffId !== null && (
+        <MyStatementConfirmation month={month} staffId={me.staffId} onChanged={query.refresh} />
+      )}
       <Card className="wide-card">
         {toolbar}
         <ErrorAlert error={query.error} />
@@ -82,6 +90,7 @@ export function PerformancePage() {
         )}
         {sheet && <PolicyNotes policies={sheet.policies} lang={lang} />}
       </Card>
+      {month && me.isManager && <ConfirmationsCard month={month} onChanged={query.refresh} />}
       {sheet?.showsPay && (
         <div className="perf-charts">
           <Card title={t('perf.chart.targetVsActual')} size="small">

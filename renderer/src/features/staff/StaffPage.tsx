@@ -4,6 +4,7 @@ import { StaffListTab } from './components/StaffListTab';
 import { AuditTab } from './months/AuditTab';
 import { MonthsTab } from './months/MonthsTab';
 import { PlansTab } from './plans/PlansTab';
+import { PayItemsTab } from '../commission/PayItemsTab';
 import '../performance/performance.css';
 
 /**
@@ -13,6 +14,7 @@ import '../performance/performance.css';
 const TABS: readonly SectionTab[] = [
   { key: 'list', label: 'staff.tab.list', content: () => <StaffListTab /> },
   { key: 'targets', label: 'staff.tab.targets', content: () => <PlansTab />, needs: 'plans.get' },
+  { key: 'payitems', label: 'staff.tab.payitems', content: () => <PayItemsTab />, needs: 'payitems.list' },
   { key: 'months', label: 'staff.tab.months', content: () => <MonthsTab /> },
   { key: 'audit', label: 'staff.tab.audit', content: () => <AuditTab />, needs: 'audit.list' },
 ];

@@ -9,6 +9,7 @@ import { ContractStatusTag } from './ContractStatusTag';
 import { LinkedDocumentsPanel } from '../../archive/components/LinkedDocumentsPanel';
 import { PaymentsList } from './PaymentsList';
 import { ClientLink } from '../../clients/components/ClientLink';
+import { SharesPanel } from '../../commission/SharesPanel';
 
 type Props = {
   rows: ContractRow[];
@@ -226,6 +227,8 @@ export function ContractTable({
                 label: t('contracts.tab.documents'),
                 children: <LinkedDocumentsPanel client={{ id: r.clientId, name: r.clientName }} contractId={r.id} />,
               },
+              // 分成 (issue 19): who is credited this contract's sales, by share.
+              { key: 'shares', label: t('shares.tab'), children: <SharesPanel contractId={r.id} /> },
             ]}
           />
         ),

@@ -7,6 +7,8 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { navigate } from '../../../app/useHashPath';
 import { useLanguage, useT } from '../../../i18n';
 import { SourceLinesTable } from './SourceLinesTable';
+import { PayLinesTable } from '../../commission/PayLinesTable';
+import { confirmationLine } from '../../commission/confirmationText';
 
 /** A person's month: every figure, and the payments/contracts that made the sales figure. */
 export function PersonDrawer({ month, row, onClose }: { month: string; row: PerformanceRow; onClose: () => void }) {
@@ -46,6 +48,12 @@ export function PersonDrawer({ month, row, onClose }: { month: string; row: Perf
           <SourceLinesTable lines={query.data.lines} />
         ) : (
           !query.error && <Skeleton active />
+        )}
+        {row.pay !== null && query.data && <PayLinesTable lines={query.data.payLines} />}
+        {query.data?.confirmation && (
+          <p className="statement-confirmation" data-testid="drawer-confirmation">
+            {confirmationLine(query.data, t)}
+          </p>
         )}
       </div>
     </Drawer>

@@ -7,7 +7,7 @@ import { WIDE_TABLE } from '../../../components/table/wideTable';
 import { useLanguage } from '../../../i18n';
 
 /** Columns whose figure opens the payments/contracts behind it. */
-const DRILLABLE = new Set(['sales', 'commissionWithin', 'commissionAbove', 'commission', 'attainment']);
+const DRILLABLE = new Set(['sales', 'commissionWithin', 'commissionAbove', 'commission', 'attainment', 'bonus', 'deduction']);
 
 type Props = { sheet: PerformanceSheet; onOpenPerson: (row: PerformanceRow) => void };
 

@@ -5,6 +5,8 @@ import { TeamTrendChart } from '../charts/TeamTrendChart';
 import { SourceLinesTable } from '../components/SourceLinesTable';
 import { PageRules, PrintHeader, SignatureLines } from './PrintHeader';
 import { PolicyNotes } from './PolicyNotes';
+import { PayLinesTable } from '../../commission/PayLinesTable';
+import { confirmationLine } from '../../commission/confirmationText';
 
 /** 个人业绩单: one person's month as a portrait A4 the employee signs. */
 export function StatementPrintView({ statement }: { statement: PersonalStatement }) {
@@ -33,6 +35,7 @@ export function StatementPrintView({ statement }: { statement: PersonalStatement
         ))}
       </dl>
       <SourceLinesTable lines={statement.lines} printable />
+      <PayLinesTable lines={statement.payLines} printable />
       {row.pay && (
         <figure className="print-statement-chart">
           <figcaption>{t('perf.chart.personTrend')}</figcaption>
@@ -40,6 +43,11 @@ export function StatementPrintView({ statement }: { statement: PersonalStatement
         </figure>
       )}
       <PolicyNotes policies={statement.policies} lang={lang} />
+      {statement.confirmation && (
+        <p className="print-confirmation" data-testid="print-confirmation">
+          {confirmationLine(statement, t)}
+        </p>
+      )}
       <SignatureLines roles={['employee', 'manager']} />
     </article>
   );

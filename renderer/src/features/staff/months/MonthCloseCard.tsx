@@ -9,6 +9,8 @@ import { useMutation } from '../../../api/useMutation';
 import { useQuery } from '../../../api/useQuery';
 import { useCan } from '../../../app/permissions';
 import { useLanguage, useT } from '../../../i18n';
+import { call } from '../../../api/client';
+import { useMyRole } from '../../commission/useMyRole';
 
 /** 月结: close a month (freeze its figures) and, for the owner, reopen one with a reason. */
 export function MonthCloseCard({ onChanged }: { onChanged: () => void }) {
@@ -32,14 +34,38 @@ export function MonthCloseCard({ onChanged }: { onChanged: () => void }) {
     onChanged();
   };
 
-  const confirmClose = () =>
+  const me = useMyRole();
+  // 业绩确认 first (issue 19): unconfirmed or disputed statements stop a close; the owner may close anyway (logged).
+  const confirmClose = async () => {
+    const check = await call('months.closeCheck', { month }).catch((caught: unknown) => (failed(caught), null));
+    if (!check) return;
+    const names = (people: readonly { name: string }[]) => people.map((p) => p.name).join('、');
+    if (check.unconfirmed.length + check.disputed.length === 0)
+      return void modal.confirm({
+        title: t('months.closeMonth', { month }),
+        content: t('months.closeConfirm', { month }),
+        okText: t('months.closeMonth', { month }),
+        cancelText: t('common.cancel'),
+        onOk: () => close.run({ month }).then(() => done(t('months.closed', { month })), failed),
+      });
+    const owner = me.role === 'owner';
+    const content = (
+      <div data-testid="close-check">
+        {check.unconfirmed.length > 0 && <p>{t('months.checkUnconfirmed', { names: names(check.unconfirmed) })}</p>}
+        {check.disputed.length > 0 && <p>{t('months.checkDisputed', { names: names(check.disputed) })}</p>}
+        <p>{owner ? t('months.closeAnywayHint') : t('months.ownerOnly')}</p>
+      </div>
+    );
+    if (!owner) return void modal.warning({ title: t('months.checkTitle', { month }), content });
     modal.confirm({
-      title: t('months.closeMonth', { month }),
-      content: t('months.closeConfirm', { month }),
-      okText: t('months.closeMonth', { month }),
+      title: t('months.checkTitle', { month }),
+      content,
+      okText: t('months.closeAnyway'),
+      okButtonProps: { danger: true },
       cancelText: t('common.cancel'),
-      onOk: () => close.run({ month }).then(() => done(t('months.closed', { month })), failed),
+      onOk: () => close.run({ month, closeAnyway: true }).then(() => done(t('months.closed', { month })), failed),
     });
+  };
 
   return (
     <Card
@@ -63,7 +89,7 @@ export function MonthCloseCard({ onChanged }: { onChanged: () => void }) {
                 icon={<LockOutlined />}
                 loading={close.running}
                 disabled={alreadyClosed}
-                onClick={confirmClose}
+                onClick={() => void confirmClose()}
               >
                 {alreadyClosed ? t('months.closedButton', { month }) : t('months.closeMonth', { month })}
               </Button>

@@ -16,10 +16,18 @@ import { byNumber, byText } from '../../../components/table/sorting';
 import { useLanguage, useT } from '../../../i18n';
 import { useRoleLabel } from '../hooks/useRoleLabel';
 import { PlanDialog } from './PlanDialog';
+import { TiersDialog } from '../../commission/TiersDialog';
+import { describeTiers, type Tier } from '../../../../../shared/commission/tiers';
 
 const money = (fen: number | null | undefined) => (fen == null ? '—' : formatFen(fen));
 type Person = MonthPlans['people'][number];
 type Editing = { person: { staffId: number; name: string } | null; current: PlanRow | null };
+type EditingTiers = {
+  person: { staffId: number; name: string } | null;
+  current: Tier[] | null;
+  rateBp: number;
+  multiplierPct: number;
+};
 
 /** 月度指标: the team default and each person's floor, target, rate and multiplier for a month. */
 export function PlansTab() {
@@ -32,6 +40,7 @@ export function PlansTab() {
   const [shown, setShown] = useState<MonthPlans | null>(null);
   const plans = shown?.month === month ? shown : query.data;
   const [editing, setEditing] = useState<Editing | null>(null);
+  const [editingTiers, setEditingTiers] = useState<EditingTiers | null>(null);
   const copy = useMutation('plans.copyPrevious');
   const clear = useMutation('plans.clear');
   // A salesperson reads the plans (their own floor and target); only managers change them.
@@ -40,6 +49,7 @@ export function PlansTab() {
   const saved = (next: MonthPlans, text: string) => {
     setShown(next);
     setEditing(null);
+    setEditingTiers(null);
     void message.success(text);
   };
   const failed = (caught: unknown) => void message.error(errorText(toApiError(caught), lang));
@@ -85,6 +95,11 @@ export function PlansTab() {
             {t(`plans.source.${p.effective.source}`)}
           </Tag>
           {p.effective.leaveReason && <Tag color="orange">{p.effective.leaveReason}</Tag>}
+          {p.tiers && (
+            <Tag color="geekblue" title={describeTiers(p.tiers)[lang === 'en' ? 'en' : 'zh']}>
+              {t('tiers.tag')}
+            </Tag>
+          )}
         </Space>
       ),
     },
@@ -113,6 +128,21 @@ export function PlansTab() {
               {t('plans.clearPerson')}
             </Button>
           )}
+          <Button
+            type="link"
+            size="small"
+            disabled={plans?.closed === true}
+            onClick={() =>
+              setEditingTiers({
+                person: { staffId: p.staffId, name: p.name },
+                current: p.ownTiers,
+                rateBp: p.effective.rateBp,
+                multiplierPct: p.effective.multiplierPct,
+              })
+            }
+          >
+            {t('tiers.button')}
+          </Button>
         </Space>
       ),
     });
@@ -149,6 +179,21 @@ export function PlansTab() {
         className="detail-card"
         extra={
           canSet && (
+          <Space>
+            <Button
+              size="small"
+              disabled={!plans || plans.closed}
+              onClick={() =>
+                setEditingTiers({
+                  person: null,
+                  current: plans?.teamTiers ?? null,
+                  rateBp: plans?.team?.rateBp ?? 0,
+                  multiplierPct: plans?.team?.multiplierPct ?? 200,
+                })
+              }
+            >
+              {t('tiers.button')}
+            </Button>
             <Button
               size="small"
               icon={<EditOutlined />}
@@ -157,6 +202,7 @@ export function PlansTab() {
             >
               {t('plans.editTeam')}
             </Button>
+          </Space>
           )
         }
       >
@@ -174,6 +220,12 @@ export function PlansTab() {
         ) : (
           <Typography.Text type="secondary">{t('plans.teamNone')}</Typography.Text>
         )}
+        {plans?.teamTiers && (
+          <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0 }} data-testid="team-tiers">
+            <Tag color="geekblue">{t('tiers.tag')}</Tag>
+            {describeTiers(plans.teamTiers)[lang === 'en' ? 'en' : 'zh']}
+          </Typography.Paragraph>
+        )}
       </Card>
       <Table<Person>
         size="small"
@@ -184,6 +236,16 @@ export function PlansTab() {
         style={{ marginTop: 16 }}
         columns={columns}
       />
+      {editingTiers && (
+        <TiersDialog
+          month={month}
+          person={editingTiers.person}
+          current={editingTiers.current}
+          preset={{ rateBp: editingTiers.rateBp, multiplierPct: editingTiers.multiplierPct }}
+          onSaved={(next) => saved(next, t('tiers.saved'))}
+          onClose={() => setEditingTiers(null)}
+        />
+      )}
       {editing && (
         <PlanDialog
           month={month}

@@ -1,0 +1,75 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { SharePart } from '../../../shared/commission/shares';
+
+/** A contract's shares from `fromMonth` on; no parts = credited to one salesperson again. */
+export type ShareSet = { id: number; contractId: number; fromMonth: string; parts: SharePart[] };
+
+type SetRecord = { id: number; contractId: number; fromMonth: string; staffId: number | null; shareBp: number | null };
+
+const SETS_SQL = `SELECT s.id, s.contract_id AS contractId, s.from_month AS fromMonth, pt.staff_id AS staffId, pt.share_bp AS shareBp
+  FROM contract_share_sets s LEFT JOIN contract_share_parts pt ON pt.set_id = s.id`;
+
+function group(records: readonly SetRecord[]): Map<number, ShareSet[]> {
+  const byId = new Map<number, ShareSet>();
+  for (const r of records) {
+    const set = byId.get(r.id) ?? { id: r.id, contractId: r.contractId, fromMonth: r.fromMonth, parts: [] };
+    if (r.staffId !== null && r.shareBp !== null) set.parts.push({ staffId: r.staffId, shareBp: r.shareBp });
+    byId.set(r.id, set);
+  }
+  const byContract = new Map<number, ShareSet[]>();
+  for (const set of byId.values()) byContract.set(set.contractId, [...(byContract.get(set.contractId) ?? []), set]);
+  for (const sets of byContract.values()) sets.sort((a, b) => (a.fromMonth < b.fromMonth ? -1 : 1));
+  return byContract;
+}
+
+/** Every share set of the given contracts, oldest first per contract. */
+export function shareSetsOf(sqlite: BetterSqlite3.Database, contractIds: readonly number[]): Map<number, ShareSet[]> {
+  if (contractIds.length === 0) return new Map();
+  const records = sqlite
+    .prepare(`${SETS_SQL} WHERE s.contract_id IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify([...new Set(contractIds)])) as SetRecord[];
+  return group(records);
+}
+
+/** The set that applies to sales credited in `month`: the latest starting at or before it. */
+export function setAt(sets: readonly ShareSet[] | undefined, month: string): ShareSet | null {
+  let found: ShareSet | null = null;
+  for (const set of sets ?? []) if (set.fromMonth <= month) found = set;
+  return found;
+}
+
+/** True when any contract is shared at all — lets an office without 分成 skip the extra reads. */
+export function anyShares(sqlite: BetterSqlite3.Database): boolean {
+  return sqlite.prepare('SELECT 1 FROM contract_share_sets LIMIT 1').get() !== undefined;
+}
+
+type IndexCache = { stamp: string; byContract: Map<number, ShareSet[]> };
+const indexes = new WeakMap<BetterSqlite3.Database, IndexCache>();
+const localChanges = new WeakMap<BetterSqlite3.Database, number>();
+
+/** Call after writing share sets on this connection (committed or not): the next read re-reads them for certain. */
+export function forgetShareIndex(sqlite: BetterSqlite3.Database): void {
+  localChanges.set(sqlite, (localChanges.get(sqlite) ?? 0) + 1);
+}
+
+/**
+ * Every contract's share sets, kept in memory per connection. The sheet asks for a month's shared
+ * payments seven times per call (the month and its trend); probing the sets table for each of a
+ * month's ~3,000 payments cost more than the whole sheet. The copy is re-read whenever anything was
+ * written since it was taken: by this connection (`total_changes()`, which also counts writes later
+ * rolled back, and `forgetShareIndex`) or committed by another one (`data_version`), so neither a
+ * direct SQL write, a CLI nor a second window is ever missed. Reading the sheet writes nothing, so
+ * repeated sheets reuse it. A copy read inside a transaction is never kept: the transaction may still
+ * roll back, and a rollback leaves no trace in those counters.
+ */
+const STAMP_SQL = 'SELECT total_changes()';
+
+export function shareIndex(sqlite: BetterSqlite3.Database): Map<number, ShareSet[]> {
+  const written = sqlite.prepare(STAMP_SQL).pluck().get() as number;
+  const stamp = `${sqlite.pragma('data_version', { simple: true }) as number}/${written}/${localChanges.get(sqlite) ?? 0}`;
+  const cached = indexes.get(sqlite);
+  if (cached?.stamp === stamp) return cached.byContract;
+  const byContract = group(sqlite.prepare(SETS_SQL).all() as SetRecord[]);
+  if (!sqlite.inTransaction) indexes.set(sqlite, { stamp, byContract });
+  return byContract;
+}
