@@ -9,6 +9,9 @@ import { commissionContract } from './commission';
 import { archiveContract } from './archive';
 import { backupContract } from './backup';
 import { authContract } from './auth';
+import { poolContract } from './pool';
+import { receivablesContract } from './receivables';
+import { mergeContract } from './merge';
 import type { ContractMap } from './method';
 
 /**
@@ -27,6 +30,9 @@ export const contract = {
   ...backupContract,
   ...authContract,
   ...performanceContract,
+  ...poolContract,
+  ...receivablesContract,
+  ...mergeContract,
 } as const satisfies ContractMap;
 
 export type Contract = typeof contract;
@@ -42,5 +48,7 @@ export const contractParts: readonly ContractMap[] = [systemContract, settingsCo
 (contractParts as ContractMap[]).push(archiveContract);
 // 备份 (SPEC §6)
 (contractParts as ContractMap[]).push(backupContract, authContract);
+// 公海池, 回款计划/应收/发票, 合并重复客户 (SPEC §7, issue 18)
+(contractParts as ContractMap[]).push(poolContract, receivablesContract, mergeContract);
 
 export * from './method';

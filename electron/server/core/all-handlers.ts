@@ -11,6 +11,9 @@ import { commissionHandlers } from '../commission/commission.handlers';
 import { archiveHandlers } from '../archive/archive.handlers';
 import { backupHandlers } from '../backup/backup.handlers';
 import { authHandlers } from '../auth/auth.handlers';
+import { poolHandlers } from '../pool/pool.handlers';
+import { receivablesHandlers } from '../receivables/receivables.handlers';
+import { mergeHandlers } from '../clients/merge.handlers';
 
 /** Every area's handlers in one map, typed against the whole contract. */
 export const allHandlers: Handlers<Contract> = {
@@ -25,4 +28,7 @@ export const allHandlers: Handlers<Contract> = {
   ...backupHandlers,
   ...authHandlers,
   ...performanceHandlers,
+  ...poolHandlers,
+  ...receivablesHandlers,
+  ...mergeHandlers,
 };

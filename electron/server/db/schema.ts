@@ -30,6 +30,9 @@ export type Database = {
   sessions: SessionsTable;
   login_failures: { code: string; failures: number; locked_until: string | null };
   document_search: ClientSearchTable;
+  instalments: InstalmentsTable;
+  invoices: InvoicesTable;
+  invoice_payments: { invoice_id: number; payment_id: number };
 };
 
 export type SchemaMigrationsTable = {
@@ -107,6 +110,8 @@ export type ClientsTable = {
   created_at: string;
   updated_at: string;
   archived_at: string | null;
+  /** When the client was put into the pool (公海); owner_staff_id is then NULL. */
+  pool_since: Generated<string | null>;
 };
 export type ClientRecord = Selectable<ClientsTable>;
 
@@ -126,6 +131,10 @@ export type ClientOwnerHistoryTable = {
   changed_at: string;
   changed_by: string;
   reason: Generated<string>;
+  /** reassign · claim · assign · return · put_back · leave · merge */
+  kind: Generated<string>;
+  /** The office calendar day of the move (pool moves), for daily caps and cooldowns. */
+  on_date: Generated<string | null>;
 };
 
 export type FollowUpsTable = {
@@ -283,4 +292,28 @@ export type SessionsTable = {
   created_at: string;
   last_seen_at: string;
   expires_at: string;
+};
+
+/** 回款计划: one instalment of a contract's payment schedule. */
+export type InstalmentsTable = {
+  id: Generated<number>;
+  contract_id: number;
+  due_on: string;
+  amount_fen: number;
+  note: Generated<string>;
+  created_at: string;
+};
+
+/** 发票登记: a record of an invoice issued (no tax-system link). */
+export type InvoicesTable = {
+  id: Generated<number>;
+  contract_id: number;
+  title: string;
+  tax_no: Generated<string>;
+  amount_fen: number;
+  number: string;
+  issued_on: string;
+  notes: Generated<string>;
+  created_at: string;
+  created_by: string;
 };

@@ -7,5 +7,5 @@ export const staffHandlers: Handlers<typeof staffContract> = {
   'staff.get': (ctx, input) => getStaff(ctx, input.id),
   'staff.create': (ctx, input) => createStaff(ctx, input),
   'staff.update': (ctx, input) => updateStaff(ctx, input),
-  'staff.deactivate': (ctx, input) => deactivateStaff(ctx, input.id, input.leftOn),
+  'staff.deactivate': (ctx, input) => deactivateStaff(ctx, input.id, input.leftOn, input.clientsToPool),
 };

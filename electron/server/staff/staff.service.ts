@@ -4,6 +4,7 @@ import { AppError, notFound } from '../core/app-error';
 import type { CallContext } from '../core/context';
 import type { Database } from '../db/schema';
 import { writeAudit } from '../audit/audit.repository';
+import { leavingStaffToPool } from '../pool/pool.service';
 import { findStaffByCode, findStaffById, insertStaff, listStaffRecords, toStaffRow, updateStaffRecord } from './staff.repository';
 
 /** Salary never reaches a clerk, nor a salesperson for anyone but themself — enforced here, not only hidden. */
@@ -82,7 +83,7 @@ export async function updateStaff(ctx: CallContext, patch: StaffPatch): Promise<
 }
 
 /** Ends employment; the person stays on record so their history and clients are never lost. */
-export async function deactivateStaff(ctx: CallContext, id: number, leftOn: string): Promise<StaffRow> {
+export async function deactivateStaff(ctx: CallContext, id: number, leftOn: string, clientsToPool = false): Promise<StaffRow> {
   return ctx.db.transaction().execute(async (trx) => {
     const existing = await findStaffById(trx, id);
     if (!existing) throw notFound('员工', 'Staff member', id);
@@ -107,10 +108,17 @@ export async function deactivateStaff(ctx: CallContext, id: number, leftOn: stri
       updated_at: ctx.now().toISOString(),
     });
     const row = toStaffRow(record);
+    const clientsToPoolCount = clientsToPool ? leavingStaffToPool(ctx, id, existing.name) : 0;
     await writeAudit(
       trx,
       ctx.actor,
-      { action: 'staff.deactivate', entity: 'staff', entityId: id, before: toStaffRow(existing), after: row },
+      {
+        action: 'staff.deactivate',
+        entity: 'staff',
+        entityId: id,
+        before: toStaffRow(existing),
+        after: clientsToPool ? { ...row, clientsToPool: clientsToPoolCount } : row,
+      },
       ctx.now(),
     );
     return row;
