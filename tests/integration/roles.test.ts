@@ -45,6 +45,10 @@ const INPUTS: Record<string, () => unknown> = {
   'archive.previewTemplate': () => ({ template: '{标题}.{ext}' }),
   'archive.get': () => ({ id: 1 }),
   'follow-ups.list': () => ({ clientId }),
+  'schedules.get': () => ({ contractId }),
+  'receivables.byStaff': () => ({ month: '2026-03' }),
+  'receivables.agingExport': () => ({ format: 'csv' }),
+  'merge.preview': () => ({ keepId: clientId, mergeIds: [clientId + 1] }),
 };
 
 const PAY_KEYS =

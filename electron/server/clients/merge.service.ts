@@ -6,7 +6,8 @@ import { todayLocal } from '../../../shared/dates';
 import { writeAudit } from '../audit/audit.repository';
 import { AppError, notFound } from '../core/app-error';
 import type { CallContext } from '../core/context';
-import type { ClientRecord } from '../db/schema';
+import type { Kysely } from 'kysely';
+import type { ClientRecord, Database } from '../db/schema';
 import { currentTemplate } from '../archive/archive-paths';
 import { refileToTemplate } from '../archive/archive.service';
 import { withArchiveLock } from '../archive/archive-lock';
@@ -17,14 +18,15 @@ import { duplicateError, findDuplicates, toDuplicateHits } from './duplicates';
 
 type Loaded = { record: ClientWithOwner; detail: ClientDetail };
 
-function loadAll(ctx: CallContext, ids: readonly number[]): Promise<Loaded[]> {
-  return Promise.all(
-    ids.map(async (id) => {
-      const record = await findClientRecord(ctx.db, id);
-      if (!record) throw notFound('客户', 'Client', id);
-      return { record, detail: toClientDetail(record, await findClientPhones(ctx.db, id)) };
-    }),
-  );
+/** Inside a transaction pass the transaction: the connection is busy with it until it ends. */
+async function loadAll(db: Kysely<Database>, ids: readonly number[]): Promise<Loaded[]> {
+  const loaded: Loaded[] = [];
+  for (const id of ids) {
+    const record = await findClientRecord(db, id);
+    if (!record) throw notFound('客户', 'Client', id);
+    loaded.push({ record, detail: toClientDetail(record, await findClientPhones(db, id)) });
+  }
+  return loaded;
 }
 
 function uniqueIds(keepId: number, mergeIds: readonly number[]): number[] {
@@ -54,7 +56,7 @@ function countMoves(ctx: CallContext, mergedIds: readonly number[]): MergeCounts
 
 export async function previewMerge(ctx: CallContext, keepId: number, mergeIds: readonly number[]): Promise<MergePreview> {
   const merged = uniqueIds(keepId, mergeIds);
-  const loaded = await loadAll(ctx, [keepId, ...merged]);
+  const loaded = await loadAll(ctx.db, [keepId, ...merged]);
   return { clients: loaded.map((l) => l.detail), moves: countMoves(ctx, merged) };
 }
 
@@ -169,7 +171,7 @@ export async function mergeClients(
   const merged = uniqueIds(input.keepId, input.mergeIds);
   const all = [input.keepId, ...merged];
   const result = await ctx.db.transaction().execute(async (trx) => {
-    const loaded = await loadAll(ctx, all);
+    const loaded = await loadAll(trx, all);
     const { set, phones: phoneTexts, sources } = keptValues(loaded, input.keepId, input.choose);
     const phones = phonesOrThrow(phoneTexts.filter((p, i, list) => list.indexOf(p) === i));
     const uniquePhones = phones.filter((p, i) => phones.findIndex((q) => q.key === p.key) === i);

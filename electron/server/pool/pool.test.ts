@@ -1,5 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ClientDetail, OwnerHistoryRow } from '../../../shared/contract/clients';
+import type { ContractDetail } from '../../../shared/contract/contracts';
+import { startDailyJobs } from '../schedule/daily-jobs';
 import type { PoolRow, PoolRunResult, PoolSummary, PoolWarning } from '../../../shared/contract/pool';
 import { DEFAULT_POOL_SETTINGS, type PoolSettings } from '../../../shared/pool/pool-rules';
 import type { Actor } from '../../../shared/roles';
@@ -274,5 +276,45 @@ describe('managers assign and put back', () => {
     expect((await callOk<PoolSummary>(office, 'pool.summary', {})).poolSize).toBe(2);
     const reasons = office.sqlite.prepare(`SELECT kind, reason FROM client_owner_history`).all() as { kind: string; reason: string }[];
     expect(reasons.every((r) => r.kind === 'leave' && r.reason.includes('张伟 离职'))).toBe(true);
+  });
+});
+
+describe('the dismissal (待辞退) decision and the daily job', () => {
+  it('a confirmed dismissal can send every client to the pool instead of to a colleague', async () => {
+    clock = new Date('2026-04-10T03:00:00Z');
+    const { staff } = await staffActor(office, 'S1', '张伟');
+    const plan = { floorFen: 1_000_000, targetFen: 3_000_000, rateBp: 500, multiplierPct: 200, leaveReason: null };
+    for (const month of ['2026-01', '2026-02']) await callOk(office, 'plans.set', { month, staffId: null, plan });
+    const client = await createClientOk(office, { name: '张的客户', ownerStaffId: staff.id, joinedOn: '2025-12-01' });
+    const k = await callOk<ContractDetail>(office, 'contracts.create', { clientId: client.id, amountFen: 100_00, signedOn: '2026-01-05', status: 'signed' });
+    await callOk(office, 'payments.create', { contractId: k.id, paidOn: '2026-01-05', amountFen: 100_00 });
+    await callOk(office, 'months.close', { month: '2026-01' });
+    await callOk(office, 'months.close', { month: '2026-02' });
+    const done = await callOk<{ movedClients: number }>(office, 'dismissals.decide', {
+      staffId: staff.id,
+      month: '2026-02',
+      decision: 'dismiss',
+      reason: '连续两月未达保底',
+      leftOn: '2026-03-31',
+      clientsToPool: true,
+    });
+    expect(done.movedClients).toBe(1);
+    expect((await callOk<ClientDetail>(office, 'clients.get', { id: client.id })).ownerStaffId).toBeNull();
+    // The contract keeps its salesperson: money already earned stays theirs.
+    expect((await callOk<ContractDetail>(office, 'contracts.get', { id: k.id })).staffId).toBe(staff.id);
+  });
+
+  it('the app’s daily jobs apply the rules once per office day', async () => {
+    const { staff } = await staffActor(office, 'S1', '张伟');
+    const client = await createClientOk(office, { name: '沉睡客户', level: 4, ownerStaffId: staff.id, joinedOn: '2026-01-01' });
+    await setRules();
+    const lines: string[] = [];
+    const stop = startDailyJobs(office, (text) => lines.push(text));
+    for (let i = 0; i < 200 && !lines.some((l) => l.startsWith('pool')); i++) await new Promise((r) => setTimeout(r, 20));
+    stop();
+    expect(lines).toContain('pool: 1 returned, 0 warned');
+    expect((await callOk<ClientDetail>(office, 'clients.get', { id: client.id })).ownerStaffId).toBeNull();
+    const summary = await callOk<PoolSummary>(office, 'pool.summary', {});
+    expect(summary.lastRun).toMatchObject({ asOf: '2026-11-02', returned: 1 });
   });
 });
