@@ -21,7 +21,16 @@ describe('similar names', () => {
   });
 
   it('finds pairs among many names, typos early and late', () => {
-    const names = ['阳光广告传媒', '星星建材商行', '阳光广告', '月亮物流公司', '开心饭店连锁', '开心饭店连琐', '东湖建材商行', '东胡建材商行'];
+    const names = [
+      '阳光广告传媒',
+      '星星建材商行',
+      '阳光广告',
+      '月亮物流公司',
+      '开心饭店连锁',
+      '开心饭店连琐',
+      '东湖建材商行',
+      '东胡建材商行',
+    ];
     const items = names.map((n, i) => ({ id: i + 1, key: key(n) }));
     const pairs = similarPairs(items).map(([a, b]) => [a.id, b.id]);
     expect(pairs).toContainEqual([1, 3]);

@@ -66,6 +66,8 @@ export function similarPairs<T extends { id: number; key: string }>(items: reado
   };
   scan([...items].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.id - b.id)));
   const reversed = new Map(items.map((it) => [it, [...it.key].reverse().join('')]));
-  scan([...items].sort((a, b) => (reversed.get(a)! < reversed.get(b)! ? -1 : reversed.get(a)! > reversed.get(b)! ? 1 : a.id - b.id)));
+  scan(
+    [...items].sort((a, b) => (reversed.get(a)! < reversed.get(b)! ? -1 : reversed.get(a)! > reversed.get(b)! ? 1 : a.id - b.id)),
+  );
   return [...pairs.values()];
 }

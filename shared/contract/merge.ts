@@ -57,7 +57,10 @@ export const mergeContract = {
   'merge.candidates': method<DuplicateGroup[]>()({
     input: z
       .strictObject({
-        reasons: z.array(z.enum(['phone', 'name', 'similar'])).min(1).default(['phone', 'name', 'similar']),
+        reasons: z
+          .array(z.enum(['phone', 'name', 'similar']))
+          .min(1)
+          .default(['phone', 'name', 'similar']),
         limit: z.number().int().positive().max(2000).default(300),
       })
       .default({ reasons: ['phone', 'name', 'similar'], limit: 300 }),

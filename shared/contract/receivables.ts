@@ -245,7 +245,8 @@ export const receivablesContract = {
         .trim()
         .toUpperCase()
         .regex(/^$|^[0-9A-Z]{15,20}$/, {
-          error: '税号应为 15–20 位数字或大写字母(统一社会信用代码为 18 位) / A tax number is 15–20 digits or capital letters (the unified social credit code has 18)',
+          error:
+            '税号应为 15–20 位数字或大写字母(统一社会信用代码为 18 位) / A tax number is 15–20 digits or capital letters (the unified social credit code has 18)',
         })
         .default(''),
       amountFen: money,

@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../calendar';
-import { DEFAULT_POOL_SETTINGS, cooldownEndsOn, poolCutoff, poolSettingsSchema, poolVerdict, type PoolSettings } from './pool-rules';
+import {
+  DEFAULT_POOL_SETTINGS,
+  cooldownEndsOn,
+  poolCutoff,
+  poolSettingsSchema,
+  poolVerdict,
+  type PoolSettings,
+} from './pool-rules';
 
 const rules: PoolSettings = {
   ...DEFAULT_POOL_SETTINGS,
@@ -45,7 +52,11 @@ describe('poolVerdict', () => {
 
   it('the earliest rule wins; a level without rules keeps its clients', () => {
     const level2 = { level: 2 as const, ownedSince: '2026-01-01', lastFollowUpOn: '2026-11-25', lastSignedOn: '2026-06-01' };
-    expect(poolVerdict(level2, rules, '2026-11-28')).toMatchObject({ state: 'return', reason: 'no_contract', returnsOn: '2026-11-28' });
+    expect(poolVerdict(level2, rules, '2026-11-28')).toMatchObject({
+      state: 'return',
+      reason: 'no_contract',
+      returnsOn: '2026-11-28',
+    });
     expect(poolVerdict({ ...level2, level: 4 }, rules, '2030-01-01')).toEqual({ state: 'keep' });
   });
 
@@ -58,14 +69,25 @@ describe('poolVerdict', () => {
   it('a client that would be warned or returned is never after the cutoff the job filters by', () => {
     const day = fc.integer({ min: 0, max: 2000 }).map((n) => addDays('2022-01-01', n));
     fc.assert(
-      fc.property(fc.constantFrom(1, 2, 3, 4 as const), day, fc.option(day), fc.option(day), day, (level, owned, follow, signed, asOf) => {
-        const verdict = poolVerdict({ level: level as 1 | 2 | 3 | 4, ownedSince: owned, lastFollowUpOn: follow, lastSignedOn: signed }, rules, asOf);
-        const cutoff = poolCutoff(rules, level as 1 | 2 | 3 | 4, asOf);
-        if (verdict.state !== 'keep') {
-          expect(cutoff).not.toBeNull();
-          expect(owned <= cutoff!).toBe(true);
-        }
-      }),
+      fc.property(
+        fc.constantFrom(1, 2, 3, 4 as const),
+        day,
+        fc.option(day),
+        fc.option(day),
+        day,
+        (level, owned, follow, signed, asOf) => {
+          const verdict = poolVerdict(
+            { level: level as 1 | 2 | 3 | 4, ownedSince: owned, lastFollowUpOn: follow, lastSignedOn: signed },
+            rules,
+            asOf,
+          );
+          const cutoff = poolCutoff(rules, level as 1 | 2 | 3 | 4, asOf);
+          if (verdict.state !== 'keep') {
+            expect(cutoff).not.toBeNull();
+            expect(owned <= cutoff!).toBe(true);
+          }
+        },
+      ),
     );
   });
 });

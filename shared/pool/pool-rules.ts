@@ -108,9 +108,17 @@ export function poolVerdict(facts: PoolFacts, settings: PoolSettings, asOf: IsoD
   const rule = settings.levels[facts.level];
   const candidates: { reason: PoolReason; since: IsoDate; limitDays: number }[] = [];
   if (rule.noFollowUpDays !== null)
-    candidates.push({ reason: 'no_follow_up', since: later(facts.ownedSince, facts.lastFollowUpOn), limitDays: rule.noFollowUpDays });
+    candidates.push({
+      reason: 'no_follow_up',
+      since: later(facts.ownedSince, facts.lastFollowUpOn),
+      limitDays: rule.noFollowUpDays,
+    });
   if (rule.noContractDays !== null)
-    candidates.push({ reason: 'no_contract', since: later(facts.ownedSince, facts.lastSignedOn), limitDays: rule.noContractDays });
+    candidates.push({
+      reason: 'no_contract',
+      since: later(facts.ownedSince, facts.lastSignedOn),
+      limitDays: rule.noContractDays,
+    });
   let first: (PoolVerdict & { state: 'warn' | 'return' }) | null = null;
   for (const c of candidates) {
     const returnsOn = addDays(c.since, c.limitDays);

@@ -81,7 +81,11 @@ describe('allocation, oldest instalment first', () => {
         maxLength: 12,
       })
       .map((rows) =>
-        rows.map((r, i) => ({ id: i + 1, dueOn: `2026-${String(1 + (r.day % 12)).padStart(2, '0')}-10`, amountFen: r.amountFen })),
+        rows.map((r, i) => ({
+          id: i + 1,
+          dueOn: `2026-${String(1 + (r.day % 12)).padStart(2, '0')}-10`,
+          amountFen: r.amountFen,
+        })),
       );
     fc.assert(
       fc.property(instalments, fc.array(fc.integer({ min: -50_000, max: 150_000 }), { maxLength: 20 }), (plan, amounts) => {

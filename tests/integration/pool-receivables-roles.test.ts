@@ -57,7 +57,13 @@ beforeAll(async () => {
   other = (await staffActor(office, 'S002', '李娜')).actor;
   await callOk(office, 'pool.updateSettings', { ...DEFAULT_POOL_SETTINGS, dailyClaimCap: 1, holdingCap: null });
   poolClientId = (
-    await createClientOk(office, { name: '公海星光', phones: ['13812345678'], wechat: 'star-wx', contactName: '王总', notes: '底价八折' })
+    await createClientOk(office, {
+      name: '公海星光',
+      phones: ['13812345678'],
+      wechat: 'star-wx',
+      contactName: '王总',
+      notes: '底价八折',
+    })
   ).id;
   await createClientOk(office, { name: '公海月亮' });
 });
@@ -119,7 +125,12 @@ describe('a salesperson and the pool', () => {
 
   it('sees only their own receivables', async () => {
     const mine = await createClientOk(office, { name: '我的客户' }, other);
-    await callOk(office, 'contracts.create', { clientId: mine.id, amountFen: 100_00, signedOn: '2026-11-01', status: 'signed' }, other);
+    await callOk(
+      office,
+      'contracts.create',
+      { clientId: mine.id, amountFen: 100_00, signedOn: '2026-11-01', status: 'signed' },
+      other,
+    );
     const theirs = await callOk<ReceivablesList>(office, 'receivables.list', { view: 'month' }, other);
     expect(theirs.rows.map((r) => r.clientName)).toEqual(['我的客户']);
     const his = await callOk<ReceivablesList>(office, 'receivables.list', { view: 'month' }, seller);

@@ -37,7 +37,11 @@ export const receivablesCommand: CliCommand = {
     }
     const view = values.due;
     if (values.aging === (view !== undefined) || (view !== undefined && !['week', 'month', 'overdue'].includes(view))) {
-      printError(env, `请给出 --aging 或 --due week|month|overdue(二选一)。用法:\n${usage}`, 'Give --aging or --due week|month|overdue (one of the two).');
+      printError(
+        env,
+        `请给出 --aging 或 --due week|month|overdue(二选一)。用法:\n${usage}`,
+        'Give --aging or --due week|month|overdue (one of the two).',
+      );
       return EXIT.usage;
     }
     if (values.aging && values.out) {
@@ -57,12 +61,20 @@ export const receivablesCommand: CliCommand = {
         return EXIT.ok;
       }
       const header = ['业务员', ...AGING_BUCKETS.map((b) => AGING_BUCKET_LABELS[b].zh), '合计'];
-      const rows = report.byStaff.map((s) => [s.name, ...AGING_BUCKETS.map((b) => formatFen(s.buckets[b])), formatFen(s.totalFen)]);
+      const rows = report.byStaff.map((s) => [
+        s.name,
+        ...AGING_BUCKETS.map((b) => formatFen(s.buckets[b])),
+        formatFen(s.totalFen),
+      ]);
       rows.push(['合计', ...AGING_BUCKETS.map((b) => formatFen(report.totals[b])), formatFen(report.totals.totalFen)]);
       env.stdout(`应收账龄 / Receivables aging, ${report.asOf}\n${formatTable(header, rows)}`);
       return EXIT.ok;
     }
-    const list = await env.call<ReceivablesList>('receivables.list', { view: view as 'week' | 'month' | 'overdue', limit: 5000, ...(asOf ? { asOf } : {}) });
+    const list = await env.call<ReceivablesList>('receivables.list', {
+      view: view as 'week' | 'month' | 'overdue',
+      limit: 5000,
+      ...(asOf ? { asOf } : {}),
+    });
     if (!list) return EXIT.failed;
     if (values.json) {
       env.stdout(`${JSON.stringify(list, null, 2)}\n`);
@@ -71,7 +83,14 @@ export const receivablesCommand: CliCommand = {
     env.stdout(
       formatTable(
         ['应收日期', '客户', '合同编号', '业务员', '应收(元)', '逾期天数'],
-        list.rows.map((r) => [r.dueOn, r.clientName, r.contractNumber, r.staffName, formatFen(r.outstandingFen), r.daysPastDue > 0 ? String(r.daysPastDue) : '']),
+        list.rows.map((r) => [
+          r.dueOn,
+          r.clientName,
+          r.contractNumber,
+          r.staffName,
+          formatFen(r.outstandingFen),
+          r.daysPastDue > 0 ? String(r.daysPastDue) : '',
+        ]),
       ),
     );
     env.stdout(`合计 / Total: ${list.total.count} 笔, ${formatFen(list.total.outstandingFen)} 元\n`);

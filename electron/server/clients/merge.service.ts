@@ -12,7 +12,13 @@ import { currentTemplate } from '../archive/archive-paths';
 import { refileToTemplate } from '../archive/archive.service';
 import { withArchiveLock } from '../archive/archive-lock';
 import { phonesOrThrow } from './client-phones';
-import { findClientPhones, findClientRecord, replaceClientPhones, toClientDetail, type ClientWithOwner } from './clients.repository';
+import {
+  findClientPhones,
+  findClientRecord,
+  replaceClientPhones,
+  toClientDetail,
+  type ClientWithOwner,
+} from './clients.repository';
 import { refreshDerived } from './clients.service';
 import { duplicateError, findDuplicates, toDuplicateHits } from './duplicates';
 
@@ -183,7 +189,11 @@ export async function mergeClients(
         { issues: [{ path: 'choose.phones', message: '电话超过 6 个', messageEn: 'more than 6 phones' }] },
       );
     const clash = (
-      await findDuplicates(trx, { kind: set.kind as 'company' | 'person', name: set.name!, phoneKeys: uniquePhones.map((p) => p.key) })
+      await findDuplicates(trx, {
+        kind: set.kind as 'company' | 'person',
+        name: set.name!,
+        phoneKeys: uniquePhones.map((p) => p.key),
+      })
     ).filter((m) => !all.includes(m.clientId));
     if (clash.length > 0) throw duplicateError(toDuplicateHits(clash, ctx.actor));
     const moved = countMoves(ctx, merged);
@@ -194,8 +204,11 @@ export async function mergeClients(
       const t = quote(ref.table);
       const c = quote(ref.column);
       // A row that would duplicate one the kept client already has (a document linked to both) is dropped.
-      ctx.sqlite.prepare(`UPDATE OR IGNORE ${t} SET ${c} = ? WHERE ${c} IN (SELECT value FROM json_each(?))`).run(input.keepId, mergedJson);
-      if (ref.table !== 'clients') ctx.sqlite.prepare(`DELETE FROM ${t} WHERE ${c} IN (SELECT value FROM json_each(?))`).run(mergedJson);
+      ctx.sqlite
+        .prepare(`UPDATE OR IGNORE ${t} SET ${c} = ? WHERE ${c} IN (SELECT value FROM json_each(?))`)
+        .run(input.keepId, mergedJson);
+      if (ref.table !== 'clients')
+        ctx.sqlite.prepare(`DELETE FROM ${t} WHERE ${c} IN (SELECT value FROM json_each(?))`).run(mergedJson);
     }
     ctx.sqlite.prepare('DELETE FROM client_search WHERE rowid IN (SELECT value FROM json_each(?))').run(mergedJson);
     ctx.sqlite.prepare('DELETE FROM clients WHERE id IN (SELECT value FROM json_each(?))').run(mergedJson);
@@ -203,7 +216,11 @@ export async function mergeClients(
     const keptBefore = loaded[0]!.record;
     await trx
       .updateTable('clients')
-      .set({ ...set, referrer_client_id: set.referrer_client_id === input.keepId ? null : set.referrer_client_id, updated_at: at })
+      .set({
+        ...set,
+        referrer_client_id: set.referrer_client_id === input.keepId ? null : set.referrer_client_id,
+        updated_at: at,
+      })
       .where('id', '=', input.keepId)
       .execute();
     if (set.owner_staff_id !== keptBefore.owner_staff_id) {
@@ -225,7 +242,9 @@ export async function mergeClients(
     }
     // Open next steps now belong to the kept client's owner (closed when it has none: nobody to do them).
     if (set.owner_staff_id != null)
-      ctx.sqlite.prepare('UPDATE follow_ups SET staff_id = ? WHERE client_id = ? AND done = 0').run(set.owner_staff_id, input.keepId);
+      ctx.sqlite
+        .prepare('UPDATE follow_ups SET staff_id = ? WHERE client_id = ? AND done = 0')
+        .run(set.owner_staff_id, input.keepId);
     else ctx.sqlite.prepare('UPDATE follow_ups SET done = 1 WHERE client_id = ? AND done = 0').run(input.keepId);
     await replaceClientPhones(trx, input.keepId, uniquePhones);
     await refreshDerived(trx, input.keepId, uniquePhones);

@@ -37,7 +37,9 @@ describe('possible duplicates', () => {
     const d = await createClientOk(office, { name: '阳光广告', ...shenzhen });
     const e = await createClientOk(office, { name: '阳光广告传媒', ...shenzhen });
     const far = await createClientOk(office, { name: '阳光广告传媒有限', province: '湖南省', city: '长沙市' });
-    office.sqlite.prepare('UPDATE client_phones SET phone_key = ?, phone = ? WHERE client_id = ?').run('13800138000', '13800138000', c.id);
+    office.sqlite
+      .prepare('UPDATE client_phones SET phone_key = ?, phone = ? WHERE client_id = ?')
+      .run('13800138000', '13800138000', c.id);
     office.sqlite.prepare('UPDATE clients SET name_key = ? WHERE id = ?').run('华联超市南山店', b.id);
     const groups = await callOk<DuplicateGroup[]>(office, 'merge.candidates', {});
     const sets = groups.map((g) => [g.reason, g.clients.map((x) => x.id)]);
@@ -54,7 +56,12 @@ describe('merging duplicate clients', () => {
   it('moves contracts, payments, follow-ups, documents, history and invoices; re-files the files; audits both ids and kept values', async () => {
     const { staff: zhang } = await staffActor(office, 'S1', '张伟');
     const { staff: li } = await staffActor(office, 'S2', '李娜');
-    const kept = await createClientOk(office, { name: '星光广告', phones: ['13800000001'], ownerStaffId: zhang.id, notes: '老客户' });
+    const kept = await createClientOk(office, {
+      name: '星光广告',
+      phones: ['13800000001'],
+      ownerStaffId: zhang.id,
+      notes: '老客户',
+    });
     const dup = await createClientOk(office, {
       name: '星光广告传媒有限公司',
       phones: ['13800000002'],
@@ -70,7 +77,13 @@ describe('merging duplicate clients', () => {
       status: 'signed',
     });
     await callOk(office, 'payments.create', { contractId: contract.id, paidOn: '2026-10-02', amountFen: 200_00 });
-    await callOk(office, 'invoices.create', { contractId: contract.id, title: '星光', amountFen: 200_00, number: 'FP-1', issuedOn: '2026-10-03' });
+    await callOk(office, 'invoices.create', {
+      contractId: contract.id,
+      title: '星光',
+      amountFen: 200_00,
+      number: 'FP-1',
+      issuedOn: '2026-10-03',
+    });
     await callOk(office, 'followups.create', {
       clientId: dup.id,
       happenedOn: '2026-11-01',
@@ -85,14 +98,28 @@ describe('merging duplicate clients', () => {
     expect(doc.relPath).toContain('星光广告传媒有限公司');
 
     const preview = await callOk<MergePreview>(office, 'merge.preview', { keepId: kept.id, mergeIds: [dup.id] });
-    expect(preview.moves).toMatchObject({ contracts: 1, payments: 1, followUps: 1, openFollowUps: 1, documents: 1, history: 2, invoices: 1 });
+    expect(preview.moves).toMatchObject({
+      contracts: 1,
+      payments: 1,
+      followUps: 1,
+      openFollowUps: 1,
+      documents: 1,
+      history: 2,
+      invoices: 1,
+    });
 
     const result = await callOk<MergeResult>(office, 'merge.apply', {
       keepId: kept.id,
       mergeIds: [dup.id],
       choose: { wechat: dup.id, region: dup.id, phones: 'all', notes: 'all' },
     });
-    expect(result.kept).toMatchObject({ id: kept.id, name: '星光广告', wechat: 'xg-wechat', city: '深圳市', ownerStaffId: zhang.id });
+    expect(result.kept).toMatchObject({
+      id: kept.id,
+      name: '星光广告',
+      wechat: 'xg-wechat',
+      city: '深圳市',
+      ownerStaffId: zhang.id,
+    });
     expect(result.kept.phones.map((p) => p.key)).toEqual(['13800000001', '13800000002']);
     expect(result.kept.notes).toBe('老客户\n去年签过');
     expect(result.refiled).toBe(1);
@@ -120,8 +147,17 @@ describe('merging duplicate clients', () => {
       before_json: string;
       after_json: string;
     };
-    const after = JSON.parse(audit.after_json) as { keptId: number; mergedIds: number[]; keptValues: ClientDetail; sources: Record<string, unknown> };
-    expect(after).toMatchObject({ keptId: kept.id, mergedIds: [dup.id], sources: { wechat: dup.id, name: kept.id, phones: 'all' } });
+    const after = JSON.parse(audit.after_json) as {
+      keptId: number;
+      mergedIds: number[];
+      keptValues: ClientDetail;
+      sources: Record<string, unknown>;
+    };
+    expect(after).toMatchObject({
+      keptId: kept.id,
+      mergedIds: [dup.id],
+      sources: { wechat: dup.id, name: kept.id, phones: 'all' },
+    });
     expect(after.keptValues.wechat).toBe('xg-wechat');
     expect(JSON.parse(audit.before_json).merged[0]).toMatchObject({ id: dup.id, name: '星光广告传媒有限公司' });
     // The search index follows: the merged name no longer finds a client of its own.

@@ -88,7 +88,12 @@ export function listPool(ctx: CallContext, input: PoolListInput): { rows: PoolRo
        ORDER BY c.pool_since DESC, c.id DESC LIMIT ? OFFSET ?`,
     )
     .all(...params, input.limit, input.offset) as PoolSqlRow[];
-  const phones = contacts ? phonesOf(ctx, rows.map((r) => r.id)) : new Map<number, string[]>();
+  const phones = contacts
+    ? phonesOf(
+        ctx,
+        rows.map((r) => r.id),
+      )
+    : new Map<number, string[]>();
   return {
     total,
     rows: rows.map((r) => ({
@@ -163,7 +168,10 @@ export function poolSummary(ctx: CallContext, asOfInput?: string): PoolSummary {
 }
 
 /** Clients about to go back (and, with automatic return off, those already past their limit): a salesperson's own. */
-export function poolWarnings(ctx: CallContext, input: { asOf?: string | undefined; staffId?: number | undefined }): PoolWarning[] {
+export function poolWarnings(
+  ctx: CallContext,
+  input: { asOf?: string | undefined; staffId?: number | undefined },
+): PoolWarning[] {
   const asOf = input.asOf ?? todayLocal(ctx.now());
   const settings = readPoolSettings(ctx.sqlite);
   const owner = isScopedToOwn(ctx.actor) ? (ctx.actor?.staffId ?? -1) : input.staffId;
@@ -186,7 +194,12 @@ export async function updatePoolSettings(ctx: CallContext, settings: PoolSetting
   return ctx.db.transaction().execute(async (trx) => {
     const before = readPoolSettings(ctx.sqlite);
     writeJson(ctx.sqlite, POOL_SETTINGS_KEY, settings);
-    await writeAudit(trx, ctx.actor, { action: 'pool.updateSettings', entity: 'settings', entityId: POOL_SETTINGS_KEY, before, after: settings }, ctx.now());
+    await writeAudit(
+      trx,
+      ctx.actor,
+      { action: 'pool.updateSettings', entity: 'settings', entityId: POOL_SETTINGS_KEY, before, after: settings },
+      ctx.now(),
+    );
     return settings;
   });
 }
@@ -196,7 +209,14 @@ function stampOf(ctx: CallContext, kind: MoveStamp['kind']): MoveStamp {
   return { kind, changedBy: ctx.actor?.name ?? 'system', at: now.toISOString(), onDate: todayLocal(now) };
 }
 
-type PoolClient = { id: number; name: string; owner_staff_id: number | null; archived_at: string | null; level: number; owner_name: string | null };
+type PoolClient = {
+  id: number;
+  name: string;
+  owner_staff_id: number | null;
+  archived_at: string | null;
+  level: number;
+  owner_name: string | null;
+};
 
 function loadClients(ctx: CallContext, ids: readonly number[]): PoolClient[] {
   const found = ctx.sqlite
@@ -274,13 +294,24 @@ export async function claimClients(
       );
     }
     const claimed = moveOutOfPool(ctx.sqlite, ids, staffId, '从公海领取 / Claimed from the pool', stampOf(ctx, 'claim'));
-    await writeAudit(trx, ctx.actor, { action: 'pool.claim', entity: 'client', entityId: null, after: { clientIds: ids, staffId } }, ctx.now());
+    await writeAudit(
+      trx,
+      ctx.actor,
+      { action: 'pool.claim', entity: 'client', entityId: null, after: { clientIds: ids, staffId } },
+      ctx.now(),
+    );
     return { claimed, claimedToday: figures.claimedToday + claimed, dailyClaimCap: settings.dailyClaimCap };
   });
 }
 
 /** A former owner waits `cooldownDays` office calendar days after a client left them for the pool. */
-function assertCooldownOver(ctx: CallContext, staffId: number, clients: readonly PoolClient[], cooldownDays: number, today: string): void {
+function assertCooldownOver(
+  ctx: CallContext,
+  staffId: number,
+  clients: readonly PoolClient[],
+  cooldownDays: number,
+  today: string,
+): void {
   if (cooldownDays <= 0) return;
   const lastLeft = ctx.sqlite.prepare(
     `SELECT on_date, changed_at FROM client_owner_history
@@ -333,11 +364,17 @@ export async function putBackToPool(
       owned = loadClients(ctx, [...new Set(input.clientIds)]);
     } else {
       const where = clientWhere(input.filters!, null);
-      owned = ctx.sqlite.prepare(`SELECT c.id, c.owner_staff_id FROM clients c ${where.sql}`).all(...where.params) as typeof owned;
+      owned = ctx.sqlite
+        .prepare(`SELECT c.id, c.owner_staff_id FROM clients c ${where.sql}`)
+        .all(...where.params) as typeof owned;
     }
     const moves = owned
       .filter((c): c is { id: number; owner_staff_id: number } => c.owner_staff_id !== null)
-      .map((c) => ({ clientId: c.id, fromStaffId: c.owner_staff_id, reason: `退回公海:${input.reason} / Put back: ${input.reason}` }));
+      .map((c) => ({
+        clientId: c.id,
+        fromStaffId: c.owner_staff_id,
+        reason: `退回公海:${input.reason} / Put back: ${input.reason}`,
+      }));
     const returned = moveIntoPool(ctx.sqlite, moves, stampOf(ctx, 'put_back'));
     await writeAudit(
       trx,
@@ -362,7 +399,11 @@ export function leavingStaffToPool(ctx: CallContext, staffId: number, staffName:
   const ids = ownedClientIds(ctx.sqlite, staffId);
   return moveIntoPool(
     ctx.sqlite,
-    ids.map((id) => ({ clientId: id, fromStaffId: staffId, reason: `${staffName} 离职,客户退回公海 / ${staffName} left; client back to the pool` })),
+    ids.map((id) => ({
+      clientId: id,
+      fromStaffId: staffId,
+      reason: `${staffName} 离职,客户退回公海 / ${staffName} left; client back to the pool`,
+    })),
     stampOf(ctx, 'leave'),
   );
 }

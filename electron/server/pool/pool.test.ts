@@ -59,7 +59,12 @@ describe('return rules and the daily job', () => {
     expect(before).toMatchObject({ returned: 0, warned: 1 });
     const onTheDay = await callOk<PoolRunResult>(office, 'pool.run', { asOf: '2026-10-31' });
     expect(onTheDay.returned).toBe(1);
-    expect(onTheDay.moves[0]).toMatchObject({ clientId: client.id, fromName: '张伟', reason: 'no_follow_up', since: '2026-10-01' });
+    expect(onTheDay.moves[0]).toMatchObject({
+      clientId: client.id,
+      fromName: '张伟',
+      reason: 'no_follow_up',
+      since: '2026-10-01',
+    });
 
     const after = await callOk<ClientDetail>(office, 'clients.get', { id: client.id });
     expect(after.ownerStaffId).toBeNull();
@@ -80,7 +85,10 @@ describe('return rules and the daily job', () => {
     const prospect = await createClientOk(office, { name: '意向客户', level: 2, ownerStaffId: staff.id, joinedOn: '2026-01-01' });
     const signed = await createClientOk(office, { name: '成交客户', level: 1, ownerStaffId: staff.id, joinedOn: '2026-01-01' });
     await setRules({ ...RULES, autoReturn: false });
-    expect(await callOk<PoolRunResult>(office, 'pool.run', { asOf: '2026-12-01' })).toMatchObject({ returned: 0, autoReturn: false });
+    expect(await callOk<PoolRunResult>(office, 'pool.run', { asOf: '2026-12-01' })).toMatchObject({
+      returned: 0,
+      autoReturn: false,
+    });
     await setRules({ ...RULES, exemptSigned: true });
     const run = await callOk<PoolRunResult>(office, 'pool.run', { asOf: '2026-12-01' });
     expect(run.moves.map((m) => m.clientId)).toEqual([prospect.id]);
@@ -106,7 +114,13 @@ describe('return rules and the daily job', () => {
     await setRules();
     const mine = await callOk<PoolWarning[]>(office, 'pool.warnings', { asOf: '2026-11-01' }, zhang);
     expect(mine).toEqual([
-      expect.objectContaining({ clientId: a.id, returnsOn: '2026-11-04', daysLeft: 3, reason: 'no_follow_up', ownerName: '张伟' }),
+      expect.objectContaining({
+        clientId: a.id,
+        returnsOn: '2026-11-04',
+        daysLeft: 3,
+        reason: 'no_follow_up',
+        ownerName: '张伟',
+      }),
     ]);
     expect((await callOk<PoolWarning[]>(office, 'pool.warnings', { asOf: '2026-11-01' }, li)).map((w) => w.clientName)).toEqual([
       '李的客户',
@@ -125,7 +139,10 @@ describe('claiming from the pool', () => {
     const ids = [];
     for (let i = 0; i < 4; i++) ids.push((await createClientOk(office, { name: `公海客户${i}` })).id);
     clock = new Date('2026-11-02T15:30:00Z'); // 23:30 in Shanghai, still the 2nd
-    expect(await callOk(office, 'pool.claim', { clientIds: ids.slice(0, 2) }, zhang)).toMatchObject({ claimed: 2, claimedToday: 2 });
+    expect(await callOk(office, 'pool.claim', { clientIds: ids.slice(0, 2) }, zhang)).toMatchObject({
+      claimed: 2,
+      claimedToday: 2,
+    });
     const third = await office.call(zhang, 'pool.claim', { clientIds: [ids[2]] });
     expect(third.ok).toBe(false);
     if (!third.ok) {
@@ -261,7 +278,10 @@ describe('managers assign and put back', () => {
       returned: 2,
     });
     const history = await callOk<OwnerHistoryRow[]>(office, 'clients.ownerHistory', { clientId: pool[1]! });
-    expect(history.map((h) => h.reason)).toEqual(['经理从公海分配 / Assigned from the pool', '退回公海:清理四级客户 / Put back: 清理四级客户']);
+    expect(history.map((h) => h.reason)).toEqual([
+      '经理从公海分配 / Assigned from the pool',
+      '退回公海:清理四级客户 / Put back: 清理四级客户',
+    ]);
     const summary = await callOk<PoolSummary>(office, 'pool.summary', {});
     expect(summary.poolSize).toBe(3);
   });
@@ -274,7 +294,10 @@ describe('managers assign and put back', () => {
     const owned = office.sqlite.prepare('SELECT count(*) FROM clients WHERE owner_staff_id = ?').pluck().get(staff.id);
     expect(owned).toBe(0);
     expect((await callOk<PoolSummary>(office, 'pool.summary', {})).poolSize).toBe(2);
-    const reasons = office.sqlite.prepare(`SELECT kind, reason FROM client_owner_history`).all() as { kind: string; reason: string }[];
+    const reasons = office.sqlite.prepare(`SELECT kind, reason FROM client_owner_history`).all() as {
+      kind: string;
+      reason: string;
+    }[];
     expect(reasons.every((r) => r.kind === 'leave' && r.reason.includes('张伟 离职'))).toBe(true);
   });
 });
@@ -286,7 +309,12 @@ describe('the dismissal (待辞退) decision and the daily job', () => {
     const plan = { floorFen: 1_000_000, targetFen: 3_000_000, rateBp: 500, multiplierPct: 200, leaveReason: null };
     for (const month of ['2026-01', '2026-02']) await callOk(office, 'plans.set', { month, staffId: null, plan });
     const client = await createClientOk(office, { name: '张的客户', ownerStaffId: staff.id, joinedOn: '2025-12-01' });
-    const k = await callOk<ContractDetail>(office, 'contracts.create', { clientId: client.id, amountFen: 100_00, signedOn: '2026-01-05', status: 'signed' });
+    const k = await callOk<ContractDetail>(office, 'contracts.create', {
+      clientId: client.id,
+      amountFen: 100_00,
+      signedOn: '2026-01-05',
+      status: 'signed',
+    });
     await callOk(office, 'payments.create', { contractId: k.id, paidOn: '2026-01-05', amountFen: 100_00 });
     await callOk(office, 'months.close', { month: '2026-01' });
     await callOk(office, 'months.close', { month: '2026-02' });

@@ -15,12 +15,21 @@ export async function exportAging(ctx: CallContext, asOf: string | undefined, fo
   const columns: TableColumn[] = [
     { header: '客户 / Client', width: 32 },
     { header: '业务员 / Salesperson', width: 14 },
-    ...AGING_BUCKETS.map((b) => ({ header: `${AGING_BUCKET_LABELS[b].zh} / ${AGING_BUCKET_LABELS[b].en}`, width: 16, kind: 'money' as const })),
+    ...AGING_BUCKETS.map((b) => ({
+      header: `${AGING_BUCKET_LABELS[b].zh} / ${AGING_BUCKET_LABELS[b].en}`,
+      width: 16,
+      kind: 'money' as const,
+    })),
     { header: '合计 / Total', width: 16, kind: 'money' },
   ];
   const rows = [
     ...report.byClient.map((c) => [c.name, c.staffName ?? '', ...AGING_BUCKETS.map((b) => yuan(c.buckets[b])), yuan(c.totalFen)]),
-    ...report.byStaff.map((s) => [`业务员小计 / Subtotal`, s.name, ...AGING_BUCKETS.map((b) => yuan(s.buckets[b])), yuan(s.totalFen)]),
+    ...report.byStaff.map((s) => [
+      `业务员小计 / Subtotal`,
+      s.name,
+      ...AGING_BUCKETS.map((b) => yuan(s.buckets[b])),
+      yuan(s.totalFen),
+    ]),
     ['合计 / Total', '', ...AGING_BUCKETS.map((b) => yuan(report.totals[b])), yuan(report.totals.totalFen)],
   ];
   return exportFile(format, `应收账龄_${report.asOf}`, `账龄 ${report.asOf}`, columns, rows);

@@ -52,7 +52,14 @@ function toRow(r: InvoiceSqlRow): InvoiceRow {
 /** 发票登记: a contract's or a client's invoices, or all within dates (a salesperson's own contracts only). */
 export function listInvoices(
   ctx: CallContext,
-  f: { contractId?: number | undefined; clientId?: number | undefined; from?: string | undefined; to?: string | undefined; search: string; limit: number },
+  f: {
+    contractId?: number | undefined;
+    clientId?: number | undefined;
+    from?: string | undefined;
+    to?: string | undefined;
+    search: string;
+    limit: number;
+  },
 ): { rows: InvoiceRow[]; totalFen: number } {
   const scope = contractScopeSql(ctx.actor);
   const where = [scope.sql];
@@ -102,7 +109,11 @@ export async function createInvoice(ctx: CallContext, input: NewInvoice): Promis
   const id = await ctx.db.transaction().execute(async (trx) => {
     const contract = assertCanSeeContract(ctx.actor, findContractJoined(ctx.sqlite, input.contractId), input.contractId);
     if (contract.status === 'cancelled')
-      throw new AppError('conflict', `合同 ${contract.number} 已作废,不能开票。`, `Contract ${contract.number} is cancelled; it cannot be invoiced.`);
+      throw new AppError(
+        'conflict',
+        `合同 ${contract.number} 已作废,不能开票。`,
+        `Contract ${contract.number} is cancelled; it cannot be invoiced.`,
+      );
     const already = invoicedFen(ctx.sqlite, contract.id);
     if (already + input.amountFen > contract.amount_fen)
       throw new AppError(
@@ -113,9 +124,14 @@ export async function createInvoice(ctx: CallContext, input: NewInvoice): Promis
       );
     const clash = ctx.sqlite.prepare('SELECT id FROM invoices WHERE number = ?').get(input.number) as { id: number } | undefined;
     if (clash)
-      throw new AppError('conflict', `发票号码 ${input.number} 已登记过。`, `Invoice number ${input.number} is already recorded.`, {
-        issues: [{ path: 'number', message: '已登记过', messageEn: 'already recorded' }],
-      });
+      throw new AppError(
+        'conflict',
+        `发票号码 ${input.number} 已登记过。`,
+        `Invoice number ${input.number} is already recorded.`,
+        {
+          issues: [{ path: 'number', message: '已登记过', messageEn: 'already recorded' }],
+        },
+      );
     const paymentIds = [...new Set(input.paymentIds)];
     if (paymentIds.length > 0) {
       const ours = ctx.sqlite
@@ -137,8 +153,17 @@ export async function createInvoice(ctx: CallContext, input: NewInvoice): Promis
           `INSERT INTO invoices (contract_id, title, tax_no, amount_fen, number, issued_on, notes, created_at, created_by)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(contract.id, input.title, input.taxNo, input.amountFen, input.number, input.issuedOn, input.notes, ctx.now().toISOString(), ctx.actor?.name ?? 'system')
-        .lastInsertRowid,
+        .run(
+          contract.id,
+          input.title,
+          input.taxNo,
+          input.amountFen,
+          input.number,
+          input.issuedOn,
+          input.notes,
+          ctx.now().toISOString(),
+          ctx.actor?.name ?? 'system',
+        ).lastInsertRowid,
     );
     const link = ctx.sqlite.prepare('INSERT INTO invoice_payments (invoice_id, payment_id) VALUES (?, ?)');
     for (const p of paymentIds) link.run(newId, p);
@@ -153,7 +178,12 @@ export async function deleteInvoice(ctx: CallContext, id: number, reason: string
     const row = ctx.sqlite.prepare(`${SELECT} WHERE v.id = ?`).get(id) as InvoiceSqlRow | undefined;
     if (!row) throw notFound('发票记录', 'Invoice record', id);
     ctx.sqlite.prepare('DELETE FROM invoices WHERE id = ?').run(id);
-    await writeAudit(trx, ctx.actor, { action: 'invoices.delete', entity: 'invoice', entityId: id, before: toRow(row), after: { reason } }, ctx.now());
+    await writeAudit(
+      trx,
+      ctx.actor,
+      { action: 'invoices.delete', entity: 'invoice', entityId: id, before: toRow(row), after: { reason } },
+      ctx.now(),
+    );
     return { deleted: 1 };
   });
 }

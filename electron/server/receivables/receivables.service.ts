@@ -25,22 +25,36 @@ export const RECEIVABLES_SETTINGS_KEY = 'receivables.settings';
 const DEFAULT_REMIND_DAYS = 7;
 
 export function readReceivablesSettings(ctx: CallContext): { remindDays: number } {
-  const row = ctx.sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(RECEIVABLES_SETTINGS_KEY) as { value: string } | undefined;
+  const row = ctx.sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(RECEIVABLES_SETTINGS_KEY) as
+    { value: string } | undefined;
   const stored = row ? (JSON.parse(row.value) as { remindDays?: unknown }) : {};
   return { remindDays: typeof stored.remindDays === 'number' ? stored.remindDays : DEFAULT_REMIND_DAYS };
 }
 
-export async function updateReceivablesSettings(ctx: CallContext, input: { remindDays: number }): Promise<{ remindDays: number }> {
+export async function updateReceivablesSettings(
+  ctx: CallContext,
+  input: { remindDays: number },
+): Promise<{ remindDays: number }> {
   return ctx.db.transaction().execute(async (trx) => {
     const before = readReceivablesSettings(ctx);
     writeJson(ctx.sqlite, RECEIVABLES_SETTINGS_KEY, input);
-    await writeAudit(trx, ctx.actor, { action: 'receivables.updateSettings', entity: 'settings', entityId: RECEIVABLES_SETTINGS_KEY, before, after: input }, ctx.now());
+    await writeAudit(
+      trx,
+      ctx.actor,
+      { action: 'receivables.updateSettings', entity: 'settings', entityId: RECEIVABLES_SETTINGS_KEY, before, after: input },
+      ctx.now(),
+    );
     return input;
   });
 }
 
 /** The dates a view covers: 本周 Monday–Sunday, 本月, 逾期 everything due before today, or a range. */
-export function viewRange(view: ListInput['view'], asOf: string, from?: string, to?: string): { from: string | null; to: string | null } {
+export function viewRange(
+  view: ListInput['view'],
+  asOf: string,
+  from?: string,
+  to?: string,
+): { from: string | null; to: string | null } {
   const span = (b: { first: string; last: string }) => ({ from: b.first, to: b.last });
   if (view === 'week') return span(weekBounds(asOf));
   if (view === 'month') return span(monthBounds(asOf.slice(0, 7)));
@@ -48,12 +62,22 @@ export function viewRange(view: ListInput['view'], asOf: string, from?: string, 
   return { from: from ?? null, to: to ?? null };
 }
 
-function group(lines: readonly ReceivableLine[], keyOf: (l: ReceivableLine) => [number | null, string, string?]): ReceivableGroup[] {
+function group(
+  lines: readonly ReceivableLine[],
+  keyOf: (l: ReceivableLine) => [number | null, string, string?],
+): ReceivableGroup[] {
   const groups = new Map<string, ReceivableGroup>();
   for (const l of lines) {
     const [id, name, staffName] = keyOf(l);
     const key = String(id);
-    const g = groups.get(key) ?? { id, name, ...(staffName !== undefined && { staffName }), count: 0, outstandingFen: 0, maxDaysPastDue: -Infinity };
+    const g = groups.get(key) ?? {
+      id,
+      name,
+      ...(staffName !== undefined && { staffName }),
+      count: 0,
+      outstandingFen: 0,
+      maxDaysPastDue: -Infinity,
+    };
     g.count++;
     g.outstandingFen += l.outstandingFen;
     g.maxDaysPastDue = Math.max(g.maxDaysPastDue, l.daysPastDue);
@@ -68,7 +92,13 @@ export function listReceivables(ctx: CallContext, input: ListInput): Receivables
   const range = viewRange(input.view, asOf, input.from, input.to);
   const lines = receivableLines(
     ctx.sqlite,
-    { actor: ctx.actor, staffId: input.staffId, clientId: input.clientId, from: range.from ?? undefined, to: range.to ?? undefined },
+    {
+      actor: ctx.actor,
+      staffId: input.staffId,
+      clientId: input.clientId,
+      from: range.from ?? undefined,
+      to: range.to ?? undefined,
+    },
     asOf,
   );
   const ordered = input.view === 'overdue' ? [...lines].sort((a, b) => b.daysPastDue - a.daysPastDue) : lines;
@@ -105,7 +135,13 @@ export function agingReport(ctx: CallContext, input: { asOf?: string | undefined
     s.buckets[bucket] += l.outstandingFen;
     s.totalFen += l.outstandingFen;
     byStaff.set(staffKey, s);
-    const c = byClient.get(l.clientId) ?? { id: l.clientId, name: l.clientName, staffName: l.staffName, buckets: emptyBuckets(), totalFen: 0 };
+    const c = byClient.get(l.clientId) ?? {
+      id: l.clientId,
+      name: l.clientName,
+      staffName: l.staffName,
+      buckets: emptyBuckets(),
+      totalFen: 0,
+    };
     c.buckets[bucket] += l.outstandingFen;
     c.totalFen += l.outstandingFen;
     byClient.set(l.clientId, c);
@@ -169,11 +205,20 @@ export function receivablesByStaff(ctx: CallContext, month: string): StaffReceiv
     const key = String(staffId);
     const existing = rows.get(key);
     if (existing) return existing;
-    const created = { staffId, staffName: staffId === null ? '未分配' : (names.get(staffId) ?? ''), dueInMonthFen: 0, overdueFen: 0 };
+    const created = {
+      staffId,
+      staffName: staffId === null ? '未分配' : (names.get(staffId) ?? ''),
+      dueInMonthFen: 0,
+      overdueFen: 0,
+    };
     rows.set(key, created);
     return created;
   };
   for (const d of due) row(d.staff_id).dueInMonthFen += d.fen;
   for (const l of overdue) row(l.staffId).overdueFen += l.outstandingFen;
-  return { month, asOf, rows: [...rows.values()].sort((a, b) => b.dueInMonthFen + b.overdueFen - (a.dueInMonthFen + a.overdueFen)) };
+  return {
+    month,
+    asOf,
+    rows: [...rows.values()].sort((a, b) => b.dueInMonthFen + b.overdueFen - (a.dueInMonthFen + a.overdueFen)),
+  };
 }

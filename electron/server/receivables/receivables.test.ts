@@ -72,7 +72,10 @@ describe('回款计划', () => {
       expect(over.error.message).toContain('超过合同金额 3,000.00 元(多 500.00 元)');
       expect(over.error.messageEn).toContain('more than the contract');
     }
-    const early = await office.call(owner, 'schedules.set', { contractId: k.id, instalments: [{ dueOn: '2026-08-31', amountFen: 100 }] });
+    const early = await office.call(owner, 'schedules.set', {
+      contractId: k.id,
+      instalments: [{ dueOn: '2026-08-31', amountFen: 100 }],
+    });
     expect(early.ok ? null : early.error.details?.issues?.[0]).toMatchObject({ path: 'instalments.0.dueOn' });
     const kept = await callOk<ContractSchedule>(office, 'schedules.get', { contractId: k.id });
     expect(kept.instalments.map((i) => i.amountFen)).toEqual([1000_00]);

@@ -18,7 +18,10 @@ function instalmentsOf(sqlite: BetterSqlite3.Database, contractId: number): Inst
 }
 
 export function invoicedFen(sqlite: BetterSqlite3.Database, contractId: number): number {
-  return sqlite.prepare('SELECT COALESCE(sum(amount_fen), 0) FROM invoices WHERE contract_id = ?').pluck().get(contractId) as number;
+  return sqlite
+    .prepare('SELECT COALESCE(sum(amount_fen), 0) FROM invoices WHERE contract_id = ?')
+    .pluck()
+    .get(contractId) as number;
 }
 
 /** A contract's 回款计划 with each instalment's 已收 / 部分 / 逾期 N 天, and its 已开票 / 未开票. */
@@ -29,9 +32,11 @@ export function getSchedule(ctx: CallContext, contractId: number, asOfInput?: st
 
 function scheduleOf(ctx: CallContext, contract: ContractJoined, asOf: string): ContractSchedule {
   const records = instalmentsOf(ctx.sqlite, contract.id);
-  const payments = ctx.sqlite
-    .prepare('SELECT id, paid_on, amount_fen FROM payments WHERE contract_id = ?')
-    .all(contract.id) as { id: number; paid_on: string; amount_fen: number }[];
+  const payments = ctx.sqlite.prepare('SELECT id, paid_on, amount_fen FROM payments WHERE contract_id = ?').all(contract.id) as {
+    id: number;
+    paid_on: string;
+    amount_fen: number;
+  }[];
   const plan = records.map((r) => ({ id: r.id, dueOn: r.due_on, amountFen: r.amount_fen }));
   const allocation = new Map(
     allocatePayments(
@@ -104,11 +109,17 @@ export async function setSchedule(
         `合同 ${contract.number} 已作废,不能设置回款计划。`,
         `Contract ${contract.number} is cancelled; it cannot have a payment schedule.`,
       );
-    const problems = scheduleProblems({ amountFen: contract.amount_fen, signedOn: contract.signed_on }, input.instalments, formatFen);
+    const problems = scheduleProblems(
+      { amountFen: contract.amount_fen, signedOn: contract.signed_on },
+      input.instalments,
+      formatFen,
+    );
     if (problems.length > 0) throw problemsError(problems);
     const before = instalmentsOf(ctx.sqlite, contract.id);
     ctx.sqlite.prepare('DELETE FROM instalments WHERE contract_id = ?').run(contract.id);
-    const insert = ctx.sqlite.prepare('INSERT INTO instalments (contract_id, due_on, amount_fen, note, created_at) VALUES (?, ?, ?, ?, ?)');
+    const insert = ctx.sqlite.prepare(
+      'INSERT INTO instalments (contract_id, due_on, amount_fen, note, created_at) VALUES (?, ?, ?, ?, ?)',
+    );
     const at = ctx.now().toISOString();
     for (const r of input.instalments) insert.run(contract.id, r.dueOn, r.amountFen, r.note, at);
     await writeAudit(

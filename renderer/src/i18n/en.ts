@@ -5,6 +5,8 @@ import { performanceEn } from './performance.en';
 import type { Dictionary } from './types';
 
 import { clientsEn } from './clients.en';
+import { poolEn } from './pool.en';
+import { receivablesEn } from './receivables.en';
 
 export const en: Dictionary = {
   ...authEn,
@@ -12,6 +14,8 @@ export const en: Dictionary = {
   ...commissionEn,
   ...performanceEn,
   ...clientsEn,
+  ...poolEn,
+  ...receivablesEn,
   'app.name': '门店通',
   'app.loading': 'Loading…',
   'app.loadFailed': 'Cannot reach 门店通',

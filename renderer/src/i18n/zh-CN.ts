@@ -3,6 +3,8 @@ import { archiveZh } from './archive.zh-CN';
 import { commissionZh } from './commission.zh-CN';
 import { performanceZh } from './performance.zh-CN';
 import { clientsZh } from './clients.zh-CN';
+import { poolZh } from './pool.zh-CN';
+import { receivablesZh } from './receivables.zh-CN';
 
 /**
  * The Chinese dictionary is the source of truth: every key the UI uses is declared here, and
@@ -16,6 +18,8 @@ export const zhCN = {
   ...commissionZh,
   ...performanceZh,
   ...clientsZh,
+  ...poolZh,
+  ...receivablesZh,
   'app.name': '门店通',
   'app.loading': '正在加载…',
   'app.loadFailed': '无法连接门店通',

@@ -6,14 +6,22 @@ import { ClientDetailView } from './components/ClientDetailView';
 import { ClientListTab } from './components/ClientListTab';
 import { DueTab } from './components/DueTab';
 import { FunnelTab } from './components/FunnelTab';
+import { PoolTab } from '../pool/PoolTab';
+import { useMe } from '../pool/useMe';
+import { DuplicatesTab } from '../merge/DuplicatesTab';
 import './clients.css';
+import '../pool/pool.css';
 
 const TABS: readonly SectionTab[] = [
   { key: 'list', label: 'clients.tab.list', content: () => <ClientListTab /> },
   { key: 'due', label: 'clients.tab.due', content: () => <DueTab /> },
+  { key: 'pool', label: 'clients.tab.pool', content: () => <PoolTab /> },
   { key: 'funnel', label: 'clients.tab.funnel', content: () => <FunnelTab /> },
+  { key: 'duplicates', label: 'clients.tab.duplicates', content: () => <DuplicatesTab /> },
   { key: 'import', label: 'clients.tab.import', content: () => <ClientsImport /> },
 ];
+/** Tabs only managers and the owner can use (the core refuses the others anyway). */
+const MANAGER_TABS = new Set(['duplicates']);
 
 function ClientsImport() {
   const t = useT();
@@ -24,6 +32,8 @@ function ClientsImport() {
 export function ClientsPage() {
   const t = useT();
   const [, sub] = useHashPath();
+  const me = useMe();
   if (sub && /^\d+$/.test(sub)) return <ClientDetailView key={sub} id={Number(sub)} />;
-  return <TabbedSection area="clients" title={t('clients.title')} tabs={TABS} className="wide-card" />;
+  const tabs = me.isManager ? TABS : TABS.filter((tab) => !MANAGER_TABS.has(tab.key));
+  return <TabbedSection area="clients" title={t('clients.title')} tabs={tabs} className="wide-card" />;
 }

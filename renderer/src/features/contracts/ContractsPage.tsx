@@ -5,11 +5,15 @@ import { TabbedSection, type SectionTab } from '../../components/TabbedSection';
 import { useT } from '../../i18n';
 import { ContractListTab } from './components/ContractListTab';
 import { RenewalsTab } from './components/RenewalsTab';
+import { ReceivablesTab } from '../receivables/ReceivablesTab';
+import { AgingTab } from '../receivables/AgingTab';
 import '../clients/clients.css';
 
 const TABS: readonly SectionTab[] = [
   { key: 'list', label: 'contracts.tab.list', content: () => <ContractListTab /> },
   { key: 'renewals', label: 'contracts.tab.renewals', content: () => <RenewalsTab /> },
+  { key: 'receivables', label: 'contracts.tab.receivables', content: () => <ReceivablesTab /> },
+  { key: 'aging', label: 'contracts.tab.aging', content: () => <AgingTab /> },
   { key: 'import', label: 'contracts.tab.import', content: () => <ContractsImport /> },
 ];
 

@@ -15,6 +15,7 @@ import { TeamTrendChart } from './charts/TeamTrendChart';
 import { PersonDrawer } from './components/PersonDrawer';
 import { SheetTable } from './components/SheetTable';
 import { PolicyNotes } from './print/PolicyNotes';
+import { StaffReceivablesCard } from '../receivables/StaffReceivablesCard';
 import './performance.css';
 
 /** 业绩表: #/performance/<YYYY-MM>; without a month the core picks the last closed one. */
@@ -87,6 +88,7 @@ export function PerformancePage() {
           </Card>
         </div>
       )}
+      {month && <StaffReceivablesCard month={month} />}
       {person && month && <PersonDrawer month={month} row={person} onClose={() => setPerson(null)} />}
     </Page>
   );

@@ -1,4 +1,4 @@
-import { PlusOutlined, ReloadOutlined, SwapOutlined } from '@ant-design/icons';
+import { PlusOutlined, ReloadOutlined, RollbackOutlined, SwapOutlined } from '@ant-design/icons';
 import { Button, Space, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { call } from '../../../api/client';
@@ -11,6 +11,8 @@ import { useRememberedState } from '../hooks/useRememberedState';
 import { ClientFiltersBar, type ListFilters } from './ClientFiltersBar';
 import { ClientFormModal } from './ClientFormModal';
 import { ReassignModal } from './ReassignModal';
+import { PutBackModal } from '../../pool/PutBackModal';
+import { useMe } from '../../pool/useMe';
 import { VirtualClientTable } from './VirtualClientTable';
 
 const FILTERS_KEY = 'mdt.clients.filters';
@@ -21,7 +23,8 @@ export function ClientListTab() {
   const [filters, setFilters] = useRememberedState<ListFilters>(FILTERS_KEY, { search: '', sort: 'joinedOn' });
   const data = useClientWindow(filters);
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
-  const [dialog, setDialog] = useState<'create' | 'reassign' | null>(null);
+  const [dialog, setDialog] = useState<'create' | 'reassign' | 'putBack' | null>(null);
+  const me = useMe();
 
   const changeFilters = useCallback(
     (next: ListFilters) => {
@@ -69,6 +72,11 @@ export function ClientListTab() {
           <Button icon={<SwapOutlined />} onClick={() => setDialog('reassign')}>
             {t('clients.reassign')}
           </Button>
+          {me.isManager && (
+            <Button icon={<RollbackOutlined />} onClick={() => setDialog('putBack')}>
+              {t('pool.putBack')}
+            </Button>
+          )}
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog('create')}>
             {t('clients.add')}
           </Button>
@@ -89,6 +97,19 @@ export function ClientListTab() {
             setDialog(null);
             data.refresh();
             navigate(['clients', String(client.id)]);
+          }}
+        />
+      )}
+      {dialog === 'putBack' && (
+        <PutBackModal
+          clientIds={[...selected]}
+          filters={(({ sort: _sort, ...rest }) => rest)(filters)}
+          filteredCount={data.total}
+          onClose={() => setDialog(null)}
+          onDone={() => {
+            setDialog(null);
+            setSelected(new Set());
+            data.refresh();
           }}
         />
       )}

@@ -5,6 +5,8 @@ import { useT } from '../../../i18n';
 import { ContractStatusTag } from './ContractStatusTag';
 import { LinkedDocumentsPanel } from '../../archive/components/LinkedDocumentsPanel';
 import { PaymentsList } from './PaymentsList';
+import { ScheduleTab } from '../../receivables/ScheduleTab';
+import { InvoicesTab } from '../../receivables/InvoicesTab';
 import { ClientLink } from '../../clients/components/ClientLink';
 
 type Props = {
@@ -122,6 +124,16 @@ export function ContractTable({ rows, loading, pagination, showClient = true, on
                 key: 'payments',
                 label: t('contracts.tab.payments'),
                 children: <PaymentsList contractId={r.id} onChanged={onChanged} />,
+              },
+              {
+                key: 'schedule',
+                label: t('contracts.tab.schedule'),
+                children: <ScheduleTab contractId={r.id} onChanged={onChanged} />,
+              },
+              {
+                key: 'invoices',
+                label: t('contracts.tab.invoices'),
+                children: <InvoicesTab contractId={r.id} />,
               },
               {
                 key: 'documents',
