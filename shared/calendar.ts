@@ -12,17 +12,40 @@ function utcMs(date: IsoDate): number {
   return Date.UTC(y, m - 1, d);
 }
 
-function fromUtcMs(ms: number): IsoDate {
-  return new Date(ms).toISOString().slice(0, 10);
+// The pool job and the aging report turn tens of thousands of dates into day numbers and back;
+// offices have a few thousand distinct dates, so both directions are remembered.
+const dayNumbers = new Map<IsoDate, number>();
+const datesOfDays = new Map<number, IsoDate>();
+
+/** Days since 1970-01-01 of a calendar date. */
+export function dayNumber(date: IsoDate): number {
+  let n = dayNumbers.get(date);
+  if (n === undefined) {
+    n = Math.round(utcMs(date) / DAY_MS);
+    if (dayNumbers.size > 100_000) dayNumbers.clear();
+    dayNumbers.set(date, n);
+  }
+  return n;
+}
+
+/** The calendar date of a day number. */
+export function dateOfDay(n: number): IsoDate {
+  let date = datesOfDays.get(n);
+  if (date === undefined) {
+    date = new Date(n * DAY_MS).toISOString().slice(0, 10);
+    if (datesOfDays.size > 100_000) datesOfDays.clear();
+    datesOfDays.set(n, date);
+  }
+  return date;
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {
-  return fromUtcMs(utcMs(date) + days * DAY_MS);
+  return dateOfDay(dayNumber(date) + days);
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return Math.round((utcMs(to) - utcMs(from)) / DAY_MS);
+  return dayNumber(to) - dayNumber(from);
 }
 
 /** The same day n months later, clamped to the month's end (01-31 + 1 month = 02-28/29). */

@@ -147,7 +147,14 @@ export const poolContract = {
     summary: '退回公海 / Put clients back into the pool',
   }),
   'pool.warnings': method<PoolWarning[]>()({
-    input: z.strictObject({ asOf: dateSchema.optional(), staffId: idSchema.optional() }).default({}),
+    input: z
+      .strictObject({
+        asOf: dateSchema.optional(),
+        staffId: idSchema.optional(),
+        /** Soonest first; pool.summary counts them all. */
+        limit: z.number().int().positive().max(5000).default(500),
+      })
+      .default({ limit: 500 }),
     roles: everyone,
     kind: 'read',
     summary: '即将退回公海 / Clients about to return to the pool',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addDays, daysBetween } from '../calendar';
+import { addDays, dateOfDay, dayNumber } from '../calendar';
 import type { IsoDate } from '../dates';
 import type { ClientLevel } from '../clients/classification';
 
@@ -104,32 +104,38 @@ export type PoolVerdict =
  * earliest rule wins; a warning starts `warnDays` before.
  */
 export function poolVerdict(facts: PoolFacts, settings: PoolSettings, asOf: IsoDate): PoolVerdict {
-  if (facts.level === 1 && settings.exemptSigned) return { state: 'keep' };
+  if (facts.level === 1 && settings.exemptSigned) return KEEP;
   const rule = settings.levels[facts.level];
-  const candidates: { reason: PoolReason; since: IsoDate; limitDays: number }[] = [];
-  if (rule.noFollowUpDays !== null)
-    candidates.push({
-      reason: 'no_follow_up',
-      since: later(facts.ownedSince, facts.lastFollowUpOn),
-      limitDays: rule.noFollowUpDays,
-    });
-  if (rule.noContractDays !== null)
-    candidates.push({
-      reason: 'no_contract',
-      since: later(facts.ownedSince, facts.lastSignedOn),
-      limitDays: rule.noContractDays,
-    });
-  let first: (PoolVerdict & { state: 'warn' | 'return' }) | null = null;
-  for (const c of candidates) {
-    const returnsOn = addDays(c.since, c.limitDays);
-    const daysLeft = daysBetween(asOf, returnsOn);
-    if (first === null || returnsOn < first.returnsOn)
-      first = { state: daysLeft <= 0 ? 'return' : 'warn', ...c, returnsOn, daysLeft: Math.max(0, daysLeft) };
+  // Day numbers, not date strings: the daily job judges every candidate of a 100k-client office.
+  const today = dayNumber(asOf);
+  let reason: PoolReason | null = null;
+  let since = '';
+  let limitDays = 0;
+  let returnsDay = Infinity;
+  if (rule.noFollowUpDays !== null) {
+    const start = later(facts.ownedSince, facts.lastFollowUpOn);
+    const day = dayNumber(start) + rule.noFollowUpDays;
+    if (day < returnsDay) [reason, since, limitDays, returnsDay] = ['no_follow_up', start, rule.noFollowUpDays, day];
   }
-  if (first === null) return { state: 'keep' };
-  if (first.state === 'warn' && first.daysLeft > settings.warnDays) return { state: 'keep' };
-  return first;
+  if (rule.noContractDays !== null) {
+    const start = later(facts.ownedSince, facts.lastSignedOn);
+    const day = dayNumber(start) + rule.noContractDays;
+    if (day < returnsDay) [reason, since, limitDays, returnsDay] = ['no_contract', start, rule.noContractDays, day];
+  }
+  if (reason === null) return KEEP;
+  const daysLeft = returnsDay - today;
+  if (daysLeft > settings.warnDays) return KEEP;
+  return {
+    state: daysLeft <= 0 ? 'return' : 'warn',
+    reason,
+    since,
+    limitDays,
+    returnsOn: dateOfDay(returnsDay),
+    daysLeft: Math.max(0, daysLeft),
+  };
 }
+
+const KEEP: PoolVerdict = { state: 'keep' };
 
 function later(a: IsoDate, b: IsoDate | null): IsoDate {
   return b !== null && b > a ? b : a;

@@ -112,6 +112,10 @@ export type ClientsTable = {
   archived_at: string | null;
   /** When the client was put into the pool (公海); owner_staff_id is then NULL. */
   pool_since: Generated<string | null>;
+  /** Kept by triggers (migration 20261127_1800_pool_receivables_facts) for the pool rules. */
+  last_follow_up_on: Generated<string | null>;
+  last_signed_on: Generated<string | null>;
+  owned_at: Generated<string | null>;
 };
 export type ClientRecord = Selectable<ClientsTable>;
 

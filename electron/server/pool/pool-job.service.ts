@@ -2,7 +2,7 @@ import type { PoolRunResult } from '../../../shared/contract/pool';
 import { todayLocal } from '../../../shared/dates';
 import { POOL_REASON_LABELS, type PoolReason } from '../../../shared/pool/pool-rules';
 import type { CallContext } from '../core/context';
-import { judgeClients, loadOwnedFacts } from './pool-facts';
+import { clientNames, judgedClients, staffNames } from './pool-facts';
 import { moveIntoPool } from './pool-moves';
 import { POOL_LAST_RUN_KEY, readPoolLastRun, readPoolSettings, writeJson } from './pool-settings';
 
@@ -29,9 +29,10 @@ export async function runPoolRules(ctx: CallContext, asOfInput?: string): Promis
   const settings = readPoolSettings(ctx.sqlite);
   const at = ctx.now().toISOString();
   return ctx.db.transaction().execute(async () => {
-    const judged = judgeClients(loadOwnedFacts(ctx.sqlite, settings), settings, asOf);
+    const judged = judgedClients(ctx.sqlite, settings, asOf);
     const due = settings.autoReturn ? judged.filter((j) => j.verdict.state === 'return') : [];
     const warned = judged.filter((j) => j.verdict.state === 'warn').length;
+    const staff = staffNames(ctx.sqlite);
     const audit = ctx.sqlite.prepare(
       `INSERT INTO audit_log (at, actor_code, actor_role, action, entity, entity_id, before_json, after_json)
        VALUES (?, ?, ?, 'pool.return', 'client', ?, ?, ?)`,
@@ -54,7 +55,7 @@ export async function runPoolRules(ctx: CallContext, asOfInput?: string): Promis
         ctx.actor?.code ?? 'system',
         ctx.actor?.role ?? 'system',
         String(j.id),
-        JSON.stringify({ ownerStaffId: j.ownerStaffId, ownerName: j.ownerName }),
+        JSON.stringify({ ownerStaffId: j.ownerStaffId, ownerName: staff.get(j.ownerStaffId) ?? '' }),
         JSON.stringify({
           pool: true,
           asOf,
@@ -67,16 +68,21 @@ export async function runPoolRules(ctx: CallContext, asOfInput?: string): Promis
     }
     const last = readPoolLastRun(ctx.sqlite);
     if (!last || last.asOf <= asOf) writeJson(ctx.sqlite, POOL_LAST_RUN_KEY, { asOf, at, returned, warned });
+    const shown = due.slice(0, 500);
+    const names = clientNames(
+      ctx.sqlite,
+      shown.map((j) => j.id),
+    );
     return {
       asOf,
       autoReturn: settings.autoReturn,
       returned,
       warned,
-      moves: due.slice(0, 500).map((j) => ({
+      moves: shown.map((j) => ({
         clientId: j.id,
-        clientName: j.name,
+        clientName: names.get(j.id) ?? '',
         fromStaffId: j.ownerStaffId,
-        fromName: j.ownerName,
+        fromName: staff.get(j.ownerStaffId) ?? '',
         reason: j.verdict.reason,
         since: j.verdict.since,
       })),

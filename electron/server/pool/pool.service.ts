@@ -12,7 +12,7 @@ import type { CallContext } from '../core/context';
 import { isScopedToOwn } from '../clients/client-scope';
 import { assertActiveStaff } from '../clients/clients.service';
 import { clientWhere } from '../clients/client-list.query';
-import { judgeClients, loadOwnedFacts } from './pool-facts';
+import { clientNames, judgedClients, staffNames } from './pool-facts';
 import { moveIntoPool, moveOutOfPool, ownedClientIds, type MoveStamp } from './pool-moves';
 import { POOL_SETTINGS_KEY, readPoolLastRun, readPoolSettings, writeJson } from './pool-settings';
 
@@ -150,7 +150,8 @@ export function poolSummary(ctx: CallContext, asOfInput?: string): PoolSummary {
   const staffId = ctx.actor?.staffId ?? null;
   const holds = staffId !== null && ctx.actor?.role !== 'clerk';
   const own = isScopedToOwn(ctx.actor) ? (staffId ?? -1) : undefined;
-  const returningSoon = judgeClients(loadOwnedFacts(ctx.sqlite, settings, own), settings, asOf).length;
+  // With automatic return off nothing will go back, so nothing is about to.
+  const returningSoon = settings.autoReturn ? judgedClients(ctx.sqlite, settings, asOf, own).length : 0;
   return {
     asOf,
     poolSize,
@@ -167,27 +168,39 @@ export function poolSummary(ctx: CallContext, asOfInput?: string): PoolSummary {
   };
 }
 
-/** Clients about to go back (and, with automatic return off, those already past their limit): a salesperson's own. */
+/**
+ * Clients the rules will take back within the warning days (and those due, until the next run):
+ * a salesperson's own. With automatic return off none will go back, so there is nothing to warn of.
+ */
 export function poolWarnings(
   ctx: CallContext,
-  input: { asOf?: string | undefined; staffId?: number | undefined },
+  input: { asOf?: string | undefined; staffId?: number | undefined; limit: number },
 ): PoolWarning[] {
   const asOf = input.asOf ?? todayLocal(ctx.now());
   const settings = readPoolSettings(ctx.sqlite);
   const owner = isScopedToOwn(ctx.actor) ? (ctx.actor?.staffId ?? -1) : input.staffId;
-  return judgeClients(loadOwnedFacts(ctx.sqlite, settings, owner), settings, asOf)
-    .map((j) => ({
-      clientId: j.id,
-      clientName: j.name,
-      ownerStaffId: j.ownerStaffId,
-      ownerName: j.ownerName,
-      level: j.level,
-      reason: j.verdict.reason,
-      since: j.verdict.since,
-      returnsOn: j.verdict.returnsOn,
-      daysLeft: j.verdict.daysLeft,
-    }))
-    .sort((a, b) => (a.returnsOn === b.returnsOn ? a.clientId - b.clientId : a.returnsOn < b.returnsOn ? -1 : 1));
+  if (!settings.autoReturn) return [];
+  const soonest = judgedClients(ctx.sqlite, settings, asOf, owner)
+    .sort((a, b) =>
+      a.verdict.returnsOn === b.verdict.returnsOn ? a.id - b.id : a.verdict.returnsOn < b.verdict.returnsOn ? -1 : 1,
+    )
+    .slice(0, input.limit);
+  const names = clientNames(
+    ctx.sqlite,
+    soonest.map((j) => j.id),
+  );
+  const staff = staffNames(ctx.sqlite);
+  return soonest.map((j) => ({
+    clientId: j.id,
+    clientName: names.get(j.id) ?? '',
+    ownerStaffId: j.ownerStaffId,
+    ownerName: staff.get(j.ownerStaffId) ?? '',
+    level: j.level,
+    reason: j.verdict.reason,
+    since: j.verdict.since,
+    returnsOn: j.verdict.returnsOn,
+    daysLeft: j.verdict.daysLeft,
+  }));
 }
 
 export async function updatePoolSettings(ctx: CallContext, settings: PoolSettings): Promise<PoolSettings> {

@@ -1,17 +1,19 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { ReceivableLine } from '../../../shared/contract/receivables';
 import { daysBetween } from '../../../shared/calendar';
+import { allocateNet } from '../../../shared/receivables/schedule';
 import type { Actor } from '../../../shared/roles';
 import { contractScopeSql } from '../contracts/contract-scope';
 
 /**
  * Every amount still to come, as of now: each instalment of a contract that is signed, running or
  * ended, with what is outstanding once the money received is spread over the instalments oldest
- * first (a running sum in due order — the same spreading as shared/receivables/schedule.ts), and
- * for a contract without a schedule its whole balance, due on signing (一次付清).
+ * first (shared/receivables/schedule.ts allocateNet — the same spreading the schedule screen
+ * shows), and for a contract without a schedule its whole balance, due on signing (一次付清).
  *
  * Only contracts with a balance are read: the WHERE below is word for word the partial index
- * contracts_receivable's, so SQLite reads that index instead of every contract of twenty years.
+ * contracts_receivable's, so SQLite reads that index instead of every contract of twenty years;
+ * their instalments come in the same pass, in due order, from the covering instalments_contract.
  */
 export const OPEN_CONTRACT_WHERE = `k.amount_fen > k.paid_fen AND k.status IN ('signed','active','expired')`;
 
@@ -25,19 +27,19 @@ export type LineFilter = {
 };
 
 type Row = {
-  instalment_id: number | null;
   contract_id: number;
   number: string;
   client_id: number;
-  client_name: string;
   staff_id: number | null;
-  staff_name: string | null;
-  due_on: string;
   amount_fen: number;
-  outstanding: number;
+  paid_fen: number;
+  due_default: string;
+  instalment_id: number | null;
+  due_on: string | null;
+  inst_amount: number | null;
 };
 
-export function receivableLinesSql(f: LineFilter): { sql: string; params: (string | number)[] } {
+export function openContractsSql(f: LineFilter): { sql: string; params: (string | number)[] } {
   const scope = contractScopeSql(f.actor);
   const scoped = scope.sql !== '1';
   const where = [OPEN_CONTRACT_WHERE];
@@ -54,54 +56,83 @@ export function receivableLinesSql(f: LineFilter): { sql: string; params: (strin
     where.push('k.client_id = ?');
     params.push(f.clientId);
   }
-  const due: string[] = [];
-  const dueParams: string[] = [];
-  if (f.from) {
-    due.push('l.due_on >= ?');
-    dueParams.push(f.from);
-  }
-  if (f.to) {
-    due.push('l.due_on <= ?');
-    dueParams.push(f.to);
-  }
   const sql = `
-    WITH open_contracts AS (
-      SELECT k.id, k.amount_fen, k.paid_fen, COALESCE(k.signed_on, k.starts_on, substr(k.created_at, 1, 10)) AS due_default
-      FROM contracts k ${scoped ? 'JOIN clients c ON c.id = k.client_id' : ''}
-      WHERE ${where.join(' AND ')}
-    ),
-    planned AS (
-      SELECT i.id AS instalment_id, i.contract_id, i.due_on, i.amount_fen, o.paid_fen,
-             sum(i.amount_fen) OVER (PARTITION BY i.contract_id ORDER BY i.due_on, i.id) AS cum
-      FROM open_contracts o JOIN instalments i ON i.contract_id = o.id
-    ),
-    lines AS (
-      SELECT instalment_id, contract_id, due_on, amount_fen, min(amount_fen, max(0, cum - paid_fen)) AS outstanding FROM planned
-      UNION ALL
-      SELECT NULL, o.id, o.due_default, o.amount_fen, o.amount_fen - o.paid_fen FROM open_contracts o
-      WHERE NOT EXISTS (SELECT 1 FROM instalments i WHERE i.contract_id = o.id)
-    )
-    SELECT l.instalment_id, l.contract_id, k.number, k.client_id, c.name AS client_name, k.staff_id, s.name AS staff_name,
-           l.due_on, l.amount_fen, l.outstanding
-    FROM lines l JOIN contracts k ON k.id = l.contract_id JOIN clients c ON c.id = k.client_id LEFT JOIN staff s ON s.id = k.staff_id
-    WHERE l.outstanding > 0 ${due.length ? `AND ${due.join(' AND ')}` : ''}
-    ORDER BY l.due_on, k.number, l.instalment_id`;
-  return { sql, params: [...params, ...dueParams] };
+    SELECT k.id AS contract_id, k.number, k.client_id, k.staff_id, k.amount_fen, k.paid_fen,
+           COALESCE(k.signed_on, k.starts_on, substr(k.created_at, 1, 10)) AS due_default,
+           i.id AS instalment_id, i.due_on, i.amount_fen AS inst_amount
+    FROM contracts k INDEXED BY contracts_receivable ${scoped ? 'JOIN clients c ON c.id = k.client_id' : ''}
+    LEFT JOIN instalments i ON i.contract_id = k.id
+    WHERE ${where.join(' AND ')}
+    ORDER BY k.id, i.due_on, i.id`;
+  return { sql, params };
+}
+
+type Draft = Omit<ReceivableLine, 'clientName' | 'staffName' | 'daysPastDue'>;
+
+function linesOfContract(rows: readonly Row[]): Draft[] {
+  const k = rows[0]!;
+  const base = { contractId: k.contract_id, contractNumber: k.number, clientId: k.client_id, staffId: k.staff_id };
+  if (k.instalment_id === null)
+    return [
+      { ...base, instalmentId: null, dueOn: k.due_default, amountFen: k.amount_fen, outstandingFen: k.amount_fen - k.paid_fen },
+    ];
+  const plan = rows.map((r) => ({ id: r.instalment_id!, dueOn: r.due_on!, amountFen: r.inst_amount! }));
+  const paid = allocateNet(plan, k.paid_fen);
+  return plan.map((p, i) => ({
+    ...base,
+    instalmentId: p.id,
+    dueOn: p.dueOn,
+    amountFen: p.amountFen,
+    outstandingFen: p.amountFen - paid[i]!,
+  }));
 }
 
 export function receivableLines(sqlite: BetterSqlite3.Database, f: LineFilter, asOf: string): ReceivableLine[] {
-  const { sql, params } = receivableLinesSql(f);
-  return (sqlite.prepare(sql).all(...params) as Row[]).map((r) => ({
-    instalmentId: r.instalment_id,
-    contractId: r.contract_id,
-    contractNumber: r.number,
-    clientId: r.client_id,
-    clientName: r.client_name,
-    staffId: r.staff_id,
-    staffName: r.staff_name ?? '',
-    dueOn: r.due_on,
-    amountFen: r.amount_fen,
-    outstandingFen: r.outstanding,
-    daysPastDue: daysBetween(r.due_on, asOf),
-  }));
+  const { sql, params } = openContractsSql(f);
+  const rows = sqlite.prepare(sql).all(...params) as Row[];
+  const drafts: Draft[] = [];
+  for (let start = 0; start < rows.length;) {
+    let end = start + 1;
+    while (end < rows.length && rows[end]!.contract_id === rows[start]!.contract_id) end++;
+    for (const line of linesOfContract(rows.slice(start, end))) {
+      if (line.outstandingFen <= 0) continue;
+      if (f.from && line.dueOn < f.from) continue;
+      if (f.to && line.dueOn > f.to) continue;
+      drafts.push(line);
+    }
+    start = end;
+  }
+  const clients = namesOf(sqlite, 'SELECT id, name FROM clients INDEXED BY clients_names', [
+    ...new Set(drafts.map((d) => d.clientId)),
+  ]);
+  const staff = namesOf(sqlite, 'SELECT id, name FROM staff', null);
+  return drafts
+    .map((d) => ({
+      ...d,
+      clientName: clients.get(d.clientId) ?? '',
+      staffName: d.staffId === null ? '' : (staff.get(d.staffId) ?? ''),
+      daysPastDue: daysBetween(d.dueOn, asOf),
+    }))
+    .sort((a, b) =>
+      a.dueOn === b.dueOn
+        ? a.contractNumber < b.contractNumber
+          ? -1
+          : a.contractNumber > b.contractNumber
+            ? 1
+            : (a.instalmentId ?? 0) - (b.instalmentId ?? 0)
+        : a.dueOn < b.dueOn
+          ? -1
+          : 1,
+    );
+}
+
+/** id → name for the given ids (all rows when null), read from a compact index. */
+function namesOf(sqlite: BetterSqlite3.Database, select: string, ids: number[] | null): Map<number, string> {
+  if (ids !== null && ids.length === 0) return new Map();
+  const rows = (
+    ids === null
+      ? sqlite.prepare(select).all()
+      : sqlite.prepare(`${select} WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids.sort((a, b) => a - b)))
+  ) as { id: number; name: string }[];
+  return new Map(rows.map((r) => [r.id, r.name]));
 }

@@ -131,7 +131,7 @@ describe('应收 lists and the aging report', () => {
     expect(after.byClient[0]!.totalFen).toBe(6500_00);
   });
 
-  it('the database spreads money over instalments the same way as the schedule screen', async () => {
+  it('the lists spread money over instalments (net, from paid_fen) the same way as the schedule screen (payment by payment)', async () => {
     const k = await contract({ amountFen: 1000_00, signedOn: '2026-06-01' });
     await callOk(office, 'schedules.set', {
       contractId: k.id,

@@ -7,8 +7,10 @@ import { sheetBench } from './sheet.bench';
 import { archiveBench } from './archive.bench';
 import { uiBench } from './ui.bench';
 import { responsivenessBench } from './responsiveness.bench';
+import { poolReceivablesBench } from './pool-receivables.bench';
 
 /** Every benchmark suite; each area appends its own. */
 export const suites: BenchSuite[] = [staffListBench];
 suites.push(clientsImportBench, clientsPageBench);
 suites.push(hostBench, sheetBench, archiveBench, uiBench, responsivenessBench);
+suites.push(poolReceivablesBench);

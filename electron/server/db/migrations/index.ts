@@ -8,6 +8,8 @@ import { archiveFolders } from './20261123_0900_archive_folders';
 import { sheetIndexes } from './20261123_1000_sheet_indexes';
 import { contractPaid } from './20261123_1100_contract_paid';
 import { poolReceivables } from './20261127_1800_pool_receivables';
+import { poolReceivablesFacts } from './20261127_1800_pool_receivables_facts';
+import { poolReceivablesIndexes } from './20261127_1800_pool_receivables_indexes';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only; names sort in the order they run. */
@@ -22,6 +24,8 @@ export const migrations: readonly Migration[] = [
   sheetIndexes,
   contractPaid,
   poolReceivables,
+  poolReceivablesFacts,
+  poolReceivablesIndexes,
 ];
 
 export type { Migration };
