@@ -47,6 +47,8 @@ export default defineConfig({
     { name: 'app', testIgnore: /(first-run|security)\.spec\.ts/, dependencies: ['first-run'] },
     // Turning sign-in on changes the office for everyone, so it runs after all the others.
     { name: 'security', testMatch: /security\.spec\.ts/, dependencies: ['app'] },
+    // A salesperson signed in (公海 claims): needs sign-in on, so after the security project.
+    { name: 'pool-signin', testMatch: /pool-claim\.signin\.ts/, dependencies: ['security'] },
   ],
   webServer: {
     command: 'node scripts/e2e-server.mjs',

@@ -79,7 +79,7 @@ export const poolEn: { readonly [K in keyof typeof poolZh]: string } = {
 
   'merge.title': 'Merge clients',
   'merge.hint':
-    'Choose whose file to keep, then which value to keep field by field. The other clients’ contracts, payments, follow-ups, documents and ownership history move to the kept client; files move into its archive folders.',
+    "Choose whose file to keep, then which value to keep field by field. The other clients' contracts, payments, follow-ups, documents and ownership history move to the kept client; files move into its archive folders.",
   'merge.keep': 'Keep',
   'merge.field': 'Field',
   'merge.all': 'Keep all',
@@ -96,4 +96,5 @@ export const poolEn: { readonly [K in keyof typeof poolZh]: string } = {
   'merge.open': 'Merge…',
   'merge.contracts': '{count} contracts',
   'merge.empty.value': '(empty)',
+  'merge.count': '{count} groups of possible duplicates',
 };

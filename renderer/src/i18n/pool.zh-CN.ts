@@ -92,4 +92,5 @@ export const poolZh = {
   'merge.open': '合并…',
   'merge.contracts': '{count} 份合同',
   'merge.empty.value': '(空)',
+  'merge.count': '{count} 组疑似重复',
 } as const;

@@ -19,7 +19,7 @@ export function DuplicatesTab() {
   return (
     <div data-testid="duplicates-tab">
       <div className="toolbar">
-        <Typography.Text type="secondary">{data.length > 0 ? `${data.length}` : ''}</Typography.Text>
+        <Typography.Text type="secondary">{data.length > 0 ? t('merge.count', { count: data.length }) : ''}</Typography.Text>
         <Button icon={<ReloadOutlined />} onClick={groups.refresh} aria-label={t('common.refresh')} />
       </div>
       <ErrorAlert error={groups.error} />

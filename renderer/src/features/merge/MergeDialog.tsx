@@ -68,12 +68,14 @@ export function MergeDialog({ clientIds, onClose, onDone }: { clientIds: number[
     {
       key: 'all',
       title: t('merge.all'),
-      width: 100,
+      width: 110,
       render: (_, r) =>
         (COMBINABLE_FIELDS as readonly MergeField[]).includes(r.field) ? (
-          <Radio checked={chosen(r.field) === 'all'} onChange={() => setChoose((old) => ({ ...old, [r.field]: 'all' }))}>
-            {t('merge.all')}
-          </Radio>
+          <Radio
+            checked={chosen(r.field) === 'all'}
+            onChange={() => setChoose((old) => ({ ...old, [r.field]: 'all' }))}
+            aria-label={`${label(MERGE_FIELD_LABELS[r.field])} · ${t('merge.all')}`}
+          />
         ) : null,
     },
   ];

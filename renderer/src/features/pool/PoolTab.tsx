@@ -84,11 +84,11 @@ export function PoolTab() {
   const rows = list.data?.rows ?? [];
   const canClaim = me.role !== 'clerk' && me.staffId !== null;
   const columns: TableColumnsType<PoolRow> = [
-    { key: 'name', title: t('pool.col.name'), dataIndex: 'name', ellipsis: true },
+    { key: 'name', title: t('pool.col.name'), dataIndex: 'name', ellipsis: true, width: 200, fixed: 'left' },
     {
       key: 'region',
       title: t('pool.col.region'),
-      width: 170,
+      width: 150,
       ellipsis: true,
       render: (_, r) => [r.province, r.city, r.district].filter(Boolean).join(' ') || '—',
     },
@@ -119,7 +119,7 @@ export function PoolTab() {
     {
       key: 'contacts',
       title: t('pool.col.contacts'),
-      width: 200,
+      width: 190,
       ellipsis: true,
       render: (_, r) =>
         r.contacts ? (
@@ -234,7 +234,7 @@ export function PoolTab() {
           showSizeChanger: false,
           onChange: (p) => (setPage(p), setSelected([])),
         }}
-        scroll={{ x: 1000 }}
+        scroll={{ x: 1250 }}
         locale={{ emptyText: t('pool.empty') }}
       />
       {dialog === 'assign' && (
