@@ -135,6 +135,17 @@ test('应收与逾期 and 应收账龄: the buckets, per salesperson and client,
   await languageOption(page, 'English').click();
   await expect(page.getByTestId('aging-tab').getByRole('columnheader', { name: 'Over 90 days' }).first()).toBeVisible();
   await screenshot(page, 'receivables-aging-en');
+
+  // The dashboard's tiles and 跟进提醒 show the same money.
+  await languageOption(page, '中文').click();
+  await page.goto('/#/dashboard');
+  await expect(page.getByTestId('dash-receivables')).toContainText('逾期', FIRST);
+  await expect(page.getByTestId('dash-pool')).toContainText('公海客户');
+  await screenshot(page, 'dashboard-receivables');
+  await page.goto('/#/clients/due');
+  await expect(page.getByTestId('receivable-reminders')).toContainText(/另有逾期 \d+ 笔/, FIRST);
+  await expect(page.getByTestId('pool-warnings')).toBeVisible();
+  await screenshot(page, 'clients-due-pool-receivables');
 });
 
 test('合并: the possible-duplicates list, a field-by-field merge, contracts and follow-ups moved', async ({ page, request }) => {
