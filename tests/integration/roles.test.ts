@@ -48,7 +48,6 @@ const INPUTS: Record<string, () => unknown> = {
   'schedules.get': () => ({ contractId }),
   'receivables.byStaff': () => ({ month: '2026-03' }),
   'receivables.agingExport': () => ({ format: 'csv' }),
-  'merge.preview': () => ({ keepId: clientId, mergeIds: [clientId + 1] }),
 };
 
 const PAY_KEYS =

@@ -132,6 +132,36 @@ describe('return rules and the daily job', () => {
   });
 });
 
+describe('the facts the rules read', () => {
+  it('follow every write: follow-ups, contracts signed and cancelled, owner changes', async () => {
+    const { staff } = await staffActor(office, 'S1', '张伟');
+    const client = await createClientOk(office, { name: '事实客户', ownerStaffId: staff.id, joinedOn: '2026-01-01' });
+    const facts = () =>
+      office.sqlite.prepare('SELECT last_follow_up_on, last_signed_on, owned_at FROM clients WHERE id = ?').get(client.id) as {
+        last_follow_up_on: string | null;
+        last_signed_on: string | null;
+        owned_at: string | null;
+      };
+    expect(facts()).toEqual({ last_follow_up_on: null, last_signed_on: null, owned_at: null });
+    await followUp(client.id, '2026-10-05');
+    await followUp(client.id, '2026-09-01'); // an older one logged late does not move it back
+    expect(facts().last_follow_up_on).toBe('2026-10-05');
+    const k = await callOk<ContractDetail>(office, 'contracts.create', {
+      clientId: client.id,
+      amountFen: 100,
+      signedOn: '2026-10-20',
+      status: 'signed',
+    });
+    expect(facts().last_signed_on).toBe('2026-10-20');
+    await callOk(office, 'contracts.update', { id: k.id, status: 'cancelled' });
+    expect(facts().last_signed_on).toBeNull();
+    clock = new Date('2026-11-02T03:00:00Z');
+    const { staff: li } = await staffActor(office, 'S2', '李娜');
+    await callOk(office, 'clients.reassign', { clientIds: [client.id], toStaffId: li.id, reason: '调整' });
+    expect(facts().owned_at).toBe('2026-11-02T03:00:00.000Z');
+  });
+});
+
 describe('claiming from the pool', () => {
   it('caps claims per calendar day; the count starts again at midnight in Shanghai', async () => {
     const { actor: zhang } = await staffActor(office, 'S1', '张伟');

@@ -1,15 +1,15 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { ReceivableLine } from '../../../shared/contract/receivables';
-import { daysBetween } from '../../../shared/calendar';
-import { allocateNet } from '../../../shared/receivables/schedule';
+import { dayNumber } from '../../../shared/calendar';
 import type { Actor } from '../../../shared/roles';
 import { contractScopeSql } from '../contracts/contract-scope';
 
 /**
  * Every amount still to come, as of now: each instalment of a contract that is signed, running or
  * ended, with what is outstanding once the money received is spread over the instalments oldest
- * first (shared/receivables/schedule.ts allocateNet — the same spreading the schedule screen
- * shows), and for a contract without a schedule its whole balance, due on signing (一次付清).
+ * first (the spreading of shared/receivables/schedule.ts allocateNet, which the schedule screen
+ * shows payment by payment; a test holds the two together), and for a contract without a
+ * schedule its whole balance, due on signing (一次付清).
  *
  * Only contracts with a balance are read: the WHERE below is word for word the partial index
  * contracts_receivable's, so SQLite reads that index instead of every contract of twenty years;
@@ -69,61 +69,80 @@ export function openContractsSql(f: LineFilter): { sql: string; params: (string 
 
 type Draft = Omit<ReceivableLine, 'clientName' | 'staffName' | 'daysPastDue'>;
 
-function linesOfContract(rows: readonly Row[]): Draft[] {
-  const k = rows[0]!;
-  const base = { contractId: k.contract_id, contractNumber: k.number, clientId: k.client_id, staffId: k.staff_id };
-  if (k.instalment_id === null)
-    return [
-      { ...base, instalmentId: null, dueOn: k.due_default, amountFen: k.amount_fen, outstandingFen: k.amount_fen - k.paid_fen },
-    ];
-  const plan = rows.map((r) => ({ id: r.instalment_id!, dueOn: r.due_on!, amountFen: r.inst_amount! }));
-  const paid = allocateNet(plan, k.paid_fen);
-  return plan.map((p, i) => ({
-    ...base,
-    instalmentId: p.id,
-    dueOn: p.dueOn,
-    amountFen: p.amountFen,
-    outstandingFen: p.amountFen - paid[i]!,
-  }));
+/**
+ * The lines in one pass over the rows (ordered by contract, then due date): each contract's net
+ * receipts fill its instalments oldest first — allocateNet's spreading, written inline because
+ * the aging report runs it over every open contract of the office.
+ */
+function draftLines(rows: readonly Row[], f: LineFilter): Draft[] {
+  const drafts: Draft[] = [];
+  const keep = (d: Draft): void => {
+    if (d.outstandingFen <= 0 || (f.from && d.dueOn < f.from) || (f.to && d.dueOn > f.to)) return;
+    drafts.push(d);
+  };
+  for (let i = 0; i < rows.length;) {
+    const k = rows[i]!;
+    if (k.instalment_id === null) {
+      keep({
+        instalmentId: null,
+        contractId: k.contract_id,
+        contractNumber: k.number,
+        clientId: k.client_id,
+        staffId: k.staff_id,
+        dueOn: k.due_default,
+        amountFen: k.amount_fen,
+        outstandingFen: k.amount_fen - k.paid_fen,
+      });
+      i++;
+      continue;
+    }
+    let left = Math.max(0, k.paid_fen);
+    for (; i < rows.length && rows[i]!.contract_id === k.contract_id; i++) {
+      const r = rows[i]!;
+      const take = Math.min(r.inst_amount!, left);
+      left -= take;
+      keep({
+        instalmentId: r.instalment_id,
+        contractId: k.contract_id,
+        contractNumber: k.number,
+        clientId: k.client_id,
+        staffId: k.staff_id,
+        dueOn: r.due_on!,
+        amountFen: r.inst_amount!,
+        outstandingFen: r.inst_amount! - take,
+      });
+    }
+  }
+  return drafts;
 }
 
-export function receivableLines(sqlite: BetterSqlite3.Database, f: LineFilter, asOf: string): ReceivableLine[] {
+const byDue = (a: ReceivableLine, b: ReceivableLine): number =>
+  a.dueOn !== b.dueOn
+    ? a.dueOn < b.dueOn
+      ? -1
+      : 1
+    : a.contractNumber !== b.contractNumber
+      ? a.contractNumber < b.contractNumber
+        ? -1
+        : 1
+      : (a.instalmentId ?? 0) - (b.instalmentId ?? 0);
+
+/** The lines, with names; in due order unless the caller only adds them up (`sorted: false`). */
+export function receivableLines(sqlite: BetterSqlite3.Database, f: LineFilter, asOf: string, sorted = true): ReceivableLine[] {
   const { sql, params } = openContractsSql(f);
-  const rows = sqlite.prepare(sql).all(...params) as Row[];
-  const drafts: Draft[] = [];
-  for (let start = 0; start < rows.length;) {
-    let end = start + 1;
-    while (end < rows.length && rows[end]!.contract_id === rows[start]!.contract_id) end++;
-    for (const line of linesOfContract(rows.slice(start, end))) {
-      if (line.outstandingFen <= 0) continue;
-      if (f.from && line.dueOn < f.from) continue;
-      if (f.to && line.dueOn > f.to) continue;
-      drafts.push(line);
-    }
-    start = end;
-  }
+  const drafts = draftLines(sqlite.prepare(sql).all(...params) as Row[], f);
   const clients = namesOf(sqlite, 'SELECT id, name FROM clients INDEXED BY clients_names', [
     ...new Set(drafts.map((d) => d.clientId)),
   ]);
   const staff = namesOf(sqlite, 'SELECT id, name FROM staff', null);
-  return drafts
-    .map((d) => ({
-      ...d,
-      clientName: clients.get(d.clientId) ?? '',
-      staffName: d.staffId === null ? '' : (staff.get(d.staffId) ?? ''),
-      daysPastDue: daysBetween(d.dueOn, asOf),
-    }))
-    .sort((a, b) =>
-      a.dueOn === b.dueOn
-        ? a.contractNumber < b.contractNumber
-          ? -1
-          : a.contractNumber > b.contractNumber
-            ? 1
-            : (a.instalmentId ?? 0) - (b.instalmentId ?? 0)
-        : a.dueOn < b.dueOn
-          ? -1
-          : 1,
-    );
+  const today = dayNumber(asOf);
+  const lines = drafts.map((d) => ({
+    ...d,
+    clientName: clients.get(d.clientId) ?? '',
+    staffName: d.staffId === null ? '' : (staff.get(d.staffId) ?? ''),
+    daysPastDue: today - dayNumber(d.dueOn),
+  }));
+  return sorted ? lines.sort(byDue) : lines;
 }
 
 /** id → name for the given ids (all rows when null), read from a compact index. */

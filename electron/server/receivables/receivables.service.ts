@@ -122,7 +122,7 @@ const emptyBuckets = (): Record<AgingBucket, number> => ({ notDue: 0, d0_30: 0, 
  */
 export function agingReport(ctx: CallContext, input: { asOf?: string | undefined; staffId?: number | undefined }): AgingReport {
   const asOf = input.asOf ?? todayLocal(ctx.now());
-  const lines = receivableLines(ctx.sqlite, { actor: ctx.actor, staffId: input.staffId }, asOf);
+  const lines = receivableLines(ctx.sqlite, { actor: ctx.actor, staffId: input.staffId }, asOf, false);
   const totals = { ...emptyBuckets(), totalFen: 0 };
   const byStaff = new Map<string, AgingRow>();
   const byClient = new Map<number, AgingRow>();
@@ -154,7 +154,7 @@ export function agingReport(ctx: CallContext, input: { asOf?: string | undefined
 /** The dashboard's tiles and 跟进提醒's count: this week, this month, overdue, and due within the reminder days. */
 export function receivablesSummary(ctx: CallContext, asOfInput?: string): ReceivablesSummary {
   const asOf = asOfInput ?? todayLocal(ctx.now());
-  const lines = receivableLines(ctx.sqlite, { actor: ctx.actor }, asOf);
+  const lines = receivableLines(ctx.sqlite, { actor: ctx.actor }, asOf, false);
   const { remindDays } = readReceivablesSettings(ctx);
   const sum = (pick: (l: ReceivableLine) => boolean): { count: number; outstandingFen: number } => {
     const picked = lines.filter(pick);

@@ -99,6 +99,12 @@ export const poolReceivablesBench: BenchSuite = {
         },
         { minRuns: 20, minMs: 500 },
       );
+      log(
+        `aging p50 ${round(aging.p50, 1)} ms (raw ${round(rawAging.p50, 1)} ms), load average ${os
+          .loadavg()
+          .map((l) => l.toFixed(1))
+          .join(' ')}`,
+      );
       results.push({
         name: `receivables.aging (${seeded.open} open contracts, ${seeded.instalments} instalments, ${clients} clients; ${size} office) via dispatch, p95 ms`,
         unit: 'ms',
@@ -135,6 +141,13 @@ export const poolReceivablesBench: BenchSuite = {
         if (!run.ok) throw new Error(run.error.messageEn);
         moved += (run.value as PoolRunResult).returned;
       }
+      const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+      log(
+        `daily job median ${Math.round(median(jobTimes))} ms (raw ${round(median(rawTimes), 1)} ms), load average ${os
+          .loadavg()
+          .map((l) => l.toFixed(1))
+          .join(' ')}`,
+      );
       const p95 = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(0.95 * xs.length))]!;
       results.push({
         name: `daily pool job, 10 consecutive days (${moved} clients returned, history + audit each), p95 ms`,
