@@ -10,7 +10,7 @@ import { api, ensureOfficeSetUp, expect, languageOption, screenshot, test } from
  */
 const OWNER = { code: 'BOSS', password: 'Boss2026pass' };
 const SELLER = { code: 'E2E-S9', name: '赵敏', password: 'Sales2026pass' };
-const FIRST = { timeout: 45_000 };
+const FIRST = { timeout: 90_000 };
 
 /** A call with the page's session: its cookie and the CSRF token the core gave it. */
 async function asSignedIn<M extends Method>(page: Page, method: M, input: RawInputOf<Contract[M]>): Promise<OutputOf<Contract[M]>> {
@@ -33,7 +33,7 @@ async function signIn(page: Page, who: { code: string; password: string }): Prom
 }
 
 test('a salesperson claims from the 公海: no contacts before claiming, stopped at the daily cap', async ({ page, request }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(420_000);
   await ensureOfficeSetUp(request);
   const before = await api(request, 'auth.status');
   if (!before.signInRequired) {

@@ -3,7 +3,7 @@ import { api, ensureOfficeSetUp, expect, languageOption, screenshot, test } from
 
 // The first thing shown after a page load waits longer: on a busy machine the app's chunks can
 // take more than the default 10 s to arrive and run.
-const FIRST = { timeout: 45_000 };
+const FIRST = { timeout: 90_000 };
 
 const iso = (d: Date): string => d.toISOString().slice(0, 10);
 const daysAgo = (n: number): string => iso(new Date(Date.now() - n * 86_400_000));
@@ -12,7 +12,7 @@ test('回款计划: a monthly preset, a refused schedule, part payment spread ol
   page,
   request,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(360_000);
   await ensureOfficeSetUp(request);
   const client = await api(request, 'clients.create', { name: '回款测试印刷厂', phones: ['13500000011'] });
   const signedOn = daysAgo(75);
@@ -82,7 +82,7 @@ test('回款计划: a monthly preset, a refused schedule, part payment spread ol
 });
 
 test('应收与逾期 and 应收账龄: the buckets, per salesperson and client, exported to Excel', async ({ page, request }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(360_000);
   await ensureOfficeSetUp(request);
   const staff = await api(request, 'staff.create', {
     code: 'E2E-AG',
@@ -149,7 +149,7 @@ test('应收与逾期 and 应收账龄: the buckets, per salesperson and client,
 });
 
 test('合并: the possible-duplicates list, a field-by-field merge, contracts and follow-ups moved', async ({ page, request }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(360_000);
   await ensureOfficeSetUp(request);
   const region = { province: '浙江省', city: '杭州市', district: '西湖区' };
   const kept = await api(request, 'clients.create', { name: '星河广告', ...region, phones: ['13500000031'], notes: '老客户' });

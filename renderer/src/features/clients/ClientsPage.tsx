@@ -6,18 +6,28 @@ import { ClientDetailView } from './components/ClientDetailView';
 import { ClientListTab } from './components/ClientListTab';
 import { DueTab } from './components/DueTab';
 import { FunnelTab } from './components/FunnelTab';
-import { PoolTab } from '../pool/PoolTab';
+import { Suspense } from 'react';
+import { Spin } from 'antd';
+import { lazyPage } from '../../app/lazyPage';
 import { useMe } from '../pool/useMe';
-import { DuplicatesTab } from '../merge/DuplicatesTab';
 import './clients.css';
 import '../pool/pool.css';
+
+// Tabs most visits never open load with their own chunks, so the client list stays quick to show.
+const PoolTab = lazyPage(() => import('../pool/PoolTab'), 'PoolTab');
+const DuplicatesTab = lazyPage(() => import('../merge/DuplicatesTab'), 'DuplicatesTab');
+const lazyTab = (Tab: typeof PoolTab) => (
+  <Suspense fallback={<Spin />}>
+    <Tab />
+  </Suspense>
+);
 
 const TABS: readonly SectionTab[] = [
   { key: 'list', label: 'clients.tab.list', content: () => <ClientListTab /> },
   { key: 'due', label: 'clients.tab.due', content: () => <DueTab /> },
-  { key: 'pool', label: 'clients.tab.pool', content: () => <PoolTab /> },
+  { key: 'pool', label: 'clients.tab.pool', content: () => lazyTab(PoolTab) },
   { key: 'funnel', label: 'clients.tab.funnel', content: () => <FunnelTab /> },
-  { key: 'duplicates', label: 'clients.tab.duplicates', content: () => <DuplicatesTab /> },
+  { key: 'duplicates', label: 'clients.tab.duplicates', content: () => lazyTab(DuplicatesTab) },
   { key: 'import', label: 'clients.tab.import', content: () => <ClientsImport /> },
 ];
 /** Tabs only managers and the owner can use (the core refuses the others anyway). */
