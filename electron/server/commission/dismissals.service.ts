@@ -5,7 +5,7 @@ import { writeAudit } from '../audit/audit.repository';
 import { countClientsOwnedBy, reassignClientsOwner } from '../clients/client-owner.repository';
 import { AppError } from '../core/app-error';
 import type { CallContext } from '../core/context';
-import { leavingStaffToPool } from '../pool/pool.service';
+import { leavingStaffToPool } from '../pool/pool-manage.service';
 import { lastClosed } from './month-state';
 import { payMonth } from './month-figures';
 

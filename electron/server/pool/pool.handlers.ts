@@ -2,15 +2,10 @@ import type { poolContract } from '../../../shared/contract/pool';
 import type { Handlers } from '../core/handlers';
 import { runPoolRules } from './pool-job.service';
 import { readPoolSettings } from './pool-settings';
-import {
-  assignFromPool,
-  claimClients,
-  listPool,
-  poolSummary,
-  poolWarnings,
-  putBackToPool,
-  updatePoolSettings,
-} from './pool.service';
+import { claimClients } from './pool-claims.service';
+import { listPool } from './pool-list.service';
+import { assignFromPool, putBackToPool } from './pool-manage.service';
+import { poolSummary, poolWarnings, updatePoolSettings } from './pool.service';
 
 export const poolHandlers: Handlers<typeof poolContract> = {
   'pool.settings': (ctx) => readPoolSettings(ctx.sqlite),

@@ -4,7 +4,7 @@ import { AppError, notFound } from '../core/app-error';
 import type { CallContext } from '../core/context';
 import type { Database } from '../db/schema';
 import { writeAudit } from '../audit/audit.repository';
-import { leavingStaffToPool } from '../pool/pool.service';
+import { leavingStaffToPool } from '../pool/pool-manage.service';
 import { findStaffByCode, findStaffById, insertStaff, listStaffRecords, toStaffRow, updateStaffRecord } from './staff.repository';
 
 /** Salary never reaches a clerk, nor a salesperson for anyone but themself — enforced here, not only hidden. */
