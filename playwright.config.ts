@@ -53,6 +53,8 @@ export default defineConfig({
     { name: 'audit', testMatch: /archive-audit\.spec\.ts/, dependencies: ['security'] },
     // With sign-in on: salespeople and the owner signing in and out (业绩确认, issue 19).
     { name: 'signed-in', testMatch: /signed-in\.spec\.ts/, dependencies: ['audit'] },
+    // A salesperson signed in (公海 claims): needs sign-in on, so after the security project.
+    { name: 'pool-signin', testMatch: /pool-claim\.signin\.ts/, dependencies: ['signed-in'] },
   ],
   webServer: {
     command: 'node scripts/e2e-server.mjs',

@@ -193,11 +193,16 @@ export type OwnerHistoryRow = {
   reason: string;
 };
 
-/** A 撞单 hit. The client's name and id are present only when the caller may see that client. */
+/**
+ * A 撞单 hit. The client's name and id are present when the caller may see that client, and for
+ * a client in the pool (公海), which anyone may claim.
+ */
 export type DuplicateHit = {
   field: 'phone' | 'name';
   value: string;
   ownerName: string;
   clientId: number | null;
   clientName: string | null;
+  /** Nobody owns it: say 在公海中 and offer to claim it. */
+  inPool: boolean;
 };

@@ -224,8 +224,10 @@ export const commissionContract = {
       decision: z.enum(['keep', 'dismiss']),
       reason: z.string().trim().min(2, { error: '请写明理由 / Give the reason' }).max(500),
       leftOn: dateSchema.optional(),
-      /** Who takes over every client of a dismissed person (required when they have clients). */
+      /** Who takes over every client of a dismissed person (required when they have clients)… */
       reassignToStaffId: idSchema.optional(),
+      /** …or: every client goes back to the pool (公海) instead of to a colleague. */
+      clientsToPool: z.boolean().default(false),
     }),
     roles: ['owner'],
     kind: 'write',

@@ -11,6 +11,9 @@ import { backupContract } from './backup';
 import { authContract } from './auth';
 import { payTermsContract } from './pay-terms';
 import { statementsContract } from './statements';
+import { poolContract } from './pool';
+import { receivablesContract } from './receivables';
+import { mergeContract } from './merge';
 import type { ContractMap } from './method';
 
 /**
@@ -31,6 +34,9 @@ export const contract = {
   ...performanceContract,
   ...payTermsContract,
   ...statementsContract,
+  ...poolContract,
+  ...receivablesContract,
+  ...mergeContract,
 } as const satisfies ContractMap;
 
 export type Contract = typeof contract;
@@ -48,5 +54,7 @@ export const contractParts: readonly ContractMap[] = [systemContract, settingsCo
 (contractParts as ContractMap[]).push(backupContract, authContract);
 // 分成, 阶梯提成, 奖金/扣款, 业绩确认, what-if, 排行榜 (issue 19)
 (contractParts as ContractMap[]).push(payTermsContract, statementsContract);
+// 公海池, 回款计划/应收/发票, 合并重复客户 (SPEC §7, issue 18)
+(contractParts as ContractMap[]).push(poolContract, receivablesContract, mergeContract);
 
 export * from './method';

@@ -110,7 +110,12 @@ export const staffContract = {
     summary: '修改员工 / Edit a staff member',
   }),
   'staff.deactivate': method<StaffRow>()({
-    input: z.strictObject({ id: idSchema, leftOn: dateSchema }),
+    input: z.strictObject({
+      id: idSchema,
+      leftOn: dateSchema,
+      /** Their clients go back to the pool (公海); otherwise they stay until a manager reassigns them. */
+      clientsToPool: z.boolean().default(false),
+    }),
     roles: ['owner', 'manager'],
     kind: 'write',
     summary: '员工离职 / Mark a staff member as left',

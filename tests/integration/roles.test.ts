@@ -51,6 +51,9 @@ const INPUTS: Record<string, () => unknown> = {
   'months.closeCheck': () => ({ month: '2026-03' }),
   'standing.get': () => ({ staffId }),
   'leaderboard.get': () => ({ period: 'year', asOf: '2026-04-10' }),
+  'schedules.get': () => ({ contractId }),
+  'receivables.byStaff': () => ({ month: '2026-03' }),
+  'receivables.agingExport': () => ({ format: 'csv' }),
 };
 
 const PAY_KEYS =

@@ -9,6 +9,8 @@ import { sheetCommand } from './sheet';
 import { archiveCommand } from './archive';
 import { backupCommand, restoreCommand } from './backup';
 import { userCommand } from './user';
+import { poolCommand } from './pool';
+import { receivablesCommand } from './receivables';
 
 /** Every `office` command. Each area appends its own. */
 export const commands: CliCommand[] = [serveCommand, staffCommand];
@@ -17,3 +19,4 @@ commands.push(monthCommand, sheetCommand);
 commands.push(archiveCommand);
 commands.push(backupCommand, restoreCommand);
 commands.push(userCommand);
+commands.push(poolCommand, receivablesCommand);

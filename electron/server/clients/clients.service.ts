@@ -183,7 +183,7 @@ export async function archiveClient(ctx: CallContext, id: number, archived: bool
 }
 
 /** Completeness and the search index follow every change of the card. */
-async function refreshDerived(trx: Kysely<Database>, id: number, phones: readonly PhoneEntry[]): Promise<void> {
+export async function refreshDerived(trx: Kysely<Database>, id: number, phones: readonly PhoneEntry[]): Promise<void> {
   const record = (await trx.selectFrom('clients').selectAll().where('id', '=', id).executeTakeFirstOrThrow()) as ClientRecord;
   const score = completenessScore(completenessInputOf(record, phones.length));
   if (score !== record.completeness) await trx.updateTable('clients').set({ completeness: score }).where('id', '=', id).execute();

@@ -86,7 +86,9 @@ describe('clients', () => {
     expect(r.error.message).not.toContain('华联');
     expect(JSON.stringify(r.error)).not.toContain('华联');
     const hits = await callOk<DuplicateHit[]>(office, 'clients.checkDuplicates', { name: '华联超市有限公司' }, li);
-    expect(hits).toEqual([{ field: 'name', value: '华联超市有限公司', ownerName: '张伟', clientId: null, clientName: null }]);
+    expect(hits).toEqual([
+      { field: 'name', value: '华联超市有限公司', ownerName: '张伟', clientId: null, clientName: null, inPool: false },
+    ]);
   });
 
   it('scopes a salesperson to own clients: list, read, edit, and registers for themself', async () => {

@@ -14,6 +14,8 @@ export type DuplicateMatch = {
   clientName: string;
   ownerStaffId: number | null;
   ownerName: string;
+  /** An archived client without an owner is not in the pool. */
+  archived?: boolean;
 };
 
 /**
@@ -31,7 +33,7 @@ export async function findDuplicates(
       .selectFrom('client_phones as p')
       .innerJoin('clients as c', 'c.id', 'p.client_id')
       .leftJoin('staff as s', 's.id', 'c.owner_staff_id')
-      .select(['p.phone_key', 'c.id', 'c.name', 'c.owner_staff_id', 's.name as owner_name'])
+      .select(['p.phone_key', 'c.id', 'c.name', 'c.owner_staff_id', 'c.archived_at', 's.name as owner_name'])
       .where('p.phone_key', 'in', [...probe.phoneKeys]);
     if (probe.excludeId !== undefined) query = query.where('c.id', '!=', probe.excludeId);
     for (const r of await query.execute()) {
@@ -42,6 +44,7 @@ export async function findDuplicates(
         clientName: r.name,
         ownerStaffId: r.owner_staff_id,
         ownerName: r.owner_name ?? '',
+        archived: r.archived_at !== null,
       });
     }
   }
@@ -49,7 +52,7 @@ export async function findDuplicates(
     let query = db
       .selectFrom('clients as c')
       .leftJoin('staff as s', 's.id', 'c.owner_staff_id')
-      .select(['c.id', 'c.name', 'c.owner_staff_id', 's.name as owner_name'])
+      .select(['c.id', 'c.name', 'c.owner_staff_id', 'c.archived_at', 's.name as owner_name'])
       .where('c.name_key', '=', companyNameKey(probe.name))
       .where('c.kind', '=', 'company');
     if (probe.excludeId !== undefined) query = query.where('c.id', '!=', probe.excludeId);
@@ -61,51 +64,65 @@ export async function findDuplicates(
         clientName: r.name,
         ownerStaffId: r.owner_staff_id,
         ownerName: r.owner_name ?? '',
+        archived: r.archived_at !== null,
       });
     }
   }
   return matches;
 }
 
-/** What the caller is told: the owner always, the client only when the caller may see it. */
+/**
+ * What the caller is told (撞单): a client in the pool (公海) is named — anyone may see and claim
+ * it there — and offered for claiming; an owned client is "属于 X", and its name and id only
+ * reach a caller who may see that client. Never any other detail.
+ */
 export function toDuplicateHits(matches: readonly DuplicateMatch[], actor: Actor | null): DuplicateHit[] {
   return matches.map((m) => {
-    const visible = canSeeClient(actor, m.ownerStaffId);
+    const inPool = m.ownerStaffId === null && m.archived !== true;
+    const visible = inPool || canSeeClient(actor, m.ownerStaffId);
     return {
       field: m.field,
       value: m.value,
       ownerName: m.ownerName || '未分配',
       clientId: visible ? m.clientId : null,
       clientName: visible ? m.clientName : null,
+      inPool,
     };
   });
 }
 
-/** One sentence per hit, Chinese and English, naming the owner and (when visible) the client. */
+/** One sentence per hit, Chinese and English: 在公海中 (可以领取), or 属于 X. */
 export function describeDuplicate(hit: DuplicateHit): { zh: string; en: string } {
   const what =
     hit.field === 'phone'
       ? { zh: `电话 ${hit.value}`, en: `Phone ${hit.value}` }
       : { zh: `名称"${hit.value}"`, en: `The name "${hit.value}"` };
-  const owner =
-    hit.ownerName === '未分配'
-      ? { zh: '未分配业务员', en: 'no salesperson' }
-      : { zh: `业务员 ${hit.ownerName}`, en: `salesperson ${hit.ownerName}` };
-  if (hit.clientName !== null) {
+  if (hit.inPool) {
     return {
-      zh: `${what.zh} 已登记为客户"${hit.clientName}"(编号 ${hit.clientId}),归属${owner.zh}`,
-      en: `${what.en} is already registered as client "${hit.clientName}" (no. ${hit.clientId}), owned by ${owner.en}`,
+      zh: `${what.zh} 已登记为客户"${hit.clientName}",该客户在公海中,可以领取`,
+      en: `${what.en} is already registered as client "${hit.clientName}", which is in the pool (公海) and can be claimed`,
     };
   }
-  return { zh: `${what.zh} 已被${owner.zh}的客户登记`, en: `${what.en} is already registered by a client of ${owner.en}` };
+  const owner =
+    hit.ownerName === '未分配'
+      ? { zh: '未分配业务员(已归档)', en: 'no salesperson (archived)' }
+      : { zh: hit.ownerName, en: hit.ownerName };
+  if (hit.clientName !== null) {
+    return {
+      zh: `${what.zh} 已登记为客户"${hit.clientName}"(编号 ${hit.clientId}),属于 ${owner.zh}`,
+      en: `${what.en} is already registered as client "${hit.clientName}" (no. ${hit.clientId}), which belongs to ${owner.en}`,
+    };
+  }
+  return { zh: `${what.zh} 已登记,属于 ${owner.zh}`, en: `${what.en} is already registered and belongs to ${owner.en}` };
 }
 
 export function duplicateError(hits: readonly DuplicateHit[]): AppError {
   const lines = hits.map(describeDuplicate);
+  const pool = hits.some((h) => h.inPool);
   return new AppError(
     'conflict',
-    `撞单:${lines.map((l) => l.zh).join(';')}。请勿重复登记;如需接手该客户,请联系经理转移。`,
-    `Duplicate (撞单): ${lines.map((l) => l.en).join('; ')}. Do not register it again; ask a manager to reassign the client if you should take it over.`,
+    `撞单:${lines.map((l) => l.zh).join(';')}。${pool ? '请勿重复登记;可在公海中直接领取该客户。' : '请勿重复登记;如需接手该客户,请联系经理转移。'}`,
+    `Duplicate (撞单): ${lines.map((l) => l.en).join('; ')}. ${pool ? 'Do not register it again; claim it from the pool instead.' : 'Do not register it again; ask a manager to reassign the client if you should take it over.'}`,
     {
       duplicates: hits,
       issues: hits.map((h, i) => ({

@@ -5,6 +5,7 @@ import { writeAudit } from '../audit/audit.repository';
 import { countClientsOwnedBy, reassignClientsOwner } from '../clients/client-owner.repository';
 import { AppError } from '../core/app-error';
 import type { CallContext } from '../core/context';
+import { leavingStaffToPool } from '../pool/pool-manage.service';
 import { lastClosed } from './month-state';
 import { assertMayManagePerson, assertOwnerRemains, personTarget } from '../staff/staff-policy';
 import { recordStatusEvent } from '../staff/staff-history.repository';
@@ -50,6 +51,8 @@ type Decision = {
   reason: string;
   leftOn?: string | undefined;
   reassignToStaffId?: number | undefined;
+  /** Every client goes back to the pool (公海) instead of to a colleague. */
+  clientsToPool?: boolean | undefined;
 };
 
 /**
@@ -86,12 +89,14 @@ export async function decideDismissal(
             issues: [{ path: 'leftOn', message: '离职日期过早', messageEn: 'Leaving date too early' }],
           },
         );
-      if (open.clientCount > 0) {
+      if (open.clientCount > 0 && d.clientsToPool) {
+        movedClients = leavingStaffToPool(ctx, d.staffId, open.name);
+      } else if (open.clientCount > 0) {
         if (!d.reassignToStaffId || d.reassignToStaffId === d.staffId)
           throw new AppError(
             'invalid_input',
-            `${open.name} 名下有 ${open.clientCount} 位客户,请先选择接手的同事。`,
-            `${open.name} owns ${open.clientCount} clients; choose the colleague who takes them over.`,
+            `${open.name} 名下有 ${open.clientCount} 位客户,请先选择接手的同事,或让客户退回公海。`,
+            `${open.name} owns ${open.clientCount} clients; choose the colleague who takes them over, or send them to the pool.`,
             { issues: [{ path: 'reassignToStaffId', message: '请选择接手人', messageEn: 'Choose who takes over' }] },
           );
         const to = await trx
@@ -149,7 +154,7 @@ export async function decideDismissal(
         entity: 'staff',
         entityId: d.staffId,
         before: open,
-        after: { reason: d.reason, leftOn, movedClients },
+        after: { reason: d.reason, leftOn, movedClients, clientsToPool: d.clientsToPool === true },
       },
       ctx.now(),
     );

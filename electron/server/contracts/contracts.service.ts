@@ -17,6 +17,7 @@ import type { Database } from '../db/schema';
 import { isScopedToOwn } from '../clients/client-scope';
 import { assertActiveStaff, visibleClient } from '../clients/clients.service';
 import { assertCanSeeContract, contractScopeSql } from './contract-scope';
+import { assertScheduleStillFits } from '../receivables/schedules.service';
 import {
   CONTRACT_SELECT,
   findContractByNumber,
@@ -153,6 +154,12 @@ export async function updateContract(ctx: CallContext, patch: ContractPatch): Pr
         `The service end ${endsOn} is before its start ${startsOn}.`,
       );
     }
+    // A 回款计划 must still fit the contract: not above its amount, no instalment before signing.
+    if (patch.amountFen !== undefined || patch.signedOn !== undefined)
+      assertScheduleStillFits(ctx.sqlite, existing, {
+        amountFen: patch.amountFen ?? existing.amount_fen,
+        signedOn: patch.signedOn === undefined ? existing.signed_on : patch.signedOn,
+      });
     if (patch.amountFen !== undefined && patch.amountFen < existing.paid_fen) {
       throw new AppError(
         'conflict',

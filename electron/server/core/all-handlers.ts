@@ -13,6 +13,9 @@ import { backupHandlers } from '../backup/backup.handlers';
 import { authHandlers } from '../auth/auth.handlers';
 import { payTermsHandlers } from '../commission/pay-terms.handlers';
 import { statementsHandlers } from '../commission/statements.handlers';
+import { poolHandlers } from '../pool/pool.handlers';
+import { receivablesHandlers } from '../receivables/receivables.handlers';
+import { mergeHandlers } from '../clients/merge.handlers';
 
 /** Every area's handlers in one map, typed against the whole contract. */
 export const allHandlers: Handlers<Contract> = {
@@ -29,4 +32,7 @@ export const allHandlers: Handlers<Contract> = {
   ...performanceHandlers,
   ...payTermsHandlers,
   ...statementsHandlers,
+  ...poolHandlers,
+  ...receivablesHandlers,
+  ...mergeHandlers,
 };

@@ -41,6 +41,9 @@ export type Database = {
   confirmation_requests: ConfirmationRequestsTable;
   statement_confirmations: StatementConfirmationsTable;
   month_close_lines: MonthCloseLinesTable;
+  instalments: InstalmentsTable;
+  invoices: InvoicesTable;
+  invoice_payments: { invoice_id: number; payment_id: number };
 };
 
 export type SchemaMigrationsTable = {
@@ -118,6 +121,12 @@ export type ClientsTable = {
   created_at: string;
   updated_at: string;
   archived_at: string | null;
+  /** When the client was put into the pool (公海); owner_staff_id is then NULL. */
+  pool_since: Generated<string | null>;
+  /** Kept by triggers (migration 20261127_1800_pool_receivables_facts) for the pool rules. */
+  last_follow_up_on: Generated<string | null>;
+  last_signed_on: Generated<string | null>;
+  owned_at: Generated<string | null>;
 };
 export type ClientRecord = Selectable<ClientsTable>;
 
@@ -137,6 +146,10 @@ export type ClientOwnerHistoryTable = {
   changed_at: string;
   changed_by: string;
   reason: Generated<string>;
+  /** reassign · claim · assign · return · put_back · leave · merge */
+  kind: Generated<string>;
+  /** The office calendar day of the move (pool moves), for daily caps and cooldowns. */
+  on_date: Generated<string | null>;
 };
 
 export type FollowUpsTable = {
@@ -415,4 +428,28 @@ export type MonthCloseLinesTable = {
   month: string;
   staff_id: number;
   lines_json: string;
+};
+
+/** 回款计划: one instalment of a contract's payment schedule. */
+export type InstalmentsTable = {
+  id: Generated<number>;
+  contract_id: number;
+  due_on: string;
+  amount_fen: number;
+  note: Generated<string>;
+  created_at: string;
+};
+
+/** 发票登记: a record of an invoice issued (no tax-system link). */
+export type InvoicesTable = {
+  id: Generated<number>;
+  contract_id: number;
+  title: string;
+  tax_no: Generated<string>;
+  amount_fen: number;
+  number: string;
+  issued_on: string;
+  notes: Generated<string>;
+  created_at: string;
+  created_by: string;
 };

@@ -2,6 +2,9 @@ import { auditArchive, LAST_AUDIT_SETTING } from '../archive/audit.service';
 import { isBackupDue, readBackupSettings, runBackup } from '../backup/backup-settings';
 import type { OfficeContext } from '../core/context';
 import { readSettingsMap } from '../settings/settings.repository';
+import { todayLocal } from '../../../shared/dates';
+import { isPoolRunDue, runPoolRules } from '../pool/pool-job.service';
+import { readPoolLastRun } from '../pool/pool-settings';
 
 const DAY = 24 * 3600_000;
 
@@ -17,7 +20,8 @@ async function lastAuditAt(ctx: OfficeContext): Promise<string | null> {
 
 /**
  * What the office does by itself while the app (or `office serve`) runs: the daily backup once
- * the owner chose a folder, and the daily archive audit whose result the dashboard shows.
+ * the owner chose a folder, the daily archive audit whose result the dashboard shows, and the
+ * 公海 rules once per office calendar day (clients due go back to the pool).
  * Checked hourly; the timer never keeps the process alive; a database that failed its startup
  * check is left alone (writes are refused anyway).
  */
@@ -37,6 +41,15 @@ export function startDailyJobs(ctx: OfficeContext, log: (text: string) => void =
       }
     } catch (error) {
       log(`archive audit failed: ${(error as Error).message}`);
+    }
+    try {
+      const today = todayLocal(ctx.now());
+      if (isPoolRunDue(readPoolLastRun(ctx.sqlite)?.asOf ?? null, today)) {
+        const run = await runPoolRules({ ...ctx, actor: null }, today);
+        log(`pool: ${run.returned} returned, ${run.warned} warned`);
+      }
+    } catch (error) {
+      log(`pool rules failed: ${(error as Error).message}`);
     }
   };
   const timer = setInterval(() => void tick(), 3600_000);

@@ -7,7 +7,7 @@ export const staffHandlers: Handlers<typeof staffContract> = {
   'staff.get': (ctx, input) => getStaff(ctx, input.id),
   'staff.create': (ctx, input) => createStaff(ctx, input),
   'staff.update': (ctx, input) => updateStaff(ctx, input),
-  'staff.deactivate': (ctx, input) => deactivateStaff(ctx, input.id, input.leftOn),
+  'staff.deactivate': (ctx, input) => deactivateStaff(ctx, input.id, input.leftOn, input.clientsToPool),
   'staff.reinstate': (ctx, input) => reinstateStaff(ctx, input),
   'staff.history': (ctx, input) => staffHistory(ctx, input.id),
 };

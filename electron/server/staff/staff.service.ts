@@ -5,6 +5,7 @@ import { AppError, notFound } from '../core/app-error';
 import type { CallContext } from '../core/context';
 import type { Database } from '../db/schema';
 import { writeAudit } from '../audit/audit.repository';
+import { leavingStaffToPool } from '../pool/pool-manage.service';
 import { findStaffByCode, findStaffById, insertStaff, listStaffRecords, toStaffRow, updateStaffRecord } from './staff.repository';
 import { assertMayGrantRole, assertMayManagePerson, assertOwnerRemains, type PersonTarget } from './staff-policy';
 import { listStatusEvents, recordStatusEvent } from './staff-history.repository';
@@ -93,7 +94,7 @@ export async function updateStaff(ctx: CallContext, patch: StaffPatch): Promise<
 }
 
 /** Ends employment; the person stays on record so their history and clients are never lost. */
-export async function deactivateStaff(ctx: CallContext, id: number, leftOn: string): Promise<StaffRow> {
+export async function deactivateStaff(ctx: CallContext, id: number, leftOn: string, clientsToPool = false): Promise<StaffRow> {
   return ctx.db.transaction().execute(async (trx) => {
     const existing = await findStaffById(trx, id);
     if (!existing) throw notFound('员工', 'Staff member', id);
@@ -124,10 +125,17 @@ export async function deactivateStaff(ctx: CallContext, id: number, leftOn: stri
     ctx.sqlite.prepare('DELETE FROM sessions WHERE staff_id = ?').run(id);
     recordStatusEvent(ctx, { staffId: id, event: 'left', effectiveOn: leftOn, from: existing.status, to: 'left' });
     const row = toStaffRow(record);
+    const clientsToPoolCount = clientsToPool ? leavingStaffToPool(ctx, id, existing.name) : 0;
     await writeAudit(
       trx,
       ctx.actor,
-      { action: 'staff.deactivate', entity: 'staff', entityId: id, before: toStaffRow(existing), after: row },
+      {
+        action: 'staff.deactivate',
+        entity: 'staff',
+        entityId: id,
+        before: toStaffRow(existing),
+        after: clientsToPool ? { ...row, clientsToPool: clientsToPoolCount } : row,
+      },
       ctx.now(),
     );
     return row;

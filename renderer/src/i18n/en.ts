@@ -9,6 +9,8 @@ import { clientsEn } from './clients.en';
 import { backupEn } from './backup.en';
 import { commonEn } from './common.en';
 import { payEn } from './pay.en';
+import { poolEn } from './pool.en';
+import { receivablesEn } from './receivables.en';
 
 export const en: Dictionary = {
   ...authEn,
@@ -20,6 +22,8 @@ export const en: Dictionary = {
   ...backupEn,
   ...commonEn,
   ...payEn,
+  ...poolEn,
+  ...receivablesEn,
   'app.name': '门店通',
   'app.loading': 'Loading…',
   'app.loadFailed': 'Cannot reach 门店通',

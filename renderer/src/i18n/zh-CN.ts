@@ -7,6 +7,8 @@ import { clientsZh } from './clients.zh-CN';
 import { backupZh } from './backup.zh-CN';
 import { commonZh } from './common.zh-CN';
 import { payZh } from './pay.zh-CN';
+import { poolZh } from './pool.zh-CN';
+import { receivablesZh } from './receivables.zh-CN';
 
 /**
  * The Chinese dictionary is the source of truth: every key the UI uses is declared here, and
@@ -24,6 +26,8 @@ export const zhCN = {
   ...backupZh,
   ...commonZh,
   ...payZh,
+  ...poolZh,
+  ...receivablesZh,
   'app.name': '门店通',
   'app.loading': '正在加载…',
   'app.loadFailed': '无法连接门店通',

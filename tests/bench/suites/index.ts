@@ -9,6 +9,7 @@ import { uiBench } from './ui.bench';
 import { responsivenessBench } from './responsiveness.bench';
 import { backupBench } from './backup.bench';
 import { commissionBench } from './commission.bench';
+import { poolReceivablesBench } from './pool-receivables.bench';
 
 /** Every benchmark suite; each area appends its own. */
 export const suites: BenchSuite[] = [staffListBench];
@@ -17,3 +18,4 @@ suites.push(hostBench, sheetBench, archiveBench, uiBench, responsivenessBench);
 suites.push(backupBench);
 // 分成, 阶梯提成, 奖金/扣款 on the sheet (issue 19)
 suites.push(commissionBench);
+suites.push(poolReceivablesBench);

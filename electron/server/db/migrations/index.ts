@@ -10,6 +10,9 @@ import { contractPaid } from './20261123_1100_contract_paid';
 import { staffHistory } from './20261127_1400_staff_history';
 import { archiveIgnored } from './20261127_1410_archive_ignored';
 import { commissionExtras } from './20261127_1900_commission_extras';
+import { poolReceivables } from './20261127_1800_pool_receivables';
+import { poolReceivablesFacts } from './20261127_1800_pool_receivables_facts';
+import { poolReceivablesIndexes } from './20261127_1800_pool_receivables_indexes';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only; names sort in the order they run. */
@@ -26,6 +29,9 @@ export const migrations: readonly Migration[] = [
   staffHistory,
   archiveIgnored,
   commissionExtras,
+  poolReceivables,
+  poolReceivablesFacts,
+  poolReceivablesIndexes,
 ];
 
 export type { Migration };

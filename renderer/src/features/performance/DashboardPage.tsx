@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
 import { useLanguage, useT } from '../../i18n';
 import { TargetVsActualChart } from './charts/TargetVsActualChart';
+import { ReceivablesTiles } from '../receivables/ReceivablesTiles';
 import { TeamTrendChart } from './charts/TeamTrendChart';
 import { monthTitle } from './monthTitle';
 import { LeaderboardCard } from '../commission/LeaderboardCard';
@@ -73,6 +74,7 @@ export function DashboardPage() {
             />
           </Space>
         </Card>
+        <ReceivablesTiles />
         <Card
           size="small"
           title={t('dash.funnel')}

@@ -18,6 +18,7 @@ import { PolicyNotes } from './print/PolicyNotes';
 import { ConfirmationsCard } from '../commission/ConfirmationsCard';
 import { MyStatementConfirmation } from '../commission/MyStatementConfirmation';
 import { useMyRole } from '../commission/useMyRole';
+import { StaffReceivablesCard } from '../receivables/StaffReceivablesCard';
 import './performance.css';
 
 /** 业绩表: #/performance/<YYYY-MM>; without a month the core picks the last closed one. */
@@ -101,6 +102,7 @@ export function PerformancePage() {
           </Card>
         </div>
       )}
+      {month && <StaffReceivablesCard month={month} />}
       {person && month && <PersonDrawer month={month} row={person} onClose={() => setPerson(null)} />}
     </Page>
   );

@@ -21,6 +21,8 @@ import { useLanguage, useT } from '../../../i18n';
 import { CLIENT_FORM_FIELDS, clientToForm, emptyClientForm, formToClientInput, type ClientFormValues } from '../clientForm';
 import { useLabel } from '../hooks/useLabel';
 import { useStaffOptions } from '../hooks/useStaffOptions';
+import { navigate } from '../../../app/useHashPath';
+import { useMe } from '../../pool/useMe';
 
 type Props = { client: ClientDetail | null; onClose: () => void; onSaved: (client: ClientDetail) => void };
 
@@ -28,6 +30,7 @@ type Props = { client: ClientDetail | null; onClose: () => void; onSaved: (clien
 export function ClientFormModal({ client, onClose, onSaved }: Props) {
   const t = useT();
   const label = useLabel();
+  const me = useMe();
   const { lang } = useLanguage();
   const { message } = App.useApp();
   const staff = useStaffOptions();
@@ -73,6 +76,31 @@ export function ClientFormModal({ client, onClose, onSaved }: Props) {
     });
   };
 
+  // 撞单: 在公海中 (offer to claim it instead) or 属于 X — the core decides what the caller may learn.
+  const hitText = (h: DuplicateHit): string => {
+    const what =
+      lang === 'en'
+        ? h.field === 'phone'
+          ? `Phone ${h.value}`
+          : `"${h.value}"`
+        : h.field === 'phone'
+          ? `电话 ${h.value}`
+          : `"${h.value}"`;
+    const client = h.clientName ? (lang === 'en' ? `client "${h.clientName}", ` : `客户"${h.clientName}",`) : '';
+    const where = h.inPool ? t('pool.dupInPool') : t('pool.dupOwned', { owner: h.ownerName });
+    return `${what}${lang === 'en' ? ': ' : ':'}${client}${where}`;
+  };
+  const claim = async (clientId: number): Promise<void> => {
+    try {
+      await call('pool.claim', { clientIds: [clientId] });
+      void message.success(t('pool.claimed', { count: 1 }));
+      onClose();
+      navigate(['clients', String(clientId)]);
+    } catch (error) {
+      errors.show(toApiError(error));
+    }
+  };
+  const canClaim = me.role !== 'clerk' && me.staffId !== null;
   const nameHits = duplicates.filter((h) => h.field === 'name');
   const phoneHits = duplicates.filter((h) => h.field === 'phone');
   const hitNote = (hits: DuplicateHit[], testId: string) =>
@@ -84,15 +112,16 @@ export function ClientFormModal({ client, onClose, onSaved }: Props) {
         {hits.map((h) => (
           <div key={`${h.field}${h.value}${h.clientId ?? ''}`}>
             <Typography.Text type="warning">{hitText(h)}</Typography.Text>
+            {h.inPool && h.clientId !== null && canClaim && (
+              <Button type="link" size="small" onClick={() => void claim(h.clientId!)}>
+                {t('pool.dupClaim')}
+              </Button>
+            )}
           </div>
         ))}
       </div>
     );
 
-  const hitText = (h: DuplicateHit): string =>
-    lang === 'en'
-      ? `${h.field === 'phone' ? `Phone ${h.value}` : `"${h.value}"`}: ${h.clientName ? `client "${h.clientName}", ` : ''}owned by ${h.ownerName}`
-      : `${h.field === 'phone' ? `电话 ${h.value}` : `"${h.value}"`}:${h.clientName ? `客户"${h.clientName}",` : ''}归属 ${h.ownerName}`;
 
   return (
     <FormDialog

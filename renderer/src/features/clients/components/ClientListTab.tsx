@@ -1,4 +1,4 @@
-import { ImportOutlined, PlusOutlined, ReloadOutlined, SwapOutlined } from '@ant-design/icons';
+import { ImportOutlined, PlusOutlined, ReloadOutlined, RollbackOutlined, SwapOutlined } from '@ant-design/icons';
 import { Button, Empty, Space, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { call } from '../../../api/client';
@@ -12,6 +12,8 @@ import { useRememberedState } from '../hooks/useRememberedState';
 import { ClientFiltersBar, DEFAULT_CLIENT_SORT, type ListFilters } from './ClientFiltersBar';
 import { ClientFormModal } from './ClientFormModal';
 import { ReassignModal } from './ReassignModal';
+import { PutBackModal } from '../../pool/PutBackModal';
+import { useMe } from '../../pool/useMe';
 import { VirtualClientTable } from './VirtualClientTable';
 
 // v2: the list now opens newest first; an older remembered "oldest first" is not carried over.
@@ -27,11 +29,13 @@ export function ClientListTab() {
   const canExport = useCan('clients.export');
   const canReassign = useCan('clients.reassign');
   const canImport = useCan('clients.import');
+  const canPutBack = useCan('pool.putBack');
   // Nothing filtered and still nothing: a new office. Invite the first 登记 or 导入 instead of "no match".
   const filtered = Object.entries(filters).some(([k, v]) => k !== 'sort' && v !== undefined && v !== '');
   const data = useClientWindow(filters);
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
-  const [dialog, setDialog] = useState<'create' | 'reassign' | null>(null);
+  const [dialog, setDialog] = useState<'create' | 'reassign' | 'putBack' | null>(null);
+  const me = useMe();
 
   const changeFilters = useCallback(
     (next: ListFilters) => {
@@ -83,6 +87,11 @@ export function ClientListTab() {
               {t('clients.reassign')}
             </Button>
           )}
+          {canPutBack && (
+            <Button icon={<RollbackOutlined />} onClick={() => setDialog('putBack')}>
+              {t('pool.putBack')}
+            </Button>
+          )}
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog('create')}>
             {t('clients.add')}
           </Button>
@@ -91,7 +100,7 @@ export function ClientListTab() {
       <ErrorAlert error={data.error} />
       <VirtualClientTable
         window={data}
-        selected={canReassign ? selected : null}
+        selected={canReassign || canPutBack ? selected : null}
         onToggle={toggle}
         onOpen={(row) => navigate(['clients', String(row.id)])}
         sort={filters.sort ?? DEFAULT_CLIENT_SORT}
@@ -130,6 +139,19 @@ export function ClientListTab() {
             setDialog(null);
             data.refresh();
             navigate(['clients', String(client.id)]);
+          }}
+        />
+      )}
+      {dialog === 'putBack' && (
+        <PutBackModal
+          clientIds={[...selected]}
+          filters={(({ sort: _sort, ...rest }) => rest)(filters)}
+          filteredCount={data.total}
+          onClose={() => setDialog(null)}
+          onDone={() => {
+            setDialog(null);
+            setSelected(new Set());
+            data.refresh();
           }}
         />
       )}

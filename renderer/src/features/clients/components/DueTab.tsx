@@ -11,6 +11,8 @@ import { useT } from '../../../i18n';
 import { useLabel } from '../hooks/useLabel';
 import { useStaffOptions } from '../hooks/useStaffOptions';
 import { ClientLink } from './ClientLink';
+import { PoolWarningsCard } from '../../pool/PoolWarningsCard';
+import { ReceivableRemindersCard } from '../../receivables/ReceivableRemindersCard';
 
 /** 跟进提醒: next steps due today and overdue per person, and after-sales care (生日、纪念日、节日). */
 export function DueTab() {
@@ -122,38 +124,42 @@ export function DueTab() {
             />
           </Card>
         </div>
-        <Card size="small" title={t('reminders.title')} className="detail-card">
-          {(reminders.data ?? []).length === 0 ? (
-            <Empty description={t('reminders.empty')} />
-          ) : (
-            <List
-              size="small"
-              dataSource={reminders.data ?? []}
-              renderItem={(r) => (
-                <List.Item>
-                  <Space>
-                    <Typography.Text className="money">{r.date}</Typography.Text>
-                    {r.kind === 'festival' ? (
-                      <span>
-                        <Tag color="red">{label(FESTIVAL_LABELS[r.festival])}</Tag>
-                        {t('reminders.festival', { count: r.clientCount })}
-                      </span>
-                    ) : (
-                      <span>
-                        <Tag color={r.kind === 'birthday' ? 'magenta' : 'gold'}>
-                          {t(r.kind === 'birthday' ? 'clients.birthday' : 'clients.anniversary')}
-                        </Tag>
-                        <ClientLink id={r.clientId} name={r.clientName} />
-                        {r.contactName && ` · ${r.contactName}`}
-                        {r.kind === 'anniversary' && r.years ? ` · ${t('reminders.years', { years: r.years })}` : ''}
-                      </span>
-                    )}
-                  </Space>
-                </List.Item>
-              )}
-            />
-          )}
-        </Card>
+        <div>
+          <PoolWarningsCard staffId={staffId} />
+          <ReceivableRemindersCard staffId={staffId} />
+          <Card size="small" title={t('reminders.title')} className="detail-card">
+            {(reminders.data ?? []).length === 0 ? (
+              <Empty description={t('reminders.empty')} />
+            ) : (
+              <List
+                size="small"
+                dataSource={reminders.data ?? []}
+                renderItem={(r) => (
+                  <List.Item>
+                    <Space>
+                      <Typography.Text className="money">{r.date}</Typography.Text>
+                      {r.kind === 'festival' ? (
+                        <span>
+                          <Tag color="red">{label(FESTIVAL_LABELS[r.festival])}</Tag>
+                          {t('reminders.festival', { count: r.clientCount })}
+                        </span>
+                      ) : (
+                        <span>
+                          <Tag color={r.kind === 'birthday' ? 'magenta' : 'gold'}>
+                            {t(r.kind === 'birthday' ? 'clients.birthday' : 'clients.anniversary')}
+                          </Tag>
+                          <ClientLink id={r.clientId} name={r.clientName} />
+                          {r.contactName && ` · ${r.contactName}`}
+                          {r.kind === 'anniversary' && r.years ? ` · ${t('reminders.years', { years: r.years })}` : ''}
+                        </span>
+                      )}
+                    </Space>
+                  </List.Item>
+                )}
+              />
+            )}
+          </Card>
+        </div>
       </div>
     </div>
   );

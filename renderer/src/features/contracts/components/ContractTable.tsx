@@ -8,6 +8,8 @@ import { useT } from '../../../i18n';
 import { ContractStatusTag } from './ContractStatusTag';
 import { LinkedDocumentsPanel } from '../../archive/components/LinkedDocumentsPanel';
 import { PaymentsList } from './PaymentsList';
+import { ScheduleTab } from '../../receivables/ScheduleTab';
+import { InvoicesTab } from '../../receivables/InvoicesTab';
 import { ClientLink } from '../../clients/components/ClientLink';
 import { SharesPanel } from '../../commission/SharesPanel';
 
@@ -221,6 +223,16 @@ export function ContractTable({
                 key: 'payments',
                 label: t('contracts.tab.payments'),
                 children: <PaymentsList contractId={r.id} onChanged={onChanged} />,
+              },
+              {
+                key: 'schedule',
+                label: t('contracts.tab.schedule'),
+                children: <ScheduleTab contractId={r.id} onChanged={onChanged} />,
+              },
+              {
+                key: 'invoices',
+                label: t('contracts.tab.invoices'),
+                children: <InvoicesTab contractId={r.id} />,
               },
               {
                 key: 'documents',

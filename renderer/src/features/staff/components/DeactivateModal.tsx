@@ -1,4 +1,4 @@
-import { Alert, App, DatePicker, Form, Modal } from 'antd';
+import { Alert, App, Checkbox, DatePicker, Form, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { StaffRow } from '../../../../../shared/contract/staff';
@@ -8,7 +8,7 @@ import { useFormApiError } from '../../../api/useFormApiError';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useT } from '../../../i18n';
 
-type Values = { leftOn: Dayjs | null };
+type Values = { leftOn: Dayjs | null; clientsToPool: boolean };
 
 const FIELDS = ['leftOn'] as const;
 
@@ -33,7 +33,11 @@ export function DeactivateModal({
     if (!values.leftOn) return;
     setSaving(true);
     try {
-      const done = await call('staff.deactivate', { id: row.id, leftOn: values.leftOn.format('YYYY-MM-DD') });
+      const done = await call('staff.deactivate', {
+        id: row.id,
+        leftOn: values.leftOn.format('YYYY-MM-DD'),
+        clientsToPool: values.clientsToPool === true,
+      });
       void message.success(t('staff.deactivated', { name: done.name }));
       onDone(done);
     } catch (error) {
@@ -64,7 +68,7 @@ export function DeactivateModal({
         form={form}
         component={false}
         layout="vertical"
-        initialValues={{ leftOn: dayjs().startOf('day') }}
+        initialValues={{ leftOn: dayjs().startOf('day'), clientsToPool: false }}
         onFinish={confirm}
         onValuesChange={errors.clear}
       >
@@ -79,6 +83,9 @@ export function DeactivateModal({
             allowClear={false}
             disabledDate={(d) => d.isBefore(hiredOn, 'day')}
           />
+        </Form.Item>
+        <Form.Item name="clientsToPool" valuePropName="checked">
+          <Checkbox>{t('staff.clientsToPool')}</Checkbox>
         </Form.Item>
       </Form>
     </Modal>

@@ -1,4 +1,4 @@
-import { DatePicker, Form, Input, Select, Typography } from 'antd';
+import { DatePicker, Form, Input, Radio, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { DismissalCase } from '../../../../../shared/contract/commission';
@@ -9,7 +9,7 @@ import { FormDialog } from '../../../components/FormDialog';
 import { useLanguage, useT } from '../../../i18n';
 import { useStaffList } from '../hooks/useStaffList';
 
-type Values = { reason: string; leftOn: Dayjs | null; reassignToStaffId?: number };
+type Values = { reason: string; leftOn: Dayjs | null; clientsTo: 'colleague' | 'pool'; reassignToStaffId?: number };
 
 /** The owner's decision on one 待辞退 case: keep (stays on 预警) or dismiss and hand over the clients. */
 export function DismissalDialog({
@@ -31,6 +31,7 @@ export function DismissalDialog({
   const staff = useStaffList(false);
   const [error, setError] = useState<string | null>(null);
   const colleagues = (staff.data ?? []).filter((s) => s.id !== item.staffId && s.status !== 'left');
+  const clientsTo = Form.useWatch('clientsTo', form) ?? 'colleague';
 
   const submit = async (v: Values) => {
     setError(null);
@@ -41,12 +42,15 @@ export function DismissalDialog({
         decision,
         reason: v.reason,
         ...(decision === 'dismiss' && v.leftOn ? { leftOn: v.leftOn.format('YYYY-MM-DD') } : {}),
-        ...(decision === 'dismiss' && v.reassignToStaffId ? { reassignToStaffId: v.reassignToStaffId } : {}),
+        ...(decision === 'dismiss' && v.clientsTo === 'pool' ? { clientsToPool: true } : {}),
+        ...(decision === 'dismiss' && v.clientsTo !== 'pool' && v.reassignToStaffId
+          ? { reassignToStaffId: v.reassignToStaffId }
+          : {}),
       });
       onDone({
         decision,
         movedClients: result.movedClients,
-        toName: colleagues.find((c) => c.id === v.reassignToStaffId)?.name ?? null,
+        toName: v.clientsTo === 'pool' ? null : (colleagues.find((c) => c.id === v.reassignToStaffId)?.name ?? null),
         leftOn: decision === 'dismiss' && v.leftOn ? v.leftOn.format('YYYY-MM-DD') : null,
       });
     } catch (caught) {
@@ -65,7 +69,7 @@ export function DismissalDialog({
       error={error}
       width={520}
     >
-      <Form form={form} layout="vertical" initialValues={{ reason: '', leftOn: dayjs() }} onFinish={(v) => void submit(v)}>
+      <Form form={form} layout="vertical" initialValues={{ reason: '', leftOn: dayjs(), clientsTo: 'colleague' }} onFinish={(v) => void submit(v)}>
         <Form.Item
           name="reason"
           label={t('dismissals.reason')}
@@ -83,17 +87,28 @@ export function DismissalDialog({
                 <Typography.Paragraph type="warning">
                   {t('dismissals.reassignHint', { name: item.name, n: item.clientCount })}
                 </Typography.Paragraph>
-                <Form.Item
-                  name="reassignToStaffId"
-                  label={t('dismissals.reassignTo')}
-                  rules={[{ required: true, message: t('dismissals.reassignTo') }]}
-                >
-                  <Select
-                    showSearch
-                    optionFilterProp="label"
-                    options={colleagues.map((s) => ({ value: s.id, label: `${s.name}(${s.code})` }))}
+                <Form.Item name="clientsTo" label={t('dismiss.clientsTo')}>
+                  <Radio.Group
+                    optionType="button"
+                    options={[
+                      { value: 'colleague', label: t('dismiss.toColleague') },
+                      { value: 'pool', label: t('dismiss.toPool') },
+                    ]}
                   />
                 </Form.Item>
+                {clientsTo === 'colleague' && (
+                  <Form.Item
+                    name="reassignToStaffId"
+                    label={t('dismissals.reassignTo')}
+                    rules={[{ required: true, message: t('dismissals.reassignTo') }]}
+                  >
+                    <Select
+                      showSearch
+                      optionFilterProp="label"
+                      options={colleagues.map((s) => ({ value: s.id, label: `${s.name}(${s.code})` }))}
+                    />
+                  </Form.Item>
+                )}
               </>
             )}
           </>
