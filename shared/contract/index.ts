@@ -9,6 +9,7 @@ import { commissionContract } from './commission';
 import { archiveContract } from './archive';
 import { backupContract } from './backup';
 import { authContract } from './auth';
+import { doctextContract } from './doctext';
 import type { ContractMap } from './method';
 
 /**
@@ -24,6 +25,7 @@ export const contract = {
   ...contractsContract,
   ...commissionContract,
   ...archiveContract,
+  ...doctextContract,
   ...backupContract,
   ...authContract,
   ...performanceContract,
@@ -39,7 +41,7 @@ export const contractParts: readonly ContractMap[] = [systemContract, settingsCo
 // 指标、提成、月结、待辞退 (SPEC §4); 月度业绩表 and 概览 (SPEC §5)
 (contractParts as ContractMap[]).push(commissionContract, performanceContract);
 // 档案 (SPEC §3)
-(contractParts as ContractMap[]).push(archiveContract);
+(contractParts as ContractMap[]).push(archiveContract, doctextContract);
 // 备份 (SPEC §6)
 (contractParts as ContractMap[]).push(backupContract, authContract);
 

@@ -1,0 +1,149 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { absInside } from '../archive/archive-fs';
+import { readDocumentText, saveDocumentText } from '../archive/document-texts.repository';
+import { findDocument, writeDocumentSearch } from '../archive/documents.repository';
+import { capText } from '../archive/text/cap-text';
+import { extractDocumentText } from '../archive/text/extract-text';
+import type { OfficeContext } from '../core/context';
+import { recogniseFileWithProgress } from './index';
+import { claimNextJob, enqueueJob, finishJob, requeueInterrupted, setJobProgress, type TextJob } from './text-jobs';
+
+type Runner = { running: boolean; current: { job: TextJob; abort: AbortController } | null; stopped: boolean };
+
+/** One queue runner per open office (keyed by its connection). */
+const runners = new WeakMap<BetterSqlite3.Database, Runner>();
+
+function runnerOf(ctx: OfficeContext): Runner {
+  let r = runners.get(ctx.sqlite);
+  if (!r) {
+    r = { running: false, current: null, stopped: false };
+    runners.set(ctx.sqlite, r);
+  }
+  return r;
+}
+
+/**
+ * When the app or `office serve` starts: jobs a crash or a quit interrupted go back to the
+ * queue, and the queue runs. (The CLI files and queues, but leaves the running to the app.)
+ */
+export function startTextJobs(ctx: OfficeContext): void {
+  const r = runnerOf(ctx);
+  r.stopped = false;
+  void (async () => {
+    await ctx.healthChecked;
+    if (ctx.health && !ctx.health.ok) return;
+    await write(ctx, () => requeueInterrupted(ctx.sqlite, ctx.now().toISOString()));
+    kickTextJobs(ctx);
+  })();
+}
+
+/** Stop taking jobs (the office is closing); a running OCR is cancelled and stays queued for next time. */
+export function stopTextJobs(sqlite: BetterSqlite3.Database): void {
+  const r = runners.get(sqlite);
+  if (!r) return;
+  r.stopped = true;
+  r.current?.abort.abort();
+}
+
+/** Run queued jobs one at a time until none is left. Idempotent: a running queue just carries on. */
+export function kickTextJobs(ctx: OfficeContext): void {
+  const r = runnerOf(ctx);
+  if (r.running || r.stopped) return;
+  r.running = true;
+  void drain(ctx, r).finally(() => {
+    r.running = false;
+  });
+}
+
+/** Cancel a document's running job (a queued one is simply marked cancelled by the service). */
+export function abortRunningJob(ctx: OfficeContext, documentId: number): boolean {
+  const r = runners.get(ctx.sqlite);
+  if (r?.current?.job.document_id !== documentId) return false;
+  r.current.abort.abort();
+  return true;
+}
+
+/** The job being worked on now, if any. */
+export function runningJob(ctx: OfficeContext): TextJob | null {
+  return runners.get(ctx.sqlite)?.current?.job ?? null;
+}
+
+async function drain(ctx: OfficeContext, r: Runner): Promise<void> {
+  while (!r.stopped && ctx.sqlite.open) {
+    if (ctx.health && !ctx.health.ok) return;
+    const job = await write(ctx, () => claimNextJob(ctx.sqlite, ctx.now().toISOString()));
+    if (!job) return;
+    const abort = new AbortController();
+    r.current = { job, abort };
+    try {
+      await runJob(ctx, job, abort.signal);
+      await write(ctx, () => finishJob(ctx.sqlite, job.id, 'done', null, ctx.now().toISOString()));
+    } catch (error) {
+      if (!ctx.sqlite.open) return;
+      const cancelled = abort.signal.aborted;
+      // Closing the office leaves the job queued for the next start; a person's cancel ends it.
+      const state = cancelled && r.stopped ? null : cancelled ? 'cancelled' : 'failed';
+      await write(ctx, () => {
+        if (state)
+          finishJob(
+            ctx.sqlite,
+            job.id,
+            state,
+            cancelled ? null : (error as Error).message.slice(0, 500),
+            ctx.now().toISOString(),
+          );
+        else ctx.sqlite.prepare(`UPDATE text_jobs SET state = 'queued', page = 0 WHERE id = ?`).run(job.id);
+      });
+    } finally {
+      r.current = null;
+    }
+  }
+}
+
+async function runJob(ctx: OfficeContext, job: TextJob, signal: AbortSignal): Promise<void> {
+  const doc = findDocument(ctx.sqlite, job.document_id);
+  // Trashed since it was queued: nothing to read (restore queues nothing; 重新识别 does).
+  if (!doc || doc.deleted_at) return;
+  const abs = absInside(ctx.archiveRoot(), doc.rel_path);
+  const at = (): string => ctx.now().toISOString();
+  if (job.kind === 'extract') {
+    const { needsOcr, ...text } = await extractDocumentText(abs, doc.ext);
+    await write(ctx, () => {
+      // Words a person typed or OCR read are not replaced by a re-read of the file.
+      const stored = readDocumentText(ctx.sqlite, doc.id);
+      if (stored && stored.source !== 'file') return;
+      saveDocumentText(ctx.sqlite, doc.id, { ...text, source: 'file', confidence: null }, at(), 'system');
+      writeDocumentSearch(ctx.sqlite, findDocument(ctx.sqlite, doc.id)!);
+      if (needsOcr) enqueueJob(ctx.sqlite, doc.id, 'ocr', at());
+    });
+    return;
+  }
+  const result = await recogniseFileWithProgress(abs, {
+    ext: doc.ext,
+    signal,
+    onPage: (p) => void write(ctx, () => setJobProgress(ctx.sqlite, job.id, p.page, p.pages, at())).catch(() => undefined),
+  });
+  const { text, truncated } = capText(result.text);
+  await write(ctx, () => {
+    saveDocumentText(
+      ctx.sqlite,
+      doc.id,
+      {
+        state: text ? 'text' : 'none',
+        source: 'ocr',
+        text,
+        truncated,
+        confidence: result.ocrPages ? result.confidence : null,
+        pages: result.pages,
+      },
+      at(),
+      'ocr',
+    );
+    writeDocumentSearch(ctx.sqlite, findDocument(ctx.sqlite, doc.id)!);
+  });
+}
+
+/** Every write in its own short transaction (the connection is shared with the office's calls). */
+function write<T>(ctx: OfficeContext, fn: () => T): Promise<T> {
+  return ctx.db.transaction().execute(async () => fn());
+}

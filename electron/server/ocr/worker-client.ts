@@ -1,0 +1,143 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { FileText, PageProgress } from './engine/recognise-file';
+import type { WorkerReply, WorkerRequest } from './worker-protocol';
+
+export type RecogniseJob = { signal?: AbortSignal | undefined; onPage?: ((p: PageProgress) => void) | undefined };
+export type WorkerResult = FileText & { maxRssBytes: number };
+
+/** The worker gives its memory back when nothing was asked of it for this long. */
+const IDLE_MS = 60_000;
+/** A cancelled job gets this long to stop at its next line; then the worker is ended. */
+const CANCEL_GRACE_MS = 3_000;
+/** V8's heap in the worker (pixels and models live outside it, in native memory). */
+const WORKER_HEAP_MB = 768;
+
+type Pending = { resolve: (r: WorkerResult) => void; reject: (e: Error) => void; onPage: (p: PageProgress) => void };
+
+/** How to start the worker: the TypeScript source through tsx (tests, CLI, browser mode), or the bundle next to main.js (desktop app). */
+function workerEntry(): { file: string; execArgv: string[] } {
+  const here = fileURLToPath(import.meta.url);
+  if (here.endsWith('.ts')) {
+    const tsx = pathToFileURL(
+      path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/loader.mjs'),
+    ).href;
+    return { file: path.join(path.dirname(here), 'ocr-worker.ts'), execArgv: ['--import', tsx] };
+  }
+  return { file: path.join(path.dirname(here), 'ocr-worker.js'), execArgv: [] };
+}
+
+/** CPU threads for ONNX Runtime: leave one core to the office on a small machine. */
+export function ocrThreads(): number {
+  const fromEnv = Number(process.env.OFFICE_OCR_THREADS);
+  if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
+  return Math.max(1, Math.min(4, os.availableParallelism() - 1));
+}
+
+/**
+ * The one OCR worker process of this office process: started on first use, ended when idle,
+ * on cancel that does not stop in time, and with the parent. Files are read one at a time.
+ */
+export class OcrWorker {
+  private child: ChildProcess | null = null;
+  private pending = new Map<number, Pending>();
+  private nextId = 1;
+  private idleTimer: NodeJS.Timeout | null = null;
+  /** Highest resident memory any run of the worker reached (bytes). */
+  peakRssBytes = 0;
+
+  recognise(absPath: string, ext: string, job: RecogniseJob = {}): Promise<WorkerResult> {
+    if (job.signal?.aborted) return Promise.reject(abortError());
+    const id = this.nextId++;
+    const child = this.start();
+    this.touch();
+    return new Promise<WorkerResult>((resolve, reject) => {
+      const onAbort = (): void => {
+        this.post({ type: 'cancel', id });
+        const pending = this.pending.get(id);
+        if (pending) pending.reject = (e) => reject(e);
+        // Ends the worker if the job does not stop in time (a long line or a huge page).
+        setTimeout(() => {
+          if (this.pending.has(id)) this.stop(abortError());
+        }, CANCEL_GRACE_MS).unref();
+      };
+      job.signal?.addEventListener('abort', onAbort, { once: true });
+      const cleanup = (): void => job.signal?.removeEventListener('abort', onAbort);
+      this.pending.set(id, {
+        resolve: (r) => (cleanup(), resolve(r)),
+        reject: (e) => (cleanup(), reject(e)),
+        onPage: job.onPage ?? (() => undefined),
+      });
+      child.send({ type: 'recognise', id, path: absPath, ext, threads: ocrThreads() } satisfies WorkerRequest);
+    });
+  }
+
+  /** End the worker; every job still waiting fails with `reason`. */
+  stop(reason: Error = new Error('OCR worker stopped')): void {
+    const child = this.child;
+    this.child = null;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    if (child && child.exitCode === null) child.kill('SIGKILL');
+    for (const p of this.pending.values()) p.reject(reason);
+    this.pending.clear();
+  }
+
+  private start(): ChildProcess {
+    if (this.child) return this.child;
+    const entry = workerEntry();
+    const child = fork(entry.file, [], {
+      execArgv: [...entry.execArgv, `--max-old-space-size=${WORKER_HEAP_MB}`],
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      serialization: 'advanced',
+      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+    });
+    let stderr = '';
+    child.stderr?.on('data', (d: Buffer) => void (stderr = (stderr + d.toString()).slice(-2000)));
+    child.on('message', (m: WorkerReply) => this.onMessage(m));
+    child.on('exit', (code, signal) => {
+      if (this.child === child) this.child = null;
+      const why = new Error(`OCR worker ended (${signal ?? code})${stderr ? `: ${stderr.trim().split('\n').pop()}` : ''}`);
+      for (const p of this.pending.values()) p.reject(why);
+      this.pending.clear();
+    });
+    // The office process may exit while the worker is idle.
+    child.unref();
+    (child as unknown as { channel?: { unref: () => void } }).channel?.unref();
+    this.child = child;
+    return child;
+  }
+
+  private onMessage(m: WorkerReply): void {
+    if (m.type === 'ready') return;
+    const p = this.pending.get(m.id);
+    if (!p) return;
+    if (m.type === 'page') {
+      p.onPage({ page: m.page, pages: m.pages });
+      return;
+    }
+    this.pending.delete(m.id);
+    this.peakRssBytes = Math.max(this.peakRssBytes, m.maxRssBytes);
+    this.touch();
+    if (m.type === 'done') p.resolve({ ...m.result, maxRssBytes: m.maxRssBytes });
+    else p.reject(m.cancelled ? abortError() : new Error(m.message));
+  }
+
+  private post(m: WorkerRequest): void {
+    if (this.child?.connected) this.child.send(m);
+  }
+
+  private touch(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      if (this.pending.size === 0) this.stop();
+    }, IDLE_MS);
+    this.idleTimer.unref();
+  }
+}
+
+export function abortError(): Error {
+  return Object.assign(new Error('OCR cancelled'), { name: 'AbortError' });
+}
