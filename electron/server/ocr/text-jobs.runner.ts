@@ -13,13 +13,12 @@ type Runner = { running: boolean; current: { job: TextJob; abort: AbortControlle
 /** One queue runner per open office (keyed by its connection). */
 const runners = new WeakMap<BetterSqlite3.Database, Runner>();
 
-function runnerOf(ctx: OfficeContext): Runner {
-  let r = runners.get(ctx.sqlite);
-  if (!r) {
-    r = { running: false, current: null, stopped: false };
-    runners.set(ctx.sqlite, r);
-  }
-  return r;
+/**
+ * Jobs run only in an office whose queue was started (the app, `office serve`, a test that
+ * asks): the CLI and other one-shot users just queue, and the next app start does the work.
+ */
+function startedRunner(ctx: OfficeContext): Runner | null {
+  return runners.get(ctx.sqlite) ?? null;
 }
 
 /**
@@ -27,7 +26,11 @@ function runnerOf(ctx: OfficeContext): Runner {
  * queue, and the queue runs. (The CLI files and queues, but leaves the running to the app.)
  */
 export function startTextJobs(ctx: OfficeContext): void {
-  const r = runnerOf(ctx);
+  let r = runners.get(ctx.sqlite);
+  if (!r) {
+    r = { running: false, current: null, stopped: false };
+    runners.set(ctx.sqlite, r);
+  }
   r.stopped = false;
   void (async () => {
     await ctx.healthChecked;
@@ -47,12 +50,28 @@ export function stopTextJobs(sqlite: BetterSqlite3.Database): void {
 
 /** Run queued jobs one at a time until none is left. Idempotent: a running queue just carries on. */
 export function kickTextJobs(ctx: OfficeContext): void {
-  const r = runnerOf(ctx);
-  if (r.running || r.stopped) return;
+  const r = startedRunner(ctx);
+  if (!r || r.running || r.stopped) return;
   r.running = true;
   void drain(ctx, r).finally(() => {
     r.running = false;
   });
+}
+
+/** Resolves when the started queue has nothing left to do (tests, the bench). */
+export async function textJobsIdle(ctx: OfficeContext, timeoutMs = 600_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const r = startedRunner(ctx);
+    const queued = ctx.sqlite
+      .prepare(`SELECT count(*) FROM text_jobs WHERE state IN ('queued', 'running')`)
+      .pluck()
+      .get() as number;
+    if (!r?.running && queued === 0) return;
+    if (!r?.running && queued > 0 && r && !r.stopped) kickTextJobs(ctx);
+    if (Date.now() > until) throw new Error('text jobs still running');
+    await new Promise((done) => setTimeout(done, 100));
+  }
 }
 
 /** Cancel a document's running job (a queued one is simply marked cancelled by the service). */

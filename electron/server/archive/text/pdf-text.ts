@@ -10,8 +10,11 @@ export type PdfText = {
   pagesWithoutText: number[];
 };
 
-/** A page with fewer letters than this has no real text layer (a scan with a stray page number). */
-export const MIN_PAGE_CHARS = 8;
+/**
+ * A page with no letter at all has no text layer: a scanned page, which OCR reads. (A page with
+ * even two characters — a heading like 目录 — has its own text, and OCR would only misread it.)
+ */
+export const MIN_PAGE_CHARS = 1;
 
 type TextItem = { str?: string; hasEOL?: boolean; transform?: number[] };
 

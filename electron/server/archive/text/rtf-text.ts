@@ -97,7 +97,7 @@ export function rtfText(bytes: Buffer): string {
     pending = [];
   };
   const emit = (s: string): void => {
-    if (state.skip) return;
+    if (state.skip || state.inFontTable) return;
     flush();
     out.push(s);
   };
@@ -130,7 +130,7 @@ export function rtfText(bytes: Buffer): string {
           skipFallback--;
           continue;
         }
-        if (!state.skip && !Number.isNaN(byte)) pending.push(byte);
+        if (!state.skip && !state.inFontTable && !Number.isNaN(byte)) pending.push(byte);
         groupStart = false;
         continue;
       }

@@ -11,16 +11,18 @@ export function decodeXmlEntities(s: string): string {
   });
 }
 
-/** Text of a WordprocessingML part: runs (<w:t>), tabs, breaks, one line per paragraph. */
+/**
+ * Text of a WordprocessingML part: only what Word shows — the <w:t> runs (not drawing offsets,
+ * alignment keywords or field codes that sit in other elements), tabs and breaks as spaces,
+ * one line per paragraph. Deleted text of tracked changes is <w:delText>, so it stays out.
+ */
 export function wordXmlText(xml: string): string {
-  return decodeXmlEntities(
-    xml
-      .replace(/<w:(tab|br|cr)\b[^>]*\/>/g, ' ')
-      .replace(/<\/w:p>/g, '\n')
-      // Deleted text (tracked changes) and field instructions are not what the page shows.
-      .replace(/<w:(delText|instrText)\b[^>]*>[\s\S]*?<\/w:\1>/g, '')
-      .replace(/<[^>]+>/g, ''),
-  );
+  const out: string[] = [];
+  for (const m of xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:(?:tab|br|cr)\b[^>]*\/>|<\/w:p>/g)) {
+    if (m[1] !== undefined) out.push(m[1]);
+    else out.push(m[0] === '</w:p>' ? '\n' : ' ');
+  }
+  return decodeXmlEntities(out.join(''));
 }
 
 /** Text of OpenDocument content: paragraphs and headings, spaces (<text:s text:c="3"/>), tabs. */
