@@ -12,6 +12,7 @@ import { checkDatabase, refuseNetworkFolder, type DatabaseHealth } from './db/st
 import { recoverArchive } from './archive/refile';
 import type { Database } from './db/schema';
 import { resolveArchiveRoot } from './settings/settings.service';
+import { stopTextJobs } from './ocr/text-jobs.runner';
 
 export const DATABASE_FILE = 'office.db';
 
@@ -93,6 +94,8 @@ export function officeOver(
     call: (actor, method, input, session) =>
       dispatch({ ...withActor(base, actor), sessionToken: session?.token ?? null }, method, input),
     close: async () => {
+      // A running OCR stops here and stays queued for the next start.
+      stopTextJobs(sqlite);
       // Kysely's destroy closes the better-sqlite3 handle too.
       await db.destroy();
     },

@@ -136,9 +136,9 @@ export function ocrQueue(ctx: CallContext): OcrQueueView {
     .prepare(`SELECT state, count(*) AS n FROM text_jobs WHERE kind = 'ocr' AND state IN ('queued', 'failed') GROUP BY state`)
     .all() as { state: string; n: number }[];
   const n = (s: string): number => counts.find((c) => c.state === s)?.n ?? 0;
-  const job =
-    runningJob(ctx) ??
-    (ctx.sqlite.prepare(`SELECT * FROM text_jobs WHERE state = 'running' LIMIT 1`).get() as ReturnType<typeof runningJob>);
+  // The row, not the runner's copy: progress is written to the row page by page.
+  const job = ctx.sqlite.prepare(`SELECT * FROM text_jobs WHERE state = 'running' AND kind = 'ocr' LIMIT 1`).get() as
+    { document_id: number; page: number; pages: number } | undefined;
   const doc = job ? findDocument(ctx.sqlite, job.document_id) : undefined;
   return {
     queued: n('queued'),

@@ -8,7 +8,8 @@ import type { OfficeContext } from '../core/context';
 import { recogniseFileWithProgress } from './index';
 import { claimNextJob, enqueueJob, finishJob, requeueInterrupted, setJobProgress, type TextJob } from './text-jobs';
 
-type Runner = { running: boolean; current: { job: TextJob; abort: AbortController } | null; stopped: boolean };
+/** `wake`: a job was queued while the runner was between claims; look once more before stopping. */
+type Runner = { running: boolean; wake: boolean; current: { job: TextJob; abort: AbortController } | null; stopped: boolean };
 
 /** One queue runner per open office (keyed by its connection). */
 const runners = new WeakMap<BetterSqlite3.Database, Runner>();
@@ -28,7 +29,7 @@ function startedRunner(ctx: OfficeContext): Runner | null {
 export function startTextJobs(ctx: OfficeContext): void {
   let r = runners.get(ctx.sqlite);
   if (!r) {
-    r = { running: false, current: null, stopped: false };
+    r = { running: false, wake: false, current: null, stopped: false };
     runners.set(ctx.sqlite, r);
   }
   r.stopped = false;
@@ -51,11 +52,17 @@ export function stopTextJobs(sqlite: BetterSqlite3.Database): void {
 /** Run queued jobs one at a time until none is left. Idempotent: a running queue just carries on. */
 export function kickTextJobs(ctx: OfficeContext): void {
   const r = startedRunner(ctx);
-  if (!r || r.running || r.stopped) return;
+  if (!r || r.stopped) return;
+  r.wake = true;
+  if (r.running) return;
   r.running = true;
-  void drain(ctx, r).finally(() => {
-    r.running = false;
-  });
+  // A write after the office closed fails; the job stays 'running' in the file and the next
+  // start puts it back in the queue (requeueInterrupted), exactly as after a crash.
+  void drain(ctx, r)
+    .catch(() => undefined)
+    .finally(() => {
+      r.running = false;
+    });
 }
 
 /** Resolves when the started queue has nothing left to do (tests, the bench). */
@@ -90,8 +97,12 @@ export function runningJob(ctx: OfficeContext): TextJob | null {
 async function drain(ctx: OfficeContext, r: Runner): Promise<void> {
   while (!r.stopped && ctx.sqlite.open) {
     if (ctx.health && !ctx.health.ok) return;
+    r.wake = false;
     const job = await write(ctx, () => claimNextJob(ctx.sqlite, ctx.now().toISOString()));
-    if (!job) return;
+    if (!job) {
+      if (r.wake) continue;
+      return;
+    }
     const abort = new AbortController();
     r.current = { job, abort };
     try {

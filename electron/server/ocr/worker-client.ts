@@ -12,11 +12,16 @@ export type WorkerResult = FileText & { maxRssBytes: number };
 /** The worker gives its memory back when nothing was asked of it for this long. */
 const IDLE_MS = 60_000;
 /** A cancelled job gets this long to stop at its next line; then the worker is ended. */
-const CANCEL_GRACE_MS = 3_000;
+const CANCEL_GRACE_MS = 10_000;
 /** V8's heap in the worker (pixels and models live outside it, in native memory). */
 const WORKER_HEAP_MB = 768;
 
-type Pending = { resolve: (r: WorkerResult) => void; reject: (e: Error) => void; onPage: (p: PageProgress) => void };
+type Pending = {
+  resolve: (r: WorkerResult) => void;
+  reject: (e: Error) => void;
+  onPage: (p: PageProgress) => void;
+  request: Extract<WorkerRequest, { type: 'recognise' }>;
+};
 
 /** How to start the worker: the TypeScript source through tsx (tests, CLI, browser mode), or the bundle next to main.js (desktop app). */
 function workerEntry(): { file: string; execArgv: string[] } {
@@ -61,18 +66,40 @@ export class OcrWorker {
         if (pending) pending.reject = (e) => reject(e);
         // Ends the worker if the job does not stop in time (a long line or a huge page).
         setTimeout(() => {
-          if (this.pending.has(id)) this.stop(abortError());
+          if (this.pending.has(id)) this.endStuckJob(id);
         }, CANCEL_GRACE_MS).unref();
       };
       job.signal?.addEventListener('abort', onAbort, { once: true });
       const cleanup = (): void => job.signal?.removeEventListener('abort', onAbort);
+      const request = { type: 'recognise', id, path: absPath, ext, threads: ocrThreads() } as const;
       this.pending.set(id, {
         resolve: (r) => (cleanup(), resolve(r)),
         reject: (e) => (cleanup(), reject(e)),
         onPage: job.onPage ?? (() => undefined),
+        request,
       });
-      child.send({ type: 'recognise', id, path: absPath, ext, threads: ocrThreads() } satisfies WorkerRequest);
+      child.send(request satisfies WorkerRequest);
     });
+  }
+
+  /**
+   * A cancelled job that did not stop in time: end the worker, fail that job as cancelled, and
+   * hand every other waiting job to a fresh worker (they were not cancelled).
+   */
+  private endStuckJob(id: number): void {
+    const stuck = this.pending.get(id);
+    const others = [...this.pending.values()].filter((p) => p !== stuck);
+    this.pending.clear();
+    const child = this.child;
+    this.child = null;
+    if (child && child.exitCode === null) child.kill('SIGKILL');
+    stuck?.reject(abortError());
+    if (others.length === 0) return;
+    const fresh = this.start();
+    for (const p of others) {
+      this.pending.set(p.request.id, p);
+      fresh.send(p.request);
+    }
   }
 
   /** End the worker; every job still waiting fails with `reason`. */
@@ -98,7 +125,9 @@ export class OcrWorker {
     child.stderr?.on('data', (d: Buffer) => void (stderr = (stderr + d.toString()).slice(-2000)));
     child.on('message', (m: WorkerReply) => this.onMessage(m));
     child.on('exit', (code, signal) => {
-      if (this.child === child) this.child = null;
+      // A worker ended by stop() already failed its jobs; those waiting now belong to its successor.
+      if (this.child !== child) return;
+      this.child = null;
       const why = new Error(`OCR worker ended (${signal ?? code})${stderr ? `: ${stderr.trim().split('\n').pop()}` : ''}`);
       for (const p of this.pending.values()) p.reject(why);
       this.pending.clear();
