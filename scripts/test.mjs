@@ -18,7 +18,11 @@ for (const [name, [cmd, ...args]] of steps) {
   const result = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (result.status !== 0) failed.push(name);
-  console.log(`=== ${name}: ${result.status === 0 ? 'ok' : `FAILED (exit ${result.status ?? result.signal})`} in ${seconds}s ===`);
+  console.log(
+    `=== ${name}: ${result.status === 0 ? 'ok' : `FAILED (exit ${result.status ?? result.signal})`} in ${seconds}s ===`,
+  );
 }
-console.log(`\nnpm test: ${steps.length - failed.length} of ${steps.length} steps ok${failed.length ? `; failed: ${failed.join(', ')}` : ''}`);
+console.log(
+  `\nnpm test: ${steps.length - failed.length} of ${steps.length} steps ok${failed.length ? `; failed: ${failed.join(', ')}` : ''}`,
+);
 process.exit(failed.length ? 1 : 0);

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, Menu, session, type WebContents } from 'electron';
 import { openOffice, type Office } from '../server/office';
 import { startDailyJobs } from '../server/schedule/daily-jobs';
+import { startTextJobs } from '../server/ocr/text-jobs.runner';
 import { registerAppScheme, serveRenderer } from './app-protocol-handler';
 import { registerIpc } from './ipc';
 import { menuTemplate } from './menu-template';
@@ -50,6 +51,8 @@ function start(): void {
   registerIpc(office, isAppWindow);
   // Daily backup (once the owner chose a folder, 设置 › 备份) and daily archive audit while the app runs.
   startDailyJobs(office, (text) => console.log(`[main] ${text}`));
+  // The text queue (OCR of scans, re-reading documents) resumes where the last run stopped.
+  startTextJobs(office);
   mainWindow = createMainWindow(preloadPath);
   mainWindow.on('closed', () => {
     mainWindow = null;

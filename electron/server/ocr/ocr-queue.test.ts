@@ -69,6 +69,11 @@ describe('the OCR queue: a scanned PDF filed, read in the background, cancelled,
       state: 'none',
       ocr: { state: 'running' },
     });
+    // The same machine's delay with no OCR running, measured just before: the baseline.
+    const idle = monitorEventLoopDelay({ resolution: 10 });
+    idle.enable();
+    await new Promise((r) => setTimeout(r, 3000));
+    idle.disable();
     const delay = monitorEventLoopDelay({ resolution: 10 });
     delay.enable();
     startTextJobs(reopened);
@@ -83,8 +88,10 @@ describe('the OCR queue: a scanned PDF filed, read in the background, cancelled,
     delay.disable();
     // Progress was reported page by page.
     expect(seen).toContain('1/2');
-    const stall = { p99: delay.percentile(99) / 1e6, max: delay.max / 1e6 };
-    console.log(`host event-loop delay while OCR ran: p99 ${stall.p99.toFixed(1)} ms, max ${stall.max.toFixed(1)} ms`);
+    const stall = { p99: delay.percentile(99) / 1e6, max: delay.max / 1e6, idleP99: idle.percentile(99) / 1e6 };
+    console.log(
+      `host event-loop delay while OCR ran: p99 ${stall.p99.toFixed(1)} ms, max ${stall.max.toFixed(1)} ms (idle baseline p99 ${stall.idleP99.toFixed(1)} ms)`,
+    );
 
     const view = await callOk<DocumentTextView>(reopened, 'archive.text', { id });
     expect(view).toMatchObject({ state: 'text', source: 'ocr', pages: 2, ocr: { state: 'done', page: 2, pages: 2 } });
@@ -95,6 +102,7 @@ describe('the OCR queue: a scanned PDF filed, read in the background, cancelled,
     const word = normalise(pages[1]!.lines[2]!).slice(-8, -6);
     const found = await callOk<{ rows: DocumentRow[] }>(reopened, 'archive.list', { search: word });
     expect(found.rows.map((r) => r.id)).toContain(id);
-    expect(stall.p99).toBeLessThan(100);
+    // OCR adds less than 100 ms to the host's 99th-percentile delay (it runs in its own process).
+    expect(stall.p99 - stall.idleP99).toBeLessThan(100);
   }, 600_000);
 });

@@ -4,22 +4,27 @@
  * window or the host, its memory is its own (and measured), and cancel can always end it.
  * Messages: in {recognise, id, path, ext} | {cancel, id}; out {ready} | {page} | {done} | {failed}.
  */
+import { parentPort } from 'node:worker_threads';
 import { loadSessions, type Sessions } from './engine/models';
 import { recogniseWithSessions } from './engine/recognise-file';
 import type { WorkerReply, WorkerRequest } from './worker-protocol';
 
-const send = (m: WorkerReply): void => void process.send?.(m);
+// A child process (Node hosts) or, in the desktop app, a worker thread (its fuses forbid
+// running Electron as Node): the same messages either way.
+const send = (m: WorkerReply): void => void (parentPort ? parentPort.postMessage(m) : process.send?.(m));
 let sessions: Promise<Sessions> | null = null;
 const cancelled = new Set<number>();
 let queue: Promise<void> = Promise.resolve();
 
-process.on('message', (m: WorkerRequest) => {
+const onRequest = (m: WorkerRequest): void => {
   if (m.type === 'cancel') {
     cancelled.add(m.id);
     return;
   }
   queue = queue.then(() => run(m));
-});
+};
+if (parentPort) parentPort.on('message', onRequest);
+else process.on('message', onRequest);
 
 async function run(m: Extract<WorkerRequest, { type: 'recognise' }>): Promise<void> {
   try {
@@ -46,6 +51,6 @@ function maxRss(): number {
   return process.resourceUsage().maxRSS * 1024;
 }
 
-// The parent going away (crash, kill -9) must not leave a worker behind.
-process.on('disconnect', () => process.exit(0));
+// The parent going away (crash, kill -9) must not leave a worker process behind.
+if (!parentPort) process.on('disconnect', () => process.exit(0));
 send({ type: 'ready' });

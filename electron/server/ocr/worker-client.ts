@@ -1,4 +1,5 @@
-import { type ChildProcess, fork } from 'node:child_process';
+import { fork } from 'node:child_process';
+import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -42,12 +43,70 @@ export function ocrThreads(): number {
   return Math.max(1, Math.min(4, os.availableParallelism() - 1));
 }
 
+/** What the client needs of a child process or a worker thread. */
+type Channel = {
+  send: (m: WorkerRequest) => void;
+  kill: () => void;
+  onMessage: (fn: (m: WorkerReply) => void) => void;
+  onExit: (fn: (why: string) => void) => void;
+};
+
+/**
+ * Node hosts (browser mode, CLI, tests) fork a process: its memory is its own and measurable,
+ * and it runs at a lower priority. The packaged desktop app cannot run Electron as Node (its
+ * fuses forbid it), so there the worker is a thread of the main process.
+ */
+function startChannel(): Channel {
+  const entry = workerEntry();
+  const heap = `--max-old-space-size=${WORKER_HEAP_MB}`;
+  if (process.versions.electron) {
+    const worker = new Worker(entry.file, {
+      execArgv: [...entry.execArgv],
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    });
+    worker.unref();
+    return {
+      send: (m) => worker.postMessage(m),
+      kill: () => void worker.terminate(),
+      onMessage: (fn) => void worker.on('message', fn),
+      onExit: (fn) => void worker.on('exit', (code) => fn(`exit ${code}`)),
+    };
+  }
+  const child = fork(entry.file, [], {
+    execArgv: [...entry.execArgv, heap],
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    serialization: 'advanced',
+  });
+  // Below the office's own priority: on a two-core PC the window and the host come first.
+  try {
+    if (child.pid) os.setPriority(child.pid, 10);
+  } catch {
+    // Not permitted here: it still works, only at normal priority.
+  }
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => void (stderr = (stderr + d.toString()).slice(-2000)));
+  // The office process may exit while the worker is idle.
+  child.unref();
+  (child as unknown as { channel?: { unref: () => void } }).channel?.unref();
+  return {
+    send: (m) => {
+      if (child.connected) child.send(m);
+    },
+    kill: () => {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    },
+    onMessage: (fn) => void child.on('message', fn),
+    onExit: (fn) =>
+      void child.on('exit', (code, signal) => fn(`${signal ?? code}${stderr ? `: ${stderr.trim().split('\n').pop()}` : ''}`)),
+  };
+}
+
 /**
  * The one OCR worker process of this office process: started on first use, ended when idle,
  * on cancel that does not stop in time, and with the parent. Files are read one at a time.
  */
 export class OcrWorker {
-  private child: ChildProcess | null = null;
+  private child: Channel | null = null;
   private pending = new Map<number, Pending>();
   private nextId = 1;
   private idleTimer: NodeJS.Timeout | null = null;
@@ -92,7 +151,7 @@ export class OcrWorker {
     this.pending.clear();
     const child = this.child;
     this.child = null;
-    if (child && child.exitCode === null) child.kill('SIGKILL');
+    child?.kill();
     stuck?.reject(abortError());
     if (others.length === 0) return;
     const fresh = this.start();
@@ -107,34 +166,22 @@ export class OcrWorker {
     const child = this.child;
     this.child = null;
     if (this.idleTimer) clearTimeout(this.idleTimer);
-    if (child && child.exitCode === null) child.kill('SIGKILL');
+    child?.kill();
     for (const p of this.pending.values()) p.reject(reason);
     this.pending.clear();
   }
 
-  private start(): ChildProcess {
+  private start(): Channel {
     if (this.child) return this.child;
-    const entry = workerEntry();
-    const child = fork(entry.file, [], {
-      execArgv: [...entry.execArgv, `--max-old-space-size=${WORKER_HEAP_MB}`],
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-      serialization: 'advanced',
-      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
-    });
-    let stderr = '';
-    child.stderr?.on('data', (d: Buffer) => void (stderr = (stderr + d.toString()).slice(-2000)));
-    child.on('message', (m: WorkerReply) => this.onMessage(m));
-    child.on('exit', (code, signal) => {
+    const child = startChannel();
+    child.onMessage((m) => this.onMessage(m));
+    child.onExit((why) => {
       // A worker ended by stop() already failed its jobs; those waiting now belong to its successor.
       if (this.child !== child) return;
       this.child = null;
-      const why = new Error(`OCR worker ended (${signal ?? code})${stderr ? `: ${stderr.trim().split('\n').pop()}` : ''}`);
-      for (const p of this.pending.values()) p.reject(why);
+      for (const p of this.pending.values()) p.reject(new Error(`OCR worker ended (${why})`));
       this.pending.clear();
     });
-    // The office process may exit while the worker is idle.
-    child.unref();
-    (child as unknown as { channel?: { unref: () => void } }).channel?.unref();
     this.child = child;
     return child;
   }
@@ -155,7 +202,7 @@ export class OcrWorker {
   }
 
   private post(m: WorkerRequest): void {
-    if (this.child?.connected) this.child.send(m);
+    this.child?.send(m);
   }
 
   private touch(): void {

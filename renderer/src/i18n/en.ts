@@ -1,4 +1,5 @@
 import { authEn } from './auth.en';
+import { doctextEn } from './doctext.en';
 import { archiveEn } from './archive.en';
 import { commissionEn } from './commission.en';
 import { performanceEn } from './performance.en';
@@ -9,6 +10,7 @@ import { clientsEn } from './clients.en';
 export const en: Dictionary = {
   ...authEn,
   ...archiveEn,
+  ...doctextEn,
   ...commissionEn,
   ...performanceEn,
   ...clientsEn,

@@ -1,4 +1,5 @@
 import { authZh } from './auth.zh-CN';
+import { doctextZh } from './doctext.zh-CN';
 import { archiveZh } from './archive.zh-CN';
 import { commissionZh } from './commission.zh-CN';
 import { performanceZh } from './performance.zh-CN';
@@ -13,6 +14,7 @@ import { clientsZh } from './clients.zh-CN';
 export const zhCN = {
   ...authZh,
   ...archiveZh,
+  ...doctextZh,
   ...commissionZh,
   ...performanceZh,
   ...clientsZh,

@@ -1,4 +1,4 @@
-import { App, Button, Input, Space, Table, Typography } from 'antd';
+import { App, Button, Input, Space, Table, Tag, Typography } from 'antd';
 import { type ReactNode, useEffect, useState } from 'react';
 import type { DocFields, DocumentRow } from '../../../../../shared/contract/archive';
 import { call } from '../../../api/client';
@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { FormDialog } from '../../../components/FormDialog';
 import { useLanguage, useT } from '../../../i18n';
 import { DocFieldsForm } from './DocFieldsForm';
+import { DocumentTextDrawer } from './DocumentTextDrawer';
 
 export function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -59,6 +60,7 @@ export function DocumentTable({
   }, [reloadKey, refresh]);
   const [editing, setEditing] = useState<{ doc: DocumentRow; fields: DocFields } | null>(null);
   const [saving, setSaving] = useState(false);
+  const [reading, setReading] = useState<DocumentRow | null>(null);
   const failed = (caught: unknown) => void message.error(errorText(toApiError(caught), lang));
 
   const open = (doc: DocumentRow) => {
@@ -115,9 +117,16 @@ export function DocumentTable({
             title: t('archive.col.title'),
             dataIndex: 'title',
             render: (title: string, d) => (
-              <Button type="link" className="perf-figure-link" onClick={() => open(d)}>
-                {title}
-              </Button>
+              <>
+                <Button type="link" className="perf-figure-link" onClick={() => open(d)}>
+                  {title}
+                </Button>
+                {d.textState === 'encrypted' && (
+                  <Tag color="red" style={{ marginInlineStart: 6 }}>
+                    {t('doctext.encrypted')}
+                  </Tag>
+                )}
+              </>
             ),
           },
           ...(hideClient
@@ -140,6 +149,9 @@ export function DocumentTable({
             title: t('common.actions'),
             render: (_, d) => (
               <Space size={0}>
+                <Button type="link" size="small" onClick={() => setReading(d)}>
+                  {t('doctext.open')}
+                </Button>
                 <Button type="link" size="small" onClick={() => edit(d)}>
                   {t('archive.edit')}
                 </Button>
@@ -151,6 +163,7 @@ export function DocumentTable({
           },
         ]}
       />
+      {reading && <DocumentTextDrawer doc={reading} onClose={() => (setReading(null), refresh())} />}
       {editing && (
         <FormDialog
           title={t('archive.editTitle', { title: editing.doc.title })}

@@ -5,6 +5,7 @@ import { useT } from '../../../i18n';
 import { KindSelect } from './DocFieldsForm';
 import { DocumentTable } from './DocumentTable';
 import { FilingPanel } from './FilingPanel';
+import { OcrQueueBar } from './OcrQueueBar';
 
 /** 档案: file new documents, find them by kind, date, client or text, open, edit, delete. */
 export function DocumentsTab() {
@@ -22,6 +23,7 @@ export function DocumentsTab() {
   return (
     <div data-testid="archive-documents">
       <FilingPanel onFiled={() => setFiled((n) => n + 1)} />
+      <OcrQueueBar onChanged={() => setFiled((n) => n + 1)} />
       <DocumentTable
         filters={filters}
         reloadKey={filed}
