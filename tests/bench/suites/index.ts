@@ -7,8 +7,11 @@ import { sheetBench } from './sheet.bench';
 import { archiveBench } from './archive.bench';
 import { uiBench } from './ui.bench';
 import { responsivenessBench } from './responsiveness.bench';
+import { ocrBench } from './ocr.bench';
 
 /** Every benchmark suite; each area appends its own. */
 export const suites: BenchSuite[] = [staffListBench];
 suites.push(clientsImportBench, clientsPageBench);
 suites.push(hostBench, sheetBench, archiveBench, uiBench, responsivenessBench);
+// 文字识别 (issue 17.1)
+suites.push(ocrBench);
