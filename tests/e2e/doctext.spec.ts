@@ -18,7 +18,8 @@ test('档案文字: an encrypted PDF is marked; a photographed contract is read 
   await render.close();
 
   await page.goto('/#/archive/files');
-  await expect(page.getByTestId('ocr-queue')).toContainText('可全文检索的格式');
+  // The archive page's code loads on first visit: generous on a busy two-core machine.
+  await expect(page.getByTestId('ocr-queue')).toContainText('可全文检索的格式', { timeout: 60_000 });
   const filing = page.getByTestId('archive-filing');
   const tag = `E${Date.now() % 100000}`;
   await filing.locator('input[type=file]').setInputFiles([
@@ -27,7 +28,7 @@ test('档案文字: an encrypted PDF is marked; a photographed contract is read 
   ]);
   const table = page.getByTestId('archive-documents').locator('.ant-table');
   const lockedRow = table.getByRole('row').filter({ hasText: `加密报价${tag}` });
-  await expect(lockedRow).toContainText('加密,无法检索内容');
+  await expect(lockedRow).toContainText('加密,无法检索内容', { timeout: 60_000 });
   await screenshot(page, 'archive-encrypted-mark');
 
   // The photo: OCR runs in the background; the drawer shows progress, then the text.

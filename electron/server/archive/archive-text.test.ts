@@ -110,3 +110,27 @@ describe('document text, correction and marks (16.15, 17.1)', () => {
     expect(refused.ok ? 'ok' : refused.error.code).toBe('invalid_input');
   });
 });
+
+describe('documents filed before text was kept (migration 20261127_1700)', () => {
+  it('are read again in the background once the queue runs, and their words come back', async () => {
+    const doc = await file('旧合同.txt', '旧版本只索引了前两万字,这份合同的违约条款在后面。');
+    // As an office upgraded from before: no stored text, grams without it, an 'extract' job queued.
+    office.sqlite.prepare('DELETE FROM document_texts').run();
+    const { writeDocumentSearch, findDocument } = await import('./documents.repository');
+    writeDocumentSearch(office.sqlite, findDocument(office.sqlite, doc.id)!);
+    office.sqlite
+      .prepare(
+        `INSERT INTO text_jobs (document_id, kind, state, created_at, updated_at) VALUES (?, 'extract', 'queued', 'x', 'x')`,
+      )
+      .run(doc.id);
+    expect(await search('违约条款')).toEqual([]);
+    const { startTextJobs, textJobsIdle } = await import('../ocr/text-jobs.runner');
+    startTextJobs(office);
+    await textJobsIdle(office, 60_000);
+    expect(await search('违约条款')).toEqual([doc.id]);
+    expect(await callOk<DocumentTextView>(office, 'archive.text', { id: doc.id })).toMatchObject({
+      state: 'text',
+      source: 'file',
+    });
+  });
+});
