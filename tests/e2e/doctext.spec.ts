@@ -37,7 +37,7 @@ test('档案文字: an encrypted PDF is marked; a photographed contract is read 
   const drawer = page.getByTestId('document-text');
   await expect(drawer.getByText('文字识别(OCR)')).toBeVisible({ timeout: 360_000 });
   await expect(drawer).toContainText('置信度');
-  const text = drawer.getByLabel('文字');
+  const text = drawer.getByRole('textbox', { name: '文字', exact: true });
   await expect(text).toHaveValue(/合同编号/);
   await screenshot(page, 'archive-ocr-text');
 

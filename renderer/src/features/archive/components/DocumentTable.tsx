@@ -140,7 +140,7 @@ export function DocumentTable({
             title: t('archive.col.path'),
             dataIndex: 'relPath',
             render: (p: string) => (
-              <Typography.Text type="secondary" ellipsis={{ tooltip: p }} style={{ maxWidth: 280 }}>
+              <Typography.Text type="secondary" ellipsis={{ tooltip: p }} style={{ maxWidth: 220 }}>
                 {p}
               </Typography.Text>
             ),
