@@ -61,7 +61,7 @@ export const ocrBench: BenchSuite = {
           name: 'OCR worker peak RSS',
           unit: 'MB',
           value: round(peakMb, 0),
-          baselineName: 'bare Node child process',
+          baselineName: 'idle Node child, same loader',
           baseline: round(bareMb, 0),
           ratio: round(peakMb / bareMb, 1),
           goal: '≤ 1,536 MB',
@@ -75,7 +75,7 @@ export const ocrBench: BenchSuite = {
   },
 };
 
-/** Peak RSS of a Node child that does nothing: what any worker process costs. */
+/** Peak RSS of a Node child that does nothing (with the environment's loader, e.g. tsx, as the worker has): what any worker process costs. */
 function bareChildRss(): Promise<number> {
   const kb = execFileSync(process.execPath, ['-e', 'process.stdout.write(String(process.resourceUsage().maxRSS))'], {
     encoding: 'utf8',
