@@ -33,26 +33,51 @@ export function cropLine(page: Raster, r: RotatedRect, height: number, flip = fa
   return { width, height, data: out };
 }
 
-/** The direction classifier: is this line upside down? (PaddleOCR's cls, 48×192 input.) */
+const CLS_WIDTH = 192;
+const CLS_WINDOWS = 3;
+
+/**
+ * The direction classifier: is this line upside down? PaddleOCR's cls model sees 48×192 px,
+ * about four characters. Squeezing a whole long line into 192 px (what PaddleOCR's own
+ * preprocessing does) leaves characters 8× too narrow for a 1,500 px line, and the model then
+ * guesses: on a clean page it called one upright line "upside down" with 0.97 and the line was
+ * lost. So the model is shown up to three windows of the line at its true scale (start, middle,
+ * end; one batch) and their probabilities are averaged.
+ */
 export async function isUpsideDown(session: InferenceSession, line: Raster): Promise<boolean> {
   const ort = await import('onnxruntime-node');
-  const fit = line.width > 192 ? squeezeWidth(line, 192) : line;
-  const input = new ort.Tensor('float32', toTensorData(fit, HALF, HALF, 192), [1, 3, 48, 192]);
+  const windows = classifierWindows(line);
+  const plane = 3 * 48 * CLS_WIDTH;
+  const data = new Float32Array(windows.length * plane);
+  windows.forEach((w, i) => data.set(toTensorData(w, HALF, HALF, CLS_WIDTH), i * plane));
+  const input = new ort.Tensor('float32', data, [windows.length, 3, 48, CLS_WIDTH]);
   const result = await session.run({ [session.inputNames[0]!]: input });
   const out = result[session.outputNames[0]!]!;
-  const [up, down] = out.data as Float32Array;
+  const probs = out.data as Float32Array;
+  let up = 0;
+  let down = 0;
+  for (let i = 0; i < windows.length; i++) {
+    up += probs[2 * i]! / windows.length;
+    down += probs[2 * i + 1]! / windows.length;
+  }
   input.dispose();
   out.dispose();
-  return down! > 0.9 && down! > up!;
+  return down > 0.9 && down > up;
 }
 
-function squeezeWidth(img: Raster, width: number): Raster {
-  const out = new Uint8Array(width * img.height * 3);
-  const k = img.width / width;
-  for (let y = 0; y < img.height; y++)
-    for (let x = 0; x < width; x++)
-      for (let c = 0; c < 3; c++) out[(y * width + x) * 3 + c] = sample(img, (x + 0.5) * k - 0.5, y, c);
-  return { width, height: img.height, data: out };
+/** Up to CLS_WINDOWS 192-px-wide slices of a 48-px-high line, evenly spread; a short line is itself (padded by the caller). */
+export function classifierWindows(line: Raster): Raster[] {
+  if (line.width <= CLS_WIDTH) return [line];
+  const n = Math.min(CLS_WINDOWS, Math.ceil(line.width / CLS_WIDTH));
+  const out: Raster[] = [];
+  for (let i = 0; i < n; i++) {
+    const x0 = Math.round((i * (line.width - CLS_WIDTH)) / (n - 1));
+    const data = new Uint8Array(CLS_WIDTH * line.height * 3);
+    for (let y = 0; y < line.height; y++)
+      data.set(line.data.subarray((y * line.width + x0) * 3, (y * line.width + x0 + CLS_WIDTH) * 3), y * CLS_WIDTH * 3);
+    out.push({ width: CLS_WIDTH, height: line.height, data });
+  }
+  return out;
 }
 
 export type LineText = { text: string; confidence: number; chars: number };
