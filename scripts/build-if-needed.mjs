@@ -19,14 +19,21 @@ function newestMtime(dir) {
 
 export function rendererIsStale() {
   if (!fs.existsSync(built)) return true;
-  const sources = Math.max(newestMtime(path.join(root, 'renderer')), newestMtime(path.join(root, 'shared')), fs.statSync(path.join(root, 'vite.config.ts')).mtimeMs);
+  const sources = Math.max(
+    newestMtime(path.join(root, 'renderer')),
+    newestMtime(path.join(root, 'shared')),
+    fs.statSync(path.join(root, 'vite.config.ts')).mtimeMs,
+  );
   return sources > fs.statSync(built).mtimeMs;
 }
 
 export function buildRendererIfNeeded() {
   if (!rendererIsStale()) return;
   console.log('正在构建界面 / Building the UI…');
-  execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) buildRendererIfNeeded();

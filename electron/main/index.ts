@@ -7,6 +7,7 @@ import { app, BrowserWindow, dialog, Menu, session, type WebContents } from 'ele
 import { openOffice, type Office } from '../server/office';
 import { lockOfficeWhenFree } from '../server/office-lock';
 import { startDailyJobs } from '../server/schedule/daily-jobs';
+import { startTextJobs } from '../server/ocr/text-jobs.runner';
 import { registerAppScheme, serveRenderer } from './app-protocol-handler';
 import { registerIpc } from './ipc';
 import { menuTemplate } from './menu-template';
@@ -59,6 +60,8 @@ async function start(): Promise<void> {
   registerIpc(office, isAppWindow);
   // Daily backup (once the owner chose a folder, 设置 › 备份) and daily archive audit while the app runs.
   startDailyJobs(office, (text) => console.log(`[main] ${text}`));
+  // The text queue (OCR of scans, re-reading documents) resumes where the last run stopped.
+  startTextJobs(office);
   mainWindow = createMainWindow(preloadPath);
   mainWindow.on('closed', () => {
     mainWindow = null;

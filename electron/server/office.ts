@@ -17,6 +17,7 @@ import { resolveArchiveRoot } from './settings/settings.service';
 import { officeInUseError, tryLockOffice, type LockHolder, type LockProgram, type OfficeLock } from './office-lock';
 import { openAsGuest } from './guest-open';
 import { restoreInPlace } from './backup/restore-in-place';
+import { startTextJobs, stopTextJobs, textJobsStarted } from './ocr/text-jobs.runner';
 
 export { DATABASE_FILE } from './db/database-file';
 
@@ -154,6 +155,8 @@ function officeOver(
       }
     },
     close: async () => {
+      // A running OCR stops here and stays queued for the next start.
+      stopTextJobs(current.sqlite);
       await current.stop();
       // Kysely's destroy closes the better-sqlite3 handle — but only if Kysely ever used it; an
       // office that answered only raw-SQL reads (or nothing) must close the handle itself.
@@ -163,10 +166,14 @@ function officeOver(
     },
   };
   if (lock) {
+    let textJobsWereOn = false;
     office.restoreInPlace = (folder, actor) =>
       restoreInPlace(office, folder, actor, {
         calls,
         close: async () => {
+          // The OCR queue stops with the old database and starts again on the restored one.
+          textJobsWereOn = textJobsStarted(current.sqlite);
+          stopTextJobs(current.sqlite);
           await current.stop();
           await db.destroy();
         },
@@ -175,6 +182,7 @@ function officeOver(
           db = new Kysely<Database>({ dialect: new OfficeSqliteDialect(current.sqlite) });
           readArchiveSetting = current.sqlite.prepare(`SELECT value FROM settings WHERE key = 'archive.root'`);
           if (current.health.ok) recoverArchive(office);
+          if (textJobsWereOn) startTextJobs(office);
         },
       });
   }

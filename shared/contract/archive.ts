@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method, streamMethod, type FileAnswer } from './method';
 import { absolutePathSchema, archivePathSchema, dateSchema, idSchema } from './field-schemas';
+import type { TextState } from '../archive/text-formats';
 
 const everyone = ['owner', 'manager', 'clerk', 'salesperson'] as const;
 const office = ['owner', 'manager', 'clerk'] as const;
@@ -48,6 +49,8 @@ export type DocumentRow = {
   filedBy: string;
   filedAt: string;
   deletedAt: string | null;
+  /** Whether its words are searchable, and why not (null: not read yet). */
+  textState: TextState | null;
 };
 
 /** A folder of the archive (as the template lays it out) and how many documents are inside it. */
@@ -67,6 +70,19 @@ export const docFieldsSchema = z.strictObject({
   title: z.string().trim().max(120).optional(),
 });
 export type DocFields = z.output<typeof docFieldsSchema>;
+
+/**
+ * An edit names only the fields it changes: no defaults here (zod applies a field's default
+ * even under .partial(), which once turned a title-only edit into "kind: none" and moved the
+ * file to 未分类/).
+ */
+export const docPatchSchema = z.strictObject({
+  kindId: id.nullable().optional(),
+  clientId: id.nullable().optional(),
+  contractId: id.nullable().optional(),
+  docDate: dateSchema.optional(),
+  title: z.string().trim().min(1, { error: '标题不能为空 / Title cannot be empty' }).max(120).optional(),
+});
 
 export type FilingResult =
   | { outcome: 'filed'; document: DocumentRow }
@@ -232,7 +248,7 @@ export const archiveContract = {
     summary: '一份档案 / One document',
   }),
   'archive.update': method<DocumentRow>()({
-    input: z.strictObject({ id, fields: docFieldsSchema.partial() }),
+    input: z.strictObject({ id, fields: docPatchSchema }),
     roles: office,
     kind: 'write',
     summary: '修改档案信息(并移动到新位置) / Edit a document (and move it)',

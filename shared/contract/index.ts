@@ -14,6 +14,7 @@ import { statementsContract } from './statements';
 import { poolContract } from './pool';
 import { receivablesContract } from './receivables';
 import { mergeContract } from './merge';
+import { doctextContract } from './doctext';
 import type { ContractMap } from './method';
 
 /**
@@ -29,6 +30,7 @@ export const contract = {
   ...contractsContract,
   ...commissionContract,
   ...archiveContract,
+  ...doctextContract,
   ...backupContract,
   ...authContract,
   ...performanceContract,
@@ -49,7 +51,7 @@ export const contractParts: readonly ContractMap[] = [systemContract, settingsCo
 // 指标、提成、月结、待辞退 (SPEC §4); 月度业绩表 and 概览 (SPEC §5)
 (contractParts as ContractMap[]).push(commissionContract, performanceContract);
 // 档案 (SPEC §3)
-(contractParts as ContractMap[]).push(archiveContract);
+(contractParts as ContractMap[]).push(archiveContract, doctextContract);
 // 备份 (SPEC §6)
 (contractParts as ContractMap[]).push(backupContract, authContract);
 // 分成, 阶梯提成, 奖金/扣款, 业绩确认, what-if, 排行榜 (issue 19)

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { startHost } from '../../host/server';
 import { startDailyJobs } from '../../server/schedule/daily-jobs';
+import { startTextJobs } from '../../server/ocr/text-jobs.runner';
 import { EXIT, type CliCommand } from '../command';
 import { printError } from '../cli-env';
 import { DEFAULT_UPLOAD_LIMITS } from '../../server/core/upload';
@@ -52,6 +53,8 @@ export const serveCommand: CliCommand = {
     });
     // Daily backup (once the owner chose a folder) and daily archive audit while the office is served.
     const stopBackups = startDailyJobs(office, (text) => env.stderr(`${text}\n`));
+    // The text queue (OCR of scans, re-reading documents) resumes where the last run stopped.
+    startTextJobs(office);
     env.stdout(`门店通已启动 / 门店通 is running: ${host.url}\n数据文件夹 / Data folder: ${env.dataDir}\n`);
     await new Promise<void>((resolve) => {
       const stop = (): void => resolve();

@@ -19,6 +19,7 @@ import {
 import {
   DOCUMENT_SELECT,
   findDocument,
+  TEXT_STATE_COLUMN,
   kindRows,
   loadKinds,
   toDocumentRow,
@@ -32,7 +33,7 @@ import { moveDocument } from './refile';
 
 export const RETENTION_DAYS = 30;
 
-function docOrThrow(ctx: CallContext, id: number): DocumentJoined {
+export function docOrThrow(ctx: CallContext, id: number): DocumentJoined {
   const doc = findDocument(ctx.sqlite, id);
   if (!doc) throw notFound('档案', 'Document', id);
   assertCanSeeDocument(ctx, doc);
@@ -149,7 +150,7 @@ export function listDocuments(
     .get(...params) as number;
   const rows = ctx.sqlite
     .prepare(
-      `SELECT d.*, c.name AS client_name, k.number AS contract_number FROM ${from} WHERE ${sql}
+      `SELECT d.*, c.name AS client_name, k.number AS contract_number, ${TEXT_STATE_COLUMN} FROM ${from} WHERE ${sql}
         ORDER BY ${f.sort ? documentOrder(f.sort) : match ? 's.rowid DESC' : 'd.doc_date DESC, d.id DESC'} LIMIT ? OFFSET ?`,
     )
     .all(...params, f.limit, f.offset) as DocumentJoined[];
@@ -172,24 +173,36 @@ function documentOrder(sort: DocumentSort): string {
   return `${DOCUMENT_ORDER[desc ? sort.slice(1) : sort] ?? 'd.doc_date'} ${dir}, d.id ${dir}`;
 }
 
-/** Edit a document's kind, links, date or title; its file moves to where the template now puts it. */
+/**
+ * Edit a document's kind, links, date or title: only the fields named change (an absent field
+ * keeps its value; null clears a link). Its words stay (the search row is rebuilt from the
+ * stored text) and its file moves to where the template now puts it — nowhere, when the edit
+ * changes nothing the path is made of.
+ */
 export function updateDocument(
   ctx: CallContext,
   id: number,
-  patch: { [K in keyof DocFields]?: DocFields[K] | undefined },
+  patch: {
+    kindId?: number | null | undefined;
+    clientId?: number | null | undefined;
+    contractId?: number | null | undefined;
+    docDate?: string | undefined;
+    title?: string | undefined;
+  },
 ): Promise<DocumentRow> {
   return withArchiveLock(async () => {
     const doc = docOrThrow(ctx, id);
     if (doc.deleted_at)
       throw new AppError('conflict', '回收站中的档案请先恢复再修改。', 'Restore the document before editing it.');
+    const set = {
+      kind_id: patch.kindId === undefined ? doc.kind_id : patch.kindId,
+      client_id: patch.clientId === undefined ? doc.client_id : patch.clientId,
+      contract_id: patch.contractId === undefined ? doc.contract_id : patch.contractId,
+      doc_date: patch.docDate ?? doc.doc_date,
+      title: patch.title?.trim() || doc.title,
+    };
+    assertLinksExist(ctx, set);
     await ctx.db.transaction().execute(async (trx) => {
-      const set = {
-        kind_id: patch.kindId === undefined ? doc.kind_id : patch.kindId,
-        client_id: patch.clientId === undefined ? doc.client_id : patch.clientId,
-        contract_id: patch.contractId === undefined ? doc.contract_id : patch.contractId,
-        doc_date: patch.docDate ?? doc.doc_date,
-        title: patch.title?.trim() || doc.title,
-      };
       ctx.sqlite
         .prepare('UPDATE documents SET kind_id = ?, client_id = ?, contract_id = ?, doc_date = ?, title = ? WHERE id = ?')
         .run(set.kind_id, set.client_id, set.contract_id, set.doc_date, set.title, id);
@@ -204,6 +217,21 @@ export function updateDocument(
     await refileToTemplate(ctx, id, currentTemplate(ctx.sqlite));
     return toDocumentRow(findDocument(ctx.sqlite, id)!, loadKinds(ctx.sqlite));
   });
+}
+
+/** A kind, client or contract that does not exist is a clear not-found, not a foreign-key crash. */
+function assertLinksExist(
+  ctx: CallContext,
+  set: { kind_id: number | null; client_id: number | null; contract_id: number | null },
+): void {
+  const missing = (table: string, value: number | null): boolean =>
+    value !== null && !ctx.sqlite.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(value);
+  if (missing('doc_kinds', set.kind_id))
+    throw new AppError('not_found', `档案分类(编号 ${set.kind_id})不存在。`, `Document kind #${set.kind_id} does not exist.`);
+  if (missing('clients', set.client_id))
+    throw new AppError('not_found', `客户(编号 ${set.client_id})不存在。`, `Client #${set.client_id} does not exist.`);
+  if (missing('contracts', set.contract_id))
+    throw new AppError('not_found', `合同(编号 ${set.contract_id})不存在。`, `Contract #${set.contract_id} does not exist.`);
 }
 
 /** Move a document to where `template` puts it; returns whether it moved. */

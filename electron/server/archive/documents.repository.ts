@@ -1,6 +1,8 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { DocumentRow, KindRow } from '../../../shared/contract/archive';
 import { searchTokens } from '../../../shared/clients/search-grams';
+import type { TextState } from '../../../shared/archive/text-formats';
+import { storedWords } from './document-texts.repository';
 
 export type DocumentJoined = {
   id: number;
@@ -21,9 +23,13 @@ export type DocumentJoined = {
   trash_path: string | null;
   client_name: string | null;
   contract_number: string | null;
+  text_state?: TextState | null;
 };
 
-export const DOCUMENT_SELECT = `SELECT d.*, c.name AS client_name, k.number AS contract_number
+/** Whether a document's words are searchable (document_texts.state), for the list. */
+export const TEXT_STATE_COLUMN = '(SELECT t.state FROM document_texts t WHERE t.document_id = d.id) AS text_state';
+
+export const DOCUMENT_SELECT = `SELECT d.*, c.name AS client_name, k.number AS contract_number, ${TEXT_STATE_COLUMN}
   FROM documents d LEFT JOIN clients c ON c.id = d.client_id LEFT JOIN contracts k ON k.id = d.contract_id`;
 
 export function findDocument(sqlite: BetterSqlite3.Database, id: number): DocumentJoined | undefined {
@@ -101,13 +107,18 @@ export function toDocumentRow(d: DocumentJoined, kinds: ReturnType<typeof loadKi
     filedBy: d.filed_by,
     filedAt: d.filed_at,
     deletedAt: d.deleted_at,
+    textState: d.text_state ?? null,
   };
 }
 
-/** Search grams of what a person may type to find the document (and its text, when it has some). */
-export function writeDocumentSearch(sqlite: BetterSqlite3.Database, d: DocumentJoined, text = ''): void {
+/**
+ * Search grams of what a person may type to find the document: its fields and all of its
+ * stored words (document_texts, already capped at 2 MB). Rebuilt from the stored text on every
+ * change, so editing a title or date never loses the words.
+ */
+export function writeDocumentSearch(sqlite: BetterSqlite3.Database, d: DocumentJoined): void {
   sqlite.prepare('DELETE FROM document_search WHERE rowid = ?').run(d.id);
   sqlite
     .prepare('INSERT INTO document_search (rowid, grams) VALUES (?, ?)')
-    .run(d.id, searchTokens([d.title, d.original_name, d.client_name ?? '', d.contract_number ?? '', text.slice(0, 20_000)]));
+    .run(d.id, searchTokens([d.title, d.original_name, d.client_name ?? '', d.contract_number ?? '', storedWords(sqlite, d.id)]));
 }

@@ -13,8 +13,10 @@ import { assertCanSeeClient } from '../clients/client-scope';
 import { assertCanSeeContract } from '../contracts/contract-scope';
 import { canSeeDocument } from './document-scope';
 import { currentTemplate, freePath, templatePath } from './archive-paths';
-import { documentText } from './document-text';
+import { saveDocumentText } from './document-texts.repository';
 import { findByHash, findDocument, loadKinds, toDocumentRow, writeDocumentSearch } from './documents.repository';
+import { extractDocumentText } from './text/extract-text';
+import { afterFiled } from '../ocr/text-jobs';
 
 export type FilingOptions = {
   originalName: string;
@@ -148,7 +150,7 @@ async function recordStaged(
     originalName: options.originalName,
     ext,
   };
-  const text = await documentText(absInside(root, staged.stagedRel), ext);
+  const extracted = await extractDocumentText(absInside(root, staged.stagedRel), ext);
   try {
     const rel = freePath(ctx.sqlite, root, templatePath(currentTemplate(ctx.sqlite), facts, kinds, root), null);
     // Committed before anything moves: after a crash, startup sees what was under way.
@@ -183,7 +185,17 @@ async function recordStaged(
             ctx.now().toISOString(),
           ).lastInsertRowid,
       );
-      writeDocumentSearch(ctx.sqlite, findDocument(ctx.sqlite, docId)!, text);
+      const { needsOcr, ...text } = extracted;
+      saveDocumentText(
+        ctx.sqlite,
+        docId,
+        { ...text, source: 'file', confidence: null },
+        ctx.now().toISOString(),
+        ctx.actor?.code ?? 'system',
+      );
+      writeDocumentSearch(ctx.sqlite, findDocument(ctx.sqlite, docId)!);
+      // Scans, photos and PDFs with image-only pages go to the OCR queue (same transaction).
+      if (needsOcr) afterFiled(ctx, docId);
       await writeAudit(
         trx,
         ctx.actor,

@@ -7,7 +7,9 @@ import { AppError } from '../core/app-error';
 import type { CallContext } from '../core/context';
 import { absInside, hashFile, moveWithin, relDirOf, removeEmptyDirs, TRASH_DIR } from './archive-fs';
 import { currentTemplate, freePath, templatePath } from './archive-paths';
-import { documentText } from './document-text';
+import { saveDocumentText } from './document-texts.repository';
+import { extractDocumentText } from './text/extract-text';
+import { afterFiled } from '../ocr/text-jobs';
 import { findByHash, findDocument, loadKinds, toDocumentRow, writeDocumentSearch } from './documents.repository';
 import { diskError, linkNames } from './filing.service';
 import { fileExists } from './refile';
@@ -72,7 +74,7 @@ export async function takeLooseFile(ctx: CallContext, rel: string, target: Loose
         ? // Already where the template puts it: recorded in place (it is the file on disk there).
           freeRecordPath(ctx, rel)
         : freePath(ctx.sqlite, root, wanted, null);
-  const text = await documentText(abs, ext);
+  const extracted = await extractDocumentText(abs, ext);
   const now = ctx.now().toISOString();
   const { id, dest, journal } = await ctx.db.transaction().execute(async () => {
     const docId = Number(
@@ -100,7 +102,11 @@ export async function takeLooseFile(ctx: CallContext, rel: string, target: Loose
     );
     const to = target.to === 'trash' ? `${TRASH_DIR}/${docId}_${originalName}` : filedAt;
     if (target.to === 'trash') ctx.sqlite.prepare('UPDATE documents SET trash_path = ? WHERE id = ?').run(to, docId);
-    writeDocumentSearch(ctx.sqlite, findDocument(ctx.sqlite, docId)!, text);
+    const { needsOcr, ...text } = extracted;
+    saveDocumentText(ctx.sqlite, docId, { ...text, source: 'file', confidence: null }, now, ctx.actor?.code ?? 'system');
+    writeDocumentSearch(ctx.sqlite, findDocument(ctx.sqlite, docId)!);
+    // A scan taken in from the archive folder is read like one filed by hand (same transaction).
+    if (needsOcr && target.to === 'filed') afterFiled(ctx, docId);
     const journalId = ctx.sqlite
       .prepare(`INSERT INTO archive_journal (op, document_id, from_path, to_path, created_at) VALUES ('move', ?, ?, ?, ?)`)
       .run(docId, rel, to, now).lastInsertRowid;

@@ -9,6 +9,7 @@ import { contractsHandlers } from '../contracts/contracts.handlers';
 import { performanceHandlers } from '../performance/performance.handlers';
 import { commissionHandlers } from '../commission/commission.handlers';
 import { archiveHandlers } from '../archive/archive.handlers';
+import { doctextHandlers } from '../ocr/doctext.handlers';
 import { backupHandlers } from '../backup/backup.handlers';
 import { authHandlers } from '../auth/auth.handlers';
 import { payTermsHandlers } from '../commission/pay-terms.handlers';
@@ -27,6 +28,7 @@ export const allHandlers: Handlers<Contract> = {
   ...contractsHandlers,
   ...commissionHandlers,
   ...archiveHandlers,
+  ...doctextHandlers,
   ...backupHandlers,
   ...authHandlers,
   ...performanceHandlers,

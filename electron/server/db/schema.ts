@@ -44,6 +44,8 @@ export type Database = {
   instalments: InstalmentsTable;
   invoices: InvoicesTable;
   invoice_payments: { invoice_id: number; payment_id: number };
+  document_texts: DocumentTextsTable;
+  text_jobs: TextJobsTable;
 };
 
 export type SchemaMigrationsTable = {
@@ -290,6 +292,32 @@ export type ArchiveJournalTable = {
   from_path: string;
   to_path: string;
   created_at: string;
+};
+
+/** A document's words and where they came from (see migration 20261127_1700_document_text). */
+export type DocumentTextsTable = {
+  document_id: number;
+  state: 'text' | 'none' | 'encrypted' | 'unsupported' | 'failed';
+  source: 'file' | 'ocr' | 'manual';
+  text: Generated<string>;
+  truncated: Generated<number>;
+  confidence: number | null;
+  pages: number | null;
+  updated_at: string;
+  updated_by: string;
+};
+
+/** The persistent queue of background text work (extract again, OCR). */
+export type TextJobsTable = {
+  id: Generated<number>;
+  document_id: number;
+  kind: 'extract' | 'ocr';
+  state: 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+  page: Generated<number>;
+  pages: Generated<number>;
+  error: string | null;
+  created_at: string;
+  updated_at: string;
 };
 
 export type DocumentLinksTable = {

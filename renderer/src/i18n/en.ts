@@ -1,5 +1,6 @@
 import { authEn } from './auth.en';
 import { auditEn } from './audit.en';
+import { doctextEn } from './doctext.en';
 import { archiveEn } from './archive.en';
 import { commissionEn } from './commission.en';
 import { performanceEn } from './performance.en';
@@ -16,6 +17,7 @@ export const en: Dictionary = {
   ...authEn,
   ...archiveEn,
   ...auditEn,
+  ...doctextEn,
   ...commissionEn,
   ...performanceEn,
   ...clientsEn,

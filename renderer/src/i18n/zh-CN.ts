@@ -1,5 +1,6 @@
 import { authZh } from './auth.zh-CN';
 import { auditZh } from './audit.zh-CN';
+import { doctextZh } from './doctext.zh-CN';
 import { archiveZh } from './archive.zh-CN';
 import { commissionZh } from './commission.zh-CN';
 import { performanceZh } from './performance.zh-CN';
@@ -20,6 +21,7 @@ export const zhCN = {
   ...authZh,
   ...archiveZh,
   ...auditZh,
+  ...doctextZh,
   ...commissionZh,
   ...performanceZh,
   ...clientsZh,

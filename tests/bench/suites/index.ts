@@ -10,6 +10,7 @@ import { responsivenessBench } from './responsiveness.bench';
 import { backupBench } from './backup.bench';
 import { commissionBench } from './commission.bench';
 import { poolReceivablesBench } from './pool-receivables.bench';
+import { ocrBench } from './ocr.bench';
 
 /** Every benchmark suite; each area appends its own. */
 export const suites: BenchSuite[] = [staffListBench];
@@ -19,3 +20,5 @@ suites.push(backupBench);
 // 分成, 阶梯提成, 奖金/扣款 on the sheet (issue 19)
 suites.push(commissionBench);
 suites.push(poolReceivablesBench);
+// 文字识别 (issue 17.1)
+suites.push(ocrBench);

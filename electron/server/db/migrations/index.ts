@@ -9,10 +9,11 @@ import { sheetIndexes } from './20261123_1000_sheet_indexes';
 import { contractPaid } from './20261123_1100_contract_paid';
 import { staffHistory } from './20261127_1400_staff_history';
 import { archiveIgnored } from './20261127_1410_archive_ignored';
-import { commissionExtras } from './20261127_1900_commission_extras';
+import { documentText } from './20261127_1700_document_text';
 import { poolReceivables } from './20261127_1800_pool_receivables';
 import { poolReceivablesFacts } from './20261127_1800_pool_receivables_facts';
 import { poolReceivablesIndexes } from './20261127_1800_pool_receivables_indexes';
+import { commissionExtras } from './20261127_1900_commission_extras';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only; names sort in the order they run. */
@@ -28,10 +29,11 @@ export const migrations: readonly Migration[] = [
   contractPaid,
   staffHistory,
   archiveIgnored,
-  commissionExtras,
+  documentText,
   poolReceivables,
   poolReceivablesFacts,
   poolReceivablesIndexes,
+  commissionExtras,
 ];
 
 export type { Migration };

@@ -1,4 +1,4 @@
-import { App, Button, Input, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Input, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { type ReactNode, useEffect, useState } from 'react';
 import type { DocFields, DocumentRow } from '../../../../../shared/contract/archive';
 import { call } from '../../../api/client';
@@ -13,6 +13,7 @@ import { sortFromTable, sortOrderOf, type SortValue } from '../../../components/
 import { WIDE_TABLE } from '../../../components/table/wideTable';
 import { useLanguage, useT } from '../../../i18n';
 import { DocFieldsForm } from './DocFieldsForm';
+import { DocumentTextDrawer } from './DocumentTextDrawer';
 
 export function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -75,6 +76,8 @@ export function DocumentTable({
   const [saving, setSaving] = useState(false);
   const canEdit = useCan('archive.update');
   const canDelete = useCan('archive.delete');
+  const canReadText = useCan('archive.text');
+  const [reading, setReading] = useState<DocumentRow | null>(null);
   const failed = (caught: unknown) => void message.error(errorText(toApiError(caught), lang));
   // A header click flips the order; it never falls back to "unsorted" (the list always has an order).
   const sorted = (key: DocSortKey) => ({
@@ -93,9 +96,16 @@ export function DocumentTable({
       className: 'doc-title-cell',
       ...sorted('title'),
       render: (title: string, d) => (
-        <Button type="link" className="perf-figure-link" onClick={() => open(d)}>
-          {title}
-        </Button>
+        <>
+          <Button type="link" className="perf-figure-link" onClick={() => open(d)}>
+            {title}
+          </Button>
+          {d.textState === 'encrypted' && (
+            <Tag color="red" style={{ marginInlineStart: 6 }}>
+              {t('doctext.encrypted')}
+            </Tag>
+          )}
+        </>
       ),
     },
     { key: 'kind', title: t('archive.col.kind'), dataIndex: 'kindPath', className: 'nowrap', ...sorted('kind') },
@@ -130,7 +140,7 @@ export function DocumentTable({
       ),
     },
   ];
-  if (canEdit || canDelete)
+  if (canReadText || canEdit || canDelete)
     columns.push({
       key: 'actions',
       title: t('common.actions'),
@@ -138,6 +148,11 @@ export function DocumentTable({
       className: 'nowrap',
       render: (_, d) => (
         <Space size={0}>
+          {canReadText && (
+            <Button type="link" size="small" onClick={() => setReading(d)}>
+              {t('doctext.open')}
+            </Button>
+          )}
           {canEdit && (
             <Button type="link" size="small" onClick={() => edit(d)}>
               {t('archive.edit')}
@@ -209,6 +224,7 @@ export function DocumentTable({
         locale={{ emptyText: t('archive.none') }}
         columns={columns}
       />
+      {reading && <DocumentTextDrawer doc={reading} onClose={() => (setReading(null), refresh())} />}
       {editing && (
         <FormDialog
           title={t('archive.editTitle', { title: editing.doc.title })}

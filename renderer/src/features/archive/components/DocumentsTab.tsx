@@ -6,6 +6,7 @@ import { useT } from '../../../i18n';
 import { KindSelect } from './DocFieldsForm';
 import { DocumentTable } from './DocumentTable';
 import { FilingPanel } from './FilingPanel';
+import { OcrQueueBar } from './OcrQueueBar';
 
 /** 档案: file new documents, find them by kind, date, client or text, open, edit, delete. */
 export function DocumentsTab() {
@@ -14,6 +15,7 @@ export function DocumentsTab() {
   const [search, setSearch] = useState('');
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const [filed, setFiled] = useState(0);
+  const canSeeOcr = useCan('ocr.status');
   const canFile = useCan('archive.fileLocal');
   const filters = {
     search,
@@ -24,6 +26,7 @@ export function DocumentsTab() {
   return (
     <div data-testid="archive-documents">
       {canFile && <FilingPanel onFiled={() => setFiled((n) => n + 1)} />}
+      {canSeeOcr && <OcrQueueBar onChanged={() => setFiled((n) => n + 1)} />}
       <DocumentTable
         filters={filters}
         reloadKey={filed}

@@ -1,0 +1,42 @@
+import type { doctextZh } from './doctext.zh-CN';
+
+export const doctextEn: Record<keyof typeof doctextZh, string> = {
+  'doctext.open': 'Text',
+  'doctext.title': 'Text of: {title}',
+  'doctext.encrypted': 'Encrypted — content not searchable',
+  'doctext.encryptedHint':
+    'This PDF needs a password to open, so its words cannot be read. Open it with the password, save an unencrypted copy and file that — or find this one by title, client or contract.',
+  'doctext.unsupported': 'This format is not searchable by content',
+  'doctext.failed': 'Could not read its text',
+  'doctext.none': 'No text (a scan or photo)',
+  'doctext.pending': 'Not read yet',
+  'doctext.indexed': 'Indexed for search · {chars} characters',
+  'doctext.truncated': 'Over 2 MB: only the first 2 MB of text is indexed',
+  'doctext.fromOcr': 'Recognised (OCR)',
+  'doctext.confidence': 'confidence {value}',
+  'doctext.manual': 'Corrected by hand',
+  'doctext.byFile': 'The file’s own text',
+  'doctext.ocrQueued': 'Waiting for OCR',
+  'doctext.ocrRunning': 'Recognising page {page}/{pages}',
+  'doctext.ocrStarting': 'Recognising…',
+  'doctext.ocrFailed': 'OCR failed: {error}',
+  'doctext.ocrCancelled': 'OCR cancelled',
+  'doctext.recognise': 'Recognise text',
+  'doctext.recogniseAgain': 'Recognise again',
+  'doctext.recogniseAgainConfirm':
+    'Recognising again replaces the current text (hand corrections included) with the new result. Continue?',
+  'doctext.cancelOcr': 'Cancel OCR',
+  'doctext.save': 'Save correction',
+  'doctext.saved': 'Saved; search now uses the corrected text',
+  'doctext.editHint': 'The recognised text can be edited; once saved, search uses the corrected text.',
+  'doctext.empty': '(no text)',
+  'doctext.searchable':
+    'Searchable by content: {formats}; scans and photos (JPG, PNG, TIFF, WebP, BMP) and PDFs without a text layer after OCR. Up to 2 MB of text is indexed per document.',
+  'doctext.queue': 'OCR: {queued} waiting',
+  'doctext.queueRunning': 'Recognising “{title}” page {page}/{pages}',
+  'doctext.queueFailed': '{failed} failed',
+  'doctext.recogniseAll': 'Recognise all scans',
+  'doctext.recogniseAllDone': '{n} queued for OCR',
+  'doctext.recogniseAllNone': 'No scans waiting for OCR',
+  'doctext.cancelAll': 'Cancel all',
+};
