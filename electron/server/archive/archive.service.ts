@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { DocFields, DocumentRow, DocumentSort, KindRow } from '../../../shared/contract/archive';
+import type { DocumentRow, DocumentSort, KindRow } from '../../../shared/contract/archive';
 import { searchMatchExpression } from '../../../shared/clients/search-grams';
 import { DEFAULT_TEMPLATE, templateProblems } from '../../../shared/archive/path-template';
 import { writeAudit } from '../audit/audit.repository';

@@ -13,7 +13,6 @@ import { ClientFiltersBar, DEFAULT_CLIENT_SORT, type ListFilters } from './Clien
 import { ClientFormModal } from './ClientFormModal';
 import { ReassignModal } from './ReassignModal';
 import { PutBackModal } from '../../pool/PutBackModal';
-import { useMe } from '../../pool/useMe';
 import { VirtualClientTable } from './VirtualClientTable';
 
 // v2: the list now opens newest first; an older remembered "oldest first" is not carried over.
@@ -35,7 +34,6 @@ export function ClientListTab() {
   const data = useClientWindow(filters);
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const [dialog, setDialog] = useState<'create' | 'reassign' | 'putBack' | null>(null);
-  const me = useMe();
 
   const changeFilters = useCallback(
     (next: ListFilters) => {
