@@ -47,13 +47,14 @@ export function openOffice(options: OpenOfficeOptions): Office {
   const now = options.now ?? (() => new Date());
   const big = fs.statSync(file).size >= (options.backgroundCheckFromBytes ?? BACKGROUND_CHECK_FROM_BYTES);
   const crashed = big && hasJournalRows(sqlite);
-  if (!big || crashed) return officeOver(sqlite, options.dataDir, now, checkDatabase(sqlite));
+  const binding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+  if (!big || crashed) return officeOver(sqlite, options.dataDir, now, checkDatabase(sqlite), undefined, binding);
   const check = checkInBackground(file, options.nativeBinding);
   const health: DatabaseHealth & { checking?: boolean } = { ok: true, problems: [], checking: true };
   const verdict = check.done.then((found) => {
     Object.assign(health, found, { checking: false });
   });
-  const office = officeOver(sqlite, options.dataDir, now, health, verdict);
+  const office = officeOver(sqlite, options.dataDir, now, health, verdict, binding);
   return {
     ...office,
     close: async () => {
@@ -70,6 +71,8 @@ export function officeOver(
   now: () => Date,
   health: { ok: boolean; problems: string[] } = { ok: true, problems: [] },
   healthChecked?: Promise<void>,
+  /** Passed on to worker threads that open office.db too (the import worker). */
+  binding: { nativeBinding?: string } = {},
 ): Office {
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   const readArchiveSetting = sqlite.prepare(`SELECT value FROM settings WHERE key = 'archive.root'`);
@@ -80,6 +83,7 @@ export function officeOver(
     now,
     health,
     ...(healthChecked ? { healthChecked } : {}),
+    ...binding,
     archiveRoot: () => {
       const row = readArchiveSetting.get() as { value: string } | undefined;
       return resolveArchiveRoot(dataDir, row ? JSON.parse(row.value) : undefined);

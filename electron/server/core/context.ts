@@ -19,6 +19,8 @@ export type OfficeContext = {
   health?: { ok: boolean; problems: string[] };
   /** Settles when a background startup check has given its verdict; writes wait for it. */
   healthChecked?: Promise<void>;
+  /** The better-sqlite3 addon the office was opened with, for worker threads opening office.db too. */
+  nativeBinding?: string;
 };
 
 export type CallContext = OfficeContext & {

@@ -30,6 +30,7 @@ export type Database = {
   sessions: SessionsTable;
   login_failures: { code: string; failures: number; locked_until: string | null };
   document_search: ClientSearchTable;
+  import_layouts: ImportLayoutsTable;
 };
 
 export type SchemaMigrationsTable = {
@@ -283,4 +284,14 @@ export type SessionsTable = {
   created_at: string;
   last_seen_at: string;
   expires_at: string;
+};
+
+/** A column mapping chosen by hand for a file layout (JSON: column letter → field or ''). */
+export type ImportLayoutsTable = {
+  kind: string;
+  layout_key: string;
+  headers: string;
+  mapping: string;
+  updated_at: string;
+  updated_by: string;
 };

@@ -7,6 +7,7 @@ import { auth } from './20261123_0800_auth';
 import { archiveFolders } from './20261123_0900_archive_folders';
 import { sheetIndexes } from './20261123_1000_sheet_indexes';
 import { contractPaid } from './20261123_1100_contract_paid';
+import { importLayouts } from './20261127_1600_import_layouts';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only; names sort in the order they run. */
@@ -20,6 +21,7 @@ export const migrations: readonly Migration[] = [
   archiveFolders,
   sheetIndexes,
   contractPaid,
+  importLayouts,
 ];
 
 export type { Migration };
