@@ -9,6 +9,7 @@ import { commissionContract } from './commission';
 import { archiveContract } from './archive';
 import { backupContract } from './backup';
 import { authContract } from './auth';
+import { importsContract } from './imports';
 import type { ContractMap } from './method';
 
 /**
@@ -27,6 +28,7 @@ export const contract = {
   ...backupContract,
   ...authContract,
   ...performanceContract,
+  ...importsContract,
 } as const satisfies ContractMap;
 
 export type Contract = typeof contract;
@@ -42,5 +44,7 @@ export const contractParts: readonly ContractMap[] = [systemContract, settingsCo
 (contractParts as ContractMap[]).push(archiveContract);
 // 备份 (SPEC §6)
 (contractParts as ContractMap[]).push(backupContract, authContract);
+// 导入:进度、取消、模板 (issues 14.9, 15.15)
+(contractParts as ContractMap[]).push(importsContract);
 
 export * from './method';

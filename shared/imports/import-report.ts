@@ -118,6 +118,9 @@ export type ImportReport = {
   elapsedMs: number;
 };
 
+/** A row whose first cell starts with this is a template's example row: imports skip it. */
+export const EXAMPLE_MARK = '【示例】';
+
 export const ISSUES_LISTED_MAX = 1000;
 export const PREVIEW_ROWS_MAX = 100;
 

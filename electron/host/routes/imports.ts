@@ -4,10 +4,16 @@ import { sendEnvelope, sendError } from '../respond';
 import type { HostRoute } from './types';
 
 /** The contract methods a spreadsheet can be uploaded to; other areas add theirs. */
-export const UPLOAD_IMPORT_METHODS = new Set(['clients.import', 'contracts.import', 'payments.import']);
+export const UPLOAD_IMPORT_METHODS = new Set([
+  'clients.import',
+  'contracts.import',
+  'payments.import',
+  'staff.import',
+  'plans.import',
+]);
 
 /**
- * POST /upload/import/{method}?fileName=…&dryRun=1&mode=all|valid with the file's raw bytes.
+ * POST /upload/import/{method}?fileName=…&dryRun=1&mode=all|valid&options={json} with the file's raw bytes.
  * The JSON API caps bodies at 10 MB; a 100k-row sheet is larger as base64, so the browser sends
  * the file as it is and the host hands it to the same contract method. The content type must be
  * application/octet-stream, which another site's page cannot send without a CORS preflight.
@@ -48,9 +54,19 @@ export const importUploadRoute: HostRoute = {
       });
       return;
     }
+    // The import's other options (jobId, sheet, columnMap, duplicates) as JSON; the method's
+    // schema checks them like any other input.
+    let options: Record<string, unknown> = {};
+    try {
+      const parsed = JSON.parse(url.searchParams.get('options') ?? '{}') as unknown;
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) options = parsed as Record<string, unknown>;
+    } catch {
+      options = { options: 'invalid' };
+    }
     sendEnvelope(
       res,
       await office.call(actor, method, {
+        ...options,
         fileName: url.searchParams.get('fileName') ?? 'upload',
         dataBase64: body.toString('base64'),
         dryRun: url.searchParams.get('dryRun') === '1',

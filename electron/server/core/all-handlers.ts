@@ -11,6 +11,7 @@ import { commissionHandlers } from '../commission/commission.handlers';
 import { archiveHandlers } from '../archive/archive.handlers';
 import { backupHandlers } from '../backup/backup.handlers';
 import { authHandlers } from '../auth/auth.handlers';
+import { importsHandlers } from '../imports/imports.handlers';
 
 /** Every area's handlers in one map, typed against the whole contract. */
 export const allHandlers: Handlers<Contract> = {
@@ -25,4 +26,5 @@ export const allHandlers: Handlers<Contract> = {
   ...backupHandlers,
   ...authHandlers,
   ...performanceHandlers,
+  ...importsHandlers,
 };

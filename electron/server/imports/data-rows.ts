@@ -1,5 +1,5 @@
 import { cellText } from '../../../shared/imports/cells';
-import type { ImportNote } from '../../../shared/imports/import-report';
+import { EXAMPLE_MARK, type ImportNote } from '../../../shared/imports/import-report';
 import type { HeaderLayout } from './header-layout';
 import type { MergeRange, OpenedSheet, SheetRow } from './read/types';
 import { columnLetter } from './sheet';
@@ -12,6 +12,10 @@ export class ReadNotes {
     const entry = this.counts.get(key);
     if (entry) entry.rows.push(row);
     else this.counts.set(key, { note, rows: [row] });
+  }
+
+  has(key: string): boolean {
+    return this.counts.has(key);
   }
 
   list(): ImportNote[] {
@@ -56,6 +60,17 @@ export function* dataRows(opened: OpenedSheet, layout: HeaderLayout, notes: Read
     }
     const starting = verticalByTop.get(row.row);
     if (starting) for (const merge of starting) active.push({ merge, value: row.cells[merge.left] ?? null });
+    if (isExampleRow(row)) {
+      notes.add(
+        'example',
+        {
+          message: `第 {rows} 行是模板的示例行(以${EXAMPLE_MARK}开头),已跳过`,
+          messageEn: `Row {rows} is the template's example (starts with ${EXAMPLE_MARK}) and was skipped`,
+        },
+        row.row,
+      );
+      continue;
+    }
     if (isRepeatedHeader(row, layout, headerKeys)) {
       notes.add(
         'repeated-header',
@@ -66,6 +81,11 @@ export function* dataRows(opened: OpenedSheet, layout: HeaderLayout, notes: Read
     }
     yield row;
   }
+}
+
+function isExampleRow(row: SheetRow): boolean {
+  const first = row.cells.find((c) => cellText(c) !== '');
+  return typeof first === 'string' && first.trimStart().startsWith(EXAMPLE_MARK);
 }
 
 function isRepeatedHeader(row: SheetRow, layout: HeaderLayout, headers: readonly string[]): boolean {

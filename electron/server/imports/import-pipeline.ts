@@ -228,7 +228,7 @@ export async function runImportHere<F extends string, R>(
   if (input.dryRun) {
     await pass(null);
     hooks.progress('finishing', counts.total, counts.total);
-    if (counts.total === 0) throw noDataRows(input.fileName);
+    if (counts.total === 0) throw noDataRows(input.fileName, notes);
     return finish(false);
   }
   try {
@@ -236,7 +236,7 @@ export async function runImportHere<F extends string, R>(
       await pass(async (rows) => {
         await reader.write(trx, ctx, rows);
       });
-      if (counts.total === 0) throw noDataRows(input.fileName);
+      if (counts.total === 0) throw noDataRows(input.fileName, notes);
       if (counts.failed > 0 && input.mode === 'all') throw new Rollback();
       hooks.progress('finishing', counts.total, counts.total);
       if (input.columnMap) rememberLayout(ctx, importer.kind, key, layout.columns, input.columnMap, ctx.actor);
@@ -273,7 +273,13 @@ export async function runImportHere<F extends string, R>(
   return finish(true);
 }
 
-function noDataRows(fileName: string): AppError {
+function noDataRows(fileName: string, notes: ReadNotes): AppError {
+  if (notes.has('example'))
+    return new AppError(
+      'invalid_input',
+      `"${fileName}"只有表头和模板的示例行,没有要导入的数据行。请在示例行下面填写数据(示例行会自动跳过)。`,
+      `"${fileName}" holds only the header and the template's example row. Fill in rows below the example (it is skipped).`,
+    );
   return new AppError('invalid_input', `"${fileName}"只有表头,没有数据行。`, `"${fileName}" has a header but no data rows.`);
 }
 

@@ -7,7 +7,7 @@ import { runImportHere } from './import-pipeline';
 import type { ImportWorkerData, ImportWorkerMessage } from './import-worker';
 import type { Importer } from './importer';
 import { limitError } from './read/read-errors';
-import { takeWorker } from './worker-pool';
+import { prepareSpareWorker, takeWorker } from './worker-pool';
 
 /**
  * Every import handler calls this. The work runs in a worker thread with a bounded heap
@@ -24,11 +24,10 @@ export async function runImport<F extends string, R>(
   const job = await startJob(input.jobId, ctx.actor, importer.kind, input.fileName, ctx.now());
   try {
     if (job.isCancelled()) throw cancelledError();
-    const bytes = Buffer.from(input.dataBase64, 'base64');
     const report =
       ctx.sqlite.memory || process.env.OFFICE_IMPORT_INLINE === '1'
-        ? await runInline(ctx, importer, input, bytes, job)
-        : await runInWorker(ctx, importer.kind, input, bytes, job);
+        ? await runInline(ctx, importer, input, Buffer.from(input.dataBase64, 'base64'), job)
+        : await runInWorker(ctx, importer.kind, input, job);
     job.finish('done');
     return report;
   } catch (error) {
@@ -51,17 +50,12 @@ function runInline<F extends string, R>(
   });
 }
 
-function runInWorker(
-  ctx: CallContext,
-  kind: string,
-  input: ImportFileInput,
-  bytes: Buffer,
-  job: JobHandle,
-): Promise<ImportReport> {
-  const { dataBase64: _bytes, ...options } = input;
-  // The file's own buffer, moved (not copied) to the worker.
-  const data = new ArrayBuffer(bytes.length);
-  new Uint8Array(data).set(bytes);
+function runInWorker(ctx: CallContext, kind: string, input: ImportFileInput, job: JobHandle): Promise<ImportReport> {
+  const { dataBase64, ...options } = input;
+  // The file decoded once, straight into the buffer that is then moved (not copied) to the worker.
+  const buffer = new ArrayBuffer(Buffer.byteLength(dataBase64, 'base64'));
+  const written = Buffer.from(buffer).write(dataBase64, 'base64');
+  const bytes = written === buffer.byteLength ? buffer : buffer.slice(0, written);
   const workerData: ImportWorkerData = {
     dbFile: ctx.sqlite.name,
     ...(ctx.nativeBinding ? { nativeBinding: ctx.nativeBinding } : {}),
@@ -69,19 +63,20 @@ function runInWorker(
     archiveRoot: safeArchiveRoot(ctx),
     kind,
     input: options,
-    bytes: data,
+    bytes,
     actor: ctx.actor,
     nowIso: ctx.now().toISOString(),
   };
   return new Promise<ImportReport>((resolve, reject) => {
     const worker = takeWorker();
-    worker.postMessage(workerData, [data]);
+    worker.postMessage(workerData, [bytes]);
     let settled = false;
     const settle = (fn: () => void): void => {
       if (settled) return;
       settled = true;
-      // The worker's job is over either way: end it, so its memory goes back now.
-      void worker.terminate();
+      // The worker's job is over either way: end it, so its memory goes back now, and get
+      // the next one ready.
+      void worker.terminate().then(prepareSpareWorker);
       fn();
     };
     job.onCancel(() => {

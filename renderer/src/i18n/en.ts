@@ -5,6 +5,7 @@ import { performanceEn } from './performance.en';
 import type { Dictionary } from './types';
 
 import { clientsEn } from './clients.en';
+import { importsEn } from './imports.en';
 
 export const en: Dictionary = {
   ...authEn,
@@ -12,6 +13,7 @@ export const en: Dictionary = {
   ...commissionEn,
   ...performanceEn,
   ...clientsEn,
+  ...importsEn,
   'app.name': '门店通',
   'app.loading': 'Loading…',
   'app.loadFailed': 'Cannot reach 门店通',

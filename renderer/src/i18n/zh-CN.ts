@@ -3,6 +3,7 @@ import { archiveZh } from './archive.zh-CN';
 import { commissionZh } from './commission.zh-CN';
 import { performanceZh } from './performance.zh-CN';
 import { clientsZh } from './clients.zh-CN';
+import { importsZh } from './imports.zh-CN';
 
 /**
  * The Chinese dictionary is the source of truth: every key the UI uses is declared here, and
@@ -16,6 +17,7 @@ export const zhCN = {
   ...commissionZh,
   ...performanceZh,
   ...clientsZh,
+  ...importsZh,
   'app.name': '门店通',
   'app.loading': '正在加载…',
   'app.loadFailed': '无法连接门店通',

@@ -1,31 +1,32 @@
 import { csrfHeaders } from '../../api/transport';
 import type { Envelope } from '../../../../shared/errors';
-import type { ImportReport } from '../../../../shared/imports/import-report';
+import type { DuplicatePolicy, ImportReport } from '../../../../shared/imports/import-report';
 import { ApiError } from '../../api/ApiError';
 import { call } from '../../api/client';
 import { fileToBase64 } from '../../features/clients/download';
 
-export type ImportMethod = 'clients.import' | 'contracts.import' | 'payments.import';
+export type ImportMethod = 'clients.import' | 'contracts.import' | 'payments.import' | 'staff.import' | 'plans.import';
+
+export type ImportOptions = {
+  dryRun: boolean;
+  mode: 'all' | 'valid';
+  jobId: string;
+  sheet?: string;
+  columnMap?: Record<string, string>;
+  duplicates?: DuplicatePolicy;
+};
 
 /**
  * Send a spreadsheet to an import method. In the desktop app the bridge takes the call as it
- * is; in the browser the file goes as raw bytes to /upload/import/{method}, because the JSON
- * API is capped at 10 MB and a large sheet is bigger than that as base64.
+ * is; in the browser the file goes as raw bytes to /upload/import/{method} (the JSON API is
+ * capped at 10 MB, a large sheet is bigger as base64), with the other options as JSON.
  */
-export async function uploadImport(
-  method: ImportMethod,
-  file: File,
-  options: { dryRun: boolean; mode: 'all' | 'valid' },
-): Promise<ImportReport> {
+export async function uploadImport(method: ImportMethod, file: File, options: ImportOptions): Promise<ImportReport> {
+  const { dryRun, mode, ...rest } = options;
   if (globalThis.officeBridge) {
-    return call(method, {
-      fileName: file.name,
-      dataBase64: await fileToBase64(file),
-      dryRun: options.dryRun,
-      mode: options.mode,
-    });
+    return call(method, { fileName: file.name, dataBase64: await fileToBase64(file), dryRun, mode, ...rest });
   }
-  const query = new URLSearchParams({ fileName: file.name, dryRun: options.dryRun ? '1' : '0', mode: options.mode });
+  const query = new URLSearchParams({ fileName: file.name, dryRun: dryRun ? '1' : '0', mode, options: JSON.stringify(rest) });
   let envelope: Envelope<ImportReport>;
   try {
     const response = await fetch(`/upload/import/${encodeURIComponent(method)}?${query}`, {
@@ -43,4 +44,10 @@ export async function uploadImport(
   }
   if (envelope.ok) return envelope.value;
   throw new ApiError(envelope.error);
+}
+
+/** A job id the page chooses, so it can follow and cancel the import while the upload runs. */
+export function newJobId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
