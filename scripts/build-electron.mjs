@@ -6,6 +6,10 @@
 // node_modules at run time except the two externals: 'electron' (provided by the runtime) and
 // better-sqlite3 (a native addon, loaded from node_modules or resources/native — see
 // scripts/rebuild-electron-native.mjs). Keep this list and electron-builder.yml's asarUnpack in step.
+//   electron/server/imports/import-worker.ts → dist/electron/import-worker.js  the import worker
+//     (a worker thread needs a file of its own); SheetJS (@e965/xlsx) is loaded by it at run
+//     time through createRequire — its CommonJS entry with the code pages — so it ships as a
+//     package (electron-builder.yml), like better-sqlite3.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -36,8 +40,20 @@ await Promise.all([
     // Electron 45 runs Node 24; node22 is the floor package.json promises anyway.
     target: 'node22',
     format: 'esm',
-    external: ['electron', 'better-sqlite3'],
+    external: ['electron', 'better-sqlite3', '@e965/xlsx'],
     // CommonJS dependencies inside an ESM bundle still call require() for Node built-ins.
+    banner: {
+      js: "import { createRequire as __mdtCreateRequire } from 'node:module'; const require = __mdtCreateRequire(import.meta.url);",
+    },
+  }),
+  build({
+    ...common,
+    entryPoints: ['electron/server/imports/import-worker.ts'],
+    outfile: 'dist/electron/import-worker.js',
+    platform: 'node',
+    target: 'node22',
+    format: 'esm',
+    external: ['electron', 'better-sqlite3', '@e965/xlsx'],
     banner: {
       js: "import { createRequire as __mdtCreateRequire } from 'node:module'; const require = __mdtCreateRequire(import.meta.url);",
     },
@@ -54,4 +70,4 @@ await Promise.all([
     plugins: [methodNamesInline],
   }),
 ]);
-console.log('built dist/electron/main.js and dist/electron/preload.cjs');
+console.log('built dist/electron/main.js, dist/electron/import-worker.js and dist/electron/preload.cjs');

@@ -6,8 +6,8 @@ import { fieldReaders } from '../imports/field-readers';
 import { IssueList, type Importer, type RowResult } from '../imports/importer';
 
 export const STAFF_COLUMNS = [
-  { field: 'code', label: '工号', labelEn: 'code', aliases: ['员工编号', '编号', 'staff code'], required: true },
-  { field: 'name', label: '姓名', labelEn: 'name', aliases: ['员工姓名', '名字', '员工'], required: true },
+  { field: 'code', label: '工号', labelEn: 'code', aliases: ['员工编号', '编号', '登录名', '登录账号', '账号', 'staff code'], required: true },
+  { field: 'name', label: '姓名', labelEn: 'name', aliases: ['员工姓名', '真实姓名', '名字', '员工'], required: true },
   { field: 'role', label: '角色', labelEn: 'role', aliases: ['岗位', '职务', '职位'], required: true },
   {
     field: 'hiredOn',
@@ -38,6 +38,7 @@ const ROLE_SYNONYMS: Record<string, Role> = {
   店长: 'owner',
   老板: 'owner',
   经理: 'manager',
+  管理员: 'manager',
   业务主管: 'manager',
   主管: 'manager',
   文员: 'clerk',

@@ -3,7 +3,7 @@ import type * as XLSXTypes from '@e965/xlsx';
 import type { CellValue } from '../../../../shared/imports/cells';
 import { IMPORT_LIMITS } from '../../../../shared/imports/limits';
 import { isPictureFormula, numberCell } from './cell-convert';
-import { BUILTIN_FORMATS, classifyFormat } from './number-format';
+import { BUILTIN_FORMATS, classifyFormat, type NumberFormat } from './number-format';
 import { limitError, unreadable } from './read-errors';
 import type { CellNote, MergeRange, SheetFormat, SheetRow, Workbook } from './types';
 
@@ -20,12 +20,6 @@ let loaded: typeof XLSXTypes | null = null;
 export function sheetjs(): typeof XLSXTypes {
   if (loaded) return loaded;
   const XLSX = require('@e965/xlsx') as typeof XLSXTypes;
-  // Excel's Chinese built-in date formats (27–36, 50–58, id 31 is yyyy"年"m"月"d"日") are
-  // missing from SheetJS's table; without them those cells stay bare numbers.
-  for (const [id, code] of Object.entries(BUILTIN_FORMATS)) {
-    const n = Number(id);
-    if ((n >= 5 && n <= 8) || (n >= 27 && n <= 36) || (n >= 50 && n <= 58)) XLSX.SSF.load(code, n);
-  }
   loaded = XLSX;
   return XLSX;
 }
@@ -43,7 +37,7 @@ const ERROR_CODES: Record<number, string> = {
   0x2b: '#GETTING_DATA',
 };
 
-type DenseCell = { t?: string; v?: unknown; z?: string | number; f?: string };
+type DenseCell = { t?: string; v?: unknown; z?: string | number; w?: string; f?: string };
 
 export function readWithSheetjs(bytes: Buffer, fileName: string, format: SheetFormat): Workbook {
   const XLSX = sheetjs();
@@ -52,10 +46,14 @@ export function readWithSheetjs(bytes: Buffer, fileName: string, format: SheetFo
     wb = XLSX.read(bytes, {
       type: 'buffer',
       dense: true,
-      cellDates: true,
+      // Dates stay serial numbers with their format, converted below exactly as the OOXML
+      // scanner converts them (1900/1904, Chinese built-in formats): one rule for every format.
+      // (cellDates with cellText off also makes SheetJS drop some sheets without a word.)
+      cellDates: false,
       UTC: true,
       cellNF: true,
-      cellText: false,
+      // Text is needed only for cells in a built-in format SheetJS's table lacks (below).
+      cellText: true,
       cellHTML: false,
       cellFormula: true,
       sheetRows: IMPORT_LIMITS.maxRows + HEADER_ALLOWANCE + 1,
@@ -64,8 +62,10 @@ export function readWithSheetjs(bytes: Buffer, fileName: string, format: SheetFo
     throw explain(error, fileName, format);
   }
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
-  const sheets = wb.SheetNames.map((name, index) => {
-    const ws = wb.Sheets[name]!;
+  const sheets = wb.SheetNames.flatMap((name, index) => {
+    const ws = wb.Sheets[name];
+    // Chart sheets and macro sheets hold no cells.
+    if (!ws) return [];
     const hidden = Boolean(wb.Workbook?.Sheets?.[index]?.Hidden);
     const merges = (): MergeRange[] => {
       const list = (ws['!merges'] ?? []) as XLSXTypes.Range[];
@@ -87,30 +87,32 @@ export function readWithSheetjs(bytes: Buffer, fileName: string, format: SheetFo
         if (read) yield { row: r + 1, ...read };
       }
     };
-    return {
-      name,
-      hidden,
-      head: (count: number) => {
-        const out: SheetRow[] = [];
-        for (const row of rows()) {
-          out.push(row);
-          if (out.length >= count) break;
-        }
-        return { rows: out, merges: merges() };
+    return [
+      {
+        name,
+        hidden,
+        head: (count: number) => {
+          const out: SheetRow[] = [];
+          for (const row of rows()) {
+            out.push(row);
+            if (out.length >= count) break;
+          }
+          return { rows: out, merges: merges() };
+        },
+        open: () => {
+          let count = 0;
+          for (const row of data) if (row && row.some((c) => c && c.v !== undefined && c.v !== '')) count++;
+          if (count > IMPORT_LIMITS.maxRows + HEADER_ALLOWANCE || (ws as { '!fullref'?: string })['!fullref'])
+            throw limitError(
+              fileName,
+              'maxRows',
+              `工作表"${name}"有超过 ${IMPORT_LIMITS.maxRows.toLocaleString('en-US')} 行数据`,
+              `the sheet "${name}" has more than ${IMPORT_LIMITS.maxRows.toLocaleString('en-US')} data rows`,
+            );
+          return { merges: merges(), rowCount: count, rows };
+        },
       },
-      open: () => {
-        let count = 0;
-        for (const row of data) if (row && row.some((c) => c && c.v !== undefined && c.v !== '')) count++;
-        if (count > IMPORT_LIMITS.maxRows + HEADER_ALLOWANCE || (ws as { '!fullref'?: string })['!fullref'])
-          throw limitError(
-            fileName,
-            'maxRows',
-            `工作表"${name}"有超过 ${IMPORT_LIMITS.maxRows.toLocaleString('en-US')} 行数据`,
-            `the sheet "${name}" has more than ${IMPORT_LIMITS.maxRows.toLocaleString('en-US')} data rows`,
-          );
-        return { merges: merges(), rowCount: count, rows };
-      },
-    };
+    ];
   });
   return { format, encoding: null, sheets };
 }
@@ -145,7 +147,8 @@ function readRow(row: DenseCell[], date1904: boolean): { cells: CellValue[]; not
     if (cell.v instanceof Date) value = isNaN(cell.v.getTime()) ? null : cell.v;
     else if (typeof cell.v === 'number') {
       const code = typeof cell.z === 'number' ? BUILTIN_FORMATS[cell.z] : cell.z;
-      value = numberCell(cell.v, classifyFormat(code), date1904);
+      const format = code === undefined && 'z' in cell ? implicitFormat(cell.w) : classifyFormat(code);
+      value = numberCell(cell.v, format, date1904);
     } else if (typeof cell.v === 'boolean') value = cell.v;
     else value = String(cell.v);
     cells[c] = value;
@@ -153,6 +156,20 @@ function readRow(row: DenseCell[], date1904: boolean): { cells: CellValue[]; not
   }
   if (!any) return null;
   return notes ? { cells, notes } : { cells };
+}
+
+/**
+ * SheetJS resets its format table before each read, so Excel's Chinese built-in formats
+ * (27–36, 50–58: 年/月/日, 时/分) come out with no format, shown through its fallbacks
+ * (m/d/yy for the dates, h:mm:ss for the times, "$" for 5–8): read the kind from that text.
+ */
+function implicitFormat(shown: string | undefined): NumberFormat {
+  if (!shown) return { kind: 'general' };
+  if (/^\d{1,2}\/\d{1,2}\/\d{2}$/.test(shown)) return { kind: 'date' };
+  if (/^\d{1,2}:\d{2}(:\d{2})?$/.test(shown)) return { kind: 'time' };
+  const currency = /^\(?\$[\d,]+(?:\.(\d+))?\)?$/.exec(shown);
+  if (currency) return { kind: 'fixed', decimals: currency[1]?.length ?? 0 };
+  return { kind: 'general' };
 }
 
 function explain(error: unknown, fileName: string, format: SheetFormat): Error {

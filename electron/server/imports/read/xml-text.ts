@@ -8,7 +8,8 @@ const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"'
 
 /** Entities and Excel's `_xHHHH_` escapes (used for control characters) decoded. */
 export function decodeXml(text: string): string {
-  let out = text;
+  // XML reads a line break written as CR LF (or CR) as LF; a CR written as &#13; stays.
+  let out = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
   if (out.includes('&')) {
     out = out.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (whole, name: string) => {
       if (name[0] === '#') {
