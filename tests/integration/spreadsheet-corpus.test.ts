@@ -19,7 +19,26 @@ import { createClientOk, staffActor } from '../../electron/server/testing/office
  * rows, headers, row count, the first row's values), what importing it gives (values, or the
  * column problems to solve), or the message it is refused with.
  */
-const ROOT = path.resolve(import.meta.dirname, '../fixtures/spreadsheets');
+/**
+ * The files are NOT in git (workplace rule: nothing brought from public repositories is
+ * committed). Put them in the gitignored tests/fixtures/spreadsheets/<repo>/ folders, or point
+ * $SPREADSHEET_CORPUS at a folder laid out the same way; SOURCES.md (committed) says where each
+ * file comes from. Without them this suite does not run and says so; the always-on coverage is
+ * electron/server/imports/produced-corpus.test.ts (files made at test time by LibreOffice,
+ * SheetJS and our own writers).
+ */
+const SOURCES_MD = path.resolve(import.meta.dirname, '../fixtures/spreadsheets/SOURCES.md');
+const ROOT = process.env.SPREADSHEET_CORPUS
+  ? path.resolve(process.env.SPREADSHEET_CORPUS)
+  : path.dirname(SOURCES_MD);
+const CORPUS_PRESENT =
+  fs.existsSync(ROOT) &&
+  fs.readdirSync(ROOT, { withFileTypes: true }).some((d) => d.isDirectory() && fs.readdirSync(path.join(ROOT, d.name)).length > 0);
+if (!CORPUS_PRESENT)
+  console.warn(
+    `\n[spreadsheet-corpus] NOT RUN: no real-world spreadsheets in ${ROOT}. ` +
+      'Set SPREADSHEET_CORPUS or fill tests/fixtures/spreadsheets/ as SOURCES.md lists to run it.\n',
+  );
 
 type Read = { format: string; sheet: string | null; headerRows: number[]; rows: number; headers: string[]; first: string[] };
 
@@ -635,11 +654,11 @@ function filesOnDisk(): string[] {
     .sort();
 }
 
-describe('spreadsheet corpus (real files)', () => {
+describe.runIf(CORPUS_PRESENT)('spreadsheet corpus (real files, from $SPREADSHEET_CORPUS or the gitignored fixtures folder)', () => {
   it('has at least 30 files, each with an expectation and a line in SOURCES.md', () => {
     const files = filesOnDisk();
     expect(files.length).toBeGreaterThanOrEqual(30);
-    const sources = fs.readFileSync(path.join(ROOT, 'SOURCES.md'), 'utf8');
+    const sources = fs.readFileSync(SOURCES_MD, 'utf8');
     for (const file of files) {
       expect(READS[file] ?? REFUSED[file], file).toBeDefined();
       expect(sources, file).toContain(`\`${file}\``);
