@@ -8,7 +8,8 @@ import { csvFile, importInput, readXlsxRows, xlsxFile } from '../testing/sheet-f
 
 type Page = { rows: ClientListRow[]; total: number };
 
-describe('spreadsheet import', () => {
+// Each import runs in a worker; on a busy machine a test with several imports needs more than 30 s.
+describe('spreadsheet import', { timeout: 180_000 }, () => {
   let office: TestOffice;
   beforeEach(async () => {
     office = createTestOffice({ now: () => new Date('2026-03-10T09:00:00') });

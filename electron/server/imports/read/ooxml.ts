@@ -45,13 +45,19 @@ export function readOoxml(bytes: Buffer, entries: Map<string, ZipEntry>, fileNam
     styles ??= parseStyles(part(stylesPath) ?? '');
     return { shared, styles, date1904 };
   };
-  let cached: { path: string; xml: string } | null = null;
+  // The last sheet read stays unzipped (and its merges parsed): choosing the sheet reads its
+  // first rows, and the import then reads it whole.
+  let cached: { path: string; xml: string; merges: MergeRange[] | null } | null = null;
   const sheetXml = (path: string): string => {
     if (cached?.path === path) return cached.xml;
     const xml = part(path);
     if (xml === null) throw unreadable(fileName, `找不到工作表部件"${path}"`, `the worksheet part "${path}" is missing`);
-    cached = { path, xml };
+    cached = { path, xml, merges: null };
     return xml;
+  };
+  const sheetMerges = (path: string): MergeRange[] => {
+    const xml = sheetXml(path);
+    return (cached!.merges ??= parseMerges(xml, fileName));
   };
   const sheets: WorkbookSheet[] = [];
   for (const tag of startTags(workbookXml, wbPrefix, 'sheet')) {
@@ -71,9 +77,9 @@ export function readOoxml(bytes: Buffer, entries: Map<string, ZipEntry>, fileNam
           rows.push(row);
           if (rows.length >= count) break;
         }
-        return { rows, merges: parseMerges(xml, fileName) };
+        return { rows, merges: sheetMerges(path) };
       },
-      open: () => openSheet(sheetXml(path), context(), fileName),
+      open: () => openSheet(sheetXml(path), sheetMerges(path), context(), fileName),
     });
   }
   return { format, encoding: null, sheets };
@@ -181,9 +187,8 @@ function parseMerges(xml: string, fileName: string): MergeRange[] {
 /** Header rows that are allowed on top of the data rows before `maxRows` is exceeded. */
 const HEADER_ALLOWANCE = 20;
 
-function openSheet(xml: string, context: SheetContext, fileName: string): OpenedSheet {
+function openSheet(xml: string, merges: MergeRange[], context: SheetContext, fileName: string): OpenedSheet {
   const rowCount = countValueRows(xml, fileName);
-  const merges = parseMerges(xml, fileName);
   return { merges, rowCount, rows: () => scanRows(xml, context) };
 }
 
@@ -196,6 +201,10 @@ function countValueRows(xml: string, fileName: string): number {
   const inlineOpen = `<${p}is>`;
   let count = 0;
   let pos = 0;
+  // The next <v> and <is> after the cursor, found once and reused until passed: searching
+  // again from every row would rescan the rest of the sheet when one of them never occurs.
+  let nextValue = -2;
+  let nextInline = -2;
   for (;;) {
     const at = xml.indexOf(rowOpen, pos);
     if (at < 0) break;
@@ -207,9 +216,9 @@ function countValueRows(xml: string, fileName: string): number {
     }
     const end = xml.indexOf(rowClose, gt);
     if (end < 0) break;
-    const v = xml.indexOf(valueOpen, gt);
-    const s = v >= 0 && v < end ? v : xml.indexOf(inlineOpen, gt);
-    if (s >= 0 && s < end) count++;
+    if (nextValue !== -1 && nextValue < gt) nextValue = xml.indexOf(valueOpen, gt);
+    if (nextInline !== -1 && nextInline < gt) nextInline = xml.indexOf(inlineOpen, gt);
+    if ((nextValue >= 0 && nextValue < end) || (nextInline >= 0 && nextInline < end)) count++;
     pos = end + rowClose.length;
     if (count > IMPORT_LIMITS.maxRows + HEADER_ALLOWANCE)
       throw limitError(

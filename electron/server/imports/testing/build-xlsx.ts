@@ -35,6 +35,13 @@ export type XBook = {
   inlineStrings?: boolean;
   /** Compression level; 0 stores the parts uncompressed. */
   level?: number;
+  /**
+   * How some non-Excel writers (online sheets, .NET exporters) differ: part targets written as
+   * absolute paths, rows and cells without their `r` reference, no styles part.
+   */
+  absoluteTargets?: boolean;
+  noRefs?: boolean;
+  noStyles?: boolean;
 };
 
 const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -74,12 +81,13 @@ export async function buildXlsx(book: XBook): Promise<Buffer> {
       row.forEach((cell, c) => {
         if (cell === null) return;
         const ref = `${colName(c)}${rn}`;
+        const r = book.noRefs ? '' : ` r="${ref}"`;
         if (typeof cell === 'string') {
           if (book.inlineStrings)
-            cells.push(`<${p}c r="${ref}" t="inlineStr"><${p}is><${p}t>${escapeXml(cell)}</${p}t></${p}is></${p}c>`);
-          else cells.push(`<${p}c r="${ref}" t="s"><${p}v>${sst(cell)}</${p}v></${p}c>`);
-        } else if (typeof cell === 'number') cells.push(`<${p}c r="${ref}"><${p}v>${cell}</${p}v></${p}c>`);
-        else if (typeof cell === 'boolean') cells.push(`<${p}c r="${ref}" t="b"><${p}v>${cell ? 1 : 0}</${p}v></${p}c>`);
+            cells.push(`<${p}c${r} t="inlineStr"><${p}is><${p}t>${escapeXml(cell)}</${p}t></${p}is></${p}c>`);
+          else cells.push(`<${p}c${r} t="s"><${p}v>${sst(cell)}</${p}v></${p}c>`);
+        } else if (typeof cell === 'number') cells.push(`<${p}c${r}><${p}v>${cell}</${p}v></${p}c>`);
+        else if (typeof cell === 'boolean') cells.push(`<${p}c${r} t="b"><${p}v>${cell ? 1 : 0}</${p}v></${p}c>`);
         else if ('f' in cell) {
           const t = cell.t
             ? ` t="${cell.t}"`
@@ -92,10 +100,10 @@ export async function buildXlsx(book: XBook): Promise<Buffer> {
             cell.v === undefined
               ? ''
               : `<${p}v>${typeof cell.v === 'boolean' ? (cell.v ? 1 : 0) : escapeXml(String(cell.v))}</${p}v>`;
-          cells.push(`<${p}c r="${ref}"${t}><${p}f>${escapeXml(cell.f)}</${p}f>${v}</${p}c>`);
-        } else cells.push(`<${p}c r="${ref}" s="${cell.s}"><${p}v>${cell.n}</${p}v></${p}c>`);
+          cells.push(`<${p}c${r}${t}><${p}f>${escapeXml(cell.f)}</${p}f>${v}</${p}c>`);
+        } else cells.push(`<${p}c${r} s="${cell.s}"><${p}v>${cell.n}</${p}v></${p}c>`);
       });
-      parts.push(`<${p}row r="${rn}">${cells.join('')}</${p}row>`);
+      parts.push(`<${p}row${book.noRefs ? '' : ` r="${rn}"`}>${cells.join('')}</${p}row>`);
     });
     const merges = sheet.merges?.length
       ? `<${p}mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<${p}mergeCell ref="${m}"/>`).join('')}</${p}mergeCells>`
@@ -115,20 +123,23 @@ export async function buildXlsx(book: XBook): Promise<Buffer> {
   );
   const fmts = book.numFmts ?? [];
   const customFmts = fmts.filter((f) => f.code !== undefined);
-  zip.file(
-    'xl/styles.xml',
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<${p}styleSheet ${xmlns}>` +
-      (customFmts.length
-        ? `<${p}numFmts count="${customFmts.length}">${customFmts.map((f) => `<${p}numFmt numFmtId="${f.id}" formatCode="${escapeXml(f.code!)}"/>`).join('')}</${p}numFmts>`
-        : '') +
-      `<${p}fonts count="1"><${p}font><${p}sz val="11"/><${p}name val="Calibri"/></${p}font></${p}fonts>` +
-      `<${p}fills count="1"><${p}fill><${p}patternFill patternType="none"/></${p}fill></${p}fills>` +
-      `<${p}borders count="1"><${p}border/></${p}borders>` +
-      `<${p}cellStyleXfs count="1"><${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></${p}cellStyleXfs>` +
-      `<${p}cellXfs count="${fmts.length + 1}"><${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>` +
-      fmts.map((f) => `<${p}xf numFmtId="${f.id}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`).join('') +
-      `</${p}cellXfs></${p}styleSheet>`,
-  );
+  if (!book.noStyles)
+    zip.file(
+      'xl/styles.xml',
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<${p}styleSheet ${xmlns}>` +
+        (customFmts.length
+          ? `<${p}numFmts count="${customFmts.length}">${customFmts.map((f) => `<${p}numFmt numFmtId="${f.id}" formatCode="${escapeXml(f.code!)}"/>`).join('')}</${p}numFmts>`
+          : '') +
+        `<${p}fonts count="1"><${p}font><${p}sz val="11"/><${p}name val="Calibri"/></${p}font></${p}fonts>` +
+        `<${p}fills count="1"><${p}fill><${p}patternFill patternType="none"/></${p}fill></${p}fills>` +
+        `<${p}borders count="1"><${p}border/></${p}borders>` +
+        `<${p}cellStyleXfs count="1"><${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></${p}cellStyleXfs>` +
+        `<${p}cellXfs count="${fmts.length + 1}"><${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>` +
+        fmts
+          .map((f) => `<${p}xf numFmtId="${f.id}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`)
+          .join('') +
+        `</${p}cellXfs></${p}styleSheet>`,
+    );
   if (!book.inlineStrings) {
     const items = [...strings.keys()].map((s) => `<${p}si><${p}t xml:space="preserve">${escapeXml(s)}</${p}t></${p}si>`).join('');
     zip.file(
@@ -143,13 +154,13 @@ export async function buildXlsx(book: XBook): Promise<Buffer> {
   zip.file(
     'xl/_rels/workbook.xml.rels',
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}` +
-      `<Relationship Id="rId${n + 1}" Type="${REL_NS}/styles" Target="styles.xml"/>` +
+      (book.noStyles ? '' : `<Relationship Id="rId${n + 1}" Type="${REL_NS}/styles" Target="styles.xml"/>`) +
       (book.inlineStrings ? '' : `<Relationship Id="rId${n + 2}" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/>`) +
       `</Relationships>`,
   );
   zip.file(
     '_rels/.rels',
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="${book.absoluteTargets ? '/' : ''}xl/workbook.xml"/></Relationships>`,
   );
   const overrides = book.sheets
     .map(

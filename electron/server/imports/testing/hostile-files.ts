@@ -49,27 +49,66 @@ export function clientsXlsx(rows: number): Promise<Buffer> {
   return buildXlsx({ sheets: [{ name: '客户', rows: data }] });
 }
 
-/** 60,000 merged cells in about a megabyte: each row's A:B merged, a value in C. */
-export function manyMergesXlsx(merges = 60_000): Promise<Buffer> {
-  const rows: XCell[][] = [['客户名称', null, '电话']];
+/** 60,000 merged cells in about a megabyte: each row's A:B merged, a client name and a phone. */
+export function manyMergesXlsx(merges = 60_000): Buffer {
+  const rows: string[] = [
+    '<row r="1"><c r="A1" t="inlineStr"><is><t>客户名称</t></is></c><c r="C1" t="inlineStr"><is><t>电话</t></is></c></row>',
+  ];
   const refs: string[] = [];
   for (let i = 0; i < merges; i++) {
-    rows.push([`合并${i}`, null, `13${String(100_000_000 + i).slice(-9)}`]);
-    refs.push(`A${i + 2}:B${i + 2}`);
+    const r = i + 2;
+    rows.push(
+      `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>合并${i}号商行</t></is></c><c r="C${r}" t="inlineStr"><is><t>13${String(100_000_000 + i).slice(-9)}</t></is></c></row>`,
+    );
+    refs.push(`<mergeCell ref="A${r}:B${r}"/>`);
   }
-  return buildXlsx({ sheets: [{ name: 'Sheet1', rows, merges: refs }] });
+  return minimalXlsx(rows.join(''), `<mergeCells count="${merges}">${refs.join('')}</mergeCells>`);
 }
 
 /** A million rows of two small cells: ~10 MB zipped, far more once read. */
-export function millionRowsXlsx(rows = 1_000_000): Promise<Buffer> {
-  const data: XCell[][] = [['客户名称', '电话']];
-  for (let i = 0; i < rows; i++) data.push([i, i]);
-  return buildXlsx({ sheets: [{ name: 'Sheet1', rows: data }], inlineStrings: true });
+export function millionRowsXlsx(rows = 1_000_000): Buffer {
+  const parts: string[] = [
+    '<row r="1"><c r="A1" t="inlineStr"><is><t>客户名称</t></is></c><c r="B1" t="inlineStr"><is><t>电话</t></is></c></row>',
+  ];
+  for (let i = 0; i < rows; i++) {
+    const r = i + 2;
+    parts.push(`<row r="${r}"><c r="A${r}"><v>${i}</v></c><c r="B${r}"><v>${i}</v></c></row>`);
+  }
+  return minimalXlsx(parts.join(''));
 }
 
+/** An .xlsx of one sheet from its sheetData rows (and merges), zipped directly: fast for big tests. */
+export function minimalXlsx(rowsXml: string, mergesXml = ''): Buffer {
+  const entry = (name: string, text: string): ZipEntry => {
+    const raw = Buffer.from(text);
+    return { name, data: zlib.deflateRawSync(raw, { level: 1 }), crc: zlib.crc32(raw), size: raw.length };
+  };
+  const sheet = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rowsXml}</sheetData>${mergesXml}</worksheet>`;
+  return writeZip([...PACKAGE_PARTS.map(([n, t]) => entry(n, t)), entry('xl/worksheets/sheet1.xml', sheet)]);
+}
+
+const PACKAGE_PARTS: readonly [string, string][] = [
+  [
+    '[Content_Types].xml',
+    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+  ],
+  [
+    '_rels/.rels',
+    '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+  ],
+  [
+    'xl/workbook.xml',
+    '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>',
+  ],
+  [
+    'xl/_rels/workbook.xml.rels',
+    '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+  ],
+];
+
 /**
- * 悟空CRM's changeTemplate shape: a header, a few rows and drop-down lists on whole columns
- * (`F8:F1048576`) — exceljs expands every validated cell (12 columns never finished).
+ * Drop-down lists on whole columns as Excel writes them (`C3:C1048576`, issue 16.1): a header, a
+ * row and one list per column — exceljs expanded every validated cell (12 columns never finished).
  */
 export function wholeColumnValidationsXlsx(columns = 12): Promise<Buffer> {
   const header = ['客户名称', '电话', '来源', '等级', '行业', '规模', '省', '市', '区县', '备注', '微信', 'QQ'].slice(
@@ -185,4 +224,35 @@ export function writeZip(entries: readonly ZipEntry[]): Buffer {
   end.writeUInt32LE(cd.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, cd, end]);
+}
+
+/**
+ * The shape of Chinese HR/CRM import templates (the one issue 16.1 measured): a note merged
+ * over the first five rows, a two-level header (single-level columns merged down through both
+ * rows, 底薪 and 岗位补贴 each over 调整前/调整后), and a drop-down list on `F8:F1048576`.
+ * Our own words and values; no template from anywhere is copied. `dataRows` go under the header.
+ */
+export function twoLevelTemplateXlsx(dataRows: readonly XCell[][] = []): Promise<Buffer> {
+  const note = '门店员工调整登记表 (*)为必填项\n填写说明:1、按工号对应已有员工;\n2、日期写成 2026-03-01,金额单位为元。';
+  const rows: XCell[][] = [
+    [note],
+    [],
+    [],
+    [],
+    [],
+    [' 姓名(*) ', '工号', ' 部门 ', ' 岗位 ', '生效日期(*)', ' 调整原因(*) ', ' 底薪 ', null, ' 岗位补贴 ', null],
+    [null, null, null, null, null, null, ' 调整前 ', ' 调整后 ', ' 调整前 ', ' 调整后 '],
+    ...dataRows,
+  ];
+  return buildXlsx({
+    sheets: [
+      {
+        name: 'sheet1',
+        rows,
+        merges: ['A1:J5', 'A6:A7', 'B6:B7', 'C6:C7', 'D6:D7', 'E6:E7', 'F6:F7', 'G6:H6', 'I6:J6'],
+        extraXml:
+          '<dataValidations count="1"><dataValidation type="list" allowBlank="1" showErrorMessage="1" sqref="F8:F1048576"><formula1>"转正,晋升,调岗,年度调整,其他"</formula1></dataValidation></dataValidations>',
+      },
+    ],
+  });
 }
