@@ -28,12 +28,12 @@ import { createClientOk, staffActor } from '../../electron/server/testing/office
  * SheetJS and our own writers).
  */
 const SOURCES_MD = path.resolve(import.meta.dirname, '../fixtures/spreadsheets/SOURCES.md');
-const ROOT = process.env.SPREADSHEET_CORPUS
-  ? path.resolve(process.env.SPREADSHEET_CORPUS)
-  : path.dirname(SOURCES_MD);
+const ROOT = process.env.SPREADSHEET_CORPUS ? path.resolve(process.env.SPREADSHEET_CORPUS) : path.dirname(SOURCES_MD);
 const CORPUS_PRESENT =
   fs.existsSync(ROOT) &&
-  fs.readdirSync(ROOT, { withFileTypes: true }).some((d) => d.isDirectory() && fs.readdirSync(path.join(ROOT, d.name)).length > 0);
+  fs
+    .readdirSync(ROOT, { withFileTypes: true })
+    .some((d) => d.isDirectory() && fs.readdirSync(path.join(ROOT, d.name)).length > 0);
 if (!CORPUS_PRESENT)
   console.warn(
     `\n[spreadsheet-corpus] NOT RUN: no real-world spreadsheets in ${ROOT}. ` +
@@ -654,108 +654,111 @@ function filesOnDisk(): string[] {
     .sort();
 }
 
-describe.runIf(CORPUS_PRESENT)('spreadsheet corpus (real files, from $SPREADSHEET_CORPUS or the gitignored fixtures folder)', () => {
-  it('has at least 30 files, each with an expectation and a line in SOURCES.md', () => {
-    const files = filesOnDisk();
-    expect(files.length).toBeGreaterThanOrEqual(30);
-    const sources = fs.readFileSync(SOURCES_MD, 'utf8');
-    for (const file of files) {
-      expect(READS[file] ?? REFUSED[file], file).toBeDefined();
-      expect(sources, file).toContain(`\`${file}\``);
-    }
-    for (const file of [...Object.keys(READS), ...Object.keys(REFUSED), ...IMPORTS.map((c) => c.file)])
-      expect(files, file).toContain(file);
-  });
-
-  it.each(Object.entries(READS))('%s reads as expected', (file, want) => {
-    const { workbook, chosen, rows } = read(file);
-    const first = rows[0]
-      ? chosen.layout.columns.map((c) => c.indexes.map((i) => cellText(rows[0]!.cells[i] ?? null)).join(' '))
-      : [];
-    expect({
-      format: workbook.format,
-      sheet: chosen.sheet.name || null,
-      headerRows: chosen.layout.headerRows,
-      rows: rows.length,
-      headers: chosen.layout.columns.map((c) => c.header).slice(0, want.headers.length),
-      first: first.slice(0, want.first.length),
-    }).toEqual(want);
-  });
-
-  it.each(Object.entries(REFUSED))('%s is refused, saying why', (file, message) => {
-    expect(() => read(file)).toThrow(message);
-  });
-
-  /**
-   * Where SheetJS is wrong and we are right: it resets its format table before each read, so
-   * Excel's zh-CN built-in time format 55 (上午/下午h"时"mm"分") falls back to m/d/yy. Column B
-   * of the same row holds what Excel shows ("上午1时01分"): a time, as we read it.
-   */
-  const SHEETJS_WRONG: Record<string, { row: number; ours: string; sheetjs: string }[]> = {
-    'easyexcel/dataformat.xlsx': [{ row: 24, ours: '01:01:01', sheetjs: '2020-01-01' }],
-  };
-
-  it('reads every .xlsx cell as SheetJS does (our OOXML scanner against the reference reader)', () => {
-    const xlsx = filesOnDisk().filter((f) => f.endsWith('.xlsx') && !REFUSED[f]);
-    expect(xlsx.length).toBeGreaterThanOrEqual(12);
-    let cells = 0;
-    for (const file of xlsx) {
-      const bytes = fs.readFileSync(path.join(ROOT, file));
-      const ours = openWorkbook(bytes, file);
-      const reference = readWithSheetjs(bytes, file, 'xlsx');
-      // (Chart sheets have no cells; both readers leave them out.)
-      expect(
-        ours.sheets.map((s) => [s.name, s.hidden]),
-        file,
-      ).toEqual(reference.sheets.map((s) => [s.name, s.hidden]));
-      ours.sheets.forEach((sheet, i) => {
-        const texts = (rows: Iterable<{ row: number; cells: unknown[] }>) =>
-          [...rows].map((r) => [r.row, ...r.cells.map((c) => cellText((c ?? null) as never))].join('|').replace(/\|+$/, ''));
-        const mine = texts(sheet.open().rows());
-        const theirs = texts(reference.sheets[i]!.open().rows());
-        for (const known of i === 0 ? (SHEETJS_WRONG[file] ?? []) : []) {
-          const at = mine.findIndex((line) => line.startsWith(`${known.row}|`));
-          expect(mine[at]!.split('|')[1], `${file} row ${known.row}`).toBe(known.ours);
-          expect(theirs[at]!.split('|')[1], `${file} row ${known.row}`).toBe(known.sheetjs);
-          theirs[at] = mine[at]!;
-        }
-        expect(mine, `${file} › ${sheet.name}`).toEqual(theirs);
-        cells += mine.join('|').split('|').length;
-      });
-    }
-    expect(cells).toBeGreaterThan(800);
-  });
-
-  describe('importing them', () => {
-    const offices: TestOffice[] = [];
-    afterAll(async () => {
-      for (const office of offices) await office.dispose();
+describe.runIf(CORPUS_PRESENT)(
+  'spreadsheet corpus (real files, from $SPREADSHEET_CORPUS or the gitignored fixtures folder)',
+  () => {
+    it('has at least 30 files, each with an expectation and a line in SOURCES.md', () => {
+      const files = filesOnDisk();
+      expect(files.length).toBeGreaterThanOrEqual(30);
+      const sources = fs.readFileSync(SOURCES_MD, 'utf8');
+      for (const file of files) {
+        expect(READS[file] ?? REFUSED[file], file).toBeDefined();
+        expect(sources, file).toContain(`\`${file}\``);
+      }
+      for (const file of [...Object.keys(READS), ...Object.keys(REFUSED), ...IMPORTS.map((c) => c.file)])
+        expect(files, file).toContain(file);
     });
-    beforeAll(() => undefined);
 
-    it.each(IMPORTS.map((c) => [`${c.kind} ← ${c.file}${c.columnMap ? ' (mapped by hand)' : ''}`, c] as const))(
-      '%s',
-      async (_name, c) => {
-        const office = createTestOffice({ now: () => new Date('2026-03-10T09:00:00Z') });
-        offices.push(office);
-        await staffActor(office, 'S001', '张伟');
-        await c.setup?.(office);
-        const bytes = fs.readFileSync(path.join(ROOT, c.file));
-        const report = await callOk<ImportReport>(
-          office,
-          `${c.kind}.import`,
-          {
-            fileName: path.basename(c.file),
-            dataBase64: bytes.toString('base64'),
-            dryRun: !c.write,
-            mode: c.mode ?? 'all',
-            ...(c.columnMap ? { columnMap: c.columnMap } : {}),
-          },
-          owner,
-        );
-        await c.expect(report, office);
-      },
-      120_000,
-    );
-  });
-});
+    it.each(Object.entries(READS))('%s reads as expected', (file, want) => {
+      const { workbook, chosen, rows } = read(file);
+      const first = rows[0]
+        ? chosen.layout.columns.map((c) => c.indexes.map((i) => cellText(rows[0]!.cells[i] ?? null)).join(' '))
+        : [];
+      expect({
+        format: workbook.format,
+        sheet: chosen.sheet.name || null,
+        headerRows: chosen.layout.headerRows,
+        rows: rows.length,
+        headers: chosen.layout.columns.map((c) => c.header).slice(0, want.headers.length),
+        first: first.slice(0, want.first.length),
+      }).toEqual(want);
+    });
+
+    it.each(Object.entries(REFUSED))('%s is refused, saying why', (file, message) => {
+      expect(() => read(file)).toThrow(message);
+    });
+
+    /**
+     * Where SheetJS is wrong and we are right: it resets its format table before each read, so
+     * Excel's zh-CN built-in time format 55 (上午/下午h"时"mm"分") falls back to m/d/yy. Column B
+     * of the same row holds what Excel shows ("上午1时01分"): a time, as we read it.
+     */
+    const SHEETJS_WRONG: Record<string, { row: number; ours: string; sheetjs: string }[]> = {
+      'easyexcel/dataformat.xlsx': [{ row: 24, ours: '01:01:01', sheetjs: '2020-01-01' }],
+    };
+
+    it('reads every .xlsx cell as SheetJS does (our OOXML scanner against the reference reader)', () => {
+      const xlsx = filesOnDisk().filter((f) => f.endsWith('.xlsx') && !REFUSED[f]);
+      expect(xlsx.length).toBeGreaterThanOrEqual(12);
+      let cells = 0;
+      for (const file of xlsx) {
+        const bytes = fs.readFileSync(path.join(ROOT, file));
+        const ours = openWorkbook(bytes, file);
+        const reference = readWithSheetjs(bytes, file, 'xlsx');
+        // (Chart sheets have no cells; both readers leave them out.)
+        expect(
+          ours.sheets.map((s) => [s.name, s.hidden]),
+          file,
+        ).toEqual(reference.sheets.map((s) => [s.name, s.hidden]));
+        ours.sheets.forEach((sheet, i) => {
+          const texts = (rows: Iterable<{ row: number; cells: unknown[] }>) =>
+            [...rows].map((r) => [r.row, ...r.cells.map((c) => cellText((c ?? null) as never))].join('|').replace(/\|+$/, ''));
+          const mine = texts(sheet.open().rows());
+          const theirs = texts(reference.sheets[i]!.open().rows());
+          for (const known of i === 0 ? (SHEETJS_WRONG[file] ?? []) : []) {
+            const at = mine.findIndex((line) => line.startsWith(`${known.row}|`));
+            expect(mine[at]!.split('|')[1], `${file} row ${known.row}`).toBe(known.ours);
+            expect(theirs[at]!.split('|')[1], `${file} row ${known.row}`).toBe(known.sheetjs);
+            theirs[at] = mine[at]!;
+          }
+          expect(mine, `${file} › ${sheet.name}`).toEqual(theirs);
+          cells += mine.join('|').split('|').length;
+        });
+      }
+      expect(cells).toBeGreaterThan(800);
+    });
+
+    describe('importing them', () => {
+      const offices: TestOffice[] = [];
+      afterAll(async () => {
+        for (const office of offices) await office.dispose();
+      });
+      beforeAll(() => undefined);
+
+      it.each(IMPORTS.map((c) => [`${c.kind} ← ${c.file}${c.columnMap ? ' (mapped by hand)' : ''}`, c] as const))(
+        '%s',
+        async (_name, c) => {
+          const office = createTestOffice({ now: () => new Date('2026-03-10T09:00:00Z') });
+          offices.push(office);
+          await staffActor(office, 'S001', '张伟');
+          await c.setup?.(office);
+          const bytes = fs.readFileSync(path.join(ROOT, c.file));
+          const report = await callOk<ImportReport>(
+            office,
+            `${c.kind}.import`,
+            {
+              fileName: path.basename(c.file),
+              dataBase64: bytes.toString('base64'),
+              dryRun: !c.write,
+              mode: c.mode ?? 'all',
+              ...(c.columnMap ? { columnMap: c.columnMap } : {}),
+            },
+            owner,
+          );
+          await c.expect(report, office);
+        },
+        120_000,
+      );
+    });
+  },
+);

@@ -88,6 +88,8 @@ export const CLIENT_COLUMNS = [
       '创建日期',
       '创建时间',
       '入库日期',
+      '建档日期',
+      '建档时间',
       'join date',
       'joined',
     ],

@@ -3,6 +3,7 @@ import { IMPORT_LIMITS, formatBytes } from '../../../../shared/imports/limits';
 import { readCsv } from './csv';
 import { readOoxml } from './ooxml';
 import { limitError, unreadable } from './read-errors';
+import { odsHiddenTables } from './ods-hidden';
 import { readWithSheetjs, sheetjs } from './sheetjs';
 import type { Workbook } from './types';
 import { inflateEntry, isZip, readZipDirectory, verifyAllEntries } from './zip';
@@ -80,7 +81,7 @@ function openZip(bytes: Buffer, fileName: string, ext: string): Workbook {
         );
     }
     verifyAllEntries(bytes, entries, fileName);
-    return readWithSheetjs(bytes, fileName, 'ods');
+    return readWithSheetjs(bytes, fileName, 'ods', odsHiddenTables(bytes, entries, fileName));
   }
   if (names.some((n) => /(^|\/)workbook\.bin$/i.test(n))) {
     verifyAllEntries(bytes, entries, fileName);

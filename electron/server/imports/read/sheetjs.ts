@@ -39,7 +39,13 @@ const ERROR_CODES: Record<number, string> = {
 
 type DenseCell = { t?: string; v?: unknown; z?: string | number; w?: string; f?: string };
 
-export function readWithSheetjs(bytes: Buffer, fileName: string, format: SheetFormat): Workbook {
+/** `hiddenNames`: sheets known hidden where SheetJS does not say (ODS, see ods-hidden.ts). */
+export function readWithSheetjs(
+  bytes: Buffer,
+  fileName: string,
+  format: SheetFormat,
+  hiddenNames?: ReadonlySet<string>,
+): Workbook {
   const XLSX = sheetjs();
   let wb: XLSXTypes.WorkBook;
   try {
@@ -66,7 +72,7 @@ export function readWithSheetjs(bytes: Buffer, fileName: string, format: SheetFo
     const ws = wb.Sheets[name];
     // Chart sheets and macro sheets hold no cells.
     if (!ws) return [];
-    const hidden = Boolean(wb.Workbook?.Sheets?.[index]?.Hidden);
+    const hidden = Boolean(wb.Workbook?.Sheets?.[index]?.Hidden) || Boolean(hiddenNames?.has(name));
     const merges = (): MergeRange[] => {
       const list = (ws['!merges'] ?? []) as XLSXTypes.Range[];
       if (list.length > IMPORT_LIMITS.maxMerges)
