@@ -15,10 +15,12 @@ export function odsHiddenTables(bytes: Buffer, entries: Map<string, ZipEntry>, f
   // Table styles live before the body: only that part is searched for them.
   const bodyAt = xml.indexOf('<office:body');
   const styles = bodyAt < 0 ? xml : xml.slice(0, bodyAt);
-  for (const m of styles.matchAll(/<style:style\b[^>]*>[\s\S]*?<\/style:style>/g)) {
-    const open = m[0].slice(0, m[0].indexOf('>') + 1);
-    if (attr(open, 'style:family') !== 'table') continue;
-    const props = /<style:table-properties\b[^>]*>/.exec(m[0])?.[0];
+  for (const m of styles.matchAll(/<style:style\b[^>]*>/g)) {
+    const open = m[0];
+    // A self-closing style has no properties (and must not borrow the next style's).
+    if (open.endsWith('/>') || attr(open, 'style:family') !== 'table') continue;
+    const end = styles.indexOf('</style:style>', m.index);
+    const props = /<style:table-properties\b[^>]*>/.exec(styles.slice(m.index, end < 0 ? undefined : end))?.[0];
     const name = attr(open, 'style:name');
     if (name && props && attr(props, 'table:display') === 'false') hiddenStyles.add(name);
   }

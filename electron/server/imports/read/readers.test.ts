@@ -1,4 +1,5 @@
 import iconv from 'iconv-lite';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { cellText } from '../../../../shared/imports/cells';
 import { specForHeader } from '../../../../shared/imports/headers';
@@ -336,6 +337,44 @@ describe('limits, checked before the work', () => {
 });
 
 describe('other formats and encodings', () => {
+  it('knows a hidden .ods sheet (SheetJS does not read table:display) and reads the visible one', async () => {
+    const XLSX = sheetjs();
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(
+      wb,
+      XLSX.utils.aoa_to_sheet([
+        ['客户名称', '电话'],
+        ['旧客户', '13000000000'],
+      ]),
+      '旧名单',
+    );
+    XLSX.utils.book_append_sheet(
+      wb,
+      XLSX.utils.aoa_to_sheet([
+        ['客户名称', '电话'],
+        ['新客户', '13800138000'],
+      ]),
+      '客户',
+    );
+    const zip = await JSZip.loadAsync(XLSX.write(wb, { type: 'buffer', bookType: 'ods' }) as Buffer);
+    const content = await zip.file('content.xml')!.async('string');
+    // A self-closing table style first: it must not borrow the hidden style's properties.
+    const styles =
+      '<office:automatic-styles><style:style style:name="taS" style:family="table"/>' +
+      '<style:style style:name="taH" style:family="table"><style:table-properties table:display="false"/></style:style></office:automatic-styles>';
+    let n = 0;
+    const edited = content
+      .replace('<office:body>', `${styles}<office:body>`)
+      .replace(/<table:table /g, (t) => `${t}table:style-name="${n++ === 0 ? 'taH' : 'taS'}" `);
+    zip.file('content.xml', edited);
+    const read = readAll(await zip.generateAsync({ type: 'nodebuffer' }), '名单.ods');
+    expect(read.workbook.sheets.map((s) => [s.name, s.hidden])).toEqual([
+      ['旧名单', true],
+      ['客户', false],
+    ]);
+    expect(read.rows).toEqual([['新客户', '13800138000']]);
+  });
+
   it('decodes CSV in UTF-16 (with and without BOM, either byte order) and GBK', () => {
     const text = '客户名称\t电话\r\n东方红\t13800138000\r\n';
     const le = Buffer.from(text, 'utf16le');
