@@ -77,6 +77,8 @@ export function ColumnMapping({ report, busy, onApply }: Props) {
                 style={{ width: '100%' }}
                 value={choice[c.key] ?? ''}
                 options={options}
+                // Thirty-odd fields: typing 备注 beats scrolling for it.
+                showSearch={{ optionFilterProp: 'label' }}
                 onChange={(value: string) => setChoice((prev) => ({ ...prev, [c.key]: value }))}
               />
             ),

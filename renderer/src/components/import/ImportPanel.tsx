@@ -235,7 +235,7 @@ export function ImportPanel({ method, hint, onImported }: Props) {
           />
           <Space className="import-actions" wrap>
             <Button type="primary" disabled={blocked || report.errorRows > 0 || busy} onClick={() => void run('all')}>
-              {t('import.run', { count: report.validRows })}
+              {t('import.run', { count: report.totalRows })}
             </Button>
             {report.errorRows > 0 && report.validRows > 0 && !blocked && (
               <Button disabled={busy} onClick={() => void run('valid')}>
