@@ -43,7 +43,8 @@ export const importsEn: { readonly [K in keyof typeof importsZh]: string } = {
   'imports.updates': '{count} rows will update your existing clients.',
   'imports.staff': 'Staff',
   'imports.plans': 'Monthly plans',
-  'imports.staffHint': 'Headers: code, name, role, hired on, base salary (required), phone. New staff only.',
+  'imports.staffHint':
+    'Headers: code, name, role, hired on, base salary (these five required), phone (optional). New staff only.',
   'imports.plansHint': 'Headers: month (required), code (blank = team), floor, target, commission rate, multiplier.',
   'staff.tab.import': 'Import',
 };

@@ -42,7 +42,7 @@ export const importsZh = {
   'imports.updates': '{count} 行将更新您名下已有的客户。',
   'imports.staff': '员工',
   'imports.plans': '月度指标',
-  'imports.staffHint': '表头:工号、姓名、角色、入职日期、底薪(必填),电话。只导入新员工。',
+  'imports.staffHint': '表头:工号、姓名、角色、入职日期、底薪(这五列必填),电话(可不填)。只导入新员工。',
   'imports.plansHint': '表头:月份(必填)、工号(空着表示团队)、保底销售额、目标销售额、提成比例、超额倍数。',
   'staff.tab.import': '导入',
 } as const;
