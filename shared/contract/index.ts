@@ -15,6 +15,7 @@ import { poolContract } from './pool';
 import { receivablesContract } from './receivables';
 import { mergeContract } from './merge';
 import { doctextContract } from './doctext';
+import { importsContract } from './imports';
 import type { ContractMap } from './method';
 
 /**
@@ -39,6 +40,7 @@ export const contract = {
   ...poolContract,
   ...receivablesContract,
   ...mergeContract,
+  ...importsContract,
 } as const satisfies ContractMap;
 
 export type Contract = typeof contract;
@@ -58,5 +60,7 @@ export const contractParts: readonly ContractMap[] = [systemContract, settingsCo
 (contractParts as ContractMap[]).push(payTermsContract, statementsContract);
 // 公海池, 回款计划/应收/发票, 合并重复客户 (SPEC §7, issue 18)
 (contractParts as ContractMap[]).push(poolContract, receivablesContract, mergeContract);
+// 导入:进度、取消、模板 (issues 14.9, 15.15)
+(contractParts as ContractMap[]).push(importsContract);
 
 export * from './method';

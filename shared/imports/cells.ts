@@ -18,13 +18,17 @@ export function isEmptyCell(value: CellValue): boolean {
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
 /**
- * Read a date as offices write it: 2026-03-05, 2026/3/5, 2026.3.5, 2026年3月5日, 20260305,
- * an Excel date cell, or an Excel serial number (46086). Null when it is not a real date.
+ * Read a date as offices write it: 2026-03-05, 2026/3/5, 2026.3.5, 2026年3月5日, 20260305 (as
+ * text or typed as the number 20260305), an Excel date cell, or an Excel serial number
+ * (46086). Null when it is not a real date.
  */
 export function parseDateCell(value: CellValue): IsoDate | null {
   if (value === null || typeof value === 'boolean') return null;
   if (value instanceof Date) return isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10);
-  if (typeof value === 'number') return excelSerialToDate(value);
+  if (typeof value === 'number') {
+    if (Number.isInteger(value) && value >= 19000101 && value <= 21001231) return parseDateCell(String(value));
+    return excelSerialToDate(value);
+  }
   const text = value.trim().replace(/\s+/g, '');
   if (!text) return null;
   let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[T ]?\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(

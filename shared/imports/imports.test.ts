@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseAmountCell, parseDateCell } from './cells';
 import { parseCsv, stringifyCsv } from './csv';
-import { headerKey, matchHeaders } from './headers';
+import { headerKey, assignColumns } from './headers';
 
 describe('cells', () => {
   it.each([
@@ -12,6 +12,7 @@ describe('cells', () => {
     ['2026年3月5日', '2026-03-05'],
     [' 2026 年 3 月 5 日 ', '2026-03-05'],
     ['20260305', '2026-03-05'],
+    [20220101, '2022-01-01'],
     ['2026-03-05 14:30:00', '2026-03-05'],
     [46086, '2026-03-05'],
     ['46086', '2026-03-05'],
@@ -20,7 +21,7 @@ describe('cells', () => {
     expect(parseDateCell(raw)).toBe(iso);
   });
 
-  it.each(['2026-02-30', '2026/13/1', '3月5日', 'tomorrow', 3000, '12'])('rejects date %j', (raw) => {
+  it.each(['2026-02-30', '2026/13/1', '3月5日', 'tomorrow', 3000, '12', 20220230, 20221301])('rejects date %j', (raw) => {
     expect(parseDateCell(raw)).toBeNull();
   });
 
@@ -77,16 +78,33 @@ describe('csv', () => {
 
 describe('headers', () => {
   const specs = [
-    { field: 'name', label: '客户名称', labelEn: 'name', aliases: ['客户'], required: true },
+    { field: 'name', label: '客户名称', labelEn: 'name', aliases: ['客户', '公司名称', '单位名称'], required: true },
     { field: 'amount', label: '金额', labelEn: 'amount', aliases: [] },
+    { field: 'phone', label: '电话', labelEn: 'phone', aliases: ['手机号码', '联系电话'], multi: 'list' },
   ] as const;
-  it('matches Chinese or English headers with units, marks and spacing', () => {
+  const cols = (...headers: string[]) => headers.map((h, i) => ({ key: String.fromCharCode(65 + i), header: h, names: [h] }));
+  it('matches Chinese or English headers with units, marks, notes and spacing', () => {
     expect(headerKey(' * 金额（元） ')).toBe('金额');
-    const m = matchHeaders(['*客户名称', 'AMOUNT (yuan)', '其他'], specs);
-    expect(m.columns).toEqual({ name: 0, amount: 1 });
-    expect(m.ignored).toEqual(['其他']);
+    expect(headerKey('名称*')).toBe('名称');
+    expect(headerKey('登录名（必填）')).toBe('登录名');
+    expect(headerKey('角色（必填,必须是系统已经存在（多个角色以英文的","分割）)')).toBe('角色');
+    const m = assignColumns(cols('*客户名称', 'AMOUNT (yuan)', '其他'), specs, null);
+    expect(m.byField).toEqual({ name: ['A'], amount: ['B'] });
+    expect(m.byColumn.C).toEqual({ field: null, match: 'unknown' });
     expect(m.missing).toEqual([]);
-    expect(matchHeaders(['金额'], specs).missing.map((s) => s.field)).toEqual(['name']);
-    expect(matchHeaders(['客户', 'name'], specs).doubled).toEqual([{ field: 'name', headers: ['客户', 'name'] }]);
+    expect(assignColumns(cols('金额'), specs, null).missing.map((s) => s.field)).toEqual(['name']);
+    expect(assignColumns(cols('客户', 'name'), specs, null).doubled).toEqual([{ field: 'name', keys: ['A', 'B'] }]);
+  });
+
+  it('lets several columns feed a multi field, and a chosen mapping win over the headers', () => {
+    const two = assignColumns(cols('单位名称', '手机号码', '联系电话'), specs, null);
+    expect(two.byField.phone).toEqual(['B', 'C']);
+    expect(two.doubled).toEqual([]);
+    const chosen = assignColumns(cols('客户', '公司名称', '备注'), specs, { map: { B: 'name', A: '' }, source: 'chosen' });
+    expect(chosen.byField.name).toEqual(['B']);
+    expect(chosen.byColumn.A).toEqual({ field: null, match: 'ignored' });
+    expect(chosen.byColumn.B).toEqual({ field: 'name', match: 'chosen' });
+    expect(chosen.doubled).toEqual([]);
+    expect(assignColumns(cols('客户'), specs, { map: { A: 'nonsense' }, source: 'chosen' }).unknownFields).toEqual(['nonsense']);
   });
 });

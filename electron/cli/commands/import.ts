@@ -16,12 +16,18 @@ export const IMPORT_KINDS: Record<string, string> = {
   plans: 'plans.import',
 };
 
-const usage = `office import ${Object.keys(IMPORT_KINDS).join('|')} FILE [--dry-run] [--valid-only]
-  FILE: .xlsx 或 CSV(UTF-8 或 GB18030/GBK)/ .xlsx or CSV (UTF-8 or GB18030/GBK)
+const usage = `office import ${Object.keys(IMPORT_KINDS).join('|')} FILE [--dry-run] [--valid-only] [--sheet NAME] [--map A=field,…] [--duplicates refuse|skip|update]
+  FILE: .xlsx、.xls、WPS .et、.ods、.xlsb、.numbers 或 CSV(UTF-8、GBK、UTF-16)
+        .xlsx, .xls, WPS .et, .ods, .xlsb, .numbers or CSV (UTF-8, GBK, UTF-16)
   默认全部成功才写入;有错误时退出码 1,逐条列出(行、列、原因)且不写入任何数据。
   By default all rows must be valid; otherwise exit 1, each error (row, column, reason) is listed and nothing is written.
   --dry-run      只检查,不写入 / check only, write nothing
-  --valid-only   只导入正确的行,跳过有错误的行 / import the valid rows, skip the rest`;
+  --valid-only   只导入正确的行,跳过有错误的行 / import the valid rows, skip the rest
+  --sheet NAME   读取指定的工作表(默认:表头相符的可见工作表)/ read this sheet (default: the visible sheet whose header matches)
+  --map A=name,C=phone,D=   列对应:列字母=字段,空字段表示不导入;导入成功后按表格样式记住
+                 column mapping: letter=field, empty = leave out; remembered for the layout after a successful import
+  --duplicates   撞单时:refuse 不导入文件(默认)、skip 跳过、update 更新自己的客户(仅客户)
+                 rows matching an existing record: refuse the file (default), skip them, or update your own (clients only)`;
 
 export const importCommand: CliCommand = {
   name: 'import',
@@ -31,12 +37,25 @@ export const importCommand: CliCommand = {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { 'dry-run': { type: 'boolean', default: false }, 'valid-only': { type: 'boolean', default: false } },
+      options: {
+        'dry-run': { type: 'boolean', default: false },
+        'valid-only': { type: 'boolean', default: false },
+        sheet: { type: 'string' },
+        map: { type: 'string' },
+        duplicates: { type: 'string', default: 'refuse' },
+      },
       strict: true,
     });
     const [kind, file] = positionals;
     const method = kind ? IMPORT_KINDS[kind] : undefined;
-    if (!method || !file || positionals.length > 2) {
+    const columnMap = values.map === undefined ? undefined : parseMap(values.map);
+    if (
+      !method ||
+      !file ||
+      positionals.length > 2 ||
+      columnMap === null ||
+      !['refuse', 'skip', 'update'].includes(values.duplicates)
+    ) {
       printError(env, `用法:\n${usage}`, 'Usage above.');
       return EXIT.usage;
     }
@@ -58,6 +77,9 @@ export const importCommand: CliCommand = {
       dataBase64: fs.readFileSync(file).toString('base64'),
       dryRun: values['dry-run'],
       mode: values['valid-only'] ? 'valid' : 'all',
+      duplicates: values.duplicates,
+      ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),
+      ...(columnMap ? { columnMap } : {}),
     })) as Envelope<ImportReport>;
     if (!result.ok) {
       printError(env, result.error.message, result.error.messageEn, result.error.details?.issues);
@@ -66,12 +88,27 @@ export const importCommand: CliCommand = {
       return EXIT.failed;
     }
     const report = result.value;
+    for (const p of report.columnProblems) env.stderr(`  ${p.message}\n    ${p.messageEn}\n`);
     if (report.issues.length > 0) printRowIssues(env.stderr, report.issues, report.issuesOmitted);
-    const { preview: _preview, failedRowsFile: _failed, ...summary } = report;
+    const { preview: _preview, failedRowsFile: _failed, fields: _fields, ...summary } = report;
     env.stdout(`${JSON.stringify(summary, null, 2)}\n`);
-    return report.dryRun && report.errorRows > 0 ? EXIT.failed : EXIT.ok;
+    return report.dryRun && (report.errorRows > 0 || report.columnProblems.length > 0) ? EXIT.failed : EXIT.ok;
   },
 };
+
+/** "A=name,C=phone,D=" → { A: 'name', C: 'phone', D: '' }; null when malformed. */
+function parseMap(text: string): Record<string, string> | null {
+  const map: Record<string, string> = {};
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const m = /^([A-Za-z]{1,3})=([A-Za-z]*)$/.exec(part);
+    if (!m) return null;
+    map[m[1]!.toUpperCase()] = m[2]!;
+  }
+  return map;
+}
 
 function printRowIssues(write: (text: string) => void, issues: readonly RowIssue[], omitted: number): void {
   for (const i of issues) {

@@ -11,10 +11,12 @@ import { backupCommand, restoreCommand } from './backup';
 import { userCommand } from './user';
 import { poolCommand } from './pool';
 import { receivablesCommand } from './receivables';
+import { templateCommand } from './template';
 
 /** Every `office` command. Each area appends its own. */
 export const commands: CliCommand[] = [serveCommand, staffCommand];
 commands.push(importCommand, exportCommand, renewalsCommand);
+commands.push(templateCommand);
 commands.push(monthCommand, sheetCommand);
 commands.push(archiveCommand);
 commands.push(backupCommand, restoreCommand);

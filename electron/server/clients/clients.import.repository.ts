@@ -1,11 +1,18 @@
 import type { Kysely } from 'kysely';
 import type { ClientSource, SalesStage } from '../../../shared/clients/classification';
+import { completenessScore } from '../../../shared/clients/completeness';
 import type { PhoneKind } from '../../../shared/clients/normalise';
+import { writeAudit } from '../audit/audit.repository';
 import type { CallContext } from '../core/context';
-import type { Database } from '../db/schema';
-import { clientSearchText } from './clients.repository';
+import type { ClientRecord, Database } from '../db/schema';
+import type { ClientField } from './clients.columns';
+import { clientSearchText, completenessInputOf, writeClientSearch } from './clients.repository';
 
 export type ImportedClient = {
+  /** The caller's own client this row updates (duplicates policy 'update'), or null for a new client. */
+  updateId?: number | null;
+  /** The fields the file fills in for that update. */
+  updateFields?: ClientField[];
   kind: 'company' | 'person';
   name: string;
   nameKey: string;
@@ -136,6 +143,92 @@ export function insertImportedClients(ctx: CallContext, clients: readonly Import
         wechat: c.wechat,
         qq: c.qq,
       }),
+    );
+  }
+  return clients.length;
+}
+
+/** Database columns each updatable field writes. */
+const COLUMNS_OF: Partial<Record<ClientField, (c: ImportedClient) => Partial<Record<keyof ClientRecord, unknown>>>> = {
+  contact: (c) => ({ contact_name: c.contactName }),
+  wechat: (c) => ({ wechat: c.wechat }),
+  qq: (c) => ({ qq: c.qq }),
+  email: (c) => ({ email: c.email }),
+  address: (c) => ({ address: c.address }),
+  region: (c) => ({ province: c.province, city: c.city, district: c.district, township: c.township }),
+  province: (c) => ({ province: c.province }),
+  city: (c) => ({ city: c.city }),
+  district: (c) => ({ district: c.district }),
+  township: (c) => ({ township: c.township }),
+  industry: (c) => ({ industry: c.industry }),
+  size: (c) => ({ size: c.size }),
+  source: (c) => ({ source: c.source }),
+  referrer: (c) => ({ referrer_name: c.referrerName }),
+  level: (c) => ({ level: c.level }),
+  grade: (c) => ({ grade: c.grade }),
+  stage: (c) => ({ stage: c.stage }),
+  valueType: (c) => ({ value_type: c.valueType }),
+  birthday: (c) => ({ birthday: c.birthday }),
+  anniversary: (c) => ({ anniversary: c.anniversary }),
+};
+
+/**
+ * Update the caller's own clients that the file matched (撞单, duplicates policy 'update'):
+ * only the fields the file fills in; notes are added to, not replaced; new phones are added.
+ * The owner never changes here. Each client's before → after is in the audit log.
+ */
+export async function updateImportedClients(
+  trx: Kysely<Database>,
+  ctx: CallContext,
+  clients: readonly ImportedClient[],
+): Promise<number> {
+  const stamp = ctx.now().toISOString();
+  const read = ctx.sqlite.prepare('SELECT * FROM clients WHERE id = ?');
+  const phonesOf = ctx.sqlite.prepare('SELECT phone, phone_key FROM client_phones WHERE client_id = ?');
+  const addPhone = ctx.sqlite.prepare('INSERT INTO client_phones (client_id, phone, phone_key, kind) VALUES (?, ?, ?, ?)');
+  for (const c of clients) {
+    const id = c.updateId!;
+    const before = read.get(id) as ClientRecord;
+    const changes: Record<string, unknown> = {};
+    for (const field of c.updateFields ?? []) Object.assign(changes, COLUMNS_OF[field]?.(c) ?? {});
+    if (c.updateFields?.includes('notes') && c.notes && !before.notes.includes(c.notes))
+      changes.notes = before.notes ? `${before.notes}\n${c.notes}` : c.notes;
+    const existing = phonesOf.all(id) as { phone: string; phone_key: string }[];
+    const known = new Set(existing.map((p) => p.phone_key));
+    const added = c.updateFields?.includes('phone') ? c.phones.filter((p) => !known.has(p.key)) : [];
+    for (const p of added) addPhone.run(id, p.phone, p.key, p.kind);
+    const changed = Object.keys(changes).filter((k) => (before as Record<string, unknown>)[k] !== changes[k]);
+    if (changed.length === 0 && added.length === 0) continue;
+    if (changed.length) {
+      ctx.sqlite
+        .prepare(`UPDATE clients SET ${changed.map((k) => `${k} = ?`).join(', ')}, updated_at = ? WHERE id = ?`)
+        .run(...changed.map((k) => changes[k] as string | number | null), stamp, id);
+    }
+    const after = read.get(id) as ClientRecord;
+    const phones = [...existing.map((p) => p.phone), ...added.map((p) => p.phone)];
+    const completeness = completenessScore(completenessInputOf(after, phones.length));
+    ctx.sqlite.prepare('UPDATE clients SET completeness = ?, updated_at = ? WHERE id = ?').run(completeness, stamp, id);
+    await writeClientSearch(trx, id, {
+      name: after.name,
+      contactName: after.contact_name,
+      phones,
+      wechat: after.wechat,
+      qq: after.qq,
+    });
+    await writeAudit(
+      trx,
+      ctx.actor,
+      {
+        action: 'clients.import.update',
+        entity: 'client',
+        entityId: id,
+        before: Object.fromEntries(changed.map((k) => [k, (before as Record<string, unknown>)[k]])),
+        after: {
+          ...Object.fromEntries(changed.map((k) => [k, changes[k]])),
+          ...(added.length ? { addedPhones: added.map((p) => p.phone) } : {}),
+        },
+      },
+      ctx.now(),
     );
   }
   return clients.length;

@@ -23,6 +23,7 @@ import {
   insertImportedClients,
   loadClientKeys,
   loadStaffDirectory,
+  updateImportedClients,
   type ImportedClient,
   type StaffDirectory,
 } from './clients.import.repository';
@@ -54,11 +55,38 @@ const STAGE_HINT = {
 /** Where the stage column is absent: the stage the level implies, so the funnel is right. */
 const STAGE_BY_LEVEL: Record<ClientLevel, SalesStage> = { 1: 'close', 2: 'proposal', 3: 'explain', 4: 'prepare' };
 
+/** The fields a row can change on a client it updates (duplicates: 'update'): what the file fills in. */
+const UPDATABLE: readonly ClientField[] = [
+  'contact',
+  'wechat',
+  'qq',
+  'email',
+  'address',
+  'region',
+  'province',
+  'city',
+  'district',
+  'township',
+  'industry',
+  'size',
+  'source',
+  'referrer',
+  'level',
+  'grade',
+  'stage',
+  'valueType',
+  'birthday',
+  'anniversary',
+  'notes',
+  'phone',
+];
+
 export const clientsImporter: Importer<ClientField, ImportedClient> = {
   kind: 'clients',
   label: { zh: '客户', en: 'clients' },
   columns: CLIENT_COLUMNS,
-  async prepare(ctx: CallContext) {
+  duplicatePolicies: ['refuse', 'skip', 'update'],
+  async prepare(ctx: CallContext, options = { duplicates: 'refuse' }) {
     const existing = await loadClientKeys(ctx.db);
     const staff = await loadStaffDirectory(ctx.db);
     const today = todayLocal(ctx.now());
@@ -110,9 +138,32 @@ export const clientsImporter: Importer<ClientField, ImportedClient> = {
               `Duplicate: the name repeats row ${earlier} of this file`,
             );
         }
-        for (const hit of toDuplicateHits(dupes, ctx.actor)) {
-          const text = describeDuplicate(hit);
-          issues.add(hit.field === 'phone' ? 'phone' : 'name', `撞单:${text.zh}`, `Duplicate: ${text.en}`);
+        // 撞单 with a client already in the office: refuse (say whose, never more than the
+        // caller may see), skip the row, or update the caller's own client with the file's values.
+        let action: 'insert' | 'update' | 'skip' = 'insert';
+        let updateId: number | null = null;
+        if (dupes.length > 0) {
+          const clientIds = new Set(dupes.map((d) => d.clientId));
+          const mine = ctx.actor?.staffId != null && dupes.every((d) => d.ownerStaffId === ctx.actor!.staffId);
+          if (options.duplicates === 'skip') action = 'skip';
+          else if (options.duplicates === 'update' && clientIds.size === 1 && mine) {
+            action = 'update';
+            updateId = dupes[0]!.clientId;
+          } else {
+            for (const hit of toDuplicateHits(dupes, ctx.actor)) {
+              const text = describeDuplicate(hit);
+              const why =
+                options.duplicates !== 'update'
+                  ? { zh: '', en: '' }
+                  : clientIds.size > 1
+                    ? {
+                        zh: '(电话和名称分别对应不同的客户,无法确定更新哪一个)',
+                        en: ' (phone and name match different clients, so which to update is unclear)',
+                      }
+                    : { zh: '(不是您名下的客户,不能更新)', en: ' (not your client, so it cannot be updated)' };
+              issues.add(hit.field === 'phone' ? 'phone' : 'name', `撞单:${text.zh}${why.zh}`, `Duplicate: ${text.en}${why.en}`);
+            }
+          }
         }
         const region = parseRegion(cells.text('region'));
         const level = f.choice('level', parseLevel, LEVEL_HINT) ?? 4;
@@ -127,6 +178,8 @@ export const clientsImporter: Importer<ClientField, ImportedClient> = {
           }) ?? '';
         const owner = readOwner(cells.text('ownerCode'), cells.text('ownerName'), staff, issues);
         const value: ImportedClient = {
+          updateId,
+          updateFields: updateId === null ? [] : UPDATABLE.filter((field) => cells.text(field) !== ''),
           kind,
           name,
           nameKey,
@@ -174,6 +227,7 @@ export const clientsImporter: Importer<ClientField, ImportedClient> = {
         return {
           ok: true,
           value,
+          action,
           preview: () => ({
             name,
             contact: value.contactName,
@@ -186,11 +240,12 @@ export const clientsImporter: Importer<ClientField, ImportedClient> = {
           }),
         };
       },
-      write: (_trx, c, rows) =>
-        insertImportedClients(
-          c,
-          rows.map((r) => r.value),
-        ),
+      async write(trx, c, rows) {
+        const fresh = rows.filter((r) => r.value.updateId == null).map((r) => r.value);
+        const updates = rows.filter((r) => r.value.updateId != null).map((r) => r.value);
+        const inserted = insertImportedClients(c, fresh);
+        return inserted + (updates.length ? await updateImportedClients(trx, c, updates) : 0);
+      },
     };
   },
 };

@@ -7,18 +7,30 @@ import { IssueList, type Importer, type RowResult } from '../imports/importer';
 import { mayGrantRole } from '../staff/staff-policy';
 
 export const STAFF_COLUMNS = [
-  { field: 'code', label: '工号', labelEn: 'code', aliases: ['员工编号', '编号', 'staff code'], required: true },
-  { field: 'name', label: '姓名', labelEn: 'name', aliases: ['员工姓名', '名字'], required: true },
+  { field: 'code', label: '工号', labelEn: 'code', aliases: ['员工编号', '编号', '登录名', '登录账号', '账号', 'staff code'], required: true },
+  { field: 'name', label: '姓名', labelEn: 'name', aliases: ['员工姓名', '真实姓名', '名字', '员工'], required: true },
   { field: 'role', label: '角色', labelEn: 'role', aliases: ['岗位', '职务', '职位'], required: true },
-  { field: 'hiredOn', label: '入职日期', labelEn: 'hired_on', aliases: ['入职时间', 'hired on', 'hire date'], required: true },
+  {
+    field: 'hiredOn',
+    label: '入职日期',
+    labelEn: 'hired_on',
+    aliases: ['入职时间', '入司日期', 'hired on', 'hire date'],
+    required: true,
+  },
   {
     field: 'baseSalary',
     label: '底薪',
     labelEn: 'base_salary',
-    aliases: ['固定工资', '基本工资', 'base salary', 'salary'],
+    aliases: ['固定工资', '基本工资', '月薪', 'base salary', 'salary'],
     required: true,
   },
-  { field: 'phone', label: '电话', labelEn: 'phone', aliases: ['手机', '联系电话'] },
+  {
+    field: 'phone',
+    label: '电话',
+    labelEn: 'phone',
+    aliases: ['手机', '手机号', '手机号码', '联系电话', '电话号码'],
+    multi: 'list',
+  },
 ] as const satisfies readonly ColumnSpec[];
 type StaffField = (typeof STAFF_COLUMNS)[number]['field'];
 
@@ -27,6 +39,7 @@ const ROLE_SYNONYMS: Record<string, Role> = {
   店长: 'owner',
   老板: 'owner',
   经理: 'manager',
+  管理员: 'manager',
   业务主管: 'manager',
   主管: 'manager',
   文员: 'clerk',

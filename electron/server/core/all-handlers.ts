@@ -17,6 +17,7 @@ import { statementsHandlers } from '../commission/statements.handlers';
 import { poolHandlers } from '../pool/pool.handlers';
 import { receivablesHandlers } from '../receivables/receivables.handlers';
 import { mergeHandlers } from '../clients/merge.handlers';
+import { importsHandlers } from '../imports/imports.handlers';
 
 /** Every area's handlers in one map, typed against the whole contract. */
 export const allHandlers: Handlers<Contract> = {
@@ -37,4 +38,5 @@ export const allHandlers: Handlers<Contract> = {
   ...poolHandlers,
   ...receivablesHandlers,
   ...mergeHandlers,
+  ...importsHandlers,
 };

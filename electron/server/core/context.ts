@@ -29,6 +29,8 @@ export type OfficeContext = {
   guestOf?: { holder: LockHolder | null };
   /** Replace the whole office with a verified backup without leaving the process (the holder only). */
   restoreInPlace?: (folder: string, actor: Actor | null) => Promise<RestoreResult>;
+  /** The better-sqlite3 addon the office was opened with, for worker threads opening office.db too. */
+  nativeBinding?: string;
 };
 
 export type CallContext = OfficeContext & {

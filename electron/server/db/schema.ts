@@ -46,6 +46,7 @@ export type Database = {
   invoice_payments: { invoice_id: number; payment_id: number };
   document_texts: DocumentTextsTable;
   text_jobs: TextJobsTable;
+  import_layouts: ImportLayoutsTable;
 };
 
 export type SchemaMigrationsTable = {
@@ -480,4 +481,13 @@ export type InvoicesTable = {
   notes: Generated<string>;
   created_at: string;
   created_by: string;
+};
+/** A column mapping chosen by hand for a file layout (JSON: column letter → field or ''). */
+export type ImportLayoutsTable = {
+  kind: string;
+  layout_key: string;
+  headers: string;
+  mapping: string;
+  updated_at: string;
+  updated_by: string;
 };

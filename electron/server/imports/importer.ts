@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { cellText, type CellValue } from '../../../shared/imports/cells';
 import type { ColumnSpec } from '../../../shared/imports/headers';
-import type { RowIssue } from '../../../shared/imports/import-report';
+import type { DuplicatePolicy, RowIssue } from '../../../shared/imports/import-report';
 import type { CallContext } from '../core/context';
 import type { Database } from '../db/schema';
 
@@ -19,8 +19,16 @@ export type RowCells<F extends string> = {
 /** An issue before the runner adds the row number. */
 export type CellIssue = Omit<RowIssue, 'row'>;
 
-/** `preview` is called only for the first rows shown in the preview table. */
-export type RowResult<R> = { ok: true; value: R; preview: () => Record<string, string> } | { ok: false; issues: CellIssue[] };
+/**
+ * `preview` is called only for the first rows shown in the preview table. `action` says what
+ * writing the row will do: add a record (default), update an existing one, or nothing (a
+ * duplicate skipped by the duplicates policy).
+ */
+export type RowResult<R> =
+  | { ok: true; value: R; preview: () => Record<string, string>; action?: 'insert' | 'update' | 'skip' }
+  | { ok: false; issues: CellIssue[] };
+
+export type PrepareOptions = { duplicates: DuplicatePolicy };
 
 /**
  * What an area supplies to import a kind of row: its columns, and per import a reader that
@@ -31,9 +39,15 @@ export type Importer<F extends string, R> = {
   kind: string;
   label: { zh: string; en: string };
   columns: readonly ColumnSpec<F>[];
-  prepare: (ctx: CallContext) => Promise<RowReader<F, R>> | RowReader<F, R>;
+  /** The duplicate policies this import understands; 'refuse' only when absent. */
+  duplicatePolicies?: readonly DuplicatePolicy[];
+  prepare: (ctx: CallContext, options: PrepareOptions) => Promise<RowReader<F, R>> | RowReader<F, R>;
 };
 
+/**
+ * `write` receives the valid rows in chunks, in file order, all inside the one transaction of
+ * the import (so all land or none do); it returns how many records it wrote.
+ */
 export type RowReader<F extends string, R> = {
   read: (cells: RowCells<F>, row: number) => RowResult<R>;
   write: (trx: Kysely<Database>, ctx: CallContext, rows: readonly { row: number; value: R }[]) => Promise<number> | number;

@@ -1,165 +1,133 @@
-import { cellText, type CellValue } from '../../../shared/imports/cells';
-import { headerKey, matchHeaders } from '../../../shared/imports/headers';
-import {
-  ISSUES_LISTED_MAX,
-  PREVIEW_ROWS_MAX,
-  type ImportFileInput,
-  type ImportReport,
-  type RowIssue,
-} from '../../../shared/imports/import-report';
-import { writeAudit } from '../audit/audit.repository';
+import type { ErrorBody } from '../../../shared/errors';
+import type { ImportFileInput, ImportReport } from '../../../shared/imports/import-report';
 import { AppError } from '../core/app-error';
 import type { CallContext } from '../core/context';
-import type { Importer, RowCells } from './importer';
-import { readSheet } from './read-sheet';
-import { columnLetter, type SheetRow } from './sheet';
-import { writeTable } from './write-table';
+import { cancelledError, startJob, type JobHandle } from './import-jobs';
+import { runImportHere } from './import-pipeline';
+import type { ImportWorkerData, ImportWorkerMessage } from './import-worker';
+import type { Importer } from './importer';
+import { limitError } from './read/read-errors';
+import { prepareSpareWorker, takeWorker } from './worker-pool';
 
 /**
- * The one way any spreadsheet gets into the office: read the file, match the headers, check
- * every row, then — only when asked and only if every row is valid (or mode 'valid') — write
- * all rows in one transaction. A preview (dryRun) runs the same checks and writes nothing.
+ * Every import handler calls this. The work runs in a worker thread with a bounded heap
+ * (IMPORT_LIMITS.workerHeapMb): the host keeps answering while a file is read, checked and
+ * written, a file that would need more memory stops only its worker, and `imports.cancel`
+ * terminates the worker (the transaction is never committed). An in-memory office (some
+ * unit tests) cannot be opened from another thread, so it runs inline, same code.
  */
 export async function runImport<F extends string, R>(
   ctx: CallContext,
   importer: Importer<F, R>,
   input: ImportFileInput,
 ): Promise<ImportReport> {
-  const bytes = Buffer.from(input.dataBase64, 'base64');
-  const specKeys = new Set(importer.columns.flatMap((c) => [c.field, c.label, c.labelEn, ...c.aliases].map(headerKey)));
-  const sheet = await readSheet(bytes, input.fileName, (cells) => cells.filter((c) => specKeys.has(headerKey(c))).length);
-  const match = matchHeaders(sheet.headers, importer.columns);
-  if (match.missing.length > 0) {
-    const names = match.missing.map((m) => m.label).join('、');
-    throw new AppError(
-      'invalid_input',
-      `"${input.fileName}"缺少必填列:${names}。找到的表头是:${sheet.headers.filter(Boolean).join('、') || '(无)'}。请按模板的列名(中文或英文)填写表头。`,
-      `"${input.fileName}" lacks required columns: ${match.missing.map((m) => `${m.labelEn} (${m.label})`).join(', ')}. Headers found: ${sheet.headers.filter(Boolean).join(', ') || '(none)'}. Use the template's column names (Chinese or English).`,
-      { missing: match.missing.map((m) => m.field), headers: sheet.headers },
-    );
+  const job = await startJob(input.jobId, ctx.actor, importer.kind, input.fileName, ctx.now());
+  try {
+    if (job.isCancelled()) throw cancelledError();
+    const report =
+      ctx.sqlite.memory || process.env.OFFICE_IMPORT_INLINE === '1'
+        ? await runInline(ctx, importer, input, Buffer.from(input.dataBase64, 'base64'), job)
+        : await runInWorker(ctx, importer.kind, input, job);
+    job.finish('done');
+    return report;
+  } catch (error) {
+    job.finish(job.isCancelled() ? 'cancelled' : 'failed');
+    if (job.isCancelled()) throw cancelledError();
+    throw error;
   }
-  if (match.doubled.length > 0) {
-    const d = match.doubled[0]!;
-    throw new AppError(
-      'invalid_input',
-      `"${input.fileName}"有两列都表示同一项:${d.headers.join(' 和 ')}。请删除其中一列。`,
-      `"${input.fileName}" has two columns for the same thing: ${d.headers.join(' and ')}. Remove one.`,
-    );
-  }
-  if (sheet.rows.length === 0) {
-    throw new AppError(
-      'invalid_input',
-      `"${input.fileName}"只有表头,没有数据行。`,
-      `"${input.fileName}" has a header but no data rows.`,
-    );
-  }
-  const headerOf = (field: F): string => match.headers[field] ?? importer.columns.find((c) => c.field === field)?.label ?? field;
-  const reader = await importer.prepare(ctx);
-  const issues: RowIssue[] = [];
-  const valid: { row: number; value: R }[] = [];
-  const failed: SheetRow[] = [];
-  const preview: ImportReport['preview'] = [];
-  for (const sheetRow of sheet.rows) {
-    const cells = rowCells(sheetRow.cells, match.columns, headerOf);
-    const fromSheet = (sheetRow.cellIssues ?? []).map((i) => ({
-      row: sheetRow.row,
-      column: sheet.headers[i.column] || columnLetter(i.column),
-      value: '',
-      message: i.message,
-      messageEn: i.messageEn,
-    }));
-    const result = reader.read(cells, sheetRow.row);
-    if (result.ok && fromSheet.length === 0) {
-      valid.push({ row: sheetRow.row, value: result.value });
-      if (preview.length < PREVIEW_ROWS_MAX) preview.push({ row: sheetRow.row, values: result.preview() });
-    } else {
-      issues.push(...fromSheet, ...(result.ok ? [] : result.issues.map((i) => ({ row: sheetRow.row, ...i }))));
-      failed.push(sheetRow);
-    }
-  }
-  const report: ImportReport = {
-    kind: importer.kind,
-    fileName: input.fileName,
-    format: sheet.format,
-    encoding: sheet.encoding,
-    sheetName: sheet.sheetName,
-    columns: importer.columns
-      .filter((c) => match.columns[c.field] !== undefined)
-      .map((c) => ({ field: c.field, header: match.headers[c.field]!, label: c.label, labelEn: c.labelEn })),
-    ignoredHeaders: match.ignored,
-    totalRows: sheet.rows.length,
-    validRows: valid.length,
-    errorRows: failed.length,
-    inserted: 0,
-    dryRun: input.dryRun,
-    issues: issues.slice(0, ISSUES_LISTED_MAX),
-    issuesOmitted: Math.max(0, issues.length - ISSUES_LISTED_MAX),
-    previewColumns: Object.keys(preview[0]?.values ?? {}).map((field) => {
-      const spec = importer.columns.find((c) => c.field === field);
-      return { field, label: spec?.label ?? field, labelEn: spec?.labelEn ?? field };
-    }),
-    preview,
-    failedRowsFile: failed.length > 0 ? await failedRowsFile(input.fileName, sheet.headers, failed, issues) : null,
-  };
-  if (input.dryRun) return report;
-  if (failed.length > 0 && input.mode === 'all') {
-    throw new AppError(
-      'invalid_input',
-      `导入已取消,未写入任何数据:${failed.length} 行有错误(共 ${sheet.rows.length} 行)。请改正后重新导入,或选择"只导入正确的行"。`,
-      `Import cancelled, nothing was written: ${failed.length} of ${sheet.rows.length} rows have errors. Fix them and import again, or choose to import only the valid rows.`,
-      { rowIssues: report.issues, issuesOmitted: report.issuesOmitted, report: { ...report, failedRowsFile: null } },
-    );
-  }
-  const inserted = await ctx.db.transaction().execute(async (trx) => {
-    const n = valid.length ? await reader.write(trx, ctx, valid) : 0;
-    await writeAudit(
-      trx,
-      ctx.actor,
-      {
-        action: `${importer.kind}.import`,
-        entity: importer.kind,
-        entityId: null,
-        after: { fileName: input.fileName, rows: sheet.rows.length, inserted: n, skipped: failed.length },
-      },
-      ctx.now(),
-    );
-    return n;
+}
+
+function runInline<F extends string, R>(
+  ctx: CallContext,
+  importer: Importer<F, R>,
+  input: ImportFileInput,
+  bytes: Buffer,
+  job: JobHandle,
+): Promise<ImportReport> {
+  return runImportHere(ctx, importer, input, bytes, {
+    progress: job.update,
+    transaction: (c, work) => c.db.transaction().execute(work),
   });
-  return { ...report, inserted };
 }
 
-function rowCells<F extends string>(
-  cells: readonly CellValue[],
-  columns: Partial<Record<F, number>>,
-  header: (field: F) => string,
-): RowCells<F> {
-  const get = (field: F): CellValue => {
-    const index = columns[field];
-    return index === undefined ? null : (cells[index] ?? null);
+function runInWorker(ctx: CallContext, kind: string, input: ImportFileInput, job: JobHandle): Promise<ImportReport> {
+  const { dataBase64, ...options } = input;
+  // The file decoded once, straight into the buffer that is then moved (not copied) to the worker.
+  const buffer = new ArrayBuffer(Buffer.byteLength(dataBase64, 'base64'));
+  const written = Buffer.from(buffer).write(dataBase64, 'base64');
+  const bytes = written === buffer.byteLength ? buffer : buffer.slice(0, written);
+  const workerData: ImportWorkerData = {
+    dbFile: ctx.sqlite.name,
+    ...(ctx.nativeBinding ? { nativeBinding: ctx.nativeBinding } : {}),
+    dataDir: ctx.dataDir,
+    archiveRoot: safeArchiveRoot(ctx),
+    kind,
+    input: options,
+    bytes,
+    actor: ctx.actor,
+    nowIso: ctx.now().toISOString(),
   };
-  return { get, text: (field) => cellText(get(field)), has: (field) => columns[field] !== undefined, header };
+  return new Promise<ImportReport>((resolve, reject) => {
+    const worker = takeWorker();
+    worker.postMessage(workerData, [bytes]);
+    let settled = false;
+    const settle = (fn: () => void): void => {
+      if (settled) return;
+      settled = true;
+      // The worker's job is over either way: end it, so its memory goes back now, and get
+      // the next one ready.
+      void worker.terminate().then(prepareSpareWorker);
+      fn();
+    };
+    job.onCancel(() => {
+      void worker.terminate();
+      settle(() => reject(cancelledError()));
+    });
+    worker.on('message', (message: ImportWorkerMessage) => {
+      if (message.type === 'progress') job.update(message.phase, message.done, message.total);
+      else if (message.type === 'done') settle(() => resolve(message.report as ImportReport));
+      else settle(() => reject(fromBody(message.error)));
+    });
+    worker.on('error', (error: Error & { code?: string }) => {
+      settle(() =>
+        reject(
+          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? limitError(
+                input.fileName,
+                'workerHeapMb',
+                '读取和检查这个文件需要的内存超过上限',
+                'reading and checking this file needs more memory than allowed',
+              )
+            : new AppError(
+                'internal',
+                `导入时程序内部错误:${error.message}。未写入任何数据。`,
+                `Internal error while importing: ${error.message}. Nothing was written.`,
+              ),
+        ),
+      );
+    });
+    worker.on('exit', (code) => {
+      settle(() =>
+        reject(
+          new AppError(
+            'internal',
+            `导入进程意外结束(退出码 ${code}),未写入任何数据,请重试。`,
+            `The import stopped unexpectedly (exit ${code}); nothing was written. Try again.`,
+          ),
+        ),
+      );
+    });
+  });
 }
 
-/** The failed rows as they were, plus why, so they can be fixed in Excel and imported again. */
-async function failedRowsFile(
-  fileName: string,
-  headers: readonly string[],
-  rows: readonly SheetRow[],
-  issues: readonly RowIssue[],
-): Promise<{ fileName: string; dataBase64: string }> {
-  const why = new Map<number, string[]>();
-  for (const i of issues) why.set(i.row, [...(why.get(i.row) ?? []), `${i.column ? `${i.column}:` : ''}${i.message}`]);
-  const columns = [
-    { header: '原行号' },
-    ...headers.map((h, i) => ({ header: h || columnLetter(i) })),
-    { header: '错误原因', width: 60 },
-  ];
-  const data = rows.map((r) => [
-    r.row,
-    ...headers.map((_h, i) => cellText(r.cells[i] ?? null)),
-    (why.get(r.row) ?? []).join(';'),
-  ]);
-  const buffer = await writeTable('xlsx', '导入失败的行', columns, data);
-  const base = fileName.replace(/\.[^.]+$/, '');
-  return { fileName: `${base}-失败的行.xlsx`, dataBase64: buffer.toString('base64') };
+function fromBody(body: ErrorBody): AppError {
+  return new AppError(body.code, body.message, body.messageEn, body.details);
+}
+
+function safeArchiveRoot(ctx: CallContext): string {
+  try {
+    return ctx.archiveRoot();
+  } catch {
+    return ctx.dataDir;
+  }
 }

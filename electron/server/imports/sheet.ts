@@ -1,23 +1,3 @@
-import type { CellValue } from '../../../shared/imports/cells';
-
-/** One sheet's cells as read from a file: header row, then data rows with Excel row numbers. */
-export type SheetData = {
-  format: 'xlsx' | 'csv';
-  encoding: string | null;
-  sheetName: string | null;
-  /** Row number (1-based, as Excel shows it) of the header row. */
-  headerRow: number;
-  headers: string[];
-  rows: SheetRow[];
-};
-
-export type SheetRow = {
-  row: number;
-  cells: CellValue[];
-  /** Problems found while reading cells (a formula without a value, a merged cell, #N/A…), by column index. */
-  cellIssues?: { column: number; message: string; messageEn: string }[];
-};
-
 /** Column letters as Excel shows them: 0 → A, 26 → AA. */
 export function columnLetter(index: number): string {
   let n = index + 1;

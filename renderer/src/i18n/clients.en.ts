@@ -221,7 +221,7 @@ export const clientsEn: { readonly [K in keyof typeof clientsZh]: string } = {
   'renewals.lapsed': 'Lapsed {days} days',
 
   'import.clientsHint':
-    'Accepts .xlsx and CSV (UTF-8, or GBK as Chinese Excel saves it). Headers in Chinese or English: 客户名称|name (required), 联系人|contact, 电话|phone, 地区|region, 来源|source, 等级|level, 加入日期|joined_on, 业务员工号|owner_code, and the other columns of an export.',
+    'Headers in Chinese or English, common spellings too (手机号码, 联系电话, 公司名称, 负责人…): 客户名称|name (required), 联系人|contact, 电话|phone, 地区|region, 来源|source, 等级|level, 加入日期|joined_on, 业务员工号|owner_code, and the other columns of an export.',
   'import.contractsHint':
     'Headers: 合同编号|number, 客户名称|client, 金额|amount (required), 业务员工号|staff_code, 签约日期|signed_on, 开始日期|starts_on, 结束日期|ends_on, 状态|status, 产品/服务|product. Clients must be registered first.',
   'import.paymentsHint':
@@ -232,7 +232,7 @@ export const clientsEn: { readonly [K in keyof typeof clientsZh]: string } = {
   'import.allValid': '{total} rows, all valid, ready to import.',
   'import.someErrors':
     '{total} rows: {errors} with errors, {valid} valid. Fix them and choose the file again, or import only the valid rows.',
-  'import.ignored': 'Columns not recognised (ignored): {headers}',
+  'import.ignored': 'Columns not imported: {headers}',
   'import.run': 'Import all {count} rows',
   'import.runValid': 'Import only the {count} valid rows',
   'import.downloadFailed': 'Download the failed rows',

@@ -215,7 +215,7 @@ export const clientsZh = {
   'renewals.lapsed': '已过期 {days} 天',
 
   'import.clientsHint':
-    '支持 .xlsx 和 CSV(UTF-8 或 Excel 中文版保存的 GBK)。表头可用中文或英文:客户名称|name(必填)、联系人|contact、电话|phone、地区|region、来源|source、等级|level、加入日期|joined_on、业务员工号|owner_code,以及导出文件中的其他列。',
+    '表头可用中文或英文,也认得常见写法(手机号码、联系电话、公司名称、负责人……):客户名称|name(必填)、联系人|contact、电话|phone、地区|region、来源|source、等级|level、加入日期|joined_on、业务员工号|owner_code,以及导出文件中的其他列。',
   'import.contractsHint':
     '表头:合同编号|number、客户名称|client、金额|amount(必填),业务员工号|staff_code、签约日期|signed_on、开始日期|starts_on、结束日期|ends_on、状态|status、产品/服务|product。客户需已登记。',
   'import.paymentsHint': '表头:合同编号|contract、收款日期|paid_on、金额|amount(必填,退款写负数),收款方式|method、备注|notes。',
@@ -224,7 +224,7 @@ export const clientsZh = {
   'import.checking': '正在检查…',
   'import.allValid': '共 {total} 行,全部正确,可以导入。',
   'import.someErrors': '共 {total} 行,其中 {errors} 行有错误、{valid} 行正确。请改正后重新选择文件,或只导入正确的行。',
-  'import.ignored': '未识别的列(已忽略):{headers}',
+  'import.ignored': '未导入的列:{headers}',
   'import.run': '导入全部 {count} 行',
   'import.runValid': '只导入正确的 {count} 行',
   'import.downloadFailed': '下载出错的行',

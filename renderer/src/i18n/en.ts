@@ -12,6 +12,7 @@ import { commonEn } from './common.en';
 import { payEn } from './pay.en';
 import { poolEn } from './pool.en';
 import { receivablesEn } from './receivables.en';
+import { importsEn } from './imports.en';
 
 export const en: Dictionary = {
   ...authEn,
@@ -26,6 +27,7 @@ export const en: Dictionary = {
   ...payEn,
   ...poolEn,
   ...receivablesEn,
+  ...importsEn,
   'app.name': '门店通',
   'app.loading': 'Loading…',
   'app.loadFailed': 'Cannot reach 门店通',

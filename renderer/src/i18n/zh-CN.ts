@@ -10,6 +10,7 @@ import { commonZh } from './common.zh-CN';
 import { payZh } from './pay.zh-CN';
 import { poolZh } from './pool.zh-CN';
 import { receivablesZh } from './receivables.zh-CN';
+import { importsZh } from './imports.zh-CN';
 
 /**
  * The Chinese dictionary is the source of truth: every key the UI uses is declared here, and
@@ -30,6 +31,7 @@ export const zhCN = {
   ...payZh,
   ...poolZh,
   ...receivablesZh,
+  ...importsZh,
   'app.name': '门店通',
   'app.loading': '正在加载…',
   'app.loadFailed': '无法连接门店通',

@@ -11,6 +11,8 @@ import { backupBench } from './backup.bench';
 import { commissionBench } from './commission.bench';
 import { poolReceivablesBench } from './pool-receivables.bench';
 import { ocrBench } from './ocr.bench';
+import { importsBench } from './imports/imports.bench';
+import { readersBench } from './imports/readers.bench';
 
 /** Every benchmark suite; each area appends its own. */
 export const suites: BenchSuite[] = [staffListBench];
@@ -22,3 +24,4 @@ suites.push(commissionBench);
 suites.push(poolReceivablesBench);
 // 文字识别 (issue 17.1)
 suites.push(ocrBench);
+suites.push(importsBench, readersBench);

@@ -14,6 +14,7 @@ import { poolReceivables } from './20261127_1800_pool_receivables';
 import { poolReceivablesFacts } from './20261127_1800_pool_receivables_facts';
 import { poolReceivablesIndexes } from './20261127_1800_pool_receivables_indexes';
 import { commissionExtras } from './20261127_1900_commission_extras';
+import { importLayouts } from './20261127_1600_import_layouts';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only; names sort in the order they run. */
@@ -34,6 +35,7 @@ export const migrations: readonly Migration[] = [
   poolReceivablesFacts,
   poolReceivablesIndexes,
   commissionExtras,
+  importLayouts,
 ];
 
 export type { Migration };

@@ -1,3 +1,5 @@
+import { useAuth } from '../../app/AuthContext';
+import { StaffPlansImport } from '../../components/import/StaffPlansImport';
 import { TabbedSection, type SectionTab } from '../../components/TabbedSection';
 import { useT } from '../../i18n';
 import { StaffListTab } from './components/StaffListTab';
@@ -19,7 +21,13 @@ const TABS: readonly SectionTab[] = [
   { key: 'audit', label: 'staff.tab.audit', content: () => <AuditTab />, needs: 'audit.list' },
 ];
 
+/** Importing staff and plans is for managers and the owner (the core refuses anyone else too). */
+const IMPORT_TAB: SectionTab = { key: 'import', label: 'staff.tab.import', content: () => <StaffPlansImport /> };
+
 export function StaffPage() {
   const t = useT();
-  return <TabbedSection area="staff" title={t('staff.title')} tabs={TABS} />;
+  const { state } = useAuth();
+  const role = state.me?.role ?? (state.signInRequired ? null : 'owner');
+  const tabs = role === 'owner' || role === 'manager' ? [...TABS, IMPORT_TAB] : TABS;
+  return <TabbedSection area="staff" title={t('staff.title')} tabs={tabs} />;
 }

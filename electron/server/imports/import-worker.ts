@@ -1,0 +1,107 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { ErrorBody } from '../../../shared/errors';
+import type { ImportFileInput, ImportPhase } from '../../../shared/imports/import-report';
+import type { Actor } from '../../../shared/roles';
+import { AppError } from '../core/app-error';
+import type { CallContext } from '../core/context';
+import type { Database } from '../db/schema';
+import { runImportHere } from './import-pipeline';
+import { IMPORTERS } from './registry';
+
+/**
+ * The import worker: one per import, so reading a hostile file, checking 300k rows and
+ * writing them never stops the thread that answers the window, and all its memory goes back
+ * when it ends. It opens its own connection to office.db and writes in one BEGIN IMMEDIATE
+ * transaction — the write lock is taken before the first read, so a write by the host in
+ * between can never turn into SQLITE_BUSY_SNAPSHOT halfway through.
+ */
+export type ImportWorkerData = {
+  dbFile: string;
+  nativeBinding?: string;
+  dataDir: string;
+  archiveRoot: string;
+  kind: string;
+  input: Omit<ImportFileInput, 'dataBase64'>;
+  bytes: ArrayBuffer;
+  actor: Actor | null;
+  nowIso: string;
+};
+
+export type ImportWorkerMessage =
+  | { type: 'progress'; phase: ImportPhase; done: number; total: number }
+  | { type: 'done'; report: unknown }
+  | { type: 'error'; error: ErrorBody };
+
+async function main(data: ImportWorkerData): Promise<void> {
+  const post = (message: ImportWorkerMessage): void => parentPort!.postMessage(message);
+  const sqlite = new BetterSqlite3(data.dbFile, {
+    fileMustExist: true,
+    ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}),
+  });
+  try {
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('synchronous = FULL');
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const now = new Date(data.nowIso);
+    const ctx: CallContext = {
+      db,
+      sqlite,
+      dataDir: data.dataDir,
+      archiveRoot: () => data.archiveRoot,
+      now: () => now,
+      actor: data.actor,
+    };
+    const importer = IMPORTERS[data.kind];
+    if (!importer) throw new AppError('invalid_input', `没有"${data.kind}"导入。`, `There is no "${data.kind}" import.`);
+    const report = await runImportHere(ctx, importer, { ...data.input, dataBase64: '' }, Buffer.from(data.bytes), {
+      progress: (phase, done, total) => post({ type: 'progress', phase, done, total }),
+      transaction: async (c, work) => {
+        c.sqlite.exec('BEGIN IMMEDIATE');
+        try {
+          const value = await work(c.db);
+          c.sqlite.exec('COMMIT');
+          return value;
+        } catch (error) {
+          if (c.sqlite.inTransaction) c.sqlite.exec('ROLLBACK');
+          throw error;
+        }
+      },
+    });
+    post({ type: 'done', report });
+  } catch (error) {
+    post({ type: 'error', error: errorBody(error) });
+  } finally {
+    sqlite.close();
+  }
+}
+
+function errorBody(error: unknown): ErrorBody {
+  if (error instanceof AppError) return error.toBody();
+  const code = (error as { code?: unknown })?.code;
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_SNAPSHOT' || code === 'SQLITE_LOCKED')
+    return {
+      code: 'unavailable',
+      message: '数据库正忙(另一项写入正在进行),导入未写入任何数据,请稍后重试。',
+      messageEn: 'The database is busy with another write; nothing was imported. Try again in a moment.',
+    };
+  if (error instanceof RangeError && /string length|Array buffer allocation/i.test(error.message))
+    return {
+      code: 'too_large',
+      message: '文件内容太多,读取时超出内存上限,未写入任何数据。请拆分后分批导入。',
+      messageEn: 'The file holds too much to read within the memory limit; nothing was written. Split it and import in parts.',
+    };
+  return {
+    code: 'internal',
+    message: `导入时程序内部错误:${(error as Error)?.message ?? String(error)}。未写入任何数据;请重试,若仍失败请联系技术支持。`,
+    messageEn: `Internal error while importing: ${(error as Error)?.message ?? String(error)}. Nothing was written; retry, and contact support if it persists.`,
+  };
+}
+
+// A worker is started ahead of need and waits for its one job (see worker-pool.ts).
+if (parentPort) {
+  if (workerData) void main(workerData as ImportWorkerData);
+  else parentPort.once('message', (data: ImportWorkerData) => void main(data));
+}
