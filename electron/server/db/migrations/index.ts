@@ -30,12 +30,12 @@ export const migrations: readonly Migration[] = [
   contractPaid,
   staffHistory,
   archiveIgnored,
+  importLayouts,
   documentText,
   poolReceivables,
   poolReceivablesFacts,
   poolReceivablesIndexes,
   commissionExtras,
-  importLayouts,
 ];
 
 export type { Migration };
