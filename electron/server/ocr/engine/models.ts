@@ -53,7 +53,7 @@ export async function loadSessions(threads: number): Promise<Sessions> {
   const [det, rec, cls] = await Promise.all([
     // Detection works on feature maps of up to 1280 × 1280 px: without ONNX Runtime's arena
     // every layer's buffer is a fresh mmap the kernel must zero, and that page-faulting cost
-    // 3½× the CPU time of the network itself (bench: 1.3 s → 0.4 s CPU per page). Its input is
+    // 3½× the CPU time of the network itself (measured: 1.3 s → 0.4 s of CPU for one A4 page). Its input is
     // capped at 1280 px a side, so the arena is bounded (≈ 400 MB) and goes with the idle worker.
     ort.InferenceSession.create(paths.det, options(true)),
     // Line images change width with every line; these buffers are small, no arena to keep.
