@@ -1,6 +1,7 @@
 import type { SalesSourceLine } from '../../../../../shared/performance/performance-types';
 import { formatFen } from '../../../../../shared/money';
-import { useT } from '../../../i18n';
+import { useLanguage, useT } from '../../../i18n';
+import '../../commission/commission.css';
 
 /**
  * The payments (or signed contracts) behind a sales figure — the answer to “where does this
@@ -8,6 +9,7 @@ import { useT } from '../../../i18n';
  */
 export function SourceLinesTable({ lines, printable = false }: { lines: readonly SalesSourceLine[]; printable?: boolean }) {
   const t = useT();
+  const { lang } = useLanguage();
   if (lines.length === 0) return <p className="source-empty">{t('perf.sourceEmpty')}</p>;
   const total = lines.reduce((sum, l) => sum + l.amountFen, 0);
   return (
@@ -25,12 +27,12 @@ export function SourceLinesTable({ lines, printable = false }: { lines: readonly
       <tbody>
         {lines.map((l, i) => (
           <tr key={`${l.kind}-${l.contractId}-${l.date}-${i}`} className={l.amountFen < 0 ? 'negative' : undefined}>
-            <td>{l.date}</td>
-            <td>{t(`perf.line.${l.kind}`)}</td>
+            <td className="cell-nowrap">{l.date}</td>
+            <td className="cell-nowrap">{t(`perf.line.${l.kind}`)}</td>
             <td>{l.contractNumber}</td>
             <td>{l.clientName}</td>
             <td className="cell-money">{formatFen(l.amountFen)}</td>
-            <td>{l.note}</td>
+            <td>{lang === 'en' ? (l.noteEn ?? l.note) : l.note}</td>
           </tr>
         ))}
       </tbody>
