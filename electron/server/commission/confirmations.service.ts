@@ -46,7 +46,11 @@ export function figuresOf(pay: PayFigures): ConfirmedFigures {
 function requestOf(sqlite: BetterSqlite3.Database, month: string): { requestedAt: string; requestedBy: string } | null {
   return (
     (sqlite
-      .prepare('SELECT requested_at AS requestedAt, requested_by AS requestedBy FROM confirmation_requests WHERE month = ?')
+      // Stored as the staff code (stable); shown as the person's name when the code is a person's.
+      .prepare(
+        `SELECT r.requested_at AS requestedAt, coalesce(s.name, r.requested_by) AS requestedBy
+         FROM confirmation_requests r LEFT JOIN staff s ON s.code = r.requested_by WHERE r.month = ?`,
+      )
       .get(month) as { requestedAt: string; requestedBy: string } | undefined) ?? null
   );
 }
