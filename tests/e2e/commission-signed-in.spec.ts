@@ -208,6 +208,8 @@ test('业绩确认: confirm and dispute as salespeople, answer and close anyway 
   await answer.getByRole('button', { name: '处理异议' }).click();
   await expect(answer).toBeHidden();
   await expect(card.getByRole('row').filter({ hasText: '李异议' })).toContainText('已回复');
+  // Who asked and who replied are named, never given by staff code.
+  await expect(card).not.toContainText(OWNER.code);
   await languageOption(page, 'English').click();
   await expect(page.getByTestId('confirmations-card')).toContainText('Statement confirmations');
   await screenshot(page, 'commission-confirmations-en');

@@ -30,6 +30,8 @@ type Record = {
   responded_at: string;
   reply: string | null;
   replied_by: string | null;
+  /** Who replied, as shown: their name when replied_by is a person's code (read only, never written back). */
+  replied_by_name: string | null;
   replied_at: string | null;
 };
 
@@ -57,7 +59,14 @@ function requestOf(sqlite: BetterSqlite3.Database, month: string): { requestedAt
 
 function recordsOf(sqlite: BetterSqlite3.Database, month: string): Map<number, Record> {
   return new Map(
-    (sqlite.prepare('SELECT * FROM statement_confirmations WHERE month = ?').all(month) as Record[]).map((r) => [r.staff_id, r]),
+    (
+      sqlite
+        .prepare(
+          `SELECT c.*, coalesce(s.name, c.replied_by) AS replied_by_name
+           FROM statement_confirmations c LEFT JOIN staff s ON s.code = c.replied_by WHERE c.month = ?`,
+        )
+        .all(month) as Record[]
+    ).map((r) => [r.staff_id, r]),
   );
 }
 
@@ -86,7 +95,7 @@ export function statementConfirmation(ctx: CallContext, month: string, row: PayR
     respondedAt: record?.responded_at ?? null,
     confirmedFigures: record?.figures_json ? (JSON.parse(record.figures_json) as ConfirmedFigures) : null,
     reply: record?.reply ?? null,
-    repliedBy: record?.replied_by ?? null,
+    repliedBy: record?.replied_by_name ?? null,
     repliedAt: record?.replied_at ?? null,
   };
 }
@@ -107,7 +116,7 @@ export async function listConfirmations(ctx: CallContext, month: string): Promis
       note: record?.note ?? '',
       respondedAt: record?.responded_at ?? null,
       reply: record?.reply ?? null,
-      repliedBy: record?.replied_by ?? null,
+      repliedBy: record?.replied_by_name ?? null,
       repliedAt: record?.replied_at ?? null,
     };
   });
