@@ -121,7 +121,7 @@ test('业绩确认: confirm and dispute as salespeople, answer and close anyway 
   page,
   request,
 }) => {
-  test.setTimeout(600_000);
+  test.setTimeout(900_000);
   const owner = await ownerSession(request);
   const { zhang, li } = await seed(request, owner);
   const closed = (await call(request, owner, 'months.list')).some((m) => m.month === MONTH && m.closed);
