@@ -98,8 +98,10 @@ export type SalesSourceLine = {
   refund: boolean;
   /** This person's share of a shared contract (basis points of 100 %), or null. */
   shareBp: number | null;
-  /** The same facts as one bilingual text (CLI and exports); the screen builds its own from the fields above. */
+  /** Why the line is special (Chinese), e.g. 分成 40%, a late payment, a refund; '' when not. */
   note: string;
+  /** The same in English. Absent in drill-down lines frozen by an earlier version (their note held both). */
+  noteEn?: string;
 };
 
 /** 个人业绩单: one person's month, with the lines behind it and their own six-month trend. */

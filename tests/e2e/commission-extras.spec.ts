@@ -109,6 +109,14 @@ test('分成: a contract shared 60/40 in the 合同 tab credits each person thei
   await expect(drawer.getByTestId('source-lines')).toBeHidden();
 
   await languageOption(page, 'English').click();
+  // In English the line's note is English only (the client's name, 分成商贸, stays as it is).
+  await page.getByTestId('sheet-table').getByRole('button', { name: '李分成' }).click();
+  await expect(drawer.getByTestId('source-lines')).toContainText('40% share of ¥20,000.01');
+  await expect(drawer.getByTestId('source-lines')).not.toContainText('分成 40%');
+  await expect(drawer.getByTestId('source-lines')).not.toContainText('全额');
+  await screenshot(page, 'commission-shares-drilldown-en');
+  await page.keyboard.press('Escape');
+  await expect(drawer.getByTestId('source-lines')).toBeHidden();
   await openContract(page, contract.number);
   await page.getByRole('tab', { name: 'Shared credit' }).click();
   await expect(page.getByTestId('shares-current')).toContainText('Current shares');

@@ -102,6 +102,17 @@ async function seed(request: APIRequestContext, owner: Session) {
   };
   const zhang = await person('QR01', '张确认');
   const li = await person('QR02', '李异议');
+  // A manager (经理) who sees everyone's confirmations but may not close the month.
+  const manager =
+    staff.find((x) => x.code === 'QR09') ??
+    (await call(request, owner, 'staff.create', {
+      code: 'QR09',
+      name: '赵经理',
+      role: 'manager',
+      hiredOn: '2026-01-01',
+      baseSalaryFen: 500_000,
+    }));
+  await call(request, owner, 'auth.setPassword', { staffId: manager.id, password: SALES_PASSWORD });
   await call(request, owner, 'confirmations.request', { month: MONTH });
   return { zhang, li };
 }
@@ -110,7 +121,7 @@ test('业绩确认: confirm and dispute as salespeople, answer and close anyway 
   page,
   request,
 }) => {
-  test.setTimeout(600_000);
+  test.setTimeout(900_000);
   const owner = await ownerSession(request);
   const { zhang, li } = await seed(request, owner);
   const closed = (await call(request, owner, 'months.list')).some((m) => m.month === MONTH && m.closed);
@@ -163,11 +174,29 @@ test('业绩确认: confirm and dispute as salespeople, answer and close anyway 
   await screenshot(page, 'commission-dispute-en');
   await languageOption(page, '中文').click();
 
+  // The manager sees who confirmed and the dispute, and any person's what-if.
+  await signIn(page, 'QR09', SALES_PASSWORD);
+  await page.goto(`/#/performance/${MONTH}`);
+  const managerCard = page.getByTestId('confirmations-card');
+  await expect(managerCard.getByRole('row').filter({ hasText: '张确认' })).toContainText('已确认');
+  await expect(managerCard.getByRole('row').filter({ hasText: '李异议' })).toContainText('有异议');
+  await expect(page.getByTestId('my-confirmation')).toHaveCount(0);
+  await screenshot(page, 'commission-confirmations-manager');
+  await page.goto('/#/standing');
+  const whose = page.getByLabel('员工');
+  await whose.click();
+  await whose.fill('张确认');
+  await whose.press('Enter');
+  await expect(page.getByTestId('standing')).toContainText('本月已计业绩');
+  await screenshot(page, 'commission-standing-manager');
+
   // The owner: who confirmed, answer the dispute with an adjustment.
   await signIn(page, OWNER.code, OWNER.password);
   await page.goto(`/#/performance/${MONTH}`);
   const card = page.getByTestId('confirmations-card');
   await expect(card.getByRole('row').filter({ hasText: '张确认' })).toContainText('已确认');
+  // Who put the month up is named, not given by staff code.
+  await expect(card).not.toContainText(`${OWNER.code} 于`);
   await expect(card.getByRole('row').filter({ hasText: '李异议' })).toContainText('有异议');
   await screenshot(page, 'commission-confirmations');
   await card.getByRole('row').filter({ hasText: '李异议' }).getByRole('button', { name: '处理异议' }).click();
@@ -179,6 +208,8 @@ test('业绩确认: confirm and dispute as salespeople, answer and close anyway 
   await answer.getByRole('button', { name: '处理异议' }).click();
   await expect(answer).toBeHidden();
   await expect(card.getByRole('row').filter({ hasText: '李异议' })).toContainText('已回复');
+  // Who asked and who replied are named, never given by staff code.
+  await expect(card).not.toContainText(OWNER.code);
   await languageOption(page, 'English').click();
   await expect(page.getByTestId('confirmations-card')).toContainText('Statement confirmations');
   await screenshot(page, 'commission-confirmations-en');

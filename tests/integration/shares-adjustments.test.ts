@@ -73,6 +73,9 @@ describe('分成 and adjustments after a close', () => {
     expect(statement.lines).toHaveLength(1);
     expect(statement.lines[0]).toMatchObject({ amountFen: 240_000, shareBp: 4000, kind: 'payment' });
     expect(statement.lines[0]!.note).toContain('分成 40%');
+    // One language per field: the screen shows the one the person reads.
+    expect(statement.lines[0]!.note).not.toMatch(/[A-Za-z]/);
+    expect(statement.lines[0]!.noteEn).toContain('40% share of ¥');
   });
 
   it('a change after a close lands as adjustments in the next open month; closed months stay; nothing counts twice', async () => {
@@ -109,6 +112,7 @@ describe('分成 and adjustments after a close', () => {
     const byBasis = statement.lines.filter((l) => l.kind === 'adjustment');
     expect(byBasis.reduce((s, l) => s + l.amountFen, 0)).toBe(500_000);
     expect(byBasis[0]!.note).toContain('分成调整');
+    expect(byBasis[0]!.noteEn).toContain('Shares changed');
 
     // Reopening October re-reads it with October's shares: the adjustment in November is not counted again.
     await callOk(office, 'months.reopen', { month: '2026-10', reason: '核对分成' });

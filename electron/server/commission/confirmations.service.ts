@@ -30,6 +30,8 @@ type Record = {
   responded_at: string;
   reply: string | null;
   replied_by: string | null;
+  /** Who replied, as shown: their name when replied_by is a person's code (read only, never written back). */
+  replied_by_name: string | null;
   replied_at: string | null;
 };
 
@@ -46,14 +48,25 @@ export function figuresOf(pay: PayFigures): ConfirmedFigures {
 function requestOf(sqlite: BetterSqlite3.Database, month: string): { requestedAt: string; requestedBy: string } | null {
   return (
     (sqlite
-      .prepare('SELECT requested_at AS requestedAt, requested_by AS requestedBy FROM confirmation_requests WHERE month = ?')
+      // Stored as the staff code (stable); shown as the person's name when the code is a person's.
+      .prepare(
+        `SELECT r.requested_at AS requestedAt, coalesce(s.name, r.requested_by) AS requestedBy
+         FROM confirmation_requests r LEFT JOIN staff s ON s.code = r.requested_by WHERE r.month = ?`,
+      )
       .get(month) as { requestedAt: string; requestedBy: string } | undefined) ?? null
   );
 }
 
 function recordsOf(sqlite: BetterSqlite3.Database, month: string): Map<number, Record> {
   return new Map(
-    (sqlite.prepare('SELECT * FROM statement_confirmations WHERE month = ?').all(month) as Record[]).map((r) => [r.staff_id, r]),
+    (
+      sqlite
+        .prepare(
+          `SELECT c.*, coalesce(s.name, c.replied_by) AS replied_by_name
+           FROM statement_confirmations c LEFT JOIN staff s ON s.code = c.replied_by WHERE c.month = ?`,
+        )
+        .all(month) as Record[]
+    ).map((r) => [r.staff_id, r]),
   );
 }
 
@@ -82,7 +95,7 @@ export function statementConfirmation(ctx: CallContext, month: string, row: PayR
     respondedAt: record?.responded_at ?? null,
     confirmedFigures: record?.figures_json ? (JSON.parse(record.figures_json) as ConfirmedFigures) : null,
     reply: record?.reply ?? null,
-    repliedBy: record?.replied_by ?? null,
+    repliedBy: record?.replied_by_name ?? null,
     repliedAt: record?.replied_at ?? null,
   };
 }
@@ -103,7 +116,7 @@ export async function listConfirmations(ctx: CallContext, month: string): Promis
       note: record?.note ?? '',
       respondedAt: record?.responded_at ?? null,
       reply: record?.reply ?? null,
-      repliedBy: record?.replied_by ?? null,
+      repliedBy: record?.replied_by_name ?? null,
       repliedAt: record?.replied_at ?? null,
     };
   });

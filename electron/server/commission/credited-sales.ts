@@ -157,7 +157,8 @@ export function salesLinesOf(sqlite: BetterSqlite3.Database, month: string, staf
       lateFrom: null,
       refund: a.amountFen < 0,
       shareBp: null,
-      note: `分成调整:${a.unitMonth} 已计入的业绩按新比例重算 / shares changed: ${a.unitMonth} sales re-split`,
+      note: `分成调整:${a.unitMonth} 已计入的业绩按新比例重算`,
+      noteEn: `Shares changed: ${a.unitMonth} sales re-split`,
     });
   return lines.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
@@ -180,14 +181,23 @@ function toLine(
     lateFrom: late ? r.date.slice(0, 7) : null,
     refund,
     shareBp: share?.shareBp ?? null,
-    note: [
-      late ? `${r.date.slice(0, 7)} 已月结,计入本月 / closed month, counted here` : '',
-      refund ? '退款 / refund' : '',
-      share
-        ? `分成 ${formatShareBp(share.shareBp)},全额 ¥${formatFen(share.wholeFen)} / ${formatShareBp(share.shareBp)} of ¥${formatFen(share.wholeFen)}`
-        : '',
-    ]
-      .filter(Boolean)
-      .join(';'),
+    ...noteOf(r, late, refund, share),
   };
+}
+
+/** The line's note in both languages, parts joined: late (closed month), refund, share. */
+function noteOf(
+  r: LineRecord,
+  late: boolean,
+  refund: boolean,
+  share: { shareBp: number; wholeFen: number } | null,
+): { note: string; noteEn: string } {
+  const parts: [string, string][] = [];
+  if (late) parts.push([`${r.date.slice(0, 7)} 已月结,计入本月`, `${r.date.slice(0, 7)} was closed; counted in this month`]);
+  if (refund) parts.push(['退款', 'Refund']);
+  if (share) {
+    const bp = formatShareBp(share.shareBp);
+    parts.push([`分成 ${bp},全额 ¥${formatFen(share.wholeFen)}`, `${bp} share of ¥${formatFen(share.wholeFen)}`]);
+  }
+  return { note: parts.map((p) => p[0]).join(';'), noteEn: parts.map((p) => p[1]).join('; ') };
 }

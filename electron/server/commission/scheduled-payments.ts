@@ -1,17 +1,12 @@
+import { todayLocal } from '../../../shared/dates';
+import { monthBounds } from '../../../shared/performance/month-range';
 import type { OfficeContext } from '../core/context';
+import { receivableLines } from '../receivables/receivable-lines';
 
 /**
- * A payment a 回款计划 (instalment schedule) expects in a month, before any share is applied.
- *
- * ─── FOR THE LEAD: wire 回款计划 here ───────────────────────────────────────────────────────
- * 回款计划 is being built in parallel (pool-receivables). When it is merged, make
- * `scheduledPaymentsIn` return that month's instalments still due (not yet received) for the
- * given contracts' salesperson scope — one entry per instalment, amount = what remains due —
- * and return `null` only when the office has no 回款计划 feature at all. Nothing else needs to
- * change: standing.service applies 分成 to each entry and the what-if page lists them and adds
- * them to the calculator. The test in tests/integration/standing-leaderboard.test.ts ("scheduled payments plug in") shows the
- * expected shape through `withScheduledPayments`.
- * ──────────────────────────────────────────────────────────────────────────────────────────
+ * A payment a 回款计划 (instalment schedule) expects in a month and has not received yet, before
+ * any share is applied: one entry per instalment, amount = what remains due. standing.service
+ * applies 分成 to each entry; the what-if page lists them and adds them to the calculator.
  */
 export type ScheduledInstalment = {
   contractId: number;
@@ -23,8 +18,19 @@ export type ScheduledInstalment = {
 
 export type ScheduledPaymentsSource = (ctx: OfficeContext, month: string) => ScheduledInstalment[] | null;
 
-/** Until 回款计划 exists: null ("not available"), so the page says so instead of showing nothing as if nothing were due. */
-let source: ScheduledPaymentsSource = () => null;
+/** The month's instalments still due, over every contract (the caller keeps the person's part). */
+let source: ScheduledPaymentsSource = (ctx, month) => {
+  const { first, last } = monthBounds(month);
+  return receivableLines(ctx.sqlite, { actor: null, from: first, to: last }, todayLocal(ctx.now()))
+    .filter((l) => l.instalmentId !== null && l.outstandingFen > 0)
+    .map((l) => ({
+      contractId: l.contractId,
+      contractNumber: l.contractNumber,
+      clientName: l.clientName,
+      dueOn: l.dueOn,
+      amountFen: l.outstandingFen,
+    }));
+};
 
 export function scheduledPaymentsIn(ctx: OfficeContext, month: string): ScheduledInstalment[] | null {
   return source(ctx, month);

@@ -170,7 +170,10 @@ function AnswerDialog({
     >
       <ErrorAlert text={error} />
       <Typography.Paragraph>{t('confirm.note', { note: row.note })}</Typography.Paragraph>
+      {/* A visible label: the placeholder disappears as soon as the reply is typed. */}
+      <Typography.Text strong>{t('confirm.reply')}</Typography.Text>
       <Input.TextArea
+        style={{ marginTop: 4 }}
         aria-label={t('confirm.reply')}
         placeholder={t('confirm.reply')}
         rows={3}
@@ -196,6 +199,7 @@ function AnswerDialog({
             aria-label={t('payitems.amount')}
             placeholder={t('payitems.amount')}
             inputMode="decimal"
+            prefix="¥"
             style={{ width: 160 }}
             value={amount}
             onChange={(e) => setAmount(e.target.value)}

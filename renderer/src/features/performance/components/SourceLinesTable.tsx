@@ -1,6 +1,7 @@
 import type { SalesSourceLine } from '../../../../../shared/performance/performance-types';
 import { formatFen } from '../../../../../shared/money';
-import { useT } from '../../../i18n';
+import { useLanguage, useT } from '../../../i18n';
+import '../../commission/commission.css';
 
 /**
  * The payments (or signed contracts) behind a sales figure — the answer to “where does this
@@ -8,6 +9,7 @@ import { useT } from '../../../i18n';
  */
 export function SourceLinesTable({ lines, printable = false }: { lines: readonly SalesSourceLine[]; printable?: boolean }) {
   const t = useT();
+  const { lang } = useLanguage();
   if (lines.length === 0) return <p className="source-empty">{t('perf.sourceEmpty')}</p>;
   const total = lines.reduce((sum, l) => sum + l.amountFen, 0);
   const lateRefund = lines.some((l) => l.lateFrom && l.refund);
@@ -27,15 +29,19 @@ export function SourceLinesTable({ lines, printable = false }: { lines: readonly
         <tbody>
           {lines.map((l, i) => (
             <tr key={`${l.kind}-${l.contractId}-${l.date}-${i}`} className={l.amountFen < 0 ? 'negative' : undefined}>
-              <td>{l.date}</td>
-              <td>{t(`perf.line.${l.kind}`)}</td>
+              <td className="cell-nowrap">{l.date}</td>
+              <td className="cell-nowrap">{t(`perf.line.${l.kind}`)}</td>
               <td>{l.contractNumber}</td>
               <td>{l.clientName}</td>
               <td className="cell-money">{formatFen(l.amountFen)}</td>
               <td>
-                {[l.lateFrom ? t('perf.note.late', { month: l.lateFrom }) : '', l.refund ? t('perf.note.refund') : '']
-                  .filter(Boolean)
-                  .join(t('perf.noteSeparator'))}
+                {sharedNote(l)
+                  ? lang === 'en'
+                    ? (l.noteEn ?? l.note)
+                    : l.note
+                  : [l.lateFrom ? t('perf.note.late', { month: l.lateFrom }) : '', l.refund ? t('perf.note.refund') : '']
+                      .filter(Boolean)
+                      .join(t('perf.noteSeparator'))}
               </td>
             </tr>
           ))}
@@ -56,4 +62,9 @@ export function SourceLinesTable({ lines, printable = false }: { lines: readonly
       )}
     </>
   );
+}
+
+/** A 分成 line (or a re-split adjustment): the server's note says the share and the whole, in each language. */
+function sharedNote(l: SalesSourceLine): boolean {
+  return l.shareBp !== null || (l.kind === 'adjustment' && !l.lateFrom);
 }
