@@ -51,8 +51,8 @@ test('imports: template download, an ERP .xls template, a column mapped by hand,
   await screenshot(page, 'imports-mapping');
   await columns.getByRole('button', { name: '按此对应重新检查' }).click();
   await expect(columns).toContainText('按您的选择', FIRST_CHECK);
-  // Every column is now decided (the other unknown ones left out on purpose), and E stays 备注.
-  await expect(columns).not.toContainText('没有认出');
+  // Every column is now decided (the other unknown ones left out on purpose), and E shows 备注.
+  await expect(columns).not.toContainText('列没有认出');
   await expect(columns.locator('.import-column-select[data-column="E"] .ant-select-content')).toHaveText('备注');
   await page.getByRole('button', { name: '导入全部 2 行' }).click();
   await expect(page.getByText('已导入 2 行')).toBeVisible(FIRST_CHECK);

@@ -224,7 +224,9 @@ export function ImportPanel({ method, hint, onImported }: Props) {
                 ),
                 children: (
                   <ColumnMapping
-                    key={report.layoutKey + JSON.stringify(choices.columnMap ?? {})}
+                    // Keyed on what the report says each column is: choices change before the new
+                    // report arrives, and a key on them alone kept the old report's choices.
+                    key={report.layoutKey + JSON.stringify(report.fileColumns.map((c) => [c.key, c.field, c.match]))}
                     report={report}
                     busy={busy}
                     onApply={(columnMap) => picked && void check(picked, { ...choices, columnMap })}
