@@ -8,8 +8,11 @@
 // scripts/rebuild-electron-native.mjs). Keep this list and electron-builder.yml's asarUnpack in step.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { tsImport } from 'tsx/esm/api';
+import { exitUnlessSupportedNode } from './node-version.mjs';
+
+exitUnlessSupportedNode();
+const { build } = await import('esbuild');
+const { tsImport } = await import('tsx/esm/api');
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const common = { absWorkingDir: root, bundle: true, sourcemap: true, logLevel: 'warning', legalComments: 'none' };
