@@ -1,5 +1,9 @@
 import fs from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { OFFICE_TIMEZONE, useOfficeTimezone } from './tests/office-timezone';
+
+// The runner, its workers and the e2e host all inherit TZ; the browser gets timezoneId below.
+useOfficeTimezone();
 
 const PORT = Number(process.env.E2E_PORT ?? 5599);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
@@ -24,7 +28,7 @@ export default defineConfig({
     browserName: 'chromium',
     baseURL: BASE_URL,
     locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
+    timezoneId: OFFICE_TIMEZONE,
     viewport: { width: 1366, height: 768 },
     screenshot: 'on',
     trace: 'retain-on-failure',
