@@ -1,12 +1,16 @@
-import fs from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { chromiumExecutable } from './scripts/e2e-browser.mjs';
+import { OFFICE_TIMEZONE, useOfficeTimezone } from './tests/office-timezone';
+
+// The runner, its workers and the e2e host all inherit TZ; the browser gets timezoneId below.
+useOfficeTimezone();
 
 const PORT = Number(process.env.E2E_PORT ?? 5599);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 
-// Debian's chromium when present (Playwright's own browsers may not be downloadable here).
-const SYSTEM_CHROMIUM = '/usr/bin/chromium';
-const executablePath = fs.existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined;
+// CHROMIUM_PATH, else Debian's /usr/bin/chromium, else Playwright's own (npm run test:e2e installs it:
+// scripts/e2e-browser.mjs).
+const executablePath = chromiumExecutable();
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -24,7 +28,7 @@ export default defineConfig({
     browserName: 'chromium',
     baseURL: BASE_URL,
     locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
+    timezoneId: OFFICE_TIMEZONE,
     viewport: { width: 1366, height: 768 },
     screenshot: 'on',
     trace: 'retain-on-failure',

@@ -1,4 +1,7 @@
 import { defineConfig } from 'vitest/config';
+import { useOfficeTimezone } from './tests/office-timezone';
+
+useOfficeTimezone();
 
 export default defineConfig({
   test: {

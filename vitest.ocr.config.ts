@@ -1,4 +1,7 @@
 import { defineConfig } from 'vitest/config';
+import { useOfficeTimezone } from './tests/office-timezone';
+
+useOfficeTimezone();
 
 // OCR (electron/server/ocr): Chromium renders contract pages and the OCR worker reads them, a
 // few minutes of both cores. Run by `npm test` as its own step, one file at a time, so it

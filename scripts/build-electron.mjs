@@ -12,8 +12,11 @@
 //     package (electron-builder.yml), like better-sqlite3.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { tsImport } from 'tsx/esm/api';
+import { exitUnlessSupportedNode } from './node-version.mjs';
+
+exitUnlessSupportedNode();
+const { build } = await import('esbuild');
+const { tsImport } = await import('tsx/esm/api');
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const common = { absWorkingDir: root, bundle: true, sourcemap: true, logLevel: 'warning', legalComments: 'none' };

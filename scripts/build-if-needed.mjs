@@ -36,4 +36,9 @@ export function buildRendererIfNeeded() {
   });
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) buildRendererIfNeeded();
+if (import.meta.url === `file://${process.argv[1]}`) {
+  // Run as `npm run test:e2e`'s first step: the e2e host needs a supported Node.
+  const { exitUnlessSupportedNode } = await import('./node-version.mjs');
+  exitUnlessSupportedNode();
+  buildRendererIfNeeded();
+}

@@ -4,8 +4,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { register } from 'tsx/esm/api';
-import { buildRendererIfNeeded } from './build-if-needed.mjs';
+import { exitUnlessSupportedNode } from './node-version.mjs';
+
+// First, before anything that could load better-sqlite3 (imports below are dynamic for that reason).
+exitUnlessSupportedNode();
+const { register } = await import('tsx/esm/api');
+const { buildRendererIfNeeded } = await import('./build-if-needed.mjs');
 
 const port = process.env.E2E_PORT ?? '5599';
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mdt-e2e-'));

@@ -20,6 +20,10 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { exitUnlessSupportedNode } from './node-version.mjs';
+
+// Before smokeTest() loads better-sqlite3, which crashes on an old Node.
+exitUnlessSupportedNode();
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);

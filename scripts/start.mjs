@@ -9,7 +9,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildRendererIfNeeded } from './build-if-needed.mjs';
+import { exitUnlessSupportedNode } from './node-version.mjs';
+
+// First, before anything that could load better-sqlite3 (and before building: Vite needs it too).
+exitUnlessSupportedNode();
+const { buildRendererIfNeeded } = await import('./build-if-needed.mjs');
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const passThrough = process.argv.slice(2);

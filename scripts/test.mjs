@@ -2,6 +2,10 @@
 // (Playwright in Chromium). Every step runs even if an earlier one fails, so one run shows
 // everything that is wrong; the exit code is non-zero if any step failed.
 import { spawnSync } from 'node:child_process';
+import { exitUnlessSupportedNode } from './node-version.mjs';
+
+// An old Node would fail every step below with a crash instead of one clear sentence.
+exitUnlessSupportedNode();
 
 const steps = [
   ['typecheck', ['npx', 'tsc', '-b']],

@@ -1,7 +1,11 @@
 // `npm run web`: the browser/LAN mode. Builds the UI if needed, then runs `office serve`.
 // Extra arguments pass through: npm run web -- --port 8080 --host 0.0.0.0
-import { buildRendererIfNeeded } from './build-if-needed.mjs';
-import { register } from 'tsx/esm/api';
+import { exitUnlessSupportedNode } from './node-version.mjs';
+
+// First, before anything that could load better-sqlite3 (imports below are dynamic for that reason).
+exitUnlessSupportedNode();
+const { buildRendererIfNeeded } = await import('./build-if-needed.mjs');
+const { register } = await import('tsx/esm/api');
 
 buildRendererIfNeeded();
 register();

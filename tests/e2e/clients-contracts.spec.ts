@@ -1,10 +1,12 @@
+import { todayLocal } from '../../shared/dates';
 import { api, ensureOfficeSetUp, expect, languageOption, screenshot, test } from './fixtures';
 
 test('contracts: record a payment, renew from the renewals list; funnel and follow-ups due', async ({ page, request }) => {
   await ensureOfficeSetUp(request);
+  // Local calendar days, as the office and the renewals list count them (toISOString() would give the
+  // UTC day: in Shanghai before 08:00 that is yesterday, and "25 days left" became 26).
   const today = new Date();
-  const iso = (d: Date): string => d.toISOString().slice(0, 10);
-  const inDays = (n: number): string => iso(new Date(today.getTime() + n * 86_400_000));
+  const inDays = (n: number): string => todayLocal(new Date(today.getFullYear(), today.getMonth(), today.getDate() + n));
   const client = await api(request, 'clients.create', {
     name: '续费测试广告公司',
     joinedOn: '2019-05-01',

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
+import { todayLocal } from '../../shared/dates';
 import { api, chooseOption, ensureOfficeSetUp, expect, screenshot, test } from './fixtures';
 
 async function pickDate(page: Page, label: string, date: string): Promise<void> {
@@ -66,7 +67,8 @@ test('clients: register a client, 撞单 is stopped, log a follow-up', async ({ 
   // 跟进: what happened, next step and date; it shows on the timeline and in the due list.
   await page.getByLabel('跟进情况').fill('电话沟通,客户想了解建站价格');
   await page.getByLabel('下一步').fill('寄报价单');
-  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  const now = new Date();
+  const tomorrow = todayLocal(new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1)); // local, not UTC's day
   await pickDate(page, '下次跟进日期', tomorrow);
   // Enter confirmed the date; the follow-up is logged only by the button.
   await expect(page.getByLabel('跟进情况')).toHaveValue('电话沟通,客户想了解建站价格');

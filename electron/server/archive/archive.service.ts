@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { DocumentRow, DocumentSort, KindRow } from '../../../shared/contract/archive';
 import { searchMatchExpression } from '../../../shared/clients/search-grams';
 import { DEFAULT_TEMPLATE, templateProblems } from '../../../shared/archive/path-template';
+import { todayLocal } from '../../../shared/dates';
 import { writeAudit } from '../audit/audit.repository';
 import { AppError, notFound } from '../core/app-error';
 import type { CallContext } from '../core/context';
@@ -373,7 +374,8 @@ export function cleanupProposals(ctx: CallContext): { purgeDue: DocumentRow[]; d
       `${DOCUMENT_SELECT} WHERE d.deleted_at IS NOT NULL AND d.deleted_at < ? AND COALESCE((SELECT auto_purge FROM doc_kinds WHERE id = d.kind_id), 1) = 1 ORDER BY d.deleted_at`,
     )
     .all(cutoff) as DocumentJoined[];
-  const today = ctx.now().toISOString().slice(0, 10);
+  // The office's calendar day (doc_date is local), not UTC's.
+  const today = todayLocal(ctx.now());
   const draftsOld = ctx.sqlite
     .prepare(
       `${DOCUMENT_SELECT} JOIN doc_kinds dk ON dk.id = d.kind_id

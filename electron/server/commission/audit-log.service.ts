@@ -7,6 +7,12 @@ import { exportFile } from '../imports/write-table';
 
 type AuditFilters = { entity?: string | undefined; from?: string | undefined; to?: string | undefined };
 
+/** The UTC ISO instant of local midnight `plusDays` after the local date 'YYYY-MM-DD'. */
+function localMidnightUtc(date: string, plusDays: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(y, m - 1, d + plusDays).toISOString();
+}
+
 function whereOf(f: AuditFilters): { sql: string; params: string[] } {
   const parts: string[] = [];
   const params: string[] = [];
@@ -15,9 +21,11 @@ function whereOf(f: AuditFilters): { sql: string; params: string[] } {
     params.push(value);
   };
   if (f.entity) add('entity = ?', f.entity);
-  if (f.from) add('at >= ?', f.from);
-  // `to` is a date: everything up to the end of that day (timestamps are ISO text).
-  if (f.to) add('at <= ?', `${f.to}T23:59:59.999Z`);
+  // `from`/`to` are the office's local calendar days; `at` is a UTC instant ('…Z' ISO text, which
+  // sorts as time). So a day runs from its local midnight to the next one: in Shanghai a change at
+  // 01:00 on the 24th is 17:00Z on the 23rd and belongs to the 24th.
+  if (f.from) add('at >= ?', localMidnightUtc(f.from, 0));
+  if (f.to) add('at < ?', localMidnightUtc(f.to, 1));
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 
