@@ -10,6 +10,7 @@ import { archiveContract } from './archive';
 import { backupContract } from './backup';
 import { authContract } from './auth';
 import { doctextContract } from './doctext';
+import { intakeContract } from './intake';
 import type { ContractMap } from './method';
 
 /**
@@ -26,6 +27,7 @@ export const contract = {
   ...commissionContract,
   ...archiveContract,
   ...doctextContract,
+  ...intakeContract,
   ...backupContract,
   ...authContract,
   ...performanceContract,
@@ -42,6 +44,8 @@ export const contractParts: readonly ContractMap[] = [systemContract, settingsCo
 (contractParts as ContractMap[]).push(commissionContract, performanceContract);
 // 档案 (SPEC §3)
 (contractParts as ContractMap[]).push(archiveContract, doctextContract);
+// 扫描收件箱 (issue 17.2)
+(contractParts as ContractMap[]).push(intakeContract);
 // 备份 (SPEC §6)
 (contractParts as ContractMap[]).push(backupContract, authContract);
 

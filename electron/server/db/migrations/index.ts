@@ -8,6 +8,7 @@ import { archiveFolders } from './20261123_0900_archive_folders';
 import { sheetIndexes } from './20261123_1000_sheet_indexes';
 import { contractPaid } from './20261123_1100_contract_paid';
 import { documentText } from './20261127_1700_document_text';
+import { scanInbox } from './20261127_1750_scan_inbox';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only; names sort in the order they run. */
@@ -22,6 +23,7 @@ export const migrations: readonly Migration[] = [
   sheetIndexes,
   contractPaid,
   documentText,
+  scanInbox,
 ];
 
 export type { Migration };
