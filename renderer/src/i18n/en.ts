@@ -1,5 +1,6 @@
 import { authEn } from './auth.en';
 import { doctextEn } from './doctext.en';
+import { intakeEn } from './intake.en';
 import { archiveEn } from './archive.en';
 import { commissionEn } from './commission.en';
 import { performanceEn } from './performance.en';
@@ -11,6 +12,7 @@ export const en: Dictionary = {
   ...authEn,
   ...archiveEn,
   ...doctextEn,
+  ...intakeEn,
   ...commissionEn,
   ...performanceEn,
   ...clientsEn,

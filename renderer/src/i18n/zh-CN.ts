@@ -1,5 +1,6 @@
 import { authZh } from './auth.zh-CN';
 import { doctextZh } from './doctext.zh-CN';
+import { intakeZh } from './intake.zh-CN';
 import { archiveZh } from './archive.zh-CN';
 import { commissionZh } from './commission.zh-CN';
 import { performanceZh } from './performance.zh-CN';
@@ -15,6 +16,7 @@ export const zhCN = {
   ...authZh,
   ...archiveZh,
   ...doctextZh,
+  ...intakeZh,
   ...commissionZh,
   ...performanceZh,
   ...clientsZh,
