@@ -10,7 +10,7 @@ import { archiveContract } from './archive';
 import { backupContract } from './backup';
 import { authContract } from './auth';
 import { doctextContract } from './doctext';
-import { intakeContract } from './intake';
+import { intakeContract, oldFoldersContract } from './intake';
 import type { ContractMap } from './method';
 
 /**
@@ -28,6 +28,7 @@ export const contract = {
   ...archiveContract,
   ...doctextContract,
   ...intakeContract,
+  ...oldFoldersContract,
   ...backupContract,
   ...authContract,
   ...performanceContract,
@@ -44,8 +45,8 @@ export const contractParts: readonly ContractMap[] = [systemContract, settingsCo
 (contractParts as ContractMap[]).push(commissionContract, performanceContract);
 // 档案 (SPEC §3)
 (contractParts as ContractMap[]).push(archiveContract, doctextContract);
-// 扫描收件箱 (issue 17.2)
-(contractParts as ContractMap[]).push(intakeContract);
+// 扫描收件箱, 旧文件夹收编 (issue 17.2, 17.3)
+(contractParts as ContractMap[]).push(intakeContract, oldFoldersContract);
 // 备份 (SPEC §6)
 (contractParts as ContractMap[]).push(backupContract, authContract);
 

@@ -121,3 +121,75 @@ export const intakeContract = {
     summary: '删除收件箱分类规则 / Delete an inbox kind rule',
   }),
 } as const;
+
+/** What 旧文件夹收编 would do with one file (the dry run). */
+export type OldFileProposal = {
+  relPath: string;
+  size: number;
+  clientId: number | null;
+  clientName: string;
+  kindId: number | null;
+  kindPath: string;
+  docDate: string;
+};
+
+export type OldFolderPreview = {
+  root: string;
+  files: number;
+  bytes: number;
+  withClient: number;
+  withKind: number;
+  /** Files per client found, most first. */
+  clients: { clientId: number; clientName: string; files: number }[];
+  /** Folders whose files matched no client (most files first, at most 50): what to look at. */
+  unmatchedFolders: { folder: string; files: number }[];
+  /** The first rows of the proposal (at most 300). */
+  rows: OldFileProposal[];
+  tookMs: number;
+};
+
+export type OldFolderJob = {
+  state: 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
+  root: string | null;
+  move: boolean;
+  total: number;
+  done: number;
+  filed: number;
+  duplicates: number;
+  failed: number;
+  /** Files filed without a client (the report of what was not matched). */
+  withoutClient: number;
+  duplicateList: { relPath: string; existingPath: string }[];
+  failedList: { relPath: string; zh: string; en: string }[];
+  startedAt: string | null;
+  finishedAt: string | null;
+};
+
+const oldRoot = z.string().trim().min(1, { error: '请填写文件夹路径 / Enter the folder path' }).max(1000);
+
+export const oldFoldersContract = {
+  'oldFolders.preview': method<OldFolderPreview>()({
+    input: z.strictObject({ root: oldRoot }),
+    roles: managers,
+    kind: 'read',
+    summary: '旧文件夹收编预览(不归档) / Preview bringing an old folder in (dry run)',
+  }),
+  'oldFolders.import': method<OldFolderJob>()({
+    input: z.strictObject({ root: oldRoot, move: z.boolean().default(false) }),
+    roles: managers,
+    kind: 'write',
+    summary: '收编旧文件夹(后台) / Bring an old folder in (background)',
+  }),
+  'oldFolders.status': method<OldFolderJob>()({
+    input: z.strictObject({}).default({}),
+    roles: managers,
+    kind: 'read',
+    summary: '旧文件夹收编进度 / Progress of bringing an old folder in',
+  }),
+  'oldFolders.cancel': method<OldFolderJob>()({
+    input: z.strictObject({}).default({}),
+    roles: managers,
+    kind: 'write',
+    summary: '取消旧文件夹收编 / Cancel bringing an old folder in',
+  }),
+} as const;

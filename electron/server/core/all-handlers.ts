@@ -10,7 +10,7 @@ import { performanceHandlers } from '../performance/performance.handlers';
 import { commissionHandlers } from '../commission/commission.handlers';
 import { archiveHandlers } from '../archive/archive.handlers';
 import { doctextHandlers } from '../ocr/doctext.handlers';
-import { intakeHandlers } from '../intake/intake.handlers';
+import { intakeHandlers, oldFoldersHandlers } from '../intake/intake.handlers';
 import { backupHandlers } from '../backup/backup.handlers';
 import { authHandlers } from '../auth/auth.handlers';
 
@@ -26,6 +26,7 @@ export const allHandlers: Handlers<Contract> = {
   ...archiveHandlers,
   ...doctextHandlers,
   ...intakeHandlers,
+  ...oldFoldersHandlers,
   ...backupHandlers,
   ...authHandlers,
   ...performanceHandlers,

@@ -1,10 +1,12 @@
-import type { intakeContract } from '../../../shared/contract/intake';
+import type { intakeContract, oldFoldersContract } from '../../../shared/contract/intake';
 import { withArchiveLock } from '../archive/archive-lock';
 import type { Handlers } from '../core/handlers';
 import { ruleRows } from './inbox.repository';
 import { configureInbox, deleteRule, inboxView, saveRule } from './inbox.service';
 import { fileInboxItem, retryInboxItem } from './inbox-filing.service';
 import { scanInbox } from './inbox-scan.service';
+import { cancelOldFolder, oldFolderStatus, startOldFolderImport } from './old-folders.job';
+import { assertOldRoot, proposeOldFolder } from './old-folders.propose';
 
 export const intakeHandlers: Handlers<typeof intakeContract> = {
   'inbox.list': (ctx) => inboxView(ctx),
@@ -15,4 +17,11 @@ export const intakeHandlers: Handlers<typeof intakeContract> = {
   'inbox.rules': (ctx) => ruleRows(ctx.sqlite),
   'inbox.saveRule': (ctx, input) => saveRule(ctx, input),
   'inbox.deleteRule': (ctx, input) => deleteRule(ctx, input.id),
+};
+
+export const oldFoldersHandlers: Handlers<typeof oldFoldersContract> = {
+  'oldFolders.preview': (ctx, input) => proposeOldFolder(ctx, assertOldRoot(ctx, input.root)).preview,
+  'oldFolders.import': (ctx, input) => startOldFolderImport(ctx, input),
+  'oldFolders.status': (ctx) => oldFolderStatus(ctx),
+  'oldFolders.cancel': (ctx) => cancelOldFolder(ctx),
 };
