@@ -28,13 +28,13 @@ const idle = (): OldFolderJob => ({
   finishedAt: null,
 });
 
-export function oldFolderStatus(ctx: CallContext): OldFolderJob {
+export function oldFolderStatus(ctx: Pick<CallContext, 'sqlite'>): OldFolderJob {
   const r = jobs.get(ctx.sqlite);
   return r ? structuredClone(r.job) : idle();
 }
 
 /** Resolves when the current import (if any) has stopped (tests, the bench). */
-export async function oldFolderIdle(ctx: CallContext): Promise<OldFolderJob> {
+export async function oldFolderIdle(ctx: Pick<CallContext, 'sqlite'>): Promise<OldFolderJob> {
   await jobs.get(ctx.sqlite)?.finished;
   return oldFolderStatus(ctx);
 }
