@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { api, chooseOption, ensureOfficeSetUp, expect, screenshot, test } from './fixtures';
+import { api, ensureOfficeSetUp, expect, screenshot, test } from './fixtures';
 
 const html = (lines: string[]): string =>
   `<!doctype html><meta charset="utf-8"><style>body{font-family:"Noto Sans CJK SC",sans-serif;font-size:30px;line-height:2.1;padding:70px;background:#fff;color:#111}</style>` +
@@ -51,11 +51,19 @@ test('扫描收件箱: a phone photo of a signed contract files itself under the
 
   // The unsure one waits in 待归档 with its preview and the reason; the clerk picks the client.
   const waiting = page.getByTestId('inbox-item').filter({ hasText: `两家_${tag}.txt` });
-  await expect(waiting).toContainText('请确认', { timeout: 60_000 });
+  await expect(waiting).toContainText('请确认', { timeout: 120_000 });
   await expect(waiting).toContainText('2 个客户');
   await expect(waiting).toContainText('附件清单');
   await screenshot(page, 'inbox-waiting');
-  await chooseOption(page, waiting.getByLabel('客户'), `收件箱另一客户${tag}`);
+  const clientField = waiting.getByLabel('客户');
+  await clientField.click();
+  await clientField.fill(`收件箱另一客户${tag}`);
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+    .filter({ hasText: `收件箱另一客户${tag}` })
+    .first()
+    .click();
+  await expect(waiting.locator('.ant-select').nth(1)).toContainText(`收件箱另一客户${tag}`);
   await waiting.getByTestId('inbox-file').click();
   await expect(page.getByText(/已归档到/)).toBeVisible();
   const filed = page.getByTestId('inbox-filed');
@@ -84,6 +92,31 @@ test('扫描收件箱: a phone photo of a signed contract files itself under the
       .getByRole('row')
       .filter({ hasText: `IMG_${tag}` }),
   ).toBeVisible();
+
+  // 旧文件夹收编: a small old tree, previewed then brought in with one progress bar.
+  const old = fs.mkdtempSync(path.join(os.tmpdir(), 'mdt-e2e-old-'));
+  fs.mkdirSync(path.join(old, name, '2019'), { recursive: true });
+  fs.writeFileSync(path.join(old, name, '2019', '续费合同_20190305.txt'), `续费 ${tag}`);
+  fs.writeFileSync(path.join(old, name, '营业执照.txt'), `执照 ${tag}`);
+  fs.writeFileSync(path.join(old, name, '营业执照 - 副本.txt'), `执照 ${tag}`);
+  fs.mkdirSync(path.join(old, '杂项'));
+  fs.writeFileSync(path.join(old, '杂项', '说明.txt'), `杂项 ${tag}`);
+  await page.goto('/#/archive/inbox');
+  const card = page.getByTestId('old-folders');
+  await card.getByLabel('旧资料文件夹').fill(old);
+  await card.getByRole('button', { name: '预览(不归档)' }).click();
+  await expect(card.getByTestId('old-summary')).toContainText('共 4 个文件');
+  await expect(card).toContainText('杂项(1)');
+  await expect(card.getByRole('row').filter({ hasText: '续费合同_20190305.txt' })).toContainText('2019-03-05');
+  await screenshot(page, 'old-folders-preview');
+  await card.getByRole('button', { name: /开始收编 4 个文件/ }).click();
+  await expect(card.getByTestId('old-job')).toContainText('收编完成', { timeout: 60_000 });
+  await expect(card.getByTestId('old-job')).toContainText('重复跳过 1');
+  await screenshot(page, 'old-folders-done');
+  expect((await api(request, 'archive.list', { clientId: client.id })).rows.map((d) => d.originalName).sort()).toEqual(
+    [`IMG_${tag}.jpg`, '续费合同_20190305.txt', '营业执照.txt'].sort(),
+  );
+  fs.rmSync(old, { recursive: true, force: true });
 
   // English labels too.
   await page.goto('/#/archive/inbox');

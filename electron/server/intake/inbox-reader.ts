@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Actor } from '../../../shared/roles';
+import { OCR_IMAGE_FORMATS } from '../../../shared/archive/text-formats';
 import { todayLocal } from '../../../shared/dates';
 import { propose, type ClientFacts, type ContractFacts } from '../../../shared/intake/match';
 import { hashFile } from '../archive/archive-fs';
@@ -18,6 +19,9 @@ import { readInboxSettings } from './inbox-settings';
  * so an automatic filing passes the same dispatch gate (validation, roles) as a person's.
  */
 export const INBOX_ACTOR: Actor = { staffId: null, code: 'inbox', name: '扫描收件箱', role: 'clerk', via: 'cli' };
+
+/** Files with words of their own are read before photos and scans, so a quick one never waits behind minutes of OCR. */
+const PHOTOS_LAST = `(${OCR_IMAGE_FORMATS.map((e) => `lower(file_name) LIKE '%.${e}'`).join(' OR ')})`;
 
 type Reader = { running: boolean; wake: boolean; abort: AbortController | null; stopped: boolean };
 const readers = new WeakMap<BetterSqlite3.Database, Reader>();
@@ -81,7 +85,7 @@ async function drain(ctx: OfficeContext, r: Reader): Promise<void> {
       () =>
         ctx.sqlite
           .prepare(
-            `UPDATE inbox_items SET state = 'reading', updated_at = ? WHERE id = (SELECT id FROM inbox_items WHERE state = 'queued' ORDER BY id LIMIT 1) RETURNING *`,
+            `UPDATE inbox_items SET state = 'reading', updated_at = ? WHERE id = (SELECT id FROM inbox_items WHERE state = 'queued' ORDER BY ${PHOTOS_LAST}, id LIMIT 1) RETURNING *`,
           )
           .get(ctx.now().toISOString()) as InboxItemRow | undefined,
     );

@@ -44,4 +44,22 @@ export const intakeEn: Record<keyof typeof intakeZh, string> = {
   'inbox.algo.fuzzy': 'Fuzzy',
   'inbox.columns.file': 'File',
   'inbox.columns.archivedAs': 'Filed as',
+  'old.title': 'Bring old folders in',
+  'old.hint':
+    'Choose the office’s existing folder of files (like D:\\ClientFiles). Preview first: client by folder name, kind by keywords in the file name, date from the name; then everything is filed in the background, and files with the same content are kept once and listed. The old folder is left as it is unless you choose to move.',
+  'old.root': 'Old files folder',
+  'old.rootPlaceholder': 'e.g. D:\\ClientFiles',
+  'old.preview': 'Preview (files nothing)',
+  'old.summary': '{files} files ({mb} MB): client found for {withClient}, kind for {withKind}; {clients} clients.',
+  'old.unmatched': 'No client found for these folders; their files are filed by kind without a client: {folders}',
+  'old.move': 'Move originals out of the old folder once filed',
+  'old.import': 'Bring in {files} files',
+  'old.counts':
+    '{done}/{total} · filed {filed} · duplicates skipped {duplicates} · failed {failed} · without client {withoutClient}',
+  'old.duplicates': 'Duplicates (same content already filed)',
+  'old.state.idle': 'Not started',
+  'old.state.running': 'Bringing in',
+  'old.state.done': 'Done',
+  'old.state.cancelled': 'Cancelled (starting again skips what is already filed)',
+  'old.state.failed': 'Stopped',
 };

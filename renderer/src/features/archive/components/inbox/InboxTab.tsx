@@ -10,6 +10,7 @@ import { useLanguage, useT } from '../../../../i18n';
 import { InboxFolderCard } from './InboxFolderCard';
 import { InboxItemCard } from './InboxItemCard';
 import { InboxRulesCard } from './InboxRulesCard';
+import { OldFoldersCard } from './OldFoldersCard';
 
 /** 扫描收件箱: the watched folder, 待归档 with one-click filing, the latest filed, and the kind rules. */
 export function InboxTab() {
@@ -69,6 +70,7 @@ export function InboxTab() {
         </>
       )}
       <InboxRulesCard canEdit={canConfigure} />
+      {canConfigure && <OldFoldersCard />}
     </div>
   );
 }
