@@ -8,6 +8,7 @@ import { writeAudit } from '../audit/audit.repository';
 import { AppError, toAppErrorText } from './old-folders.errors';
 import type { CallContext } from '../core/context';
 import { assertOldRoot, proposeOldFolder, type OldFile } from './old-folders.propose';
+import { fileBatch, type BatchOutcome } from './batch-filing';
 
 type Running = { job: OldFolderJob; abort: AbortController; finished: Promise<void> };
 const jobs = new WeakMap<BetterSqlite3.Database, Running>();
@@ -87,10 +88,53 @@ export async function startOldFolderImport(ctx: CallContext, input: { root: stri
   return structuredClone(job);
 }
 
+/** Small files go in batches (durability work grouped); a big one alone, streamed, as single filing does. */
+export const BATCH_FILES = 200;
+export const BATCH_MAX_BYTES = 1 << 20;
+
 async function run(ctx: CallContext, r: Running, files: OldFile[]): Promise<void> {
   const { job } = r;
-  for (const f of files) {
-    if (r.abort.signal.aborted) break;
+  const record = async (f: OldFile, outcome: BatchOutcome): Promise<void> => {
+    if (outcome.outcome === 'failed') {
+      job.failed++;
+      if (job.failedList.length < 200) job.failedList.push({ relPath: f.relPath, ...toAppErrorText(outcome.error) });
+    } else {
+      if (outcome.outcome === 'filed') {
+        job.filed++;
+        if (f.clientId === null) job.withoutClient++;
+      } else {
+        job.duplicates++;
+        if (job.duplicateList.length < 200) job.duplicateList.push({ relPath: f.relPath, existingPath: outcome.existingPath });
+      }
+      if (job.move) {
+        const stored = outcome.outcome === 'filed' ? outcome.relPath : outcome.existingPath;
+        // A duplicate inside the same batch names its twin's source name, not an archive path: keep the source then.
+        const abs = absInside(ctx.archiveRoot(), stored);
+        if (fs.existsSync(abs) && (await hashFile(abs)) === (await hashFile(f.abs))) fs.rmSync(f.abs);
+      }
+    }
+    job.done++;
+  };
+  for (let i = 0; i < files.length && !r.abort.signal.aborted;) {
+    const batch: OldFile[] = [];
+    while (i < files.length && batch.length < BATCH_FILES && files[i]!.size <= BATCH_MAX_BYTES) batch.push(files[i++]!);
+    if (batch.length) {
+      const outcomes = await withArchiveLock(() =>
+        fileBatch(
+          ctx,
+          batch.map((f) => ({
+            abs: f.abs,
+            originalName: f.relPath.slice(f.relPath.lastIndexOf('/') + 1),
+            clientId: f.clientId,
+            kindId: f.kindId,
+            docDate: f.docDate,
+          })),
+        ),
+      );
+      for (let k = 0; k < batch.length; k++) await record(batch[k]!, outcomes[k]!);
+      continue;
+    }
+    const f = files[i++]!;
     try {
       const result = await withArchiveLock(() =>
         fileStream(ctx, fs.createReadStream(f.abs, { highWaterMark: Math.max(16 * 1024, Math.min(1 << 20, f.size)) }), {
@@ -100,23 +144,16 @@ async function run(ctx: CallContext, r: Running, files: OldFile[]): Promise<void
           signal: r.abort.signal,
         }),
       );
-      if (result.outcome === 'filed') {
-        job.filed++;
-        if (f.clientId === null) job.withoutClient++;
-      } else {
-        job.duplicates++;
-        if (job.duplicateList.length < 200) job.duplicateList.push({ relPath: f.relPath, existingPath: result.existing.relPath });
-      }
-      if (job.move) {
-        const relPath = result.outcome === 'filed' ? result.document.relPath : result.existing.relPath;
-        if ((await hashFile(absInside(ctx.archiveRoot(), relPath))) === (await hashFile(f.abs))) fs.rmSync(f.abs);
-      }
+      await record(
+        f,
+        result.outcome === 'filed'
+          ? { outcome: 'filed', documentId: result.document.id, relPath: result.document.relPath }
+          : { outcome: 'duplicate', existingPath: result.existing.relPath },
+      );
     } catch (error) {
       if (r.abort.signal.aborted) break;
-      job.failed++;
-      if (job.failedList.length < 200) job.failedList.push({ relPath: f.relPath, ...toAppErrorText(error) });
+      await record(f, { outcome: 'failed', error });
     }
-    job.done++;
   }
   job.state = r.abort.signal.aborted ? 'cancelled' : 'done';
   job.finishedAt = ctx.now().toISOString();
