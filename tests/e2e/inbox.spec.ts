@@ -113,9 +113,11 @@ test('扫描收件箱: a phone photo of a signed contract files itself under the
   await expect(card.getByTestId('old-job')).toContainText('收编完成', { timeout: 60_000 });
   await expect(card.getByTestId('old-job')).toContainText('重复跳过 1');
   await screenshot(page, 'old-folders-done');
-  expect((await api(request, 'archive.list', { clientId: client.id })).rows.map((d) => d.originalName).sort()).toEqual(
-    [`IMG_${tag}.jpg`, '续费合同_20190305.txt', '营业执照.txt'].sort(),
-  );
+  // The licence and its copy have the same content: one of them is filed, the other reported.
+  const names = (await api(request, 'archive.list', { clientId: client.id })).rows.map((d) => d.originalName).sort();
+  expect(names).toHaveLength(3);
+  expect(names).toEqual(expect.arrayContaining([`IMG_${tag}.jpg`, '续费合同_20190305.txt']));
+  expect(names.filter((n) => n.startsWith('营业执照'))).toHaveLength(1);
   fs.rmSync(old, { recursive: true, force: true });
 
   // English labels too.

@@ -8,6 +8,7 @@ import { archiveBench } from './archive.bench';
 import { uiBench } from './ui.bench';
 import { responsivenessBench } from './responsiveness.bench';
 import { ocrBench } from './ocr.bench';
+import { intakeBench } from './intake.bench';
 
 /** Every benchmark suite; each area appends its own. */
 export const suites: BenchSuite[] = [staffListBench];
@@ -15,3 +16,5 @@ suites.push(clientsImportBench, clientsPageBench);
 suites.push(hostBench, sheetBench, archiveBench, uiBench, responsivenessBench);
 // 文字识别 (issue 17.1)
 suites.push(ocrBench);
+// 扫描收件箱 and 旧文件夹收编 (issue 17.2, 17.3)
+suites.push(intakeBench);
