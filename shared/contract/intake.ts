@@ -168,25 +168,25 @@ export type OldFolderJob = {
 const oldRoot = z.string().trim().min(1, { error: '请填写文件夹路径 / Enter the folder path' }).max(1000);
 
 export const oldFoldersContract = {
-  'oldFolders.preview': method<OldFolderPreview>()({
+  'intake.preview': method<OldFolderPreview>()({
     input: z.strictObject({ root: oldRoot }),
     roles: managers,
     kind: 'read',
     summary: '旧文件夹收编预览(不归档) / Preview bringing an old folder in (dry run)',
   }),
-  'oldFolders.import': method<OldFolderJob>()({
+  'intake.import': method<OldFolderJob>()({
     input: z.strictObject({ root: oldRoot, move: z.boolean().default(false) }),
     roles: managers,
     kind: 'write',
     summary: '收编旧文件夹(后台) / Bring an old folder in (background)',
   }),
-  'oldFolders.status': method<OldFolderJob>()({
+  'intake.status': method<OldFolderJob>()({
     input: z.strictObject({}).default({}),
     roles: managers,
     kind: 'read',
     summary: '旧文件夹收编进度 / Progress of bringing an old folder in',
   }),
-  'oldFolders.cancel': method<OldFolderJob>()({
+  'intake.cancel': method<OldFolderJob>()({
     input: z.strictObject({}).default({}),
     roles: managers,
     kind: 'write',

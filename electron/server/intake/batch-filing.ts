@@ -27,6 +27,25 @@ function stageCopy(root: string, abs: string): { stagedRel: string; sha256: stri
 }
 
 /**
+ * fsync every copy, several in flight at once: the file system commits concurrent fsyncs in
+ * one journal commit, where one after another each waits for its own.
+ */
+async function fsyncAll(files: readonly string[], inFlight = 16): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < files.length) {
+      const handle = await fs.promises.open(files[next++]!, 'r+');
+      try {
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(inFlight, files.length) }, worker));
+}
+
+/**
  * 归档 a batch of small files with the archive's own rules (same paths, text, search, OCR queue,
  * journal) but the durability work grouped: every copy is written, then all are fsynced, then
  * ONE transaction records the batch's journal and ONE records the documents and renames the
@@ -73,11 +92,7 @@ export async function fileBatch(ctx: CallContext, items: readonly BatchItem[]): 
   }
   const drop = (): void => staged.forEach((s) => fs.rmSync(path.join(root, s.stagedRel), { force: true }));
   try {
-    for (const s of staged) {
-      const fd = fs.openSync(path.join(root, s.stagedRel), 'r+');
-      fs.fsyncSync(fd);
-      fs.closeSync(fd);
-    }
+    await fsyncAll(staged.map((s) => path.join(root, s.stagedRel)));
     const texts = await Promise.all(
       staged.map((s) => extractDocumentText(absInside(root, s.stagedRel), splitFileName(items[s.i]!.originalName).ext)),
     );

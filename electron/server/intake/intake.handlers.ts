@@ -20,8 +20,8 @@ export const intakeHandlers: Handlers<typeof intakeContract> = {
 };
 
 export const oldFoldersHandlers: Handlers<typeof oldFoldersContract> = {
-  'oldFolders.preview': (ctx, input) => proposeOldFolder(ctx, assertOldRoot(ctx, input.root)).preview,
-  'oldFolders.import': (ctx, input) => startOldFolderImport(ctx, input),
-  'oldFolders.status': (ctx) => oldFolderStatus(ctx),
-  'oldFolders.cancel': (ctx) => cancelOldFolder(ctx),
+  'intake.preview': (ctx, input) => proposeOldFolder(ctx, assertOldRoot(ctx, input.root)).preview,
+  'intake.import': (ctx, input) => startOldFolderImport(ctx, input),
+  'intake.status': (ctx) => oldFolderStatus(ctx),
+  'intake.cancel': (ctx) => cancelOldFolder(ctx),
 };

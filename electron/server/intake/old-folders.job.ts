@@ -81,7 +81,7 @@ export async function startOldFolderImport(ctx: CallContext, input: { root: stri
       writeAudit(
         trx,
         ctx.actor,
-        { action: 'oldFolders.import', entity: 'folder', entityId: root, after: { files: files.length, move: input.move } },
+        { action: 'intake.import', entity: 'folder', entityId: root, after: { files: files.length, move: input.move } },
         ctx.now(),
       ),
     );

@@ -42,7 +42,7 @@ afterAll(async () => {
 describe('旧文件夹收编: an old folder tree brought in', () => {
   it('the dry run proposes client by folder name, kind by keywords, date from the name; nothing is written', async () => {
     const before = office.sqlite.prepare('SELECT count(*) FROM documents').pluck().get();
-    const p = await callOk<OldFolderPreview>(office, 'oldFolders.preview', { root: tree });
+    const p = await callOk<OldFolderPreview>(office, 'intake.preview', { root: tree });
     expect(p.files).toBe(6); // hidden and empty files are not proposed
     const row = (rel: string) => p.rows.find((r) => r.relPath === rel)!;
     expect(row('客户资料/深圳华联超市有限公司/2019合同/建站合同_20190305.pdf')).toMatchObject({
@@ -65,9 +65,9 @@ describe('旧文件夹收编: an old folder tree brought in', () => {
   });
 
   it('imports in the background with progress; duplicates by content are skipped and reported; the source stays', async () => {
-    const started = await callOk<OldFolderJob>(office, 'oldFolders.import', { root: tree });
+    const started = await callOk<OldFolderJob>(office, 'intake.import', { root: tree });
     expect(started).toMatchObject({ state: 'running', total: 6 });
-    const again = await office.call(actorOf('owner'), 'oldFolders.import', { root: tree });
+    const again = await office.call(actorOf('owner'), 'intake.import', { root: tree });
     expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } });
     const job = await oldFolderIdle(office);
     expect(job).toMatchObject({ state: 'done', total: 6, done: 6, filed: 5, duplicates: 1, failed: 0, withoutClient: 1 });
@@ -81,7 +81,7 @@ describe('旧文件夹收编: an old folder tree brought in', () => {
     expect(fs.existsSync(path.join(tree, '客户资料/王芳/名片.txt'))).toBe(true);
 
     // Run again (as after a crash or a cancel): everything is already there, nothing is filed twice.
-    await callOk(office, 'oldFolders.import', { root: tree });
+    await callOk(office, 'intake.import', { root: tree });
     expect(await oldFolderIdle(office)).toMatchObject({ state: 'done', filed: 0, duplicates: 6 });
   }, 60_000);
 
@@ -89,9 +89,9 @@ describe('旧文件夹收编: an old folder tree brought in', () => {
     const big = fs.mkdtempSync(path.join(os.tmpdir(), 'mdt-old-big-'));
     try {
       for (let i = 0; i < 300; i++) fs.writeFileSync(path.join(big, `王芳_${i}.txt`), `第 ${i} 份 ${Math.random()}`);
-      await callOk(office, 'oldFolders.import', { root: big, move: true });
+      await callOk(office, 'intake.import', { root: big, move: true });
       await new Promise((r) => setTimeout(r, 100));
-      await callOk<OldFolderJob>(office, 'oldFolders.cancel');
+      await callOk<OldFolderJob>(office, 'intake.cancel');
       const job = await oldFolderIdle(office);
       expect(job.state).toBe('cancelled');
       expect(job.done).toBeLessThan(300);
@@ -101,10 +101,10 @@ describe('旧文件夹收编: an old folder tree brought in', () => {
       fs.rmSync(big, { recursive: true, force: true });
     }
     for (const root of ['relative/x', path.join(tree, '没有'), office.dir, office.archiveRoot()]) {
-      const r = await office.call(actorOf('owner'), 'oldFolders.preview', { root });
+      const r = await office.call(actorOf('owner'), 'intake.preview', { root });
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.error.code === 'invalid_input' || r.error.code === 'not_found').toBe(true);
     }
-    expect((await office.call(actorOf('clerk'), 'oldFolders.preview', { root: tree })).ok).toBe(false);
+    expect((await office.call(actorOf('clerk'), 'intake.preview', { root: tree })).ok).toBe(false);
   }, 60_000);
 });

@@ -67,7 +67,7 @@ async function bringIn(count: number, log: (t: string) => void): Promise<BenchRe
     settle();
     log('intake: bringing the folder in (batched)…');
     const b0 = performance.now();
-    const started = await batched.call(cli, 'oldFolders.import', { root: src });
+    const started = await batched.call(cli, 'intake.import', { root: src });
     if (!started.ok) throw new Error(started.error.messageEn);
     const job: OldFolderJob = await oldFolderIdle(batched);
     const batchMs = performance.now() - b0;
@@ -130,7 +130,7 @@ async function proposeBigTree(count: number, log: (t: string) => void): Promise<
     }
     const walkMs = performance.now() - w0;
     const p0 = performance.now();
-    const r = await office.call(cli, 'oldFolders.preview', { root: scratch });
+    const r = await office.call(cli, 'intake.preview', { root: scratch });
     const proposeMs = performance.now() - p0;
     if (!r.ok) throw new Error(r.error.messageEn);
     const preview = r.value as OldFolderPreview;

@@ -16,7 +16,7 @@ export function OldFoldersCard() {
   const [move, setMove] = useState(false);
   const [preview, setPreview] = useState<OldFolderPreview | null>(null);
   const [busy, setBusy] = useState(false);
-  const status = useQuery('oldFolders.status');
+  const status = useQuery('intake.status');
   const job = status.data;
   const running = job?.state === 'running';
   const { refresh } = status;
@@ -28,11 +28,11 @@ export function OldFoldersCard() {
   const failed = (caught: unknown) => void message.error(errorText(toApiError(caught), lang));
   const dryRun = () => {
     setBusy(true);
-    void call('oldFolders.preview', { root: root.trim() })
+    void call('intake.preview', { root: root.trim() })
       .then(setPreview, failed)
       .finally(() => setBusy(false));
   };
-  const start = () => void call('oldFolders.import', { root: root.trim(), move }).then(refresh, failed);
+  const start = () => void call('intake.import', { root: root.trim(), move }).then(refresh, failed);
 
   return (
     <Card size="small" title={t('old.title')} style={{ marginTop: 16 }} data-testid="old-folders">
@@ -117,7 +117,7 @@ export function OldFoldersCard() {
                 })}
               </Typography.Text>
               {running && (
-                <Button onClick={() => void call('oldFolders.cancel', {}).then(refresh, failed)}>{t('common.cancel')}</Button>
+                <Button onClick={() => void call('intake.cancel', {}).then(refresh, failed)}>{t('common.cancel')}</Button>
               )}
             </Space>
             {job.duplicateList.length > 0 && (
