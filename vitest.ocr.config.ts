@@ -8,7 +8,7 @@ useOfficeTimezone();
 // neither starves the unit tests' timeouts nor hides its own minutes among theirs.
 export default defineConfig({
   test: {
-    include: ['electron/server/ocr/**/*.test.ts'],
+    include: ['electron/server/ocr/**/*.test.ts', 'electron/server/**/*.ocr.test.ts'],
     environment: 'node',
     testTimeout: 600_000,
     hookTimeout: 120_000,

@@ -8,6 +8,7 @@ import { openOffice, type Office } from '../server/office';
 import { lockOfficeWhenFree } from '../server/office-lock';
 import { startDailyJobs } from '../server/schedule/daily-jobs';
 import { startTextJobs } from '../server/ocr/text-jobs.runner';
+import { startInbox } from '../server/intake/inbox.watcher';
 import { registerAppScheme, serveRenderer } from './app-protocol-handler';
 import { registerIpc } from './ipc';
 import { menuTemplate } from './menu-template';
@@ -62,6 +63,8 @@ async function start(): Promise<void> {
   startDailyJobs(office, (text) => console.log(`[main] ${text}`));
   // The text queue (OCR of scans, re-reading documents) resumes where the last run stopped.
   startTextJobs(office);
+  // The scan inbox (设置 › 扫描收件箱): polled while the app runs.
+  startInbox(office);
   mainWindow = createMainWindow(preloadPath);
   mainWindow.on('closed', () => {
     mainWindow = null;

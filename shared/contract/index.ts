@@ -16,6 +16,7 @@ import { receivablesContract } from './receivables';
 import { mergeContract } from './merge';
 import { doctextContract } from './doctext';
 import { importsContract } from './imports';
+import { intakeContract, oldFoldersContract } from './intake';
 import type { ContractMap } from './method';
 
 /**
@@ -32,6 +33,8 @@ export const contract = {
   ...commissionContract,
   ...archiveContract,
   ...doctextContract,
+  ...intakeContract,
+  ...oldFoldersContract,
   ...backupContract,
   ...authContract,
   ...performanceContract,
@@ -54,6 +57,8 @@ export const contractParts: readonly ContractMap[] = [systemContract, settingsCo
 (contractParts as ContractMap[]).push(commissionContract, performanceContract);
 // 档案 (SPEC §3)
 (contractParts as ContractMap[]).push(archiveContract, doctextContract);
+// 扫描收件箱, 旧文件夹收编 (issue 17.2, 17.3)
+(contractParts as ContractMap[]).push(intakeContract, oldFoldersContract);
 // 备份 (SPEC §6)
 (contractParts as ContractMap[]).push(backupContract, authContract);
 // 分成, 阶梯提成, 奖金/扣款, 业绩确认, what-if, 排行榜 (issue 19)

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { startHost } from '../../host/server';
 import { startDailyJobs } from '../../server/schedule/daily-jobs';
 import { startTextJobs } from '../../server/ocr/text-jobs.runner';
+import { startInbox } from '../../server/intake/inbox.watcher';
 import { EXIT, type CliCommand } from '../command';
 import { printError } from '../cli-env';
 import { DEFAULT_UPLOAD_LIMITS } from '../../server/core/upload';
@@ -55,6 +56,8 @@ export const serveCommand: CliCommand = {
     const stopBackups = startDailyJobs(office, (text) => env.stderr(`${text}\n`));
     // The text queue (OCR of scans, re-reading documents) resumes where the last run stopped.
     startTextJobs(office);
+    // The scan inbox (once a folder is set): new scans are read, proposed, and filed when sure.
+    const stopInbox = startInbox(office);
     env.stdout(`门店通已启动 / 门店通 is running: ${host.url}\n数据文件夹 / Data folder: ${env.dataDir}\n`);
     await new Promise<void>((resolve) => {
       const stop = (): void => resolve();
@@ -62,6 +65,7 @@ export const serveCommand: CliCommand = {
       process.once('SIGTERM', stop);
     });
     stopBackups();
+    stopInbox();
     await host.close();
     return EXIT.ok;
   },

@@ -10,6 +10,7 @@ import { performanceHandlers } from '../performance/performance.handlers';
 import { commissionHandlers } from '../commission/commission.handlers';
 import { archiveHandlers } from '../archive/archive.handlers';
 import { doctextHandlers } from '../ocr/doctext.handlers';
+import { intakeHandlers, oldFoldersHandlers } from '../intake/intake.handlers';
 import { backupHandlers } from '../backup/backup.handlers';
 import { authHandlers } from '../auth/auth.handlers';
 import { payTermsHandlers } from '../commission/pay-terms.handlers';
@@ -30,6 +31,8 @@ export const allHandlers: Handlers<Contract> = {
   ...commissionHandlers,
   ...archiveHandlers,
   ...doctextHandlers,
+  ...intakeHandlers,
+  ...oldFoldersHandlers,
   ...backupHandlers,
   ...authHandlers,
   ...performanceHandlers,

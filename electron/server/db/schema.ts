@@ -47,6 +47,8 @@ export type Database = {
   document_texts: DocumentTextsTable;
   text_jobs: TextJobsTable;
   import_layouts: ImportLayoutsTable;
+  inbox_items: InboxItemsTable;
+  inbox_rules: InboxRulesTable;
 };
 
 export type SchemaMigrationsTable = {
@@ -482,6 +484,7 @@ export type InvoicesTable = {
   created_at: string;
   created_by: string;
 };
+
 /** A column mapping chosen by hand for a file layout (JSON: column letter → field or ''). */
 export type ImportLayoutsTable = {
   kind: string;
@@ -490,4 +493,39 @@ export type ImportLayoutsTable = {
   mapping: string;
   updated_at: string;
   updated_by: string;
+};
+
+/** 扫描收件箱 (migration 20261127_1750). */
+export type InboxItemsTable = {
+  id: Generated<number>;
+  file_name: string;
+  size: number;
+  mtime_ms: number;
+  sha256: string | null;
+  state: 'settling' | 'queued' | 'reading' | 'proposed' | 'filed' | 'failed';
+  text: Generated<string>;
+  text_source: 'file' | 'ocr' | null;
+  confidence: number | null;
+  pages: number | null;
+  client_id: number | null;
+  contract_id: number | null;
+  kind_id: number | null;
+  doc_date: string | null;
+  confident: Generated<number>;
+  reasons: Generated<string>;
+  error_zh: string | null;
+  error_en: string | null;
+  document_id: number | null;
+  filed_by: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+export type InboxRulesTable = {
+  id: Generated<number>;
+  kind_id: number;
+  algorithm: 'any' | 'all' | 'exact' | 'regex' | 'fuzzy';
+  match: string;
+  case_insensitive: Generated<number>;
+  sort: number;
 };

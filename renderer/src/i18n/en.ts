@@ -1,6 +1,7 @@
 import { authEn } from './auth.en';
 import { auditEn } from './audit.en';
 import { doctextEn } from './doctext.en';
+import { intakeEn } from './intake.en';
 import { archiveEn } from './archive.en';
 import { commissionEn } from './commission.en';
 import { performanceEn } from './performance.en';
@@ -19,6 +20,7 @@ export const en: Dictionary = {
   ...archiveEn,
   ...auditEn,
   ...doctextEn,
+  ...intakeEn,
   ...commissionEn,
   ...performanceEn,
   ...clientsEn,

@@ -1,6 +1,7 @@
 import { authZh } from './auth.zh-CN';
 import { auditZh } from './audit.zh-CN';
 import { doctextZh } from './doctext.zh-CN';
+import { intakeZh } from './intake.zh-CN';
 import { archiveZh } from './archive.zh-CN';
 import { commissionZh } from './commission.zh-CN';
 import { performanceZh } from './performance.zh-CN';
@@ -23,6 +24,7 @@ export const zhCN = {
   ...archiveZh,
   ...auditZh,
   ...doctextZh,
+  ...intakeZh,
   ...commissionZh,
   ...performanceZh,
   ...clientsZh,

@@ -13,6 +13,7 @@ import { poolReceivablesBench } from './pool-receivables.bench';
 import { ocrBench } from './ocr.bench';
 import { importsBench } from './imports/imports.bench';
 import { readersBench } from './imports/readers.bench';
+import { intakeBench } from './intake.bench';
 
 /** Every benchmark suite; each area appends its own. */
 export const suites: BenchSuite[] = [staffListBench];
@@ -25,3 +26,5 @@ suites.push(poolReceivablesBench);
 // 文字识别 (issue 17.1)
 suites.push(ocrBench);
 suites.push(importsBench, readersBench);
+// 扫描收件箱 and 旧文件夹收编 (issue 17.2, 17.3)
+suites.push(intakeBench);

@@ -10,6 +10,7 @@ import { contractPaid } from './20261123_1100_contract_paid';
 import { staffHistory } from './20261127_1400_staff_history';
 import { archiveIgnored } from './20261127_1410_archive_ignored';
 import { documentText } from './20261127_1700_document_text';
+import { scanInbox } from './20261127_1750_scan_inbox';
 import { poolReceivables } from './20261127_1800_pool_receivables';
 import { poolReceivablesFacts } from './20261127_1800_pool_receivables_facts';
 import { poolReceivablesIndexes } from './20261127_1800_pool_receivables_indexes';
@@ -32,6 +33,7 @@ export const migrations: readonly Migration[] = [
   archiveIgnored,
   importLayouts,
   documentText,
+  scanInbox,
   poolReceivables,
   poolReceivablesFacts,
   poolReceivablesIndexes,
