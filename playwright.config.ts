@@ -44,7 +44,10 @@ export default defineConfig({
   projects: [
     // First-run setup must see a brand-new office, so it runs before everything else.
     { name: 'first-run', testMatch: /first-run\.spec\.ts/ },
-    { name: 'app', testIgnore: /(first-run|security)\.spec\.ts/, dependencies: ['first-run'] },
+    { name: 'app', testIgnore: [/(first-run|security)\.spec\.ts/, /month\//], dependencies: ['first-run'] },
+    // A month in the life of an office: each file starts an office of its own (tests/e2e/month/
+    // office-server.ts), so it needs nothing from the shared one and can run on its own.
+    { name: 'month', testMatch: /month\/.*\.spec\.ts/ },
     // Turning sign-in on changes the office for everyone, so it runs after all the others.
     { name: 'security', testMatch: /security\.spec\.ts/, dependencies: ['app'] },
   ],
