@@ -522,6 +522,9 @@ test("15 · the owner sees everything, and reopening a closed month is the owner
   await expect(page).toHaveURL(/#\/dashboard$/);
   await expect(page.getByTestId('dashboard')).toContainText('团队实际销售额');
   await expect(page.getByTestId('dashboard')).toContainText('本月个人进度');
+  // A new month without sales or targets yet says so, and where to set them — not a bare "no data".
+  await expect(page.getByTestId('dash-people-empty')).toContainText('2 位业务员本月还没有到账业绩,也没有设定指标');
+  await expect(page.getByTestId('dash-people-empty').getByText('设置本月指标')).toBeVisible();
   await screenshot(page, 'month-17-owner-dashboard');
   await openStaffTab(page, '月结与待辞退');
   await expect(page.getByRole('button', { name: '撤销月结' }).first()).toBeVisible();
@@ -536,8 +539,15 @@ test('16 · the manager runs the month but does not reopen it or decide dismissa
   await page.goto('/#/staff');
   await expect(page.getByRole('button', { name: '新增员工' })).toBeVisible();
   await openStaffTab(page, '月结与待辞退');
-  await expect(page.getByRole('button', { name: /^月结 / })).toBeVisible();
+  // Last month is closed already: its button says so; this month's is the manager's to press.
+  await expect(page.getByRole('button', { name: `${M2} 已月结` })).toBeDisabled();
+  const picker = page.locator('.months-tab').getByLabel('月份');
+  await picker.click();
+  await picker.fill(monthsAgo(0));
+  await picker.press('Enter');
+  await expect(page.getByRole('button', { name: `月结 ${monthsAgo(0)}` })).toBeEnabled();
   await expect(page.getByRole('button', { name: '撤销月结' })).toHaveCount(0);
+  await expect(page.getByTestId('dismissal-cases').getByRole('button', { name: '确认辞退' })).toHaveCount(0);
   await screenshot(page, 'month-18-manager-months');
   await signOut(page);
 });
