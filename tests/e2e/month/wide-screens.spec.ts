@@ -120,7 +120,8 @@ for (const width of [1366, 1920]) {
       // 客户: headers never run into each other.
       await page.goto('/#/clients/list');
       const headers = page.locator('.vtable-head [role=columnheader]');
-      await expect(headers.first()).toBeVisible();
+      // (The first header is the empty one over the row checkboxes: wait for the rows instead.)
+      await expect(page.locator('.vtable-row').first()).toBeVisible();
       const boxes = (await headers.evaluateAll((nodes) =>
         nodes.map((n) => {
           const text = n.querySelector('.vtable-th-text') ?? n;
