@@ -30,6 +30,8 @@ export const test = base.extend<{ office: OfficeServer }>({
 
 export function ownOffice(name: string): void {
   label = name;
+  // Charts are drawn at once (as on paper) rather than growing in: a screenshot shows them whole.
+  test.use({ reducedMotion: 'reduce' });
   test.afterAll(async () => {
     await current?.stop();
     current = null;
