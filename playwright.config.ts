@@ -50,7 +50,10 @@ export default defineConfig({
     { name: 'first-run', testMatch: /first-run\.spec\.ts/ },
     // A restore replaces the whole office, so it runs alone, before the tests that share the office.
     { name: 'restore', testMatch: /restore\.spec\.ts/, dependencies: ['first-run'] },
-    { name: 'app', testIgnore: /(first-run|security|restore|archive-audit|signed-in)\.spec\.ts/, dependencies: ['restore'] },
+    { name: 'app', testIgnore: [/(first-run|security|restore|archive-audit|signed-in)\.spec\.ts/, /month\//], dependencies: ['restore'] },
+    // A month in the life of an office: each file starts an office of its own (tests/e2e/month/
+    // office-server.ts), so it needs nothing from the shared one and can run on its own.
+    { name: 'month', testMatch: /month\/.*\.spec\.ts/ },
     // Turning sign-in on changes the office for everyone, so it runs after all the others.
     { name: 'security', testMatch: /security\.spec\.ts/, dependencies: ['app'] },
     // 档案体检 leaves findings in the shared archive and signs in per role: after everything else.

@@ -4,6 +4,7 @@ import type { CallContext } from '../core/context';
 import { clientFunnel } from '../clients/insights.service';
 import { dueFollowUps } from '../clients/follow-ups.service';
 import { listRenewals } from '../contracts/renewals.service';
+import { sellsThisMonth } from '../../../shared/performance/sellers';
 import { archiveHealth } from './archive-health';
 import { computeSheet, trendFor } from './sheet-view.service';
 
@@ -18,19 +19,14 @@ export async function getDashboard(ctx: CallContext, input: { asOf?: string | un
   const sheet = await computeSheet(ctx, month);
   const renewals = listRenewals(ctx, { withinDays: 30, asOf, includeLapsed: true, lapsedWithinDays: 90 });
   const due = await dueFollowUps(ctx, { asOf });
-  // 本月个人进度 is about selling: salespeople, and anyone else only when they sell too (a
-  // manager with a personal target, or sales credited this month). The owner and a clerk
-  // without either are not a row of empty bars.
-  const people = sheet.rows
-    .filter((r) => r.pay && r.status !== 'left')
-    .filter((r) => r.role === 'salesperson' || r.pay!.targetFen !== null || r.pay!.floorFen !== null || r.pay!.salesFen !== 0)
-    .map((r) => ({
-      staffId: r.staffId,
-      name: r.name,
-      salesFen: r.pay!.salesFen,
-      targetFen: r.pay!.targetFen,
-      floorFen: r.pay!.floorFen,
-    }));
+  // 本月个人进度 is about selling: who sells, not every employee (see sellsThisMonth).
+  const people = sheet.rows.filter(sellsThisMonth).map((r) => ({
+    staffId: r.staffId,
+    name: r.name,
+    salesFen: r.pay!.salesFen,
+    targetFen: r.pay!.targetFen,
+    floorFen: r.pay!.floorFen,
+  }));
   const teamPay = sheet.totals.pay;
   return {
     asOf,

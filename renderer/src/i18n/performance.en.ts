@@ -98,5 +98,8 @@ export const performanceEn: { readonly [K in keyof typeof performanceZh]: string
   'dash.ownSales': 'My sales',
   'dash.ownTarget': 'My target {target}',
   'dash.ownTrend12': 'My sales, last twelve months',
+  'dash.setTargets': "Set this month's targets",
+  'dash.peopleNone': 'No salespeople on staff this month.',
+  'dash.peopleNothingYet': '{n} salespeople: no sales received and no targets set this month yet.',
   'dash.open': 'Open',
 };

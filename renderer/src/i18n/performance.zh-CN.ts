@@ -95,5 +95,8 @@ export const performanceZh = {
   'dash.ownSales': '我的实际销售额',
   'dash.ownTarget': '我的目标 {target}',
   'dash.ownTrend12': '近十二个月我的业绩',
+  'dash.setTargets': '设置本月指标',
+  'dash.peopleNone': '本月没有在职的业务员。',
+  'dash.peopleNothingYet': '{n} 位业务员本月还没有到账业绩,也没有设定指标。',
   'dash.open': '查看',
 } as const;

@@ -3,6 +3,7 @@ import { Card, Empty, List, Progress, Space, Statistic, Tag, Typography } from '
 import { FUNNEL_LABELS } from '../../../../shared/clients/classification';
 import { formatFen } from '../../../../shared/money';
 import { useQuery } from '../../api/useQuery';
+import { useCan } from '../../app/permissions';
 import { navigate } from '../../app/useHashPath';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
@@ -19,6 +20,7 @@ export function DashboardPage() {
   const t = useT();
   const { lang } = useLanguage();
   const query = useQuery('dashboard.get');
+  const canSetPlans = useCan('plans.set');
   const d = query.data;
   if (!d) return <Page title={t('dash.title')}>{query.error ? <ErrorAlert error={query.error} /> : <Card loading />}</Page>;
   const team = d.sales?.team;
@@ -43,7 +45,15 @@ export function DashboardPage() {
                 </Typography.Text>
               </>
             ) : (
-              <Typography.Text type="secondary">{t('dash.noTarget')}</Typography.Text>
+              <Typography.Text type="secondary">
+                {t('dash.noTarget')}
+                {canSetPlans && !own && (
+                  <>
+                    {' · '}
+                    <a onClick={() => navigate(['staff', 'targets'])}>{t('dash.setTargets')}</a>
+                  </>
+                )}
+              </Typography.Text>
             )}
           </Card>
         )}
@@ -122,10 +132,27 @@ export function DashboardPage() {
         <LeaderboardCard />
         {d.sales && !own && (
           <Card size="small" title={t('dash.perPerson')} className="dash-wide">
-            <TargetVsActualChart
-              data={d.sales.people.some((p) => p.salesFen !== 0 || p.targetFen !== null) ? d.sales.people : []}
-              height={300}
-            />
+            {d.sales.people.some((p) => p.salesFen !== 0 || p.targetFen !== null) ? (
+              <TargetVsActualChart data={d.sales.people} height={300} />
+            ) : (
+              // Say why the chart is empty and what to do, rather than a bare "no data".
+              <Empty
+                image={Empty.PRESENTED_IMAGE_SIMPLE}
+                data-testid="dash-people-empty"
+                description={
+                  <>
+                    <div>
+                      {d.sales.people.length === 0
+                        ? t('dash.peopleNone')
+                        : t('dash.peopleNothingYet', { n: d.sales.people.length })}
+                    </div>
+                    {canSetPlans && d.sales.people.length > 0 && (
+                      <a onClick={() => navigate(['staff', 'targets'])}>{t('dash.setTargets')}</a>
+                    )}
+                  </>
+                }
+              />
+            )}
           </Card>
         )}
         {d.sales && (

@@ -2,6 +2,7 @@ import { PrinterOutlined } from '@ant-design/icons';
 import { Button, Card, DatePicker, Empty, Space, Spin, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import { sellsThisMonth } from '../../../../shared/performance/sellers';
 import type { PerformanceRow } from '../../../../shared/performance/performance-types';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
@@ -68,7 +69,7 @@ export function PerformancePage() {
   );
 
   const people = (sheet?.rows ?? [])
-    .filter((r) => r.pay && r.status !== 'left')
+    .filter(sellsThisMonth)
     .map((r) => ({ name: r.name, salesFen: r.pay!.salesFen, targetFen: r.pay!.targetFen, floorFen: r.pay!.floorFen }));
 
   return (

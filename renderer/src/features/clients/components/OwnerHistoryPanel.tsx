@@ -2,6 +2,7 @@ import { Table } from 'antd';
 import dayjs from 'dayjs';
 import { useQuery } from '../../../api/useQuery';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { byText } from '../../../components/table/sorting';
 import { useLanguage, useT } from '../../../i18n';
 
 /** 归属记录: every move of the client between salespeople, who did it and why. */
@@ -26,6 +27,8 @@ export function OwnerHistoryPanel({ clientId, createdAt }: { clientId: number; c
             dataIndex: 'changedAt',
             width: 170,
             className: 'nowrap',
+            // Oldest first as recorded; a click on the header turns it round.
+            sorter: byText((r) => r.changedAt),
             // The same YYYY-MM-DD as every other date in the app, in the office's time.
             render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm'),
           },
@@ -33,13 +36,21 @@ export function OwnerHistoryPanel({ clientId, createdAt }: { clientId: number; c
             key: 'from',
             title: t('clients.historyFrom'),
             dataIndex: 'fromName',
+            sorter: byText((r) => r.fromName),
             render: (v: string) => v || t('clients.unassigned'),
           },
-          { key: 'to', title: t('clients.historyTo'), dataIndex: 'toName', render: (v: string) => v || t('clients.unassigned') },
+          {
+            key: 'to',
+            title: t('clients.historyTo'),
+            dataIndex: 'toName',
+            sorter: byText((r) => r.toName),
+            render: (v: string) => v || t('clients.unassigned'),
+          },
           {
             key: 'by',
             title: t('clients.historyBy'),
             width: 160,
+            sorter: byText((r) => (lang === 'en' ? r.changedByName.en : r.changedByName.zh)),
             render: (_, r) => (lang === 'en' ? r.changedByName.en : r.changedByName.zh),
           },
           { key: 'reason', title: t('clients.historyReason'), dataIndex: 'reason' },

@@ -1,7 +1,7 @@
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatFen } from '../../../../../shared/money';
 import { useLanguage, useT } from '../../../i18n';
-import { CHART_COLORS, fenToYuanNumber, yuanAxisTick } from './chartFormat';
+import { CHART_COLORS, fenToYuanNumber, yuanAxisTick, chartsAnimate } from './chartFormat';
 import { ChartEmpty } from './ChartEmpty';
 
 export type TargetVsActualDatum = { name: string; salesFen: number; targetFen: number | null; floorFen: number | null };
@@ -25,6 +25,7 @@ export function TargetVsActualChart({ data, height, width }: Props) {
     floor: fenToYuanNumber(d.floorFen),
   }));
   const print = width !== undefined;
+  const animate = !print && chartsAnimate();
   const crowded = rows.length > 10;
   const chart = (
     <ComposedChart
@@ -44,8 +45,8 @@ export function TargetVsActualChart({ data, height, width }: Props) {
       <YAxis tickFormatter={(v: number) => yuanAxisTick(v, lang)} width={52} tick={{ fontSize: 11 }} />
       {!print && <Tooltip formatter={(v) => (typeof v === 'number' ? formatFen(Math.round(v * 100), { symbol: true }) : '—')} />}
       <Legend wrapperStyle={{ fontSize: 12 }} />
-      <Bar dataKey="target" name={t('perf.chart.target')} fill={CHART_COLORS.target} isAnimationActive={!print} />
-      <Bar dataKey="sales" name={t('perf.chart.sales')} fill={CHART_COLORS.sales} isAnimationActive={!print} />
+      <Bar dataKey="target" name={t('perf.chart.target')} fill={CHART_COLORS.target} isAnimationActive={animate} />
+      <Bar dataKey="sales" name={t('perf.chart.sales')} fill={CHART_COLORS.sales} isAnimationActive={animate} />
       <Line
         dataKey="floor"
         name={t('perf.chart.floor')}

@@ -2,7 +2,7 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 import type { TrendPoint } from '../../../../../shared/performance/performance-types';
 import { formatFen } from '../../../../../shared/money';
 import { useLanguage, useT } from '../../../i18n';
-import { CHART_COLORS, fenToYuanNumber, yuanAxisTick } from './chartFormat';
+import { CHART_COLORS, fenToYuanNumber, yuanAxisTick, chartsAnimate } from './chartFormat';
 import { ChartEmpty } from './ChartEmpty';
 
 type Props = { data: readonly TrendPoint[]; height: number; width?: number };
@@ -19,6 +19,7 @@ export function TeamTrendChart({ data, height, width }: Props) {
     floor: fenToYuanNumber(p.floorFen),
   }));
   const print = width !== undefined;
+  const animate = !print && chartsAnimate();
   const chart = (
     <LineChart
       data={rows}
@@ -31,13 +32,19 @@ export function TeamTrendChart({ data, height, width }: Props) {
       <YAxis tickFormatter={(v: number) => yuanAxisTick(v, lang)} width={52} tick={{ fontSize: 11 }} />
       {!print && <Tooltip formatter={(v) => (typeof v === 'number' ? formatFen(Math.round(v * 100), { symbol: true }) : '—')} />}
       <Legend wrapperStyle={{ fontSize: 12 }} />
-      <Line dataKey="sales" name={t('perf.chart.sales')} stroke={CHART_COLORS.sales} strokeWidth={2} isAnimationActive={!print} />
+      <Line
+        dataKey="sales"
+        name={t('perf.chart.sales')}
+        stroke={CHART_COLORS.sales}
+        strokeWidth={2}
+        isAnimationActive={animate}
+      />
       <Line
         dataKey="target"
         name={t('perf.chart.target')}
         stroke={CHART_COLORS.target}
         strokeWidth={2}
-        isAnimationActive={!print}
+        isAnimationActive={animate}
       />
       <Line
         dataKey="floor"

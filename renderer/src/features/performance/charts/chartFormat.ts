@@ -19,3 +19,12 @@ export function fenToYuanNumber(fen: number | null | undefined): number | null {
 
 /** Colours shared by every chart so 目标 and 实际 look the same everywhere (and in print). */
 export const CHART_COLORS = { sales: '#1668dc', target: '#faad14', floor: '#cf1322' } as const;
+
+/**
+ * Charts grow into place unless the person asked their system for less motion (Windows: 显示动画
+ * off), in which case they are drawn at once — as they are on paper.
+ */
+export function chartsAnimate(): boolean {
+  const media = (globalThis as { matchMedia?: (query: string) => { matches: boolean } }).matchMedia;
+  return !media?.('(prefers-reduced-motion: reduce)').matches;
+}

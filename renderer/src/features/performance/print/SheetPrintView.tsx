@@ -1,4 +1,5 @@
 import type { PerformanceSheet } from '../../../../../shared/performance/performance-types';
+import { sellsThisMonth } from '../../../../../shared/performance/sellers';
 import { useLanguage, useT } from '../../../i18n';
 import { TargetVsActualChart } from '../charts/TargetVsActualChart';
 import { TeamTrendChart } from '../charts/TeamTrendChart';
@@ -19,7 +20,7 @@ export function SheetPrintView({ sheet }: { sheet: PerformanceSheet }) {
   const t = useT();
   const { lang } = useLanguage();
   const people = sheet.rows
-    .filter((r) => r.pay && r.status !== 'left')
+    .filter(sellsThisMonth)
     .map((r) => ({ name: r.name, salesFen: r.pay!.salesFen, targetFen: r.pay!.targetFen, floorFen: r.pay!.floorFen }));
   return (
     <article className={`print-doc ${sheet.showsPay ? 'print-landscape' : 'print-portrait'}`} data-testid="sheet-print">
@@ -33,11 +34,11 @@ export function SheetPrintView({ sheet }: { sheet: PerformanceSheet }) {
         <section className="print-charts" data-testid="print-charts">
           <figure>
             <figcaption>{t('perf.chart.targetVsActual')}</figcaption>
-            <TargetVsActualChart data={people} width={CHART_WIDTH} height={240} />
+            <TargetVsActualChart data={people} width={CHART_WIDTH} height={200} />
           </figure>
           <figure>
             <figcaption>{t('perf.chart.trend')}</figcaption>
-            <TeamTrendChart data={sheet.trend} width={CHART_WIDTH} height={240} />
+            <TeamTrendChart data={sheet.trend} width={CHART_WIDTH} height={200} />
           </figure>
         </section>
       )}
