@@ -12,6 +12,8 @@ const pay = (over: Partial<PayFigures> = {}): PayFigures => ({
   commissionAboveTargetFen: 0,
   commissionFen: 0,
   allowancesFen: 0,
+  bonusFen: 0,
+  deductionFen: 0,
   totalPayFen: 300_000,
   belowFloor: false,
   monthsBelowFloorInRow: 0,
