@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { ROLE_LABELS, type Actor, type Role } from '../../../shared/roles';
-import { AppError } from '../core/app-error';
+import { AppError, notFound } from '../core/app-error';
 
 /**
  * Who may change whom — the one place the rule lives (SPEC §6, issue 14.1). The contract's role
@@ -16,7 +16,12 @@ import { AppError } from '../core/app-error';
  * - Nobody demotes, marks 离职/dismisses, the last active owner; and while sign-in is on,
  *   nobody removes the last active owner who has a password (that would lock the office out).
  *
- * Every service that writes a person's record, role, password, plan or allowance calls these
+ * - Pay counts as the person's record: a manager gives or stops a 奖金/扣款, sets 阶梯提成, answers
+ *   a disputed statement, or changes a contract's 分成 only for people they manage — never for
+ *   themself (a manager's own pay is the owner's to set), a manager or an owner. Bonus rules pay
+ *   roles, like allowances: a manager writes rules only for the roles they manage.
+ *
+ * Every service that writes a person's record, role, password, plan, pay or allowance calls these
  * checks inside its transaction; tests/integration/role-writes.test.ts holds every write method
  * to them.
  */
@@ -74,6 +79,26 @@ export function assertMaySetRoleAllowances(actor: Actor | null, role: Role): voi
     `Only the owner may set the ${ROLE_LABELS[role].en.toLowerCase()} allowances; managers set those of salespeople and clerks.`,
     { role },
   );
+}
+
+/** The person must exist and the caller may manage them (else not_found / forbidden). */
+export function assertMayManagePersonId(sqlite: BetterSqlite3.Database, actor: Actor | null, staffId: number): PersonTarget {
+  const target = personTarget(sqlite, staffId);
+  if (!target) throw notFound('员工', 'Staff member', staffId);
+  assertMayManagePerson(actor, target);
+  return target;
+}
+
+/** Bonus rules pay roles, like allowances: a manager writes them only for the roles they manage. */
+export function assertMayPayRoles(actor: Actor | null, roles: readonly Role[]): void {
+  for (const role of roles) {
+    if (ownerLike(actor) || (actor?.role === 'manager' && MANAGED_BY_MANAGERS.includes(role))) continue;
+    refuse(
+      `只有店长可以为${ROLE_LABELS[role].zh}设置或停止奖金规则;经理只为业务员和文员设置。`,
+      `Only the owner may set or stop bonus rules that pay the ${ROLE_LABELS[role].en.toLowerCase()} role; managers set them for salespeople and clerks.`,
+      { role },
+    );
+  }
 }
 
 /** Only an owner sets another person's password (the CLI acts as the owner). */
