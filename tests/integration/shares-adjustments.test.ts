@@ -184,7 +184,10 @@ describe('分成 and adjustments after a close', () => {
       [a.id, 5000],
       [b.id, 5000],
     ]);
-    expect(fromOwner.ok ? null : fromOwner.error).toMatchObject({ code: 'forbidden', message: expect.stringContaining('赵店长') });
+    expect(fromOwner.ok ? null : fromOwner.error).toMatchObject({
+      code: 'forbidden',
+      message: expect.stringContaining('赵店长'),
+    });
     const toSelf = await split([
       [a.id, 2000],
       [manager.staffId!, 1000],
