@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { ROLE_LABELS, type Actor, type Role } from '../../../shared/roles';
+import { MANAGED_BY_MANAGERS, managesPerson, ROLE_LABELS, type Actor, type Role } from '../../../shared/roles';
 import { AppError, notFound } from '../core/app-error';
 
 /**
@@ -25,7 +25,7 @@ import { AppError, notFound } from '../core/app-error';
  * checks inside its transaction; tests/integration/role-writes.test.ts holds every write method
  * to them.
  */
-export const MANAGED_BY_MANAGERS: readonly Role[] = ['salesperson', 'clerk'];
+export { MANAGED_BY_MANAGERS };
 
 export type PersonTarget = { id: number; role: Role; status: string; name: string; code: string };
 
@@ -37,9 +37,7 @@ function refuse(zh: string, en: string, details?: Record<string, unknown>): neve
 
 /** May this caller act on this person's record (edit, 离职, 恢复在职, plan)? */
 export function mayManagePerson(actor: Actor | null, target: { id: number; role: Role }): boolean {
-  if (ownerLike(actor)) return true;
-  if (actor?.role !== 'manager') return false;
-  return target.id !== actor.staffId && MANAGED_BY_MANAGERS.includes(target.role);
+  return managesPerson(actor, target);
 }
 
 export function assertMayManagePerson(actor: Actor | null, target: PersonTarget): void {
