@@ -11,7 +11,7 @@ import type { Role } from '../../shared/roles';
  * - 'owned-record': it changes a record that belongs to someone (a client, contract, payment,
  *   follow-up) — the caller's own, or someone else's.
  * - 'role': it grants or pays a role (creating a person with it, its allowances).
- * - 'self': it acts on the caller only (their own password).
+ * - 'self': it acts on the caller only (their own password, their own statement, a claim for themself).
  * - 'office': it acts on nobody in particular — `why` says so. Only its role list is checked.
  */
 
@@ -45,14 +45,17 @@ export type Variant = {
   label: string;
   input: (target: Who, f: Fixture, actor: Who) => unknown;
   /** Raw SQL set-up on the fresh office before the call (e.g. mark the target as left). */
-  prepare?: (exec: (sql: string, ...params: unknown[]) => void, target: Who, f: Fixture) => void;
+  prepare?: (exec: Exec, target: Who, f: Fixture) => void;
   rule: Rule;
   /** Allowed but nothing to change (giving someone the role they have): only success is required. */
   noOp?: (target: Who) => boolean;
 };
+export type Exec = (sql: string, ...params: unknown[]) => void;
 export type RoleVariant = {
   label: string;
   input: (role: Role, f: Fixture) => unknown;
+  /** Raw SQL set-up before the call (e.g. a bonus rule paying that role). */
+  prepare?: (exec: Exec, role: Role, f: Fixture) => void;
   rule: (actor: Who, role: Role) => boolean;
 };
 
@@ -60,7 +63,7 @@ export type WriteDeclaration =
   | { acts: 'person'; variants: Variant[] }
   | { acts: 'owned-record'; variants: Variant[] }
   | { acts: 'role'; variants: RoleVariant[] }
-  | { acts: 'self'; input: (actor: Who, f: Fixture) => unknown }
+  | { acts: 'self'; input: (actor: Who, f: Fixture) => unknown; prepare?: (exec: Exec, actor: Who, f: Fixture) => void }
   | { acts: 'office'; why: string };
 
 // The rules (README › 登录、权限与备份 › Who may change whom).
@@ -76,6 +79,44 @@ const ownerOnly: Rule = (actor) => actor.role === 'owner';
 const always: Rule = () => true;
 
 const csv = (text: string) => ({ fileName: 'matrix.csv', dataBase64: Buffer.from(`${text}\n`).toString('base64') });
+
+/** Someone the caller does not manage is never credited by them: the caller themself, unless an owner. */
+const managesSelfToo: Rule = (actor, target) => manages(actor, target) && manages(actor, { ...actor, self: true });
+const PAY_ITEM = 9001;
+const putPayItem = (exec: Exec, t: Who, f: Fixture): void =>
+  exec(
+    `INSERT INTO pay_items (id, staff_id, kind, category, reason, amount_fen, from_month, to_month, created_at, created_by)
+     VALUES (?, ?, 'bonus', '全勤奖', '矩阵', 10000, ?, NULL, '2026-04-01', 'cli')`,
+    PAY_ITEM,
+    t.id,
+    f.openMonth,
+  );
+const BONUS_RULE = 9002;
+const putBonusRule = (exec: Exec, role: Role, f: Fixture): void =>
+  exec(
+    `INSERT INTO bonus_rules (id, name, kind, def_json, amount_fen, roles_json, from_month, to_month, created_at, created_by)
+     VALUES (?, '矩阵规则', 'top_collector', '{"kind":"top_collector"}', 10000, ?, ?, NULL, '2026-04-01', 'cli')`,
+    BONUS_RULE,
+    JSON.stringify([role]),
+    f.openMonth,
+  );
+const askToConfirm = (exec: Exec, f: Fixture): void =>
+  exec(
+    `INSERT INTO confirmation_requests (month, requested_at, requested_by) VALUES (?, '2026-04-09T00:00:00Z', 'cli')`,
+    f.openMonth,
+  );
+const disputed = (exec: Exec, t: Who, f: Fixture): void => {
+  askToConfirm(exec, f);
+  exec(
+    `INSERT INTO statement_confirmations (month, staff_id, state, note, responded_at) VALUES (?, ?, 'disputed', '不对', '2026-04-09T01:00:00Z')`,
+    f.openMonth,
+    t.id,
+  );
+};
+/** Into the pool (公海): no owner. */
+const toPool = (exec: Exec, who: Who): void =>
+  exec(`UPDATE clients SET owner_staff_id = NULL, pool_since = '2026-04-01T00:00:00Z' WHERE id = ?`, who.clientId);
+const INVOICE = 9003;
 
 export const WRITE_DECLARATIONS: Record<string, WriteDeclaration> = {
   // —— people ——
@@ -195,6 +236,130 @@ export const WRITE_DECLARATIONS: Record<string, WriteDeclaration> = {
       },
     ],
   },
+  // —— pay: a person's pay is their record (README › Who may change whom) ——
+  'plans.setTiers': {
+    acts: 'person',
+    variants: [
+      {
+        label: 'own tiers',
+        input: (t, f) => ({ month: f.openMonth, staffId: t.id, tiers: [{ fromBp: 0, ratePpm: 900_000 }] }),
+        rule: manages,
+      },
+      {
+        label: 'team tiers',
+        input: (_t, f) => ({ month: f.openMonth, staffId: null, tiers: [{ fromBp: 0, ratePpm: 60_000 }] }),
+        rule: always,
+      },
+    ],
+  },
+  'payitems.create': {
+    acts: 'person',
+    variants: [
+      {
+        label: '奖金',
+        input: (t, f) => ({
+          staffId: t.id,
+          kind: 'bonus',
+          category: '开单奖',
+          reason: '矩阵',
+          amountFen: 9_999_900,
+          fromMonth: f.openMonth,
+          toMonth: null,
+        }),
+        rule: manages,
+      },
+      {
+        label: '扣款',
+        input: (t, f) => ({
+          staffId: t.id,
+          kind: 'deduction',
+          category: '迟到',
+          reason: '矩阵',
+          amountFen: 100,
+          fromMonth: f.openMonth,
+          toMonth: f.openMonth,
+        }),
+        rule: manages,
+      },
+    ],
+  },
+  'payitems.stop': {
+    acts: 'person',
+    variants: [
+      { label: 'stop', prepare: putPayItem, input: (_t, f) => ({ id: PAY_ITEM, lastMonth: f.openMonth }), rule: manages },
+    ],
+  },
+  'payitems.delete': {
+    acts: 'person',
+    variants: [{ label: 'delete', prepare: putPayItem, input: () => ({ id: PAY_ITEM }), rule: manages }],
+  },
+  'confirmations.answer': {
+    acts: 'person',
+    variants: [
+      {
+        label: 'reply',
+        prepare: disputed,
+        input: (t, f) => ({ month: f.openMonth, staffId: t.id, reply: '已核对' }),
+        rule: manages,
+      },
+      {
+        label: 'settle with a 奖金',
+        prepare: disputed,
+        input: (t, f) => ({
+          month: f.openMonth,
+          staffId: t.id,
+          reply: '补发',
+          adjustment: { kind: 'bonus', amountFen: 5_000_000 },
+        }),
+        rule: manages,
+      },
+    ],
+  },
+  'shares.set': {
+    acts: 'person',
+    variants: [
+      {
+        // Credit moves from the contract's salesperson to a colleague both sides manage.
+        label: 'split with a colleague',
+        input: (t, f, a) => ({
+          contractId: t.contractId,
+          parts: [
+            { staffId: t.id, shareBp: 5_000 },
+            { staffId: f.bystander(a, t).id, shareBp: 5_000 },
+          ],
+        }),
+        rule: manages,
+      },
+      {
+        // The caller takes half of someone's contract (on their own: half goes to a colleague).
+        label: 'credit myself',
+        input: (t, f, a) => ({
+          contractId: t.contractId,
+          parts: t.self
+            ? [
+                { staffId: a.id, shareBp: 5_000 },
+                { staffId: f.bystander(a, t).id, shareBp: 5_000 },
+              ]
+            : [
+                { staffId: t.id, shareBp: 5_000 },
+                { staffId: a.id, shareBp: 5_000 },
+              ],
+        }),
+        rule: managesSelfToo,
+      },
+    ],
+  },
+  'pool.assign': {
+    acts: 'person',
+    variants: [
+      {
+        label: 'assign from the pool to',
+        prepare: (exec, t) => toPool(exec, t),
+        input: (t) => ({ clientIds: [t.clientId], toStaffId: t.id, reason: '矩阵' }),
+        rule: manages,
+      },
+    ],
+  },
   // —— roles ——
   'staff.create': {
     acts: 'role',
@@ -216,13 +381,124 @@ export const WRITE_DECLARATIONS: Record<string, WriteDeclaration> = {
       },
     ],
   },
+  'bonusrules.create': {
+    acts: 'role',
+    variants: [
+      {
+        label: 'a rule paying',
+        input: (role, f) => ({
+          name: '矩阵规则',
+          amountFen: 9_999_900,
+          roles: [role],
+          fromMonth: f.openMonth,
+          toMonth: null,
+          def: { kind: 'top_collector' },
+        }),
+        rule: grants,
+      },
+    ],
+  },
+  'bonusrules.stop': {
+    acts: 'role',
+    variants: [
+      {
+        label: 'stop a rule paying',
+        prepare: putBonusRule,
+        input: (_r, f) => ({ id: BONUS_RULE, lastMonth: f.openMonth }),
+        rule: grants,
+      },
+    ],
+  },
+  'bonusrules.delete': {
+    acts: 'role',
+    variants: [{ label: 'delete a rule paying', prepare: putBonusRule, input: () => ({ id: BONUS_RULE }), rule: grants }],
+  },
   'allowances.set': {
     acts: 'role',
     variants: [{ label: 'allowances', input: (role) => ({ role, items: [{ name: '交通', amountFen: 99_999 }] }), rule: grants }],
   },
   // —— one's own ——
   'auth.changePassword': { acts: 'self', input: (a) => ({ current: a.password, next: 'Next2026pass' }) },
+  'confirmations.confirm': {
+    acts: 'self',
+    prepare: (exec, _a, f) => askToConfirm(exec, f),
+    input: (_a, f) => ({ month: f.openMonth, note: '无误' }),
+  },
+  'confirmations.dispute': {
+    acts: 'self',
+    prepare: (exec, _a, f) => askToConfirm(exec, f),
+    input: (_a, f) => ({ month: f.openMonth, note: '少算了一笔' }),
+  },
+  'pool.claim': {
+    acts: 'self',
+    // The caller's own former client, put into the pool by hand (no history, so no cooldown).
+    prepare: (exec, a) => toPool(exec, a),
+    input: (a) => ({ clientIds: [a.clientId] }),
+  },
   // —— records that belong to someone ——
+  'pool.putBack': {
+    acts: 'owned-record',
+    variants: [{ label: 'put back', input: (t) => ({ clientIds: [t.clientId], reason: '矩阵' }), rule: ownRecordOnlyForSales }],
+  },
+  'schedules.set': {
+    acts: 'owned-record',
+    variants: [
+      {
+        label: '回款计划',
+        input: (t) => ({ contractId: t.contractId, instalments: [{ dueOn: '2026-05-01', amountFen: 500_000 }] }),
+        rule: ownRecordOnlyForSales,
+      },
+    ],
+  },
+  'invoices.create': {
+    acts: 'owned-record',
+    variants: [
+      {
+        label: '发票',
+        input: (t, f) => ({
+          contractId: t.contractId,
+          title: '矩阵',
+          amountFen: 100,
+          number: `INV-${t.code}`,
+          issuedOn: f.today,
+        }),
+        rule: ownRecordOnlyForSales,
+      },
+    ],
+  },
+  'invoices.delete': {
+    acts: 'owned-record',
+    variants: [
+      {
+        label: 'delete',
+        prepare: (exec, t) =>
+          exec(
+            `INSERT INTO invoices (id, contract_id, title, amount_fen, number, issued_on, created_at, created_by)
+             VALUES (?, ?, '矩阵', 100, 'INV-DEL', '2026-04-01', '2026-04-01', 'cli')`,
+            INVOICE,
+            t.contractId,
+          ),
+        input: () => ({ id: INVOICE, reason: '矩阵' }),
+        rule: ownRecordOnlyForSales,
+      },
+    ],
+  },
+  'merge.apply': {
+    acts: 'owned-record',
+    variants: [
+      {
+        // Clients are the office's records (clients.reassign moves any of them); contracts keep their salesperson.
+        label: 'merge theirs into mine',
+        input: (t, f, a) => ({ keepId: a.clientId, mergeIds: [t.self ? f.bystander(a, t).clientId : t.clientId] }),
+        rule: ownRecordOnlyForSales,
+      },
+      {
+        label: 'merge mine into theirs',
+        input: (t, f, a) => ({ keepId: t.clientId, mergeIds: [t.self ? f.bystander(a, t).clientId : a.clientId] }),
+        rule: ownRecordOnlyForSales,
+      },
+    ],
+  },
   'clients.create': {
     acts: 'owned-record',
     variants: [
@@ -325,6 +601,20 @@ export const WRITE_DECLARATIONS: Record<string, WriteDeclaration> = {
   'archive.fix': { acts: 'office', why: 'fixes archive findings' },
   'backup.updateSettings': { acts: 'office', why: 'owner only' },
   'backup.run': { acts: 'office', why: 'owner only' },
+  'archive.deleteKind': { acts: 'office', why: 'document kinds' },
+  'archive.upload': { acts: 'office', why: 'documents belong to the office; salespeople cannot file (upload-gate tests)' },
+  'backup.restore': { acts: 'office', why: 'owner only; replaces the whole office' },
+  'leaderboard.setHidden': { acts: 'office', why: 'owner only; hides the board for everyone' },
+  'confirmations.request': {
+    acts: 'office',
+    why: 'puts the month’s statements up for every salesperson to confirm; changes no one’s figures',
+  },
+  'pool.updateSettings': { acts: 'office', why: 'the office’s pool rules (days, caps) for everyone' },
+  'pool.run': {
+    acts: 'office',
+    why: 'applies the office’s pool rules as of a day; whom it returns follows the rules, not the caller',
+  },
+  'receivables.updateSettings': { acts: 'office', why: 'how many days ahead the office is reminded of payments due' },
   'auth.login': { acts: 'office', why: 'public: signs the caller in (auth tests)' },
   'auth.logout': { acts: 'office', why: 'public: ends the caller’s own session' },
 };

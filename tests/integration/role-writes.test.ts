@@ -176,7 +176,15 @@ function casesOf(method: string): Case[] {
       continue;
     }
     if (decl.acts === 'self') {
-      out.push({ method, variant: 'self', caller, target: 'own', allowed: gate(role), input: decl.input(me, fixture) });
+      out.push({
+        method,
+        variant: 'self',
+        caller,
+        target: 'own',
+        allowed: gate(role),
+        input: decl.input(me, fixture),
+        ...(decl.prepare ? { prepare: () => decl.prepare!(exec, me, fixture) } : {}),
+      });
       continue;
     }
     if (decl.acts === 'role') {
@@ -189,6 +197,7 @@ function casesOf(method: string): Case[] {
             target: `role ${grantee}`,
             allowed: gate(role) && v.rule(me, grantee),
             input: v.input(grantee, fixture),
+            ...(v.prepare ? { prepare: () => v.prepare!(exec, grantee, fixture) } : {}),
           });
       continue;
     }

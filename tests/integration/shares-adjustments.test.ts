@@ -159,6 +159,50 @@ describe('分成 and adjustments after a close', () => {
     expect(await sales('2026-09')).toMatchObject({ S001: 366_630, S002: 733_371 });
   });
 
+  it('a manager moves only the credit of people they manage: never their own, a manager’s or an owner’s', async () => {
+    const { a, b, contract } = await setup();
+    const owner = (await staffActor(office, 'B001', '赵店长', 'owner')).staff;
+    const manager = (await staffActor(office, 'M001', '钱经理', 'manager')).actor;
+    await callOk(office, 'shares.set', {
+      contractId: contract.id,
+      parts: [
+        { staffId: a.id, shareBp: 5000 },
+        { staffId: owner.id, shareBp: 5000 },
+      ],
+    });
+    const split = (parts: [number, number][]) =>
+      office.call(manager, 'shares.set', {
+        contractId: contract.id,
+        parts: parts.map(([staffId, shareBp]) => ({ staffId, shareBp })),
+      });
+    // The owner's half stays as it is: the manager re-splits the salespeople's half.
+    const ok = await split([
+      [a.id, 3000],
+      [b.id, 2000],
+      [owner.id, 5000],
+    ]);
+    expect(ok.ok).toBe(true);
+    const before = await sales('2026-09');
+    // Taking the owner's share, or crediting themself, is refused and changes nothing.
+    const fromOwner = await split([
+      [a.id, 5000],
+      [b.id, 5000],
+    ]);
+    expect(fromOwner.ok ? null : fromOwner.error).toMatchObject({
+      code: 'forbidden',
+      message: expect.stringContaining('赵店长'),
+    });
+    const toSelf = await split([
+      [a.id, 2000],
+      [manager.staffId!, 1000],
+      [owner.id, 5000],
+      [b.id, 2000],
+    ]);
+    expect(toSelf.ok ? null : toSelf.error).toMatchObject({ code: 'forbidden', messageEn: expect.stringContaining('own') });
+    expect(await sales('2026-09')).toEqual(before);
+    expect(before).toMatchObject({ S001: 180_000, S002: 120_000, B001: 300_001 });
+  });
+
   it('a dismissed person’s shares go to the colleague taking over, from the first open month', async () => {
     const { a, b, c, contract } = await setup();
     await callOk(office, 'shares.set', {

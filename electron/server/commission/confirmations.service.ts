@@ -16,6 +16,7 @@ import type { CallContext } from '../core/context';
 import { payMonth, type PayRow } from './month-figures';
 import { firstOpenAtOrAfter, isMonthClosed } from './month-state';
 import { insertPayItem } from './pay-items.service';
+import { assertMayManagePersonId } from '../staff/staff-policy';
 
 /**
  * 业绩确认 (issue 19): a manager puts a month's statements up for confirmation; each 业务员
@@ -221,6 +222,8 @@ export async function answerDispute(
   },
 ): Promise<MonthConfirmations> {
   await ctx.db.transaction().execute(async (trx) => {
+    // Answering settles someone's pay: only for a person the caller manages (never their own).
+    assertMayManagePersonId(ctx.sqlite, ctx.actor, input.staffId);
     const record = recordsOf(ctx.sqlite, input.month).get(input.staffId);
     const next = nextConfirmationState(record?.state ?? 'pending', 'answer', false);
     if (isRefusal(next)) throw new AppError(next.code, next.zh, next.en);

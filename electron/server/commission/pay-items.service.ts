@@ -6,6 +6,7 @@ import type { Role } from '../../../shared/roles';
 import { writeAudit } from '../audit/audit.repository';
 import { AppError, notFound } from '../core/app-error';
 import type { CallContext } from '../core/context';
+import { assertMayManagePersonId, assertMayPayRoles } from '../staff/staff-policy';
 import {
   allRules,
   closedMonthsWithin,
@@ -74,6 +75,8 @@ export type NewPayItem = {
 
 /** Insert inside the caller's transaction (also used when settling a dispute). */
 export function insertPayItem(ctx: CallContext, item: NewPayItem): number {
+  // Pay is the person's: a manager never pays themself, a manager or an owner (staff-policy).
+  assertMayManagePersonId(ctx.sqlite, ctx.actor, item.staffId);
   assertStartsOpen(ctx.sqlite, item.fromMonth, item.toMonth);
   const staff = ctx.sqlite.prepare('SELECT hired_on, left_on FROM staff WHERE id = ?').get(item.staffId) as
     { hired_on: string; left_on: string | null } | undefined;
@@ -119,6 +122,7 @@ export async function stopPayItem(ctx: CallContext, id: number, lastMonth: strin
   await ctx.db.transaction().execute(async (trx) => {
     const item = findItem(ctx.sqlite, id);
     if (!item) throw notFound('奖金或扣款', 'Pay item', id);
+    assertMayManagePersonId(ctx.sqlite, ctx.actor, item.staffId);
     assertStoppable(ctx.sqlite, item.fromMonth, item.toMonth, lastMonth);
     ctx.sqlite.prepare('UPDATE pay_items SET to_month = ? WHERE id = ?').run(lastMonth, id);
     await writeAudit(
@@ -148,6 +152,7 @@ export async function deletePayItem(ctx: CallContext, id: number): Promise<{ del
   return ctx.db.transaction().execute(async (trx) => {
     const item = findItem(ctx.sqlite, id);
     if (!item) throw notFound('奖金或扣款', 'Pay item', id);
+    assertMayManagePersonId(ctx.sqlite, ctx.actor, item.staffId);
     const closed = closedMonthsWithin(ctx.sqlite, item.fromMonth, item.toMonth);
     if (closed.length > 0) throw frozen(closed[0]!);
     ctx.sqlite.prepare('DELETE FROM pay_items WHERE id = ?').run(id);
@@ -181,6 +186,7 @@ export type NewRule = {
 
 export async function createRule(ctx: CallContext, rule: NewRule): Promise<BonusRuleRow> {
   const id = await ctx.db.transaction().execute(async (trx) => {
+    assertMayPayRoles(ctx.actor, rule.roles);
     assertStartsOpen(ctx.sqlite, rule.fromMonth, rule.toMonth);
     const newId = Number(
       ctx.sqlite
@@ -215,6 +221,7 @@ export async function stopRule(ctx: CallContext, id: number, lastMonth: string):
   await ctx.db.transaction().execute(async (trx) => {
     const rule = findRule(ctx.sqlite, id);
     if (!rule) throw notFound('奖金规则', 'Bonus rule', id);
+    assertMayPayRoles(ctx.actor, rule.roles);
     assertStoppable(ctx.sqlite, rule.fromMonth, rule.toMonth, lastMonth);
     ctx.sqlite.prepare('UPDATE bonus_rules SET to_month = ? WHERE id = ?').run(lastMonth, id);
     await writeAudit(
@@ -231,6 +238,7 @@ export async function deleteRule(ctx: CallContext, id: number): Promise<{ delete
   return ctx.db.transaction().execute(async (trx) => {
     const rule = findRule(ctx.sqlite, id);
     if (!rule) throw notFound('奖金规则', 'Bonus rule', id);
+    assertMayPayRoles(ctx.actor, rule.roles);
     const closed = closedMonthsWithin(ctx.sqlite, rule.fromMonth, rule.toMonth);
     if (closed.length > 0) throw frozen(closed[0]!);
     ctx.sqlite.prepare('DELETE FROM bonus_rules WHERE id = ?').run(id);

@@ -112,6 +112,8 @@ export async function setTiers(
   }
   await ctx.db.transaction().execute(async (trx) => {
     assertMonthOpen(ctx.sqlite, month);
+    // A person's tiers are their pay, like their plan: the same rule (staff-policy).
+    assertMayManagePlanOf(ctx, staffId);
     if (staffId !== null && !employedIn(ctx.sqlite, month).some((s) => s.id === staffId))
       throw new AppError(
         'invalid_input',

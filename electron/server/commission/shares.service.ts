@@ -1,11 +1,12 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { sharesProblem, type SharePart } from '../../../shared/commission/shares';
+import { sharesProblem, WHOLE_BP, type SharePart } from '../../../shared/commission/shares';
 import type { ContractShares } from '../../../shared/contract/pay-terms';
 import { addMonths } from '../../../shared/dates';
 import { writeAudit } from '../audit/audit.repository';
 import { assertActiveStaff } from '../clients/clients.service';
 import { AppError } from '../core/app-error';
 import type { CallContext } from '../core/context';
+import { assertMayManagePersonId } from '../staff/staff-policy';
 import { assertCanSeeContract } from '../contracts/contract-scope';
 import { findContractJoined } from '../contracts/contracts.repository';
 import { creditOfUnit, type SalesUnit } from './credited-sales';
@@ -110,6 +111,8 @@ async function writeShares(ctx: CallContext, contractId: number, parts: SharePar
   await ctx.db.transaction().execute(async (trx) => {
     const contract = assertCanSeeContract(ctx.actor, findContractJoined(ctx.sqlite, contractId), contractId);
     const before = shareSetsOf(ctx.sqlite, [contractId]).get(contractId)?.at(-1)?.parts ?? [];
+    for (const staffId of creditChangesFor(before, parts, contract.staff_id))
+      assertMayManagePersonId(ctx.sqlite, ctx.actor, staffId);
     for (const p of parts) if (!before.some((b) => b.staffId === p.staffId)) await assertActiveStaff(trx, p.staffId);
     const from = shareChangeMonth(ctx.sqlite);
     const at = ctx.now().toISOString();
@@ -129,6 +132,20 @@ async function writeShares(ctx: CallContext, contractId: number, parts: SharePar
       ctx.now(),
     );
   });
+}
+
+/**
+ * Whose credit a change of shares moves: everyone whose share differs between the current split
+ * (the contract's own salesperson takes it all when it is not shared) and the new one. Credit is
+ * pay, so each of them must be someone the caller manages — a manager never credits themself,
+ * nor moves a manager's or an owner's credit (staff-policy).
+ */
+function creditChangesFor(before: readonly SharePart[], after: readonly SharePart[], contractStaffId: number | null): number[] {
+  const was = new Map(before.map((p) => [p.staffId, p.shareBp]));
+  if (before.length === 0 && contractStaffId !== null) was.set(contractStaffId, WHOLE_BP);
+  const now = new Map(after.map((p) => [p.staffId, p.shareBp]));
+  if (after.length === 0 && contractStaffId !== null) now.set(contractStaffId, WHOLE_BP);
+  return [...new Set([...was.keys(), ...now.keys()])].filter((id) => was.get(id) !== now.get(id));
 }
 
 function replaceSetsFrom(

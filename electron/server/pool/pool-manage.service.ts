@@ -1,6 +1,9 @@
 import type { ClientFilters } from '../../../shared/contract/clients';
 import { writeAudit } from '../audit/audit.repository';
 import type { CallContext } from '../core/context';
+import { mayManagePerson, personTarget } from '../staff/staff-policy';
+import { AppError } from '../core/app-error';
+import { ROLE_LABELS } from '../../../shared/roles';
 import { assertActiveStaff } from '../clients/clients.service';
 import { clientWhere } from '../clients/client-list.query';
 import { assertAllInPool, loadClients, stampOf } from './pool-clients';
@@ -14,6 +17,20 @@ export async function assignFromPool(
   const ids = [...new Set(input.clientIds)];
   return ctx.db.transaction().execute(async (trx) => {
     const to = await assertActiveStaff(trx, input.toStaffId);
+    // A manager assigns to the people they manage; their own clients come by claiming, within
+    // the caps like everyone's, and a manager's or owner's only by their own claim or the owner.
+    const recipient = personTarget(ctx.sqlite, to.id)!;
+    if (!mayManagePerson(ctx.actor, recipient))
+      throw new AppError(
+        'forbidden',
+        recipient.id === ctx.actor?.staffId
+          ? '经理不能把公海客户分配给自己;请用“领取”(受每日和持有上限约束)。'
+          : `只有店长可以把公海客户分配给${ROLE_LABELS[recipient.role].zh}${recipient.name}(${recipient.code});经理只分配给业务员和文员。`,
+        recipient.id === ctx.actor?.staffId
+          ? 'A manager cannot assign pool clients to themself; claim them instead (within the daily and holding caps).'
+          : `Only the owner may assign pool clients to ${recipient.name} (${recipient.code}), a ${ROLE_LABELS[recipient.role].en.toLowerCase()}; managers assign to salespeople and clerks.`,
+        { staffId: recipient.id },
+      );
     assertAllInPool(loadClients(ctx, ids));
     const reason = input.reason || '经理从公海分配 / Assigned from the pool';
     const assigned = moveOutOfPool(ctx.sqlite, ids, to.id, reason, stampOf(ctx, 'assign'));

@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { ROLE_LABELS, type Actor, type Role } from '../../../shared/roles';
-import { AppError } from '../core/app-error';
+import { MANAGED_BY_MANAGERS, managesPerson, ROLE_LABELS, type Actor, type Role } from '../../../shared/roles';
+import { AppError, notFound } from '../core/app-error';
 
 /**
  * Who may change whom — the one place the rule lives (SPEC §6, issue 14.1). The contract's role
@@ -16,11 +16,16 @@ import { AppError } from '../core/app-error';
  * - Nobody demotes, marks 离职/dismisses, the last active owner; and while sign-in is on,
  *   nobody removes the last active owner who has a password (that would lock the office out).
  *
- * Every service that writes a person's record, role, password, plan or allowance calls these
+ * - Pay counts as the person's record: a manager gives or stops a 奖金/扣款, sets 阶梯提成, answers
+ *   a disputed statement, or changes a contract's 分成 only for people they manage — never for
+ *   themself (a manager's own pay is the owner's to set), a manager or an owner. Bonus rules pay
+ *   roles, like allowances: a manager writes rules only for the roles they manage.
+ *
+ * Every service that writes a person's record, role, password, plan, pay or allowance calls these
  * checks inside its transaction; tests/integration/role-writes.test.ts holds every write method
  * to them.
  */
-export const MANAGED_BY_MANAGERS: readonly Role[] = ['salesperson', 'clerk'];
+export { MANAGED_BY_MANAGERS };
 
 export type PersonTarget = { id: number; role: Role; status: string; name: string; code: string };
 
@@ -32,9 +37,7 @@ function refuse(zh: string, en: string, details?: Record<string, unknown>): neve
 
 /** May this caller act on this person's record (edit, 离职, 恢复在职, plan)? */
 export function mayManagePerson(actor: Actor | null, target: { id: number; role: Role }): boolean {
-  if (ownerLike(actor)) return true;
-  if (actor?.role !== 'manager') return false;
-  return target.id !== actor.staffId && MANAGED_BY_MANAGERS.includes(target.role);
+  return managesPerson(actor, target);
 }
 
 export function assertMayManagePerson(actor: Actor | null, target: PersonTarget): void {
@@ -74,6 +77,26 @@ export function assertMaySetRoleAllowances(actor: Actor | null, role: Role): voi
     `Only the owner may set the ${ROLE_LABELS[role].en.toLowerCase()} allowances; managers set those of salespeople and clerks.`,
     { role },
   );
+}
+
+/** The person must exist and the caller may manage them (else not_found / forbidden). */
+export function assertMayManagePersonId(sqlite: BetterSqlite3.Database, actor: Actor | null, staffId: number): PersonTarget {
+  const target = personTarget(sqlite, staffId);
+  if (!target) throw notFound('员工', 'Staff member', staffId);
+  assertMayManagePerson(actor, target);
+  return target;
+}
+
+/** Bonus rules pay roles, like allowances: a manager writes them only for the roles they manage. */
+export function assertMayPayRoles(actor: Actor | null, roles: readonly Role[]): void {
+  for (const role of roles) {
+    if (ownerLike(actor) || (actor?.role === 'manager' && MANAGED_BY_MANAGERS.includes(role))) continue;
+    refuse(
+      `只有店长可以为${ROLE_LABELS[role].zh}设置或停止奖金规则;经理只为业务员和文员设置。`,
+      `Only the owner may set or stop bonus rules that pay the ${ROLE_LABELS[role].en.toLowerCase()} role; managers set them for salespeople and clerks.`,
+      { role },
+    );
+  }
 }
 
 /** Only an owner sets another person's password (the CLI acts as the owner). */

@@ -2,7 +2,8 @@ import { Checkbox, DatePicker, Form, Input, InputNumber, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { parseYuanToFen } from '../../../../shared/money';
-import { ROLES } from '../../../../shared/roles';
+import { MANAGED_BY_MANAGERS, ROLES } from '../../../../shared/roles';
+import { useRole } from '../../app/permissions';
 import { toApiError } from '../../api/ApiError';
 import { errorText } from '../../api/errorText';
 import { useMutation } from '../../api/useMutation';
@@ -27,6 +28,8 @@ export function BonusRuleDialog({ month, onClose, onSaved }: { month: string; on
   const t = useT();
   const { lang } = useLanguage();
   const roleLabel = useRoleLabel();
+  // A manager writes rules only for the roles they manage (the core refuses the others).
+  const payableRoles = useRole() === 'owner' ? ROLES : ROLES.filter((r) => MANAGED_BY_MANAGERS.includes(r));
   const [form] = Form.useForm<Values>();
   const save = useMutation('bonusrules.create');
   const [error, setError] = useState<string | null>(null);
@@ -111,7 +114,7 @@ export function BonusRuleDialog({ month, onClose, onSaved }: { month: string; on
           <Input inputMode="decimal" placeholder="100" />
         </Form.Item>
         <Form.Item name="roles" label={t('rules.roles')}>
-          <Select mode="multiple" options={ROLES.map((r) => ({ value: r, label: roleLabel(r) }))} />
+          <Select mode="multiple" options={payableRoles.map((r) => ({ value: r, label: roleLabel(r) }))} />
         </Form.Item>
         <Form.Item name="from" label={t('rules.from')}>
           <DatePicker picker="month" allowClear={false} />

@@ -7,7 +7,7 @@ import { errorText } from '../../api/errorText';
 import { useMutation } from '../../api/useMutation';
 import { FormDialog } from '../../components/FormDialog';
 import { useLanguage, useT } from '../../i18n';
-import { useStaffOptions } from '../clients/hooks/useStaffOptions';
+import { useManagedStaffOptions } from '../clients/hooks/useStaffOptions';
 
 type Values = {
   staffId: number;
@@ -23,7 +23,7 @@ export function PayItemDialog({ month, onClose, onSaved }: { month: string; onCl
   const t = useT();
   const { lang } = useLanguage();
   const [form] = Form.useForm<Values>();
-  const staff = useStaffOptions();
+  const staff = useManagedStaffOptions();
   const save = useMutation('payitems.create');
   const [error, setError] = useState<string | null>(null);
   const kind = Form.useWatch('kind', form) ?? 'bonus';

@@ -5,7 +5,7 @@ import { call } from '../../api/client';
 import { errorText } from '../../api/errorText';
 import { FormDialog, useSaving } from '../../components/FormDialog';
 import { useLanguage, useT } from '../../i18n';
-import { useStaffOptions } from '../clients/hooks/useStaffOptions';
+import { useManagedStaffOptions } from '../clients/hooks/useStaffOptions';
 
 type Values = { toStaffId: number; reason: string };
 
@@ -22,7 +22,7 @@ export function AssignPoolModal({
   const t = useT();
   const { lang } = useLanguage();
   const { message } = App.useApp();
-  const staff = useStaffOptions();
+  const staff = useManagedStaffOptions();
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<ApiError | null>(null);
   const { saving, run } = useSaving((caught) => setError(toApiError(caught)));

@@ -5,7 +5,8 @@ import { useState } from 'react';
 import type { MonthPlans, PlanRow } from '../../../../../shared/contract/commission';
 import { formatRateBp } from '../../../../../shared/commission/commission';
 import { formatFen } from '../../../../../shared/money';
-import type { Role } from '../../../../../shared/roles';
+import { managesPerson, type Role } from '../../../../../shared/roles';
+import { useAuth } from '../../../app/AuthContext';
 import { errorText } from '../../../api/errorText';
 import { toApiError } from '../../../api/ApiError';
 import { useMutation } from '../../../api/useMutation';
@@ -45,6 +46,13 @@ export function PlansTab() {
   const clear = useMutation('plans.clear');
   // A salesperson reads the plans (their own floor and target); only managers change them.
   const canSet = useCan('plans.set');
+  // A person's plan and tiers only where the core would allow it: a manager not on their own, a manager's or an owner's.
+  const me = useAuth().state.me;
+  const mayEdit = (p: Person) =>
+    managesPerson(me ? { role: me.role, staffId: me.staffId } : { role: 'owner', staffId: null }, {
+      id: p.staffId,
+      role: p.role,
+    });
 
   const saved = (next: MonthPlans, text: string) => {
     setShown(next);
@@ -108,43 +116,46 @@ export function PlansTab() {
     columns.push({
       key: 'actions',
       title: t('common.actions'),
-      render: (_, p) => (
-        <Space size={0}>
-          <Button
-            type="link"
-            size="small"
-            disabled={plans?.closed === true}
-            onClick={() => setEditing({ person: { staffId: p.staffId, name: p.name }, current: p.override })}
-          >
-            {t('plans.editPerson')}
-          </Button>
-          {p.override && (
+      render: (_, p) =>
+        !mayEdit(p) ? (
+          <Typography.Text type="secondary">—</Typography.Text>
+        ) : (
+          <Space size={0}>
             <Button
               type="link"
               size="small"
               disabled={plans?.closed === true}
-              onClick={() => clear.run({ month, staffId: p.staffId }).then((next) => saved(next, t('plans.saved')), failed)}
+              onClick={() => setEditing({ person: { staffId: p.staffId, name: p.name }, current: p.override })}
             >
-              {t('plans.clearPerson')}
+              {t('plans.editPerson')}
             </Button>
-          )}
-          <Button
-            type="link"
-            size="small"
-            disabled={plans?.closed === true}
-            onClick={() =>
-              setEditingTiers({
-                person: { staffId: p.staffId, name: p.name },
-                current: p.ownTiers,
-                rateBp: p.effective.rateBp,
-                multiplierPct: p.effective.multiplierPct,
-              })
-            }
-          >
-            {t('tiers.button')}
-          </Button>
-        </Space>
-      ),
+            {p.override && (
+              <Button
+                type="link"
+                size="small"
+                disabled={plans?.closed === true}
+                onClick={() => clear.run({ month, staffId: p.staffId }).then((next) => saved(next, t('plans.saved')), failed)}
+              >
+                {t('plans.clearPerson')}
+              </Button>
+            )}
+            <Button
+              type="link"
+              size="small"
+              disabled={plans?.closed === true}
+              onClick={() =>
+                setEditingTiers({
+                  person: { staffId: p.staffId, name: p.name },
+                  current: p.ownTiers,
+                  rateBp: p.effective.rateBp,
+                  multiplierPct: p.effective.multiplierPct,
+                })
+              }
+            >
+              {t('tiers.button')}
+            </Button>
+          </Space>
+        ),
     });
 
   return (
@@ -179,30 +190,30 @@ export function PlansTab() {
         className="detail-card"
         extra={
           canSet && (
-          <Space>
-            <Button
-              size="small"
-              disabled={!plans || plans.closed}
-              onClick={() =>
-                setEditingTiers({
-                  person: null,
-                  current: plans?.teamTiers ?? null,
-                  rateBp: plans?.team?.rateBp ?? 0,
-                  multiplierPct: plans?.team?.multiplierPct ?? 200,
-                })
-              }
-            >
-              {t('tiers.button')}
-            </Button>
-            <Button
-              size="small"
-              icon={<EditOutlined />}
-              disabled={!plans || plans.closed}
-              onClick={() => setEditing({ person: null, current: plans?.team ?? null })}
-            >
-              {t('plans.editTeam')}
-            </Button>
-          </Space>
+            <Space>
+              <Button
+                size="small"
+                disabled={!plans || plans.closed}
+                onClick={() =>
+                  setEditingTiers({
+                    person: null,
+                    current: plans?.teamTiers ?? null,
+                    rateBp: plans?.team?.rateBp ?? 0,
+                    multiplierPct: plans?.team?.multiplierPct ?? 200,
+                  })
+                }
+              >
+                {t('tiers.button')}
+              </Button>
+              <Button
+                size="small"
+                icon={<EditOutlined />}
+                disabled={!plans || plans.closed}
+                onClick={() => setEditing({ person: null, current: plans?.team ?? null })}
+              >
+                {t('plans.editTeam')}
+              </Button>
+            </Space>
           )
         }
       >
