@@ -1,20 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runOffice } from './office-cli';
 
-const root = path.resolve(import.meta.dirname, '../..');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mdt-archive-cli-'));
 const dataDir = path.join(dir, 'data');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-function office(...args: string[]) {
-  const result = spawnSync(process.execPath, [path.join(root, 'bin/office.mjs'), '--data', dataDir, ...args], {
-    encoding: 'utf8',
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const office = (...args: string[]) => runOffice(dataDir, args);
 
 describe('office archive', () => {
   it('files a folder by kind and date, finds it, and the check passes until a file is dropped in by hand', () => {

@@ -1,22 +1,16 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runOffice } from './office-cli';
 
-const root = path.resolve(import.meta.dirname, '../..');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mdt-backup-cli-'));
 const dataDir = path.join(dir, 'data');
 const backups = path.join(dir, 'backups');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-function office(...args: string[]) {
-  const result = spawnSync(process.execPath, [path.join(root, 'bin/office.mjs'), '--data', dataDir, ...args], {
-    encoding: 'utf8',
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const office = (...args: string[]) => runOffice(dataDir, args);
 
 function staffCodes(): string[] {
   const db = new BetterSqlite3(path.join(dataDir, 'office.db'), { readonly: true });

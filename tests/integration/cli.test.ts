@@ -1,20 +1,16 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runOffice } from './office-cli';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mdt-cli-'));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 /** Runs the real `office` bin in a child process, as a person would from a terminal. */
-function office(...args: string[]) {
-  const result = spawnSync(process.execPath, [path.join(root, 'bin/office.mjs'), '--data', dataDir, ...args], {
-    encoding: 'utf8',
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const office = (...args: string[]) => runOffice(dataDir, args);
 
 describe('office CLI', () => {
   it('lists its commands', () => {

@@ -1,23 +1,16 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { openOffice } from '../../electron/server/office';
 import { giveQuickPassword } from '../../electron/server/testing/quick-password';
+import { runOffice } from './office-cli';
 
-const root = path.resolve(import.meta.dirname, '../..');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mdt-recovery-'));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 /** The real `office` bin, as the owner would run it on the office PC. */
-function office(args: string[], stdin = '') {
-  const result = spawnSync(process.execPath, [path.join(root, 'bin/office.mjs'), '--data', dataDir, ...args], {
-    encoding: 'utf8',
-    input: stdin,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const office = (args: string[], stdin = '') => runOffice(dataDir, args, stdin);
 
 async function signIn(code: string, password: string): Promise<string> {
   const o = openOffice({ dataDir });

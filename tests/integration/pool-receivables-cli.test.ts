@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,18 +11,13 @@ import { DEFAULT_POOL_SETTINGS } from '../../shared/pool/pool-rules';
 import { openOffice } from '../../electron/server/office';
 import { callOk } from '../../electron/server/testing/test-office';
 import { readXlsxRows } from '../../electron/server/testing/sheet-files';
+import { runOffice } from './office-cli';
 
-const root = path.resolve(import.meta.dirname, '../..');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mdt-pool-cli-'));
 const dataDir = path.join(dir, 'data');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-function office(...args: string[]) {
-  const result = spawnSync(process.execPath, [path.join(root, 'bin/office.mjs'), '--data', dataDir, ...args], {
-    encoding: 'utf8',
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const office = (...args: string[]) => runOffice(dataDir, args);
 
 let clientId = 0;
 beforeAll(async () => {
