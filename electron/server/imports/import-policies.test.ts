@@ -126,7 +126,8 @@ describe('import policies, templates and remembered mappings', { timeout: 180_00
         duplicates: 'refuse',
       } as never);
       const message = report.issues.map((i) => `${i.message} ${i.messageEn}`).join(' ');
-      expect(message).toMatch(/业务员 张伟/);
+      // Whose it is (属于 张伟, issue 18 wording), never the client itself or its number.
+      expect(message).toMatch(/属于 张伟/);
       expect(message).not.toMatch(/张伟的老客户/);
       expect(message).not.toMatch(/编号/);
     });
