@@ -16,6 +16,7 @@ import type { MethodDef } from '../../shared/contract/method';
 import { ROLES, type Role } from '../../shared/roles';
 import { apiRoute } from '../../electron/host/routes/api';
 import { databaseFingerprint, fakeRenderer, folderListing, login, send, startTestHost, type Session } from './host-harness';
+import { ALLOWED_ON_DAMAGED } from '../../electron/server/core/write-gate';
 
 /** An input no method accepts: a call that passes the gate stops at validation, so nothing is written. */
 const NOT_AN_INPUT = 7;
@@ -92,7 +93,8 @@ function expected(
   if (caller.name === 'forged CSRF' && (route.verb === 'GET' || !NO_CSRF.has(name))) return { status: 403, code: 'forbidden' };
   if (!allows(def, caller.role))
     return caller.role === null ? { status: 401, code: 'unauthenticated' } : { status: 403, code: 'forbidden' };
-  if (onDamaged && def.kind === 'write') return { status: 503, code: 'unavailable' };
+  // Restoring a backup is the cure for a damaged database: the one write that passes (write-gate.ts).
+  if (onDamaged && def.kind === 'write' && !ALLOWED_ON_DAMAGED.has(name)) return { status: 503, code: 'unavailable' };
   return { status: 400, code: 'invalid_input' };
 }
 

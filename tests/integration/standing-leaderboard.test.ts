@@ -36,9 +36,20 @@ describe('where do I stand (what-if)', () => {
     const zhang = await staffActor(office, 'S001', '张伟');
     const li = await staffActor(office, 'S002', '李娜');
     await callOk(office, 'plans.set', { month: '2026-10', staffId: null, plan });
-    await sale(zhang.staff.id, '华联超市', '2026-10-05', 800_000);
+    const contract = await sale(zhang.staff.id, '华联超市', '2026-10-05', 800_000);
+    // 回款计划: ¥8,000 received on the 5th; ¥5,000 more due on the 25th, the rest in November.
+    await callOk(office, 'schedules.set', {
+      contractId: contract.id,
+      instalments: [
+        { dueOn: '2026-10-05', amountFen: 800_000 },
+        { dueOn: '2026-10-25', amountFen: 500_000 },
+        { dueOn: '2026-11-25', amountFen: 1_100_000 },
+      ],
+    });
     const standing = await callOk<Standing>(office, 'standing.get', {}, zhang.actor);
-    expect(standing).toMatchObject({ month: '2026-10', salesFen: 800_000, name: '张伟', scheduled: null });
+    expect(standing).toMatchObject({ month: '2026-10', salesFen: 800_000, name: '张伟' });
+    // Only what is still due this month: the paid instalment and November's are not listed.
+    expect(standing.scheduled?.map((s) => [s.dueOn, s.amountFen])).toEqual([['2026-10-25', 500_000]]);
     const now = projectStanding(standing.terms, standing.salesFen);
     expect(now).toMatchObject({ gapToFloorFen: 200_000, gapToTargetFen: 2_200_000, belowFloor: true, status: 'warning' });
     // The projection at today's sales is exactly the sheet's row.

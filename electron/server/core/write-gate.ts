@@ -5,7 +5,7 @@ import { officeInUseError } from '../office-lock';
 import type { CallContext } from './context';
 
 /** Restoring a backup is the cure for a damaged database, so it is the one write allowed on one. */
-const ALLOWED_ON_DAMAGED = new Set(['backup.restore']);
+export const ALLOWED_ON_DAMAGED: ReadonlySet<string> = new Set(['backup.restore']);
 
 /** A dry run (an import preview) writes nothing, so a reader beside the holder may run it. */
 const isDryRun = (input: unknown): boolean =>
