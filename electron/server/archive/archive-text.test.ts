@@ -52,7 +52,11 @@ describe('archive.update changes only what it names (16.10)', () => {
     const unlinked = await callOk<DocumentRow>(office, 'archive.update', { id: doc.id, fields: { clientId: null } });
     expect(unlinked).toMatchObject({ kindId, clientId: null, title: '续费合同正本' });
     const bad = await office.call(actorOf('owner'), 'archive.update', { id: doc.id, fields: { kindId: 999 } });
-    expect(bad.ok ? 'ok' : bad.error.code).toBe('not_found');
+    // A kind that does not exist is bad input naming the field (issue 14.11), and changes nothing.
+    expect(bad.ok ? null : { code: bad.error.code, field: bad.error.details?.field }).toEqual({
+      code: 'invalid_input',
+      field: 'kindId',
+    });
   });
 });
 

@@ -220,7 +220,10 @@ export function updateDocument(
   });
 }
 
-/** A kind, client or contract that does not exist is a clear not-found, not a foreign-key crash. */
+/**
+ * A kind, client or contract that does not exist is bad input naming the field (as every write that
+ * names a missing row answers), not a foreign-key crash.
+ */
 function assertLinksExist(
   ctx: CallContext,
   set: { kind_id: number | null; client_id: number | null; contract_id: number | null },
@@ -228,11 +231,26 @@ function assertLinksExist(
   const missing = (table: string, value: number | null): boolean =>
     value !== null && !ctx.sqlite.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(value);
   if (missing('doc_kinds', set.kind_id))
-    throw new AppError('not_found', `档案分类(编号 ${set.kind_id})不存在。`, `Document kind #${set.kind_id} does not exist.`);
+    throw new AppError(
+      'invalid_input',
+      `档案分类(编号 ${set.kind_id})不存在,请重新选择。`,
+      `Document kind #${set.kind_id} does not exist; choose another.`,
+      { field: 'kindId' },
+    );
   if (missing('clients', set.client_id))
-    throw new AppError('not_found', `客户(编号 ${set.client_id})不存在。`, `Client #${set.client_id} does not exist.`);
+    throw new AppError(
+      'invalid_input',
+      `客户(编号 ${set.client_id})不存在,请重新选择。`,
+      `Client #${set.client_id} does not exist; choose another.`,
+      { field: 'clientId' },
+    );
   if (missing('contracts', set.contract_id))
-    throw new AppError('not_found', `合同(编号 ${set.contract_id})不存在。`, `Contract #${set.contract_id} does not exist.`);
+    throw new AppError(
+      'invalid_input',
+      `合同(编号 ${set.contract_id})不存在,请重新选择。`,
+      `Contract #${set.contract_id} does not exist; choose another.`,
+      { field: 'contractId' },
+    );
 }
 
 /** Move a document to where `template` puts it; returns whether it moved. */

@@ -36,6 +36,7 @@ export type ImportWorkerMessage =
 
 async function main(data: ImportWorkerData): Promise<void> {
   const post = (message: ImportWorkerMessage): void => parentPort!.postMessage(message);
+  let answer: ImportWorkerMessage;
   const sqlite = new BetterSqlite3(data.dbFile, {
     fileMustExist: true,
     ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}),
@@ -70,12 +71,15 @@ async function main(data: ImportWorkerData): Promise<void> {
         }
       },
     });
-    post({ type: 'done', report });
+    answer = { type: 'done', report };
   } catch (error) {
-    post({ type: 'error', error: errorBody(error) });
+    answer = { type: 'error', error: errorBody(error) };
   } finally {
     sqlite.close();
   }
+  // Answered only once this thread's connection is closed: the caller may close, back up or
+  // replace office.db as soon as it has the answer, and a closing connection must not touch it then.
+  post(answer);
 }
 
 function errorBody(error: unknown): ErrorBody {
