@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openOffice } from '../../electron/server/office';
 import { owner } from '../../electron/server/testing/test-office';
 import type { AuditReport } from '../../shared/contract/archive';
+import { uploadPath } from '../../shared/http-routes';
 
 /**
  * Issue 14 "must hold": three browser clients keep writing (clients, contracts, payments,
@@ -39,17 +40,13 @@ async function callApi(base: string, method: string, input: unknown): Promise<An
   return { status: res.status, body: (await res.json()) as Answer['body'] };
 }
 
-/**
- * Upload one file to the archive the way the browser does today. trust-host is turning the
- * upload routes into gated contract methods; when the transport changes, only this changes.
- */
+/** Upload one file to the archive the way the browser does: archive.upload through the gate. */
 async function uploadArchive(
   base: string,
   file: { name: string; bytes: Buffer },
   fields: { kindId: number; clientId: number; contractId?: number },
 ): Promise<Answer> {
-  const query = new URLSearchParams({ name: file.name, fields: JSON.stringify(fields), onDuplicate: 'keep' });
-  const res = await fetch(`${base}/upload/archive?${query}`, {
+  const res = await fetch(`${base}${uploadPath('archive.upload', { name: file.name, fields, onDuplicate: 'keep' })}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/octet-stream' },
     body: new Uint8Array(file.bytes),
