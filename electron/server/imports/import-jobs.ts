@@ -51,8 +51,9 @@ export async function startJob(
   if (running >= MAX_RUNNING_IMPORTS) {
     if (waiting.length >= MAX_WAITING_IMPORTS) {
       if (jobId) jobs.delete(jobId);
+      // Too many at once is the caller's to retry later (429), not the office failing (5xx).
       throw new AppError(
-        'unavailable',
+        'too_many_requests',
         `已有 ${running + waiting.length} 个导入正在进行或排队,请等它们完成后再试。`,
         `${running + waiting.length} imports are running or waiting; try again when they are done.`,
       );
