@@ -108,8 +108,13 @@ export type AuditRow = {
   text: { zh: string; en: string };
 };
 
+/** 操作日志 order: by time (the default, newest first), by who, or by what kind of change. */
+export const AUDIT_SORTS = ['at', '-at', 'actor', '-actor', 'action', '-action'] as const;
+export type AuditSort = (typeof AUDIT_SORTS)[number];
+
 const auditFilters = z.strictObject({
   entity: z.string().trim().max(40).optional(),
+  sort: z.enum(AUDIT_SORTS).default('-at'),
   from: dateSchema.optional(),
   to: dateSchema.optional(),
   offset: z.number().int().nonnegative().default(0),
@@ -234,7 +239,7 @@ export const commissionContract = {
     summary: '确认或撤销待辞退 / Confirm or lift a dismissal',
   }),
   'audit.list': method<{ rows: AuditRow[]; total: number }>()({
-    input: auditFilters.default({ offset: 0, limit: 200 }),
+    input: auditFilters.default({ sort: '-at', offset: 0, limit: 200 }),
     roles: managers,
     kind: 'read',
     summary: '操作日志 / Audit log',

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { AuditRow } from '../../../shared/contract/commission';
 import type { ExportFile } from '../../../shared/imports/export-file';
 import type { StaffRow } from '../../../shared/contract/staff';
-import { callOk, createTestOffice, type TestOffice } from '../testing/test-office';
+import { actorOf, callOk, createTestOffice, type TestOffice } from '../testing/test-office';
 
 // The office's days are Shanghai days, whatever zone the machine running the tests is in.
 const previousTz = process.env.TZ;
@@ -23,7 +23,13 @@ afterEach(() => office.dispose());
 
 async function addStaffAt(instant: string, code: string): Promise<void> {
   clock = new Date(instant);
-  await callOk<StaffRow>(office, 'staff.create', { code, name: `员工${code}`, role: 'clerk', hiredOn: '2026-11-01', baseSalaryFen: 300_000 });
+  await callOk<StaffRow>(office, 'staff.create', {
+    code,
+    name: `员工${code}`,
+    role: 'clerk',
+    hiredOn: '2026-11-01',
+    baseSalaryFen: 300_000,
+  });
 }
 
 async function codesListed(filters: { from?: string; to?: string }): Promise<string[]> {
@@ -60,5 +66,23 @@ describe('操作日志 date filter: local calendar days, not UTC ones', () => {
     const text = Buffer.from(file.dataBase64, 'base64').toString('utf8');
     expect(text).toContain('B002');
     expect(text).not.toContain('B001');
+  });
+});
+
+describe('操作日志 sorted by a header (15.16), on the server because the log is paged', () => {
+  it('orders by time, by who and by kind of change, both ways, and refuses an unknown order', async () => {
+    await addStaffAt('2026-11-20T02:00:00Z', 'B002');
+    await addStaffAt('2026-11-21T02:00:00Z', 'B001');
+    await callOk(office, 'settings.update', { officeName: '阳光加盟店' });
+    const order = async (sort: string) =>
+      (await callOk<{ rows: AuditRow[] }>(office, 'audit.list', { sort })).rows.map((r) => `${r.entity}:${r.entityId ?? ''}`);
+    const newest = await order('-at');
+    expect(newest[0]?.startsWith('settings')).toBe(true);
+    expect(await order('at')).toEqual([...newest].reverse());
+    // By kind of change: settings before staff (a–z), and the other way round.
+    expect((await order('action'))[0]?.startsWith('settings')).toBe(true);
+    expect((await order('-action'))[0]?.startsWith('staff')).toBe(true);
+    const bad = await office.call(actorOf('owner'), 'audit.list', { sort: 'id; DROP TABLE audit_log' });
+    expect(bad.ok ? 'ok' : bad.error.code).toBe('invalid_input');
   });
 });

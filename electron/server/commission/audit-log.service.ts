@@ -54,10 +54,20 @@ function toRow(r: AuditRecord, names: AuditNames): AuditRow {
   return { id: r.id, at: r.at, ...facts, actorName: actorText(r.actor_code, names), text: describeAudit(facts, names) };
 }
 
-/** 操作日志, newest first: who changed what, when, before and after. */
+/** ORDER BY for a header the person clicked; the id breaks ties so pages never repeat a row. */
+const AUDIT_ORDER: Record<string, string> = { at: 'id', actor: 'actor_code', action: 'entity, action' };
+function auditOrder(sort: string): string {
+  const desc = sort.startsWith('-');
+  const dir = desc ? 'DESC' : 'ASC';
+  const key = desc ? sort.slice(1) : sort;
+  const columns = (AUDIT_ORDER[key] ?? 'id').split(', ').map((c) => `${c} ${dir}`);
+  return key === 'at' ? columns.join(', ') : `${columns.join(', ')}, id DESC`;
+}
+
+/** 操作日志, newest first unless sorted by a header: who changed what, when, before and after. */
 export function listAudit(
   ctx: OfficeContext,
-  f: AuditFilters & { offset: number; limit: number },
+  f: AuditFilters & { offset: number; limit: number; sort?: string | undefined },
 ): { rows: AuditRow[]; total: number } {
   const where = whereOf(f);
   const total = ctx.sqlite
@@ -65,7 +75,7 @@ export function listAudit(
     .pluck()
     .get(...where.params) as number;
   const rows = ctx.sqlite
-    .prepare(`SELECT * FROM audit_log ${where.sql} ORDER BY id DESC LIMIT ? OFFSET ?`)
+    .prepare(`SELECT * FROM audit_log ${where.sql} ORDER BY ${auditOrder(f.sort ?? '-at')} LIMIT ? OFFSET ?`)
     .all(...where.params, f.limit, f.offset) as AuditRecord[];
   const names = auditNames(ctx.sqlite);
   return { rows: rows.map((r) => toRow(r, names)), total };

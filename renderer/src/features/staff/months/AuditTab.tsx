@@ -2,10 +2,11 @@ import { Select, Space, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { AUDIT_ENTITY_LABELS } from '../../../../../shared/audit/audit-text';
-import type { AuditRow } from '../../../../../shared/contract/commission';
+import type { AuditRow, AuditSort } from '../../../../../shared/contract/commission';
 import { call } from '../../../api/client';
 import { useQuery } from '../../../api/useQuery';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { sortFromTable, sortOrderOf } from '../../../components/table/sorting';
 import { ExportButton } from '../../../components/import/ExportButton';
 import { useLanguage, useT } from '../../../i18n';
 
@@ -19,8 +20,21 @@ export function AuditTab() {
   const l = lang === 'en' ? 'en' : 'zh';
   const [entity, setEntity] = useState<string | undefined>(undefined);
   const [page, setPage] = useState(1);
+  const [sort, setSort] = useState<AuditSort>('-at');
   const pageSize = 50;
-  const query = useQuery('audit.list', { ...(entity ? { entity } : {}), offset: (page - 1) * pageSize, limit: pageSize });
+  const query = useQuery('audit.list', {
+    ...(entity ? { entity } : {}),
+    sort,
+    offset: (page - 1) * pageSize,
+    limit: pageSize,
+  });
+  // The log is paged by the core, so headers sort there (newest first when no header is chosen).
+  const sorted = (key: 'at' | 'actor' | 'action') => ({
+    key,
+    sorter: true,
+    sortOrder: sortOrderOf<'at' | 'actor' | 'action'>(sort, key),
+    sortDirections: ['ascend', 'descend', 'ascend'] as ('ascend' | 'descend')[],
+  });
   return (
     <div data-testid="audit-tab">
       <div className="perf-toolbar">
@@ -44,9 +58,17 @@ export function AuditTab() {
         rowKey="id"
         loading={query.loading}
         dataSource={query.data?.rows ?? []}
-        pagination={{ current: page, pageSize, total: query.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
+        pagination={{ current: page, pageSize, total: query.data?.total ?? 0, showSizeChanger: false }}
+        onChange={(pagination, _filters, sorter) => {
+          const next = sortFromTable<'at' | 'actor' | 'action', AuditRow>(sorter, '-at');
+          if (next !== sort) {
+            setSort(next);
+            setPage(1);
+          } else setPage(pagination.current ?? 1);
+        }}
         columns={[
           {
+            ...sorted('at'),
             title: t('audit.at'),
             dataIndex: 'at',
             width: 160,
@@ -54,8 +76,9 @@ export function AuditTab() {
             // Stored in UTC; read in the office's own time.
             render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm:ss'),
           },
-          { title: t('audit.actor'), width: 190, render: (_, r) => r.actorName[l] },
+          { ...sorted('actor'), title: t('audit.actor'), width: 190, render: (_, r) => r.actorName[l] },
           {
+            ...sorted('action'),
             title: t('audit.change'),
             render: (_, r) => <Typography.Text data-testid="audit-text">{r.text[l]}</Typography.Text>,
           },
