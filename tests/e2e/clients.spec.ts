@@ -85,8 +85,8 @@ test('clients: register a client, 撞单 is stopped, log a follow-up', async ({ 
   await dialog.getByLabel('联系人').click();
   // Under the field it concerns, once — not in a banner at the top of a long dialog.
   await expect(dialog.getByTestId('duplicate-name')).toContainText('撞单');
-  await expect(dialog.getByTestId('duplicate-name')).toContainText('归属 张三');
-  await expect(dialog.getByTestId('duplicate-phone')).toContainText('归属 张三');
+  await expect(dialog.getByTestId('duplicate-name')).toContainText('属于 张三');
+  await expect(dialog.getByTestId('duplicate-phone')).toContainText('属于 张三');
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog.getByTestId('duplicate-name')).toBeVisible();
   await expect(dialog.locator('.ant-alert')).toHaveCount(0);

@@ -196,9 +196,9 @@ test('4 · clients by hand: 撞单 is said once, under the field it concerns', a
   await dialog.getByLabel('联系人').click();
   await dialog.getByRole('button', { name: '保存' }).click();
   const nameNote = dialog.getByTestId('duplicate-name');
-  await expect(nameNote).toContainText('归属 张伟');
+  await expect(nameNote).toContainText('属于 张伟');
   await expect(nameNote).toBeInViewport();
-  await expect(dialog.getByTestId('duplicate-phone')).toContainText('归属 张伟');
+  await expect(dialog.getByTestId('duplicate-phone')).toContainText('属于 张伟');
   // Once per field, and no banner repeating it.
   await expect(dialog.getByText('杭州星光科技有限公司', { exact: false })).toHaveCount(2);
   await expect(dialog.locator('.ant-alert')).toHaveCount(0);
