@@ -27,7 +27,7 @@ test('设置 › 备份: 立即备份 keeps the folder typed; 从备份恢复 ch
   await api(request, 'clients.create', { name: '备份前的客户' });
 
   await page.goto('/#/settings');
-  await expect(page.getByRole('heading', { name: '设置' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('heading', { name: '设置', exact: true })).toBeVisible({ timeout: 30_000 });
   const card = page.getByTestId('backup-card');
   const dir = card.getByLabel('备份文件夹(建议用另一块硬盘或 U 盘)');
   // One backslash, as a person types it (the placeholder used to show "D:\\门店通备份").
