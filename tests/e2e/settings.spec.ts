@@ -5,7 +5,7 @@ test('设置: rename the office, see the data and archive folders', async ({ pag
   const settings = await api(request, 'settings.get');
 
   await page.goto('/#/settings');
-  await expect(page.getByRole('heading', { name: '设置' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '设置', exact: true })).toBeVisible();
   await expect(page.getByText(settings.dataDir, { exact: true })).toBeVisible();
   await expect(page.getByText(settings.archiveRoot, { exact: true })).toBeVisible();
 
