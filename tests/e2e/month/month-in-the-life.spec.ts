@@ -499,10 +499,14 @@ test('13 · 操作日志 reads as sentences: who, what, on whom, yuan, before �
 test("14 · sign-in is turned on with the owner's password, then one for each role", async ({ page }) => {
   await page.goto('/#/settings');
   const account = page.getByTestId('account-card');
+  // 账户与安全 lists every account; each row sets (or resets) that person's password in a dialog.
   const setPassword = async (person: string, password: string) => {
-    await chooseOption(page, account.getByLabel('员工'), person);
-    await account.getByLabel('新密码(至少 8 位,含字母和数字)').last().fill(password);
-    await account.getByRole('button', { name: '设置密码' }).click();
+    const name = person.slice(0, person.indexOf('('));
+    const row = account.getByTestId('password-table').getByRole('row', { name: new RegExp(name) });
+    await row.getByRole('button', { name: /设置密码|重设密码/ }).click();
+    const dialog = page.getByRole('dialog', { name: new RegExp(name) });
+    await dialog.getByLabel('新密码(至少 8 位,含字母和数字)').fill(password);
+    await dialog.getByRole('button', { name: '设置密码' }).click();
   };
   await setPassword('王建国(DZ01)', PASSWORDS.DZ01);
   await expect(page.getByTestId('login')).toBeVisible();
@@ -514,7 +518,9 @@ test("14 · sign-in is turned on with the owner's password, then one for each ro
     ['YW01', '张伟(YW01)'],
   ] as const) {
     await setPassword(person, PASSWORDS[code]);
-    await expect(page.getByText(`已为 ${person.slice(0, person.indexOf('('))} 设置密码`)).toBeVisible();
+    await expect(
+      account.getByTestId('password-table').getByRole('row', { name: new RegExp(person.slice(0, person.indexOf('('))) }),
+    ).toContainText('已设置');
   }
   await signOut(page);
 });
