@@ -209,7 +209,8 @@ test('业绩测算 and 排行榜: the what-if projects more collected with the s
   // 张分成 has 12,000.01 credited (60 % of the shared contract) → 32,000.01: above the 30,000 target.
   await expect(projection).toContainText('¥32,000.01');
   await expect(projection).toContainText('已达到');
-  await expect(page.getByTestId('scheduled')).toContainText('回款计划功能尚未启用');
+  // 回款计划 is on: nothing of this person's is still due this month, and the card says so.
+  await expect(page.getByTestId('scheduled')).toContainText('本月没有待回款的计划');
   await screenshot(page, 'commission-standing');
   await whatIf.getByLabel('再回款(元)').fill('abc');
   await expect(whatIf).toContainText('请填写金额');
