@@ -5,8 +5,14 @@ import { api, ensureOfficeSetUp, expect, languageOption, screenshot, test } from
 // take more than the default 10 s to arrive and run.
 const FIRST = { timeout: 90_000 };
 
-const iso = (d: Date): string => d.toISOString().slice(0, 10);
-const daysAgo = (n: number): string => iso(new Date(Date.now() - n * 86_400_000));
+// Local calendar dates (the office's, Asia/Shanghai in the tests), as the app counts days — never UTC.
+const iso = (d: Date): string =>
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+const daysAgo = (n: number): string => {
+  const d = new Date();
+  d.setDate(d.getDate() - n);
+  return iso(d);
+};
 
 test('回款计划: a monthly preset, a refused schedule, part payment spread oldest first, 逾期 N 天, 发票', async ({
   page,
