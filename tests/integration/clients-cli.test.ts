@@ -17,6 +17,7 @@ function write(name: string, data: Buffer): string {
   return file;
 }
 
+// Each case runs the real `office` command several times (a Node start each): room for a busy machine.
 describe('office import / export / renewals', () => {
   it('imports a GBK CSV of clients, then refuses a file with bad rows listing each and writing nothing', async () => {
     expect(office('staff', 'add', '--code', 'S001', '--name', '张伟', '--hired-on', '2024-01-01', '--salary', '3000').code).toBe(
@@ -53,7 +54,7 @@ describe('office import / export / renewals', () => {
     const exported = path.join(dir, 'out.xlsx');
     expect(office('export', 'clients', '--format', 'xlsx', '--out', exported).code).toBe(0);
     expect((await readXlsxRows(fs.readFileSync(exported))).map((r) => r[0])).toEqual(['客户名称', '金鑫贸易', '华联超市']);
-  });
+  }, 120_000);
 
   it('imports contracts and payments, lists renewals by join date as JSON, and exports CSV', () => {
     const contracts = write(
@@ -105,7 +106,7 @@ describe('office import / export / renewals', () => {
     const text = fs.readFileSync(out, 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
     expect(text).toContain('HT-1,华联超市,S001,张伟');
-  });
+  }, 120_000);
 
   it('explains usage mistakes with exit 2 and a missing file with exit 1', () => {
     expect(office('import', 'widgets', 'x.csv').code).toBe(2);
@@ -114,5 +115,5 @@ describe('office import / export / renewals', () => {
     const missing = office('import', 'clients', path.join(dir, 'nope.csv'));
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('找不到文件');
-  });
+  }, 120_000);
 });
