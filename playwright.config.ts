@@ -23,7 +23,9 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : [['list']],
+  reporter: process.env.CI
+    ? [['list'], ['html', { open: 'never' }], ['./tests/e2e/failure-context-reporter.ts']]
+    : [['list'], ['./tests/e2e/failure-context-reporter.ts']],
   use: {
     browserName: 'chromium',
     baseURL: BASE_URL,
@@ -50,7 +52,11 @@ export default defineConfig({
     { name: 'first-run', testMatch: /first-run\.spec\.ts/ },
     // A restore replaces the whole office, so it runs alone, before the tests that share the office.
     { name: 'restore', testMatch: /restore\.spec\.ts/, dependencies: ['first-run'] },
-    { name: 'app', testIgnore: [/(first-run|security|restore|archive-audit|signed-in)\.spec\.ts/, /month\//], dependencies: ['restore'] },
+    {
+      name: 'app',
+      testIgnore: [/(first-run|security|restore|archive-audit|signed-in)\.spec\.ts/, /month\//],
+      dependencies: ['restore'],
+    },
     // A month in the life of an office: each file starts an office of its own (tests/e2e/month/
     // office-server.ts), so it needs nothing from the shared one and can run on its own.
     { name: 'month', testMatch: /month\/.*\.spec\.ts/ },

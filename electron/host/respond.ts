@@ -14,6 +14,8 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   const text = JSON.stringify(body);
   res.writeHead(status, {
     ...SECURITY_HEADERS,
+    // A refused flood says when to come back (RFC 9110 §10.2.3), so a polite client can wait.
+    ...(status === 429 ? { 'Retry-After': '1' } : {}),
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': Buffer.byteLength(text),
     'Cache-Control': 'no-store',

@@ -95,3 +95,40 @@ describe('HTTP host', () => {
     expect(res.status).toBe(200);
   });
 });
+
+describe('HTTP host under a flood', () => {
+  it('refuses past the per-address burst with 429 and Retry-After, writing nothing, then serves again', async () => {
+    const flooded = await startHost({ office, rendererDir, rateLimit: { perSecond: 1, burst: 5 } });
+    try {
+      const before = await staffCount();
+      const answers: Response[] = [];
+      for (let i = 0; i < 8; i++)
+        answers.push(
+          await fetch(`${flooded.url}/api/staff.create`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ ...zhang, code: `F${i}` }),
+          }),
+        );
+      // The burst is served; past it, refusals (a slow machine may refill a token meanwhile).
+      expect(answers.slice(0, 5).map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+      const refused = answers.filter((r) => r.status === 429);
+      expect(refused.length).toBeGreaterThanOrEqual(1);
+      expect(refused[0]!.headers.get('retry-after')).toBe('1');
+      expect(((await refused[0]!.json()) as { error: { code: string } }).error.code).toBe('too_many_requests');
+      expect(await staffCount()).toBe(before + answers.length - refused.length);
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      expect(
+        (
+          await fetch(`${flooded.url}/api/staff.list`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: '{}',
+          })
+        ).status,
+      ).toBe(200);
+    } finally {
+      await flooded.close();
+    }
+  });
+});
