@@ -70,8 +70,8 @@ export type StaffTable = {
   hired_on: string;
   left_on: string | null;
   base_salary_fen: number;
-  status: string;
-  phone: string;
+  status: Generated<string>;
+  phone: Generated<string>;
   created_at: string;
   updated_at: string;
 };
@@ -348,7 +348,7 @@ export type StaffStatusHistoryTable = {
   effective_on: string;
   from_status: string | null;
   to_status: string;
-  reason: string;
+  reason: Generated<string>;
   at: string;
   by_code: string;
 };
