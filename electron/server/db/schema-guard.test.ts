@@ -59,4 +59,18 @@ describe('schema guard: migrations and schema.ts agree', () => {
       'payments.notes: the database allows NULL, schema.ts does not (add | null, or NOT NULL in a new migration)',
     );
   });
+
+  it('names an enumerated column whose CHECK list and schema.ts union differ', () => {
+    const database = migratedShape();
+    const method = database.payments?.method;
+    if (!method?.allowed) throw new Error('payments.method should have a CHECK (method IN (…)) list');
+    method.allowed = [...method.allowed, 'cheque'].sort();
+    expect(compareShapes(database, declared)).toEqual([
+      'payments.method: CHECK allows alipay, card, cash, cheque, other, transfer, wechat but schema.ts allows alipay, card, cash, other, transfer, wechat',
+    ]);
+    const kinds = { ...declared, client_phones: { ...declared.client_phones, kind: { kind: 'string' as const, nullable: false, filled: true } } };
+    expect(compareShapes(migratedShape(), kinds)).toEqual([
+      'client_phones.kind: CHECK allows only landline, mobile, other; schema.ts should say that union instead of string',
+    ]);
+  });
 });

@@ -1,7 +1,20 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ClientGrade } from '../../../shared/clients/classification';
+import type { BonusRuleKind } from '../../../shared/commission/bonus-rules';
+import type { ConfirmationState } from '../../../shared/commission/confirmation';
+import type { ClientKind } from '../../../shared/contract/client-schemas';
+import type { CREDIT_BASES } from '../../../shared/contract/commission';
+import type { ContractStatus, PaymentMethod } from '../../../shared/contract/contract-schemas';
+import type { FollowUpWay } from '../../../shared/contract/follow-ups';
+import type { PayItemRow } from '../../../shared/contract/pay-terms';
+import type { StaffStatus } from '../../../shared/contract/staff';
+import type { Role } from '../../../shared/roles';
 
 /**
  * The typed shape of office.db. Each area adds its tables here alongside its migration.
+ * Enumerated text columns are unions taken from the shared contract where it names them, so the
+ * contract, the repositories and the CHECK constraints share one list. schema-guard.test.ts
+ * fails when a migration and this file disagree.
  * Money columns end in `_fen` and hold integers; dates are 'YYYY-MM-DD' text; timestamps are
  * ISO-8601 UTC text.
  */
@@ -66,11 +79,11 @@ export type StaffTable = {
   id: Generated<number>;
   code: string;
   name: string;
-  role: string;
+  role: Role;
   hired_on: string;
   left_on: string | null;
   base_salary_fen: number;
-  status: Generated<string>;
+  status: Generated<StaffStatus>;
   phone: Generated<string>;
   created_at: string;
   updated_at: string;
@@ -93,7 +106,7 @@ export type AuditLogTable = {
 
 export type ClientsTable = {
   id: Generated<number>;
-  kind: Generated<string>;
+  kind: Generated<ClientKind>;
   name: string;
   name_key: string;
   contact_name: Generated<string>;
@@ -113,7 +126,8 @@ export type ClientsTable = {
   joined_on: string;
   owner_staff_id: number | null;
   level: Generated<number>;
-  grade: Generated<string>;
+  /** '' = not graded yet. */
+  grade: Generated<'' | ClientGrade>;
   man_money: Generated<number>;
   man_authority: Generated<number>;
   man_need: Generated<number>;
@@ -140,7 +154,7 @@ export type ClientPhonesTable = {
   client_id: number;
   phone: string;
   phone_key: string;
-  kind: Generated<string>;
+  kind: Generated<'mobile' | 'landline' | 'other'>;
 };
 
 export type ClientOwnerHistoryTable = {
@@ -151,8 +165,7 @@ export type ClientOwnerHistoryTable = {
   changed_at: string;
   changed_by: string;
   reason: Generated<string>;
-  /** reassign · claim · assign · return · put_back · leave · merge */
-  kind: Generated<string>;
+  kind: Generated<'reassign' | 'claim' | 'assign' | 'return' | 'put_back' | 'leave' | 'merge'>;
   /** The office calendar day of the move (pool moves), for daily caps and cooldowns. */
   on_date: Generated<string | null>;
 };
@@ -162,7 +175,7 @@ export type FollowUpsTable = {
   client_id: number;
   staff_id: number | null;
   happened_on: string;
-  way: string;
+  way: FollowUpWay;
   content: Generated<string>;
   next_step: Generated<string>;
   next_on: string | null;
@@ -180,7 +193,7 @@ export type ContractsTable = {
   signed_on: string | null;
   starts_on: string | null;
   ends_on: string | null;
-  status: Generated<string>;
+  status: Generated<ContractStatus>;
   renewal_of_id: number | null;
   notes: Generated<string>;
   created_at: string;
@@ -198,7 +211,7 @@ export type PaymentsTable = {
   staff_id: number | null;
   paid_on: string;
   amount_fen: number;
-  method: Generated<string>;
+  method: Generated<PaymentMethod>;
   notes: Generated<string>;
   created_at: string;
   /** Set by a trigger: the month whose sales this payment counts in. */
@@ -227,7 +240,7 @@ export type MonthlyPlansTable = {
 };
 
 export type RoleAllowancesTable = {
-  role: string;
+  role: Role;
   name: string;
   amount_fen: number;
 };
@@ -245,7 +258,7 @@ export type DismissalFlagsTable = {
   id: Generated<number>;
   staff_id: number;
   month: string;
-  decision: string;
+  decision: 'kept' | 'dismissed';
   reason: string;
   left_on: string | null;
   decided_at: string;
@@ -290,7 +303,7 @@ export type DocumentRecord = Selectable<DocumentsTable>;
 
 export type ArchiveJournalTable = {
   id: Generated<number>;
-  op: string;
+  op: 'file' | 'move';
   document_id: number | null;
   from_path: string;
   to_path: string;
@@ -386,7 +399,7 @@ export type ShareAdjustmentsTable = {
   id: Generated<number>;
   contract_id: number;
   payment_id: number | null;
-  basis: string;
+  basis: (typeof CREDIT_BASES)[number];
   staff_id: number;
   amount_fen: number;
   /** The month the payment (or contract) itself is credited in. */
@@ -411,7 +424,7 @@ export type PlanTiersTable = {
 export type PayItemsTable = {
   id: Generated<number>;
   staff_id: number;
-  kind: string;
+  kind: PayItemRow['kind'];
   category: string;
   reason: string;
   amount_fen: number;
@@ -426,7 +439,7 @@ export type PayItemsTable = {
 export type BonusRulesTable = {
   id: Generated<number>;
   name: string;
-  kind: string;
+  kind: BonusRuleKind;
   def_json: string;
   amount_fen: number;
   roles_json: string;
@@ -446,7 +459,8 @@ export type ConfirmationRequestsTable = {
 export type StatementConfirmationsTable = {
   month: string;
   staff_id: number;
-  state: string;
+  /** 'pending' is the absence of a row. */
+  state: Exclude<ConfirmationState, 'pending'>;
   note: Generated<string>;
   figures_json: string | null;
   responded_at: string;

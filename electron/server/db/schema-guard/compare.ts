@@ -51,5 +51,8 @@ function compareColumn(where: string, real: ColumnShape, typed: ColumnShape): st
   if (real.allowed && typed.allowed && real.allowed.join('|') !== typed.allowed.join('|')) {
     problems.push(`${where}: CHECK allows ${real.allowed.join(', ')} but schema.ts allows ${typed.allowed.join(', ')}`);
   }
+  if (real.allowed && !typed.allowed) {
+    problems.push(`${where}: CHECK allows only ${real.allowed.join(', ')}; schema.ts should say that union instead of string`);
+  }
   return problems;
 }
