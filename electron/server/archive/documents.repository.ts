@@ -1,4 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import type { Selectable } from 'kysely';
+import type { DocKindsTable } from '../db/schema';
 import type { DocumentRow, KindRow } from '../../../shared/contract/archive';
 import { searchTokens } from '../../../shared/clients/search-grams';
 import type { TextState } from '../../../shared/archive/text-formats';
@@ -41,14 +43,7 @@ export function findByHash(sqlite: BetterSqlite3.Database, sha256: string): Docu
     DocumentJoined | undefined;
 }
 
-type KindRecord = {
-  id: number;
-  parent_id: number | null;
-  name: string;
-  auto_purge: number;
-  draft_months: number | null;
-  sort: number;
-};
+type KindRecord = Selectable<DocKindsTable>;
 
 /** Kinds with their folder path (母目录/子目录), masters first in their order. */
 export function loadKinds(sqlite: BetterSqlite3.Database): Map<number, { master: string; sub: string; record: KindRecord }> {

@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { TextSource, TextState } from '../../../shared/archive/text-formats';
 import type { ClientGrade } from '../../../shared/clients/classification';
 import type { BonusRuleKind } from '../../../shared/commission/bonus-rules';
 import type { ConfirmationState } from '../../../shared/commission/confirmation';
@@ -6,8 +7,10 @@ import type { ClientKind } from '../../../shared/contract/client-schemas';
 import type { CREDIT_BASES } from '../../../shared/contract/commission';
 import type { ContractStatus, PaymentMethod } from '../../../shared/contract/contract-schemas';
 import type { FollowUpWay } from '../../../shared/contract/follow-ups';
+import type { InboxState } from '../../../shared/contract/intake';
 import type { PayItemRow } from '../../../shared/contract/pay-terms';
 import type { StaffStatus } from '../../../shared/contract/staff';
+import type { MatchAlgorithm } from '../../../shared/intake/match';
 import type { Role } from '../../../shared/roles';
 
 /**
@@ -313,8 +316,8 @@ export type ArchiveJournalTable = {
 /** A document's words and where they came from (see migration 20261127_1700_document_text). */
 export type DocumentTextsTable = {
   document_id: number;
-  state: 'text' | 'none' | 'encrypted' | 'unsupported' | 'failed';
-  source: 'file' | 'ocr' | 'manual';
+  state: TextState;
+  source: TextSource;
   text: Generated<string>;
   truncated: Generated<number>;
   confidence: number | null;
@@ -516,7 +519,7 @@ export type InboxItemsTable = {
   size: number;
   mtime_ms: number;
   sha256: string | null;
-  state: 'settling' | 'queued' | 'reading' | 'proposed' | 'filed' | 'failed';
+  state: InboxState;
   text: Generated<string>;
   text_source: 'file' | 'ocr' | null;
   confidence: number | null;
@@ -538,7 +541,7 @@ export type InboxItemsTable = {
 export type InboxRulesTable = {
   id: Generated<number>;
   kind_id: number;
-  algorithm: 'any' | 'all' | 'exact' | 'regex' | 'fuzzy';
+  algorithm: MatchAlgorithm;
   match: string;
   case_insensitive: Generated<number>;
   sort: number;
