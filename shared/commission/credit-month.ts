@@ -18,8 +18,12 @@ import { addMonths, type IsoDate, type Month } from '../dates';
  * sales figures read; credit-month.trigger.test.ts checks, case by case, that the two agree.
  */
 export function creditMonth(date: IsoDate | null, closedMonths: ReadonlySet<Month>): Month | null {
-  if (date === null) return null;
-  let month = date.slice(0, 7);
-  while (closedMonths.has(month)) month = addMonths(month, 1);
-  return month;
+  return date === null ? null : firstOpenMonth(date.slice(0, 7), closedMonths);
+}
+
+/** The month itself when it is not closed, else the first month after it that is not closed. */
+export function firstOpenMonth(month: Month, closedMonths: ReadonlySet<Month>): Month {
+  let open = month;
+  while (closedMonths.has(open)) open = addMonths(open, 1);
+  return open;
 }
