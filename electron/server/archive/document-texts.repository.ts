@@ -1,4 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import type { Selectable } from 'kysely';
+import type { DocumentTextsTable } from '../db/schema';
 import type { TextSource, TextState } from '../../../shared/archive/text-formats';
 
 export type StoredText = {
@@ -12,16 +14,7 @@ export type StoredText = {
   updatedBy: string;
 };
 
-type Row = {
-  state: TextState;
-  source: TextSource;
-  text: string;
-  truncated: number;
-  confidence: number | null;
-  pages: number | null;
-  updated_at: string;
-  updated_by: string;
-};
+type Row = Omit<Selectable<DocumentTextsTable>, 'document_id'>;
 
 export function readDocumentText(sqlite: BetterSqlite3.Database, documentId: number): StoredText | null {
   const row = sqlite.prepare('SELECT * FROM document_texts WHERE document_id = ?').get(documentId) as Row | undefined;

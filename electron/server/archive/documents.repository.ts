@@ -1,26 +1,12 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import type { Selectable } from 'kysely';
+import type { DocKindsTable, DocumentsTable } from '../db/schema';
 import type { DocumentRow, KindRow } from '../../../shared/contract/archive';
 import { searchTokens } from '../../../shared/clients/search-grams';
 import type { TextState } from '../../../shared/archive/text-formats';
 import { storedWords } from './document-texts.repository';
 
-export type DocumentJoined = {
-  id: number;
-  kind_id: number | null;
-  client_id: number | null;
-  contract_id: number | null;
-  doc_date: string;
-  title: string;
-  original_name: string;
-  ext: string;
-  size: number;
-  sha256: string;
-  rel_path: string;
-  path_key: string;
-  filed_by: string;
-  filed_at: string;
-  deleted_at: string | null;
-  trash_path: string | null;
+export type DocumentJoined = Selectable<DocumentsTable> & {
   client_name: string | null;
   contract_number: string | null;
   text_state?: TextState | null;
@@ -41,14 +27,7 @@ export function findByHash(sqlite: BetterSqlite3.Database, sha256: string): Docu
     DocumentJoined | undefined;
 }
 
-type KindRecord = {
-  id: number;
-  parent_id: number | null;
-  name: string;
-  auto_purge: number;
-  draft_months: number | null;
-  sort: number;
-};
+type KindRecord = Selectable<DocKindsTable>;
 
 /** Kinds with their folder path (母目录/子目录), masters first in their order. */
 export function loadKinds(sqlite: BetterSqlite3.Database): Map<number, { master: string; sub: string; record: KindRecord }> {

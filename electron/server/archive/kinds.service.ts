@@ -1,11 +1,13 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import type { Selectable } from 'kysely';
+import type { DocKindsTable } from '../db/schema';
 import type { KindRow } from '../../../shared/contract/archive';
 import { writeAudit } from '../audit/audit.repository';
 import { AppError, notFound } from '../core/app-error';
 import type { CallContext } from '../core/context';
 import { kindRows } from './documents.repository';
 
-type KindRecord = { id: number; parent_id: number | null; name: string };
+type KindRecord = Pick<Selectable<DocKindsTable>, 'id' | 'parent_id' | 'name'>;
 
 function kindOrThrow(sqlite: BetterSqlite3.Database, id: number): KindRecord {
   const kind = sqlite.prepare('SELECT id, parent_id, name FROM doc_kinds WHERE id = ?').get(id) as KindRecord | undefined;

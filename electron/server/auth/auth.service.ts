@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { Selectable } from 'kysely';
+import type { StaffTable } from '../db/schema';
 import type { AccountRow, AuthState, SignedIn } from '../../../shared/contract/auth';
-import type { Actor, Role } from '../../../shared/roles';
+import type { Actor } from '../../../shared/roles';
 import { ANONYMOUS, writeAudit } from '../audit/audit.repository';
 import { AppError } from '../core/app-error';
 import type { CallContext, OfficeContext } from '../core/context';
@@ -20,7 +22,7 @@ export function signInRequired(ctx: OfficeContext): boolean {
   return ctx.sqlite.prepare('SELECT 1 FROM staff_passwords LIMIT 1').get() !== undefined;
 }
 
-type StaffRecord = { id: number; code: string; name: string; role: Role; status: string };
+type StaffRecord = Pick<Selectable<StaffTable>, 'id' | 'code' | 'name' | 'role' | 'status'>;
 
 function signedIn(s: StaffRecord): SignedIn {
   return { staffId: s.id, code: s.code, name: s.name, role: s.role };

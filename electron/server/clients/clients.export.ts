@@ -1,4 +1,6 @@
 import type { ClientFilters } from '../../../shared/contract/clients';
+import type { Selectable } from 'kysely';
+import type { ClientsTable } from '../db/schema';
 import {
   GRADES,
   LEVEL_LABELS,
@@ -18,33 +20,35 @@ import { CLIENT_COLUMNS, type ClientField } from './clients.columns';
 import { scopedOwnerId } from './client-scope';
 import { clientOrderSql, clientWhere } from './client-list.query';
 
-type ExportRow = {
-  kind: string;
-  name: string;
-  contact_name: string;
+type ExportRow = Pick<
+  Selectable<ClientsTable>,
+  | 'kind'
+  | 'name'
+  | 'contact_name'
+  | 'wechat'
+  | 'qq'
+  | 'email'
+  | 'address'
+  | 'province'
+  | 'city'
+  | 'district'
+  | 'township'
+  | 'industry'
+  | 'size'
+  | 'source'
+  | 'referrer_name'
+  | 'level'
+  | 'grade'
+  | 'stage'
+  | 'value_type'
+  | 'joined_on'
+  | 'birthday'
+  | 'anniversary'
+  | 'notes'
+> & {
   phones: string | null;
-  wechat: string;
-  qq: string;
-  email: string;
-  address: string;
-  province: string;
-  city: string;
-  district: string;
-  township: string;
-  industry: string;
-  size: string;
-  source: string;
-  referrer_name: string;
-  level: number;
-  grade: string;
-  stage: string;
-  value_type: string;
-  joined_on: string;
   owner_code: string | null;
   owner_name: string | null;
-  birthday: string | null;
-  anniversary: string | null;
-  notes: string;
 };
 
 /** Every client of the filtered list, in the list's order, with the same headers import reads. */

@@ -1,26 +1,16 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { DueFollowUps, FollowUpRow, FollowUpWay } from '../../../shared/contract/follow-ups';
 import { todayLocal } from '../../../shared/dates';
 import { writeAudit } from '../audit/audit.repository';
 import { notFound } from '../core/app-error';
 import type { CallContext } from '../core/context';
-import type { Database } from '../db/schema';
+import type { Database, FollowUpsTable } from '../db/schema';
 import { assertCanSeeClient, scopedOwnerId } from './client-scope';
 import { visibleClient } from './clients.service';
 
-type FollowUpJoined = {
-  id: number;
-  client_id: number;
+type FollowUpJoined = Selectable<FollowUpsTable> & {
   client_name: string;
-  staff_id: number | null;
   staff_name: string | null;
-  happened_on: string;
-  way: string;
-  content: string;
-  next_step: string;
-  next_on: string | null;
-  done: number;
-  created_at: string;
 };
 
 function baseQuery(db: Kysely<Database>) {

@@ -1,4 +1,6 @@
 import { actorText, describeAudit, type AuditNames } from '../../../shared/audit/audit-text';
+import type { Selectable } from 'kysely';
+import type { AuditLogTable } from '../db/schema';
 import type { AuditRow } from '../../../shared/contract/commission';
 import type { ExportFile, ExportFormat } from '../../../shared/imports/export-file';
 import type { OfficeContext } from '../core/context';
@@ -29,17 +31,7 @@ function whereOf(f: AuditFilters): { sql: string; params: string[] } {
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 
-type AuditRecord = {
-  id: number;
-  at: string;
-  actor_code: string;
-  actor_role: string;
-  action: string;
-  entity: string;
-  entity_id: string | null;
-  before_json: string | null;
-  after_json: string | null;
-};
+type AuditRecord = Selectable<AuditLogTable>;
 
 function toRow(r: AuditRecord, names: AuditNames): AuditRow {
   const facts = {

@@ -1,4 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import type { Selectable } from 'kysely';
+import type { StatementConfirmationsTable } from '../db/schema';
 import {
   closeStanding,
   isRefusal,
@@ -23,17 +25,9 @@ import { assertMayManagePersonId } from '../staff/staff-policy';
  * confirms or disputes theirs; the manager answers a dispute (with a reply and maybe an
  * adjustment). 月结 then warns about whoever has not confirmed the figures as they stand.
  */
-type Record = {
-  staff_id: number;
-  state: Exclude<ConfirmationState, 'pending'>;
-  note: string;
-  figures_json: string | null;
-  responded_at: string;
-  reply: string | null;
-  replied_by: string | null;
+type Record = Omit<Selectable<StatementConfirmationsTable>, 'month'> & {
   /** Who replied, as shown: their name when replied_by is a person's code (read only, never written back). */
   replied_by_name: string | null;
-  replied_at: string | null;
 };
 
 export function figuresOf(pay: PayFigures): ConfirmedFigures {

@@ -1,11 +1,13 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import type { Selectable } from 'kysely';
+import type { MonthClosesTable } from '../db/schema';
 import { actorText } from '../../../shared/audit/audit-text';
 import type { MonthState } from '../../../shared/contract/commission';
 import { auditNames } from '../audit/audit-names';
-import { addMonths } from '../../../shared/dates';
+import { firstOpenMonth } from '../../../shared/commission/credit-month';
 import { AppError } from '../core/app-error';
 
-type CloseRecord = { month: string; closed: number; first_closed_at: string; closed_at: string | null; closed_by: string | null };
+type CloseRecord = Omit<Selectable<MonthClosesTable>, 'snapshot_json'>;
 
 export function toMonthState(r: CloseRecord, sqlite: BetterSqlite3.Database): MonthState {
   return {
@@ -48,7 +50,5 @@ export function firstOpenAtOrAfter(sqlite: BetterSqlite3.Database, month: string
   const closed = new Set(
     sqlite.prepare('SELECT month FROM month_closes WHERE closed = 1 AND month >= ?').pluck().all(month) as string[],
   );
-  let m = month;
-  while (closed.has(m)) m = addMonths(m, 1);
-  return m;
+  return firstOpenMonth(month, closed);
 }

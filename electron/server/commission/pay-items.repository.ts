@@ -1,4 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import type { Selectable } from 'kysely';
+import type { BonusRulesTable } from '../db/schema';
 import type { BonusRule, BonusRuleDef } from '../../../shared/commission/bonus-rules';
 import type { Role } from '../../../shared/roles';
 
@@ -31,17 +33,7 @@ export function findItem(sqlite: BetterSqlite3.Database, id: number): PayItemRec
   return sqlite.prepare(`${ITEM_SELECT} WHERE id = ?`).get(id) as PayItemRecord | undefined;
 }
 
-type RuleRecord = {
-  id: number;
-  name: string;
-  def_json: string;
-  amount_fen: number;
-  roles_json: string;
-  from_month: string;
-  to_month: string | null;
-  created_at: string;
-  created_by: string;
-};
+type RuleRecord = Omit<Selectable<BonusRulesTable>, 'kind'>;
 
 export type BonusRuleRecord = BonusRule & { createdAt: string; createdBy: string };
 

@@ -1,20 +1,13 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import type { Selectable } from 'kysely';
+import type { MonthlyPlansTable } from '../db/schema';
 import type { EffectivePlan, PlanRow } from '../../../shared/contract/commission';
 import type { Role } from '../../../shared/roles';
 
 /** 超额倍数 when nobody set one: the manual's "超出部分加倍提成". */
 export const DEFAULT_MULTIPLIER_PCT = 200;
 
-type PlanRecord = {
-  staff_id: number | null;
-  floor_fen: number | null;
-  target_fen: number | null;
-  rate_bp: number | null;
-  multiplier_pct: number | null;
-  leave_reason: string | null;
-  updated_at: string;
-  updated_by: string;
-};
+type PlanRecord = Omit<Selectable<MonthlyPlansTable>, 'id' | 'month'>;
 
 function toPlanRow(r: PlanRecord): PlanRow {
   return {

@@ -1,4 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import type { Selectable } from 'kysely';
+import type { ContractsTable } from '../db/schema';
 import type { ContractRow, ContractStatus, PaymentMethod, PaymentRow } from '../../../shared/contract/contracts';
 import { todayLocal } from '../../../shared/dates';
 
@@ -19,29 +21,14 @@ export const CONTRACT_SELECT = `
   LEFT JOIN contracts prev ON prev.id = k.renewal_of_id
   LEFT JOIN contracts nxt ON nxt.id = (SELECT n.id FROM contracts n WHERE n.renewal_of_id = k.id AND n.status != 'cancelled' ORDER BY n.id LIMIT 1)`;
 
-export type ContractJoined = {
-  id: number;
-  number: string;
-  client_id: number;
+export type ContractJoined = Omit<Selectable<ContractsTable>, 'credit_month'> & {
   client_name: string;
   client_joined_on: string;
   client_owner_id: number | null;
-  staff_id: number | null;
   staff_name: string | null;
-  product: string;
-  amount_fen: number;
-  paid_fen: number;
-  signed_on: string | null;
-  starts_on: string | null;
-  ends_on: string | null;
-  status: string;
-  renewal_of_id: number | null;
   renewal_of_number: string | null;
   renewed_by_id: number | null;
   renewed_by_number: string | null;
-  notes: string;
-  created_at: string;
-  updated_at: string;
 };
 
 /** A signed or active contract whose service ended before `asOf` reads 已到期. */

@@ -1,7 +1,23 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { TextSource, TextState } from '../../../shared/archive/text-formats';
+import type { ClientGrade } from '../../../shared/clients/classification';
+import type { BonusRuleKind } from '../../../shared/commission/bonus-rules';
+import type { ConfirmationState } from '../../../shared/commission/confirmation';
+import type { ClientKind } from '../../../shared/contract/client-schemas';
+import type { CREDIT_BASES } from '../../../shared/contract/commission';
+import type { ContractStatus, PaymentMethod } from '../../../shared/contract/contract-schemas';
+import type { FollowUpWay } from '../../../shared/contract/follow-ups';
+import type { InboxState } from '../../../shared/contract/intake';
+import type { PayItemRow } from '../../../shared/contract/pay-terms';
+import type { StaffStatus } from '../../../shared/contract/staff';
+import type { MatchAlgorithm } from '../../../shared/intake/match';
+import type { Role } from '../../../shared/roles';
 
 /**
  * The typed shape of office.db. Each area adds its tables here alongside its migration.
+ * Enumerated text columns are unions taken from the shared contract where it names them, so the
+ * contract, the repositories and the CHECK constraints share one list. schema-guard.test.ts
+ * fails when a migration and this file disagree.
  * Money columns end in `_fen` and hold integers; dates are 'YYYY-MM-DD' text; timestamps are
  * ISO-8601 UTC text.
  */
@@ -66,12 +82,12 @@ export type StaffTable = {
   id: Generated<number>;
   code: string;
   name: string;
-  role: string;
+  role: Role;
   hired_on: string;
   left_on: string | null;
   base_salary_fen: number;
-  status: string;
-  phone: string;
+  status: Generated<StaffStatus>;
+  phone: Generated<string>;
   created_at: string;
   updated_at: string;
 };
@@ -93,7 +109,7 @@ export type AuditLogTable = {
 
 export type ClientsTable = {
   id: Generated<number>;
-  kind: Generated<string>;
+  kind: Generated<ClientKind>;
   name: string;
   name_key: string;
   contact_name: Generated<string>;
@@ -113,7 +129,8 @@ export type ClientsTable = {
   joined_on: string;
   owner_staff_id: number | null;
   level: Generated<number>;
-  grade: Generated<string>;
+  /** '' = not graded yet. */
+  grade: Generated<'' | ClientGrade>;
   man_money: Generated<number>;
   man_authority: Generated<number>;
   man_need: Generated<number>;
@@ -140,7 +157,7 @@ export type ClientPhonesTable = {
   client_id: number;
   phone: string;
   phone_key: string;
-  kind: Generated<string>;
+  kind: Generated<'mobile' | 'landline' | 'other'>;
 };
 
 export type ClientOwnerHistoryTable = {
@@ -151,8 +168,7 @@ export type ClientOwnerHistoryTable = {
   changed_at: string;
   changed_by: string;
   reason: Generated<string>;
-  /** reassign · claim · assign · return · put_back · leave · merge */
-  kind: Generated<string>;
+  kind: Generated<'reassign' | 'claim' | 'assign' | 'return' | 'put_back' | 'leave' | 'merge'>;
   /** The office calendar day of the move (pool moves), for daily caps and cooldowns. */
   on_date: Generated<string | null>;
 };
@@ -162,7 +178,7 @@ export type FollowUpsTable = {
   client_id: number;
   staff_id: number | null;
   happened_on: string;
-  way: string;
+  way: FollowUpWay;
   content: Generated<string>;
   next_step: Generated<string>;
   next_on: string | null;
@@ -180,7 +196,7 @@ export type ContractsTable = {
   signed_on: string | null;
   starts_on: string | null;
   ends_on: string | null;
-  status: Generated<string>;
+  status: Generated<ContractStatus>;
   renewal_of_id: number | null;
   notes: Generated<string>;
   created_at: string;
@@ -198,7 +214,7 @@ export type PaymentsTable = {
   staff_id: number | null;
   paid_on: string;
   amount_fen: number;
-  method: Generated<string>;
+  method: Generated<PaymentMethod>;
   notes: Generated<string>;
   created_at: string;
   /** Set by a trigger: the month whose sales this payment counts in. */
@@ -227,7 +243,7 @@ export type MonthlyPlansTable = {
 };
 
 export type RoleAllowancesTable = {
-  role: string;
+  role: Role;
   name: string;
   amount_fen: number;
 };
@@ -245,7 +261,7 @@ export type DismissalFlagsTable = {
   id: Generated<number>;
   staff_id: number;
   month: string;
-  decision: string;
+  decision: 'kept' | 'dismissed';
   reason: string;
   left_on: string | null;
   decided_at: string;
@@ -290,7 +306,7 @@ export type DocumentRecord = Selectable<DocumentsTable>;
 
 export type ArchiveJournalTable = {
   id: Generated<number>;
-  op: string;
+  op: 'file' | 'move';
   document_id: number | null;
   from_path: string;
   to_path: string;
@@ -300,8 +316,8 @@ export type ArchiveJournalTable = {
 /** A document's words and where they came from (see migration 20261127_1700_document_text). */
 export type DocumentTextsTable = {
   document_id: number;
-  state: 'text' | 'none' | 'encrypted' | 'unsupported' | 'failed';
-  source: 'file' | 'ocr' | 'manual';
+  state: TextState;
+  source: TextSource;
   text: Generated<string>;
   truncated: Generated<number>;
   confidence: number | null;
@@ -348,7 +364,7 @@ export type StaffStatusHistoryTable = {
   effective_on: string;
   from_status: string | null;
   to_status: string;
-  reason: string;
+  reason: Generated<string>;
   at: string;
   by_code: string;
 };
@@ -386,7 +402,7 @@ export type ShareAdjustmentsTable = {
   id: Generated<number>;
   contract_id: number;
   payment_id: number | null;
-  basis: string;
+  basis: (typeof CREDIT_BASES)[number];
   staff_id: number;
   amount_fen: number;
   /** The month the payment (or contract) itself is credited in. */
@@ -411,7 +427,7 @@ export type PlanTiersTable = {
 export type PayItemsTable = {
   id: Generated<number>;
   staff_id: number;
-  kind: string;
+  kind: PayItemRow['kind'];
   category: string;
   reason: string;
   amount_fen: number;
@@ -426,7 +442,7 @@ export type PayItemsTable = {
 export type BonusRulesTable = {
   id: Generated<number>;
   name: string;
-  kind: string;
+  kind: BonusRuleKind;
   def_json: string;
   amount_fen: number;
   roles_json: string;
@@ -446,7 +462,8 @@ export type ConfirmationRequestsTable = {
 export type StatementConfirmationsTable = {
   month: string;
   staff_id: number;
-  state: string;
+  /** 'pending' is the absence of a row. */
+  state: Exclude<ConfirmationState, 'pending'>;
   note: Generated<string>;
   figures_json: string | null;
   responded_at: string;
@@ -502,7 +519,7 @@ export type InboxItemsTable = {
   size: number;
   mtime_ms: number;
   sha256: string | null;
-  state: 'settling' | 'queued' | 'reading' | 'proposed' | 'filed' | 'failed';
+  state: InboxState;
   text: Generated<string>;
   text_source: 'file' | 'ocr' | null;
   confidence: number | null;
@@ -524,7 +541,7 @@ export type InboxItemsTable = {
 export type InboxRulesTable = {
   id: Generated<number>;
   kind_id: number;
-  algorithm: 'any' | 'all' | 'exact' | 'regex' | 'fuzzy';
+  algorithm: MatchAlgorithm;
   match: string;
   case_insensitive: Generated<number>;
   sort: number;

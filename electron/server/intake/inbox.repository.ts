@@ -1,32 +1,11 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { InboxItemView, InboxRuleRow, InboxState } from '../../../shared/contract/intake';
-import type { KindRule, MatchAlgorithm } from '../../../shared/intake/match';
+import type { Selectable } from 'kysely';
+import type { InboxItemsTable, InboxRulesTable } from '../db/schema';
+import type { InboxItemView, InboxRuleRow } from '../../../shared/contract/intake';
+import type { KindRule } from '../../../shared/intake/match';
 import { findDocument, loadKinds, toDocumentRow } from '../archive/documents.repository';
 
-export type InboxItemRow = {
-  id: number;
-  file_name: string;
-  size: number;
-  mtime_ms: number;
-  sha256: string | null;
-  state: InboxState;
-  text: string;
-  text_source: 'file' | 'ocr' | null;
-  confidence: number | null;
-  pages: number | null;
-  client_id: number | null;
-  contract_id: number | null;
-  kind_id: number | null;
-  doc_date: string | null;
-  confident: number;
-  reasons: string;
-  error_zh: string | null;
-  error_en: string | null;
-  document_id: number | null;
-  filed_by: string | null;
-  created_at: string;
-  updated_at: string;
-};
+export type InboxItemRow = Selectable<InboxItemsTable>;
 
 export function itemById(sqlite: BetterSqlite3.Database, id: number): InboxItemRow | undefined {
   return sqlite.prepare('SELECT * FROM inbox_items WHERE id = ?').get(id) as InboxItemRow | undefined;
@@ -74,14 +53,7 @@ export function toItemView(sqlite: BetterSqlite3.Database, r: InboxItemRow, kind
   };
 }
 
-type RuleDbRow = {
-  id: number;
-  kind_id: number;
-  algorithm: MatchAlgorithm;
-  match: string;
-  case_insensitive: number;
-  sort: number;
-};
+type RuleDbRow = Selectable<InboxRulesTable>;
 
 export function kindRules(sqlite: BetterSqlite3.Database): KindRule[] {
   return (sqlite.prepare('SELECT * FROM inbox_rules ORDER BY sort, id').all() as RuleDbRow[]).map((r) => ({

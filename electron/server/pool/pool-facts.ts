@@ -1,18 +1,16 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import type { Selectable } from 'kysely';
+import type { ClientsTable } from '../db/schema';
 import type { ClientLevel } from '../../../shared/clients/classification';
 import { addDays, localDateOf, startOfLocalDay } from '../../../shared/calendar';
 import { POOL_LEVELS, poolVerdict, type PoolFacts, type PoolSettings, type PoolVerdict } from '../../../shared/pool/pool-rules';
 
 export type OwnedClientFacts = PoolFacts & { id: number; ownerStaffId: number };
 
-type Row = {
-  id: number;
-  level: number;
+type Row = Pick<Selectable<ClientsTable>, 'id' | 'level' | 'joined_on' | 'owned_at'> & {
   owner: number;
-  joined_on: string;
   last_follow: string | null;
   last_signed: string | null;
-  owned_at: string | null;
 };
 
 /** Levels some rule can return a client of. */

@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import type { Selectable } from 'kysely';
+import type { ClientsTable } from '../db/schema';
 import type { PoolRow, poolListSchema } from '../../../shared/contract/pool';
 import type { ClientLevel, ClientSource } from '../../../shared/clients/classification';
 import { searchMatchExpression } from '../../../shared/clients/search-grams';
@@ -14,22 +16,24 @@ function seesContacts(ctx: CallContext, settings: PoolSettings): boolean {
   return !isScopedToOwn(ctx.actor) || settings.showContacts;
 }
 
-type PoolSqlRow = {
-  id: number;
-  kind: string;
-  name: string;
-  province: string;
-  city: string;
-  district: string;
-  level: number;
-  source: string;
-  industry: string;
-  joined_on: string;
-  pool_since: string | null;
-  contact_name: string;
-  wechat: string;
-  qq: string;
-  notes: string;
+type PoolSqlRow = Pick<
+  Selectable<ClientsTable>,
+  | 'id'
+  | 'kind'
+  | 'name'
+  | 'province'
+  | 'city'
+  | 'district'
+  | 'level'
+  | 'source'
+  | 'industry'
+  | 'joined_on'
+  | 'pool_since'
+  | 'contact_name'
+  | 'wechat'
+  | 'qq'
+  | 'notes'
+> & {
   last_follow: string | null;
   former_owner: string | null;
 };

@@ -1,4 +1,6 @@
 import type { InvoiceRow } from '../../../shared/contract/receivables';
+import type { Selectable } from 'kysely';
+import type { InvoicesTable } from '../db/schema';
 import { formatFen } from '../../../shared/money';
 import { writeAudit } from '../audit/audit.repository';
 import { AppError, notFound } from '../core/app-error';
@@ -7,20 +9,10 @@ import { assertCanSeeContract, contractScopeSql } from '../contracts/contract-sc
 import { findContractJoined } from '../contracts/contracts.repository';
 import { invoicedFen } from './schedules.service';
 
-type InvoiceSqlRow = {
-  id: number;
-  contract_id: number;
-  number: string;
+type InvoiceSqlRow = Selectable<InvoicesTable> & {
   contract_number: string;
   client_id: number;
   client_name: string;
-  title: string;
-  tax_no: string;
-  amount_fen: number;
-  issued_on: string;
-  notes: string;
-  created_at: string;
-  created_by: string;
   payment_ids: string | null;
 };
 

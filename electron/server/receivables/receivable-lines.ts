@@ -1,4 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import type { Selectable } from 'kysely';
+import type { ContractsTable } from '../db/schema';
 import type { ReceivableLine } from '../../../shared/contract/receivables';
 import { dayNumber } from '../../../shared/calendar';
 import type { Actor } from '../../../shared/roles';
@@ -26,14 +28,10 @@ export type LineFilter = {
   to?: string | undefined;
 };
 
-type Row = {
+type Row = Pick<Selectable<ContractsTable>, 'number' | 'client_id' | 'staff_id' | 'amount_fen' | 'paid_fen'> & {
   contract_id: number;
-  number: string;
-  client_id: number;
-  staff_id: number | null;
-  amount_fen: number;
-  paid_fen: number;
   due_default: string;
+  /** From the LEFT JOIN of instalments: null when the contract has no schedule. */
   instalment_id: number | null;
   due_on: string | null;
   inst_amount: number | null;

@@ -1,4 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import type { Selectable } from 'kysely';
+import type { InstalmentsTable } from '../db/schema';
 import type { ContractSchedule, InstalmentRow } from '../../../shared/contract/receivables';
 import { todayLocal } from '../../../shared/dates';
 import { formatFen } from '../../../shared/money';
@@ -9,7 +11,7 @@ import type { CallContext } from '../core/context';
 import { assertCanSeeContract } from '../contracts/contract-scope';
 import { findContractJoined, type ContractJoined } from '../contracts/contracts.repository';
 
-type InstalmentRecord = { id: number; due_on: string; amount_fen: number; note: string };
+type InstalmentRecord = Pick<Selectable<InstalmentsTable>, 'id' | 'due_on' | 'amount_fen' | 'note'>;
 
 function instalmentsOf(sqlite: BetterSqlite3.Database, contractId: number): InstalmentRecord[] {
   return sqlite
