@@ -3,6 +3,7 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import local from './eslint-local/index.mjs';
 
 const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'util', 'stream', 'worker_threads', 'zlib'];
 const databaseLibs = ['better-sqlite3', 'kysely'];
@@ -23,6 +24,12 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': ['error', { selector: 'TSEnumDeclaration', message: 'Use a string union, not an enum (DESIGN.md).' }],
     },
+  },
+  {
+    // No circles of runtime imports anywhere in the app's code (the graph spans these folders).
+    files: ['electron/**/*.ts', 'shared/**/*.ts', 'renderer/src/**/*.{ts,tsx}'],
+    plugins: { local },
+    rules: { 'local/no-import-cycle': ['error', { roots: ['electron', 'shared', 'renderer/src'] }] },
   },
   {
     files: ['shared/**/*.ts'],

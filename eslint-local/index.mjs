@@ -1,0 +1,5 @@
+// Our own lint rules (as VS Code keeps .eslint-plugin-local): the structure DESIGN.md describes,
+// enforced. Used as the `local` plugin in eslint.config.js; tests in tests/lint/.
+import { noImportCycle } from './no-import-cycle.mjs';
+
+export default { meta: { name: 'local' }, rules: { 'no-import-cycle': noImportCycle } };
