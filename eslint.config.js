@@ -57,6 +57,19 @@ export default tseslint.config(
       'local/layers': ['error', { layers: appLayers }],
     },
   },
+  {
+    // Type-aware rules, for the promise mistakes types can see: a promise nobody awaits (its failure
+    // is lost), a promise where a plain value is expected (an async onClick/if), awaiting a non-promise.
+    // Convention: `onFinish={(v) => void save(v)}` — `void` marks a handler that reports its own
+    // failures (try/catch, useSaving, `.then(ok, failed)`); one that does not gets a catch first.
+    files: ['electron/**/*.ts', 'shared/**/*.ts', 'renderer/src/**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
   // What each layer must not take from packages (our own folders are the allow-list above).
   {
     files: ['shared/**/*.ts'],

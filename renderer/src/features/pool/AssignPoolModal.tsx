@@ -41,7 +41,7 @@ export function AssignPoolModal({
       width={480}
       error={error ? errorText(error, lang) : null}
     >
-      <Form<Values> form={form} layout="vertical" initialValues={{ reason: '' }} onFinish={save}>
+      <Form<Values> form={form} layout="vertical" initialValues={{ reason: '' }} onFinish={(v) => void save(v)}>
         <Form.Item
           name="toStaffId"
           label={t('pool.assignTo')}

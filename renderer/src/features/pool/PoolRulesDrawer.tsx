@@ -69,7 +69,13 @@ export function PoolRulesDrawer({ onClose }: { onClose: () => void }) {
     >
       <ErrorAlert error={settings.error} text={error} />
       {settings.data && (
-        <Form<PoolSettings> form={form} layout="vertical" initialValues={settings.data} onFinish={save} data-testid="pool-rules">
+        <Form<PoolSettings>
+          form={form}
+          layout="vertical"
+          initialValues={settings.data}
+          onFinish={(v) => void save(v)}
+          data-testid="pool-rules"
+        >
           <Typography.Paragraph type="secondary">{t('pool.rulesHint')}</Typography.Paragraph>
           <Form.Item name="autoReturn" label={t('pool.autoReturn')} valuePropName="checked">
             <Switch />

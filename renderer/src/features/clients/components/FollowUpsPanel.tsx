@@ -67,7 +67,7 @@ export function FollowUpsPanel({ clientId, onLogged }: { clientId: number; onLog
         layout="vertical"
         className="followup-form"
         initialValues={{ happenedOn: dayjs(), way: 'phone', content: '', nextStep: '', nextOn: null }}
-        onFinish={save}
+        onFinish={(v) => void save(v)}
         onValuesChange={errors.clear}
         // Enter in a date field confirms the date; it must not log the follow-up half typed.
         onKeyDown={(e) => {

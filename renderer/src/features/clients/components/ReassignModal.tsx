@@ -56,7 +56,7 @@ export function ReassignModal({ clientIds, onClose, onDone }: Props) {
         form={form}
         layout="vertical"
         initialValues={{ scope: clientIds.length ? 'selected' : 'person', reason: '' }}
-        onFinish={save}
+        onFinish={(v) => void save(v)}
       >
         <Form.Item name="scope" label={t('clients.reassignScope')}>
           <Radio.Group

@@ -74,7 +74,7 @@ export function ContractFormModal({ contract, client, onClose, onSaved }: Props)
         form={form}
         layout="vertical"
         initialValues={initialValues}
-        onFinish={save}
+        onFinish={(v) => void save(v)}
         onValuesChange={errors.clear}
       >
         <div className="form-grid">

@@ -91,7 +91,7 @@ export function PaymentModal({
           method: 'transfer',
           notes: '',
         }}
-        onFinish={save}
+        onFinish={(v) => void save(v)}
         onValuesChange={(changed: Partial<Values>) => {
           setError(null);
           // Switching 收款/退款 moves the suggested amount along, unless the person typed one.
