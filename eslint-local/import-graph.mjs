@@ -14,7 +14,14 @@ const SOURCE = /\.(ts|tsx|mts)$/;
 export function resolveImport(fromFile, specifier) {
   if (!specifier.startsWith('.')) return null;
   const base = path.resolve(path.dirname(fromFile), specifier.replace(/\.m?js$/, ''));
-  for (const candidate of [`${base}.ts`, `${base}.tsx`, `${base}.mts`, path.join(base, 'index.ts'), path.join(base, 'index.tsx'), base]) {
+  for (const candidate of [
+    `${base}.ts`,
+    `${base}.tsx`,
+    `${base}.mts`,
+    path.join(base, 'index.ts'),
+    path.join(base, 'index.tsx'),
+    base,
+  ]) {
     if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate;
   }
   return null;
@@ -26,7 +33,13 @@ function isTypeOnly(statement) {
     if (!clause) return false; // a side-effect import runs the module
     if (clause.isTypeOnly) return true;
     const named = clause.namedBindings;
-    return !clause.name && !!named && ts.isNamedImports(named) && named.elements.length > 0 && named.elements.every((e) => e.isTypeOnly);
+    return (
+      !clause.name &&
+      !!named &&
+      ts.isNamedImports(named) &&
+      named.elements.length > 0 &&
+      named.elements.every((e) => e.isTypeOnly)
+    );
   }
   if (statement.isTypeOnly) return true;
   const clause = statement.exportClause;
@@ -62,7 +75,11 @@ function sourceFiles(dir, out) {
 export function buildImportGraph(cwd, roots) {
   const graph = new Map();
   for (const root of roots) {
-    for (const file of sourceFiles(path.resolve(cwd, root), [])) graph.set(file, runtimeImports(file).map((i) => i.target));
+    for (const file of sourceFiles(path.resolve(cwd, root), []))
+      graph.set(
+        file,
+        runtimeImports(file).map((i) => i.target),
+      );
   }
   return graph;
 }

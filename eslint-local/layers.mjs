@@ -19,12 +19,17 @@ export const layers = {
     docs: { description: 'Each layer imports only what its allow-list names.' },
     schema: [{ type: 'object', properties: { layers: { type: 'object' } }, required: ['layers'], additionalProperties: false }],
     messages: {
-      forbidden: "The {{layer}} layer may not import {{target}} (allowed: {{allowed}}). Move the shared piece down into a layer both may use.",
+      forbidden:
+        'The {{layer}} layer may not import {{target}} (allowed: {{allowed}}). Move the shared piece down into a layer both may use.',
     },
   },
   create(context) {
     const cwd = context.cwd;
-    const defs = Object.entries(context.options[0].layers).map(([name, def]) => ({ name, ...def, folder: path.resolve(cwd, def.folder) }));
+    const defs = Object.entries(context.options[0].layers).map(([name, def]) => ({
+      name,
+      ...def,
+      folder: path.resolve(cwd, def.folder),
+    }));
     const file = context.filename;
     // The deepest folder wins, so a nested layer can have its own rules.
     const own = defs.filter((d) => inside(file, d.folder)).sort((a, b) => b.folder.length - a.folder.length)[0];

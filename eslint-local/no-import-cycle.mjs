@@ -31,14 +31,19 @@ function isTypeOnly(node) {
   if (node.importKind === 'type' || node.exportKind === 'type') return true;
   const named = node.specifiers ?? [];
   const kind = (s) => s.importKind ?? s.exportKind;
-  return named.length > 0 && named.every((s) => s.type !== 'ImportDefaultSpecifier' && s.type !== 'ImportNamespaceSpecifier' && kind(s) === 'type');
+  return (
+    named.length > 0 &&
+    named.every((s) => s.type !== 'ImportDefaultSpecifier' && s.type !== 'ImportNamespaceSpecifier' && kind(s) === 'type')
+  );
 }
 
 export const noImportCycle = {
   meta: {
     type: 'problem',
     docs: { description: 'Forbid circles of runtime imports between our own modules.' },
-    schema: [{ type: 'object', properties: { roots: { type: 'array', items: { type: 'string' } } }, additionalProperties: false }],
+    schema: [
+      { type: 'object', properties: { roots: { type: 'array', items: { type: 'string' } } }, additionalProperties: false },
+    ],
     messages: { cycle: 'Import cycle: {{circle}}. Move what both sides need into a module lower down that neither imports.' },
   },
   create(context) {

@@ -54,8 +54,10 @@ describe('local/no-import-cycle', () => {
 
   it('does not count type-only or dynamic imports, which cannot load modules in a circle', async () => {
     project({
-      'b/src/office.ts': "import type { Lock } from './lock';\nimport { type Holder } from './lock';\nexport type Office = { lock: Lock; holder: Holder };\n",
-      'b/src/lock.ts': "import type { Office } from './office';\nexport type Lock = { office: Office };\nexport type Holder = string;\n",
+      'b/src/office.ts':
+        "import type { Lock } from './lock';\nimport { type Holder } from './lock';\nexport type Office = { lock: Lock; holder: Holder };\n",
+      'b/src/lock.ts':
+        "import type { Office } from './office';\nexport type Lock = { office: Office };\nexport type Holder = string;\n",
       'b/src/runner.ts': "export const start = () => import('./queue');\n",
       'b/src/queue.ts': "import { start } from './runner';\nexport const kick = start;\n",
     });
