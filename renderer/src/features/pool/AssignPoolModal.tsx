@@ -5,7 +5,7 @@ import { call } from '../../api/client';
 import { errorText } from '../../api/errorText';
 import { FormDialog, useSaving } from '../../components/FormDialog';
 import { useLanguage, useT } from '../../i18n';
-import { useManagedStaffOptions } from '../clients/hooks/useStaffOptions';
+import { useManagedStaffOptions } from '../../hooks/useStaffOptions';
 
 type Values = { toStaffId: number; reason: string };
 

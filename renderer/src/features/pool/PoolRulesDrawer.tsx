@@ -8,7 +8,7 @@ import { errorText } from '../../api/errorText';
 import { useQuery } from '../../api/useQuery';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLanguage, useT } from '../../i18n';
-import { useLabel } from '../clients/hooks/useLabel';
+import { useLabel } from '../../hooks/useLabel';
 
 /** 公海规则 (managers): per level N days without a follow-up / M without a contract, caps, cooldown, warning. */
 export function PoolRulesDrawer({ onClose }: { onClose: () => void }) {

@@ -19,8 +19,8 @@ import { useFormApiError } from '../../../api/useFormApiError';
 import { FormDialog, useSaving } from '../../../components/FormDialog';
 import { useLanguage, useT } from '../../../i18n';
 import { CLIENT_FORM_FIELDS, clientToForm, emptyClientForm, formToClientInput, type ClientFormValues } from '../clientForm';
-import { useLabel } from '../hooks/useLabel';
-import { useStaffOptions } from '../hooks/useStaffOptions';
+import { useLabel } from '../../../hooks/useLabel';
+import { useStaffOptions } from '../../../hooks/useStaffOptions';
 import { navigate } from '../../../app/useHashPath';
 import { useMe } from '../../pool/useMe';
 

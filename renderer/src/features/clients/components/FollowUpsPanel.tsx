@@ -9,7 +9,7 @@ import { useFormApiError } from '../../../api/useFormApiError';
 import { useQuery } from '../../../api/useQuery';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useT } from '../../../i18n';
-import { useLabel } from '../hooks/useLabel';
+import { useLabel } from '../../../hooks/useLabel';
 
 type Values = { happenedOn: Dayjs; way: FollowUpWay; content: string; nextStep: string; nextOn: Dayjs | null };
 

@@ -5,7 +5,7 @@ import { call } from '../../../api/client';
 import { FormDialog, useSaving } from '../../../components/FormDialog';
 import { useLanguage, useT } from '../../../i18n';
 import { errorText } from '../../../api/errorText';
-import { useStaffOptions } from '../hooks/useStaffOptions';
+import { useStaffOptions } from '../../../hooks/useStaffOptions';
 
 type Props = {
   /** The clients picked in the list (or the one open); empty to move all of a person's clients. */

@@ -15,7 +15,7 @@ import { call } from '../../../api/client';
 import { FormDialog, useSaving } from '../../../components/FormDialog';
 import { useLanguage, useT } from '../../../i18n';
 import { errorText } from '../../../api/errorText';
-import { useLabel } from '../../clients/hooks/useLabel';
+import { useLabel } from '../../../hooks/useLabel';
 
 type Values = { kind: 'payment' | 'refund'; paidOn: Dayjs; amountYuan: string; method: PaymentMethod; notes: string };
 
