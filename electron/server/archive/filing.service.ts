@@ -16,7 +16,7 @@ import { currentTemplate, freePath, templatePath } from './archive-paths';
 import { saveDocumentText } from './document-texts.repository';
 import { findByHash, findDocument, loadKinds, toDocumentRow, writeDocumentSearch } from './documents.repository';
 import { extractDocumentText } from './text/extract-text';
-import { afterFiled } from '../ocr/text-jobs';
+import { afterFiled } from '../ocr/text-jobs.runner';
 
 export type FilingOptions = {
   originalName: string;

@@ -9,7 +9,7 @@ import { absInside, hashFile, moveWithin, relDirOf, removeEmptyDirs, TRASH_DIR }
 import { currentTemplate, freePath, templatePath } from './archive-paths';
 import { saveDocumentText } from './document-texts.repository';
 import { extractDocumentText } from './text/extract-text';
-import { afterFiled } from '../ocr/text-jobs';
+import { afterFiled } from '../ocr/text-jobs.runner';
 import { findByHash, findDocument, loadKinds, toDocumentRow, writeDocumentSearch } from './documents.repository';
 import { diskError, linkNames } from './filing.service';
 import { fileExists } from './refile';

@@ -10,7 +10,7 @@ import { diskError } from '../archive/filing.service';
 import { extractDocumentText } from '../archive/text/extract-text';
 import { writeAudit } from '../audit/audit.repository';
 import type { CallContext } from '../core/context';
-import { afterFiled } from '../ocr/text-jobs';
+import { afterFiled } from '../ocr/text-jobs.runner';
 
 export type BatchItem = { abs: string; originalName: string; clientId: number | null; kindId: number | null; docDate: string };
 export type BatchOutcome =

@@ -55,6 +55,15 @@ export function stopTextJobs(sqlite: BetterSqlite3.Database): void {
   r.current?.abort.abort();
 }
 
+/**
+ * Filing's hook: a scan, photo or PDF with image-only pages was just filed (inside the filing
+ * transaction). Its OCR job is queued with the document, and the queue runs once that commits.
+ */
+export function afterFiled(ctx: OfficeContext, documentId: number): void {
+  enqueueJob(ctx.sqlite, documentId, 'ocr', ctx.now().toISOString());
+  setImmediate(() => kickTextJobs(ctx));
+}
+
 /** Run queued jobs one at a time until none is left. Idempotent: a running queue just carries on. */
 export function kickTextJobs(ctx: OfficeContext): void {
   const r = startedRunner(ctx);

@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { OfficeContext } from '../core/context';
-import { kickTextJobs } from './text-jobs.runner';
+
+// The queue's rows only; the runner (text-jobs.runner.ts) builds on this, never the other way round.
 
 export type TextJobKind = 'extract' | 'ocr';
 export type TextJob = {
@@ -21,15 +21,6 @@ export function enqueueJob(sqlite: BetterSqlite3.Database, documentId: number, k
        ON CONFLICT (document_id, kind) DO UPDATE SET state = 'queued', page = 0, pages = 0, error = NULL, updated_at = excluded.updated_at`,
     )
     .run(documentId, kind, at, at);
-}
-
-/**
- * Filing's hook: a scan, photo or PDF with image-only pages was just filed (inside the filing
- * transaction). Its OCR job is queued with the document, and the queue runs once that commits.
- */
-export function afterFiled(ctx: OfficeContext, documentId: number): void {
-  enqueueJob(ctx.sqlite, documentId, 'ocr', ctx.now().toISOString());
-  setImmediate(() => kickTextJobs(ctx));
 }
 
 /** The oldest queued job, marked running. */

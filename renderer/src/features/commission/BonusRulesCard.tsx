@@ -62,7 +62,7 @@ export function BonusRulesCard({ month }: { month: string }) {
                     size="small"
                     danger
                     onClick={() =>
-                      modal.confirm({
+                      void modal.confirm({
                         title: `${t('payitems.delete')}「${r.name}」?`,
                         okText: t('payitems.delete'),
                         okButtonProps: { danger: true },
@@ -100,7 +100,7 @@ export function BonusRulesCard({ month }: { month: string }) {
           cancelText={t('common.cancel')}
           onCancel={() => setStopping(null)}
           onOk={() =>
-            call('bonusrules.stop', { id: stopping.id, lastMonth }).then(() => {
+            void call('bonusrules.stop', { id: stopping.id, lastMonth }).then(() => {
               setStopping(null);
               done();
             }, failed)

@@ -47,7 +47,7 @@ export function ConfirmationsCard({ month, onChanged }: { month: string; onChang
             type="primary"
             size="small"
             icon={<SendOutlined />}
-            onClick={() => call('confirmations.request', { month }).then(update, failed)}
+            onClick={() => void call('confirmations.request', { month }).then(update, failed)}
           >
             {t('confirm.request')}
           </Button>

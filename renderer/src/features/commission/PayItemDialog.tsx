@@ -7,7 +7,7 @@ import { errorText } from '../../api/errorText';
 import { useMutation } from '../../api/useMutation';
 import { FormDialog } from '../../components/FormDialog';
 import { useLanguage, useT } from '../../i18n';
-import { useManagedStaffOptions } from '../clients/hooks/useStaffOptions';
+import { useManagedStaffOptions } from '../../hooks/useStaffOptions';
 
 type Values = {
   staffId: number;

@@ -106,7 +106,7 @@ export function PayItemsTab() {
                     size="small"
                     danger
                     onClick={() =>
-                      modal.confirm({
+                      void modal.confirm({
                         title: t('payitems.deleteConfirm', { name: r.name, kind: kindLabel(r.kind) }),
                         content: `${r.category} · ${formatFen(r.amountFen)} · ${r.reason}`,
                         okText: t('payitems.delete'),
@@ -148,7 +148,7 @@ export function PayItemsTab() {
           cancelText={t('common.cancel')}
           onCancel={() => setStopping(null)}
           onOk={() =>
-            call('payitems.stop', { id: stopping.id, lastMonth }).then(() => {
+            void call('payitems.stop', { id: stopping.id, lastMonth }).then(() => {
               setStopping(null);
               done();
             }, failed)

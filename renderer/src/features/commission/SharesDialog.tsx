@@ -123,7 +123,7 @@ export function SharesDialog({ shares, onClose, onSaved }: { shares: ContractSha
           type="link"
           style={{ paddingLeft: 0, marginTop: 8 }}
           onClick={() =>
-            modal.confirm({
+            void modal.confirm({
               title: t('shares.clear'),
               content: t('shares.clearConfirm'),
               okText: t('shares.clear'),

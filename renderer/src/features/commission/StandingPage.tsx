@@ -9,7 +9,7 @@ import { useQuery } from '../../api/useQuery';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
 import { useLanguage, useT, type Translate } from '../../i18n';
-import { useStaffOptions } from '../clients/hooks/useStaffOptions';
+import { useStaffOptions } from '../../hooks/useStaffOptions';
 import { useMyRole } from './useMyRole';
 import './commission.css';
 

@@ -5,7 +5,7 @@ import type { DuplicateGroup } from '../../../../shared/contract/merge';
 import { useQuery } from '../../api/useQuery';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n';
-import { ClientLink } from '../clients/components/ClientLink';
+import { ClientLink } from '../../components/ClientLink';
 import { MergeDialog } from './MergeDialog';
 
 const REASON_COLOR = { phone: 'red', name: 'orange', similar: 'blue' } as const;

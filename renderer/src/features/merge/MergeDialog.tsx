@@ -7,7 +7,7 @@ import { call } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n';
-import { useLabel } from '../clients/hooks/useLabel';
+import { useLabel } from '../../hooks/useLabel';
 import { mergeValueText } from './mergeValues';
 
 type Choice = number | 'all';

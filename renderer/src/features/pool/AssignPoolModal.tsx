@@ -5,7 +5,7 @@ import { call } from '../../api/client';
 import { errorText } from '../../api/errorText';
 import { FormDialog, useSaving } from '../../components/FormDialog';
 import { useLanguage, useT } from '../../i18n';
-import { useManagedStaffOptions } from '../clients/hooks/useStaffOptions';
+import { useManagedStaffOptions } from '../../hooks/useStaffOptions';
 
 type Values = { toStaffId: number; reason: string };
 
@@ -41,7 +41,7 @@ export function AssignPoolModal({
       width={480}
       error={error ? errorText(error, lang) : null}
     >
-      <Form<Values> form={form} layout="vertical" initialValues={{ reason: '' }} onFinish={save}>
+      <Form<Values> form={form} layout="vertical" initialValues={{ reason: '' }} onFinish={(v) => void save(v)}>
         <Form.Item
           name="toStaffId"
           label={t('pool.assignTo')}

@@ -8,7 +8,7 @@ import { errorText } from '../../api/errorText';
 import { useQuery } from '../../api/useQuery';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLanguage, useT } from '../../i18n';
-import { useLabel } from '../clients/hooks/useLabel';
+import { useLabel } from '../../hooks/useLabel';
 
 /** 公海规则 (managers): per level N days without a follow-up / M without a contract, caps, cooldown, warning. */
 export function PoolRulesDrawer({ onClose }: { onClose: () => void }) {
@@ -69,7 +69,13 @@ export function PoolRulesDrawer({ onClose }: { onClose: () => void }) {
     >
       <ErrorAlert error={settings.error} text={error} />
       {settings.data && (
-        <Form<PoolSettings> form={form} layout="vertical" initialValues={settings.data} onFinish={save} data-testid="pool-rules">
+        <Form<PoolSettings>
+          form={form}
+          layout="vertical"
+          initialValues={settings.data}
+          onFinish={(v) => void save(v)}
+          data-testid="pool-rules"
+        >
           <Typography.Paragraph type="secondary">{t('pool.rulesHint')}</Typography.Paragraph>
           <Form.Item name="autoReturn" label={t('pool.autoReturn')} valuePropName="checked">
             <Switch />

@@ -17,7 +17,7 @@ import { errorText } from '../../api/errorText';
 import { useQuery } from '../../api/useQuery';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLanguage, useT } from '../../i18n';
-import { useLabel } from '../clients/hooks/useLabel';
+import { useLabel } from '../../hooks/useLabel';
 import { AssignPoolModal } from './AssignPoolModal';
 import { PoolRulesDrawer } from './PoolRulesDrawer';
 import { useMe } from './useMe';

@@ -3,8 +3,8 @@ import { LEVEL_LABELS } from '../../../../shared/clients/classification';
 import { POOL_REASON_LABELS } from '../../../../shared/pool/pool-rules';
 import { useQuery } from '../../api/useQuery';
 import { useT } from '../../i18n';
-import { ClientLink } from '../clients/components/ClientLink';
-import { useLabel } from '../clients/hooks/useLabel';
+import { ClientLink } from '../../components/ClientLink';
+import { useLabel } from '../../hooks/useLabel';
 
 /** 跟进提醒: clients the pool rules will take back soon — follow them up to keep them. A salesperson sees their own. */
 export function PoolWarningsCard({ staffId }: { staffId?: number | undefined }) {

@@ -52,7 +52,7 @@ export function PutBackModal({
         form={form}
         layout="vertical"
         initialValues={{ scope: clientIds.length ? 'selected' : 'filtered', reason: '' }}
-        onFinish={save}
+        onFinish={(v) => void save(v)}
       >
         <Form.Item name="scope" label={t('pool.putBackScope')}>
           <Radio.Group

@@ -7,7 +7,7 @@ import { useQuery } from '../../api/useQuery';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportButton } from '../../components/import/ExportButton';
 import { useT } from '../../i18n';
-import { useLabel } from '../clients/hooks/useLabel';
+import { useLabel } from '../../hooks/useLabel';
 import { useMe } from '../pool/useMe';
 import '../pool/pool.css';
 

@@ -74,7 +74,7 @@ export function InvoiceModal({
           notes: '',
           paymentIds: [],
         }}
-        onFinish={save}
+        onFinish={(v) => void save(v)}
         onValuesChange={errors.clear}
       >
         <div className="form-grid">

@@ -3,7 +3,7 @@ import { Card, Empty, List, Space, Tag, Typography } from 'antd';
 import { formatFen } from '../../../../shared/money';
 import { useQuery } from '../../api/useQuery';
 import { useT } from '../../i18n';
-import { ClientLink } from '../clients/components/ClientLink';
+import { ClientLink } from '../../components/ClientLink';
 
 /** 跟进提醒: instalments falling due within the reminder days (office setting), and how much is already overdue. */
 export function ReceivableRemindersCard({ staffId }: { staffId?: number | undefined }) {

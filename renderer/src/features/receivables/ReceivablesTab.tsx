@@ -5,8 +5,8 @@ import { formatFen } from '../../../../shared/money';
 import { useQuery } from '../../api/useQuery';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n';
-import { ClientLink } from '../clients/components/ClientLink';
-import { useStaffOptions } from '../clients/hooks/useStaffOptions';
+import { ClientLink } from '../../components/ClientLink';
+import { useStaffOptions } from '../../hooks/useStaffOptions';
 import { useMe } from '../pool/useMe';
 import '../pool/pool.css';
 

@@ -45,7 +45,7 @@ export function SettingsPage() {
             layout="vertical"
             className="settings-form"
             initialValues={{ officeName: settings.officeName, officeAddress: settings.officeAddress }}
-            onFinish={save}
+            onFinish={(v) => void save(v)}
             onValuesChange={errors.clear}
             disabled={!canEditOffice}
           >

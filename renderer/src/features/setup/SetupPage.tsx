@@ -70,7 +70,7 @@ export function SetupPage({ settings, onDone }: { settings: OfficeSettings; onDo
             officeAddress: settings.officeAddress,
             archiveRoot: settings.archiveRoot,
           }}
-          onFinish={submit}
+          onFinish={(v) => void submit(v)}
           onValuesChange={errors.clear}
         >
           <Form.Item

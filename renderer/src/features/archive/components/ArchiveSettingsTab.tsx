@@ -54,7 +54,11 @@ export function ArchiveSettingsTab() {
               {t('archive.templateExample', { example: preview.data?.example ?? '' })}
             </Typography.Text>
           )}
-          <Button type="primary" disabled={problems.length > 0 || template === current.data?.template} onClick={save}>
+          <Button
+            type="primary"
+            disabled={problems.length > 0 || template === current.data?.template}
+            onClick={() => void save()}
+          >
             {t('archive.templateSave')}
           </Button>
         </Space>

@@ -73,7 +73,7 @@ export function KindsCard() {
                     okButtonProps={{ danger: true }}
                     cancelText={t('common.cancel')}
                     onConfirm={() =>
-                      call('archive.deleteKind', { id: k.id }).then(
+                      void call('archive.deleteKind', { id: k.id }).then(
                         () => (void message.success(t('archive.kindDeleted', { name: k.name })), kinds.refresh()),
                         failed,
                       )
@@ -95,7 +95,7 @@ export function KindsCard() {
         layout="inline"
         style={{ marginTop: 12 }}
         initialValues={{ autoPurge: true }}
-        onFinish={(v) => save(v).then(() => (form.resetFields(), kinds.refresh()), failed)}
+        onFinish={(v) => void save(v).then(() => (form.resetFields(), kinds.refresh()), failed)}
       >
         <Form.Item name="name" rules={[{ required: true, whitespace: true, message: t('archive.kindName') }]}>
           <Input placeholder={t('archive.kindName')} aria-label={t('archive.kindName')} />

@@ -66,7 +66,7 @@ export function TrashTab() {
                 type="link"
                 size="small"
                 onClick={() =>
-                  call('archive.restore', { id: d.id }).then(
+                  void call('archive.restore', { id: d.id }).then(
                     () => (void message.success(t('archive.restored')), refresh()),
                     failed,
                   )
@@ -84,7 +84,7 @@ export function TrashTab() {
           title={t('archive.purgeDue', { days: c.retentionDays })}
           extra={
             c.purgeDue.length > 0 && (
-              <Button danger size="small" onClick={() => purge(c.purgeDue.map((d) => d.id))}>
+              <Button danger size="small" onClick={() => void purge(c.purgeDue.map((d) => d.id))}>
                 {t('archive.purge')}
               </Button>
             )

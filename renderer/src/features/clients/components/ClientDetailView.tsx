@@ -11,7 +11,7 @@ import { Page } from '../../../components/Page';
 import { useT } from '../../../i18n';
 import { LinkedDocumentsPanel } from '../../archive/components/LinkedDocumentsPanel';
 import { ClientContractsPanel } from '../../contracts/components/ClientContractsPanel';
-import { useLabel } from '../hooks/useLabel';
+import { useLabel } from '../../../hooks/useLabel';
 import { ClientFormModal } from './ClientFormModal';
 import { ClientProfile } from './ClientProfile';
 import { FollowUpsPanel } from './FollowUpsPanel';

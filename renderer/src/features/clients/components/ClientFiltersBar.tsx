@@ -14,8 +14,8 @@ import {
 } from '../../../../../shared/clients/classification';
 import { useQuery } from '../../../api/useQuery';
 import { useT } from '../../../i18n';
-import { useLabel } from '../hooks/useLabel';
-import { useStaffOptions } from '../hooks/useStaffOptions';
+import { useLabel } from '../../../hooks/useLabel';
+import { useStaffOptions } from '../../../hooks/useStaffOptions';
 
 /** The list opens newest first; the manual's join-date order is one click away (header or this menu). */
 export const DEFAULT_CLIENT_SORT: ClientSort = '-joinedOn';

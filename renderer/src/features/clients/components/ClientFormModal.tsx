@@ -19,8 +19,8 @@ import { useFormApiError } from '../../../api/useFormApiError';
 import { FormDialog, useSaving } from '../../../components/FormDialog';
 import { useLanguage, useT } from '../../../i18n';
 import { CLIENT_FORM_FIELDS, clientToForm, emptyClientForm, formToClientInput, type ClientFormValues } from '../clientForm';
-import { useLabel } from '../hooks/useLabel';
-import { useStaffOptions } from '../hooks/useStaffOptions';
+import { useLabel } from '../../../hooks/useLabel';
+import { useStaffOptions } from '../../../hooks/useStaffOptions';
 import { navigate } from '../../../app/useHashPath';
 import { useMe } from '../../pool/useMe';
 
@@ -137,7 +137,7 @@ export function ClientFormModal({ client, onClose, onSaved }: Props) {
         form={form}
         layout="vertical"
         initialValues={initialValues}
-        onFinish={save}
+        onFinish={(v) => void save(v)}
         onValuesChange={errors.clear}
         className="client-form"
       >
@@ -158,7 +158,7 @@ export function ClientFormModal({ client, onClose, onSaved }: Props) {
             extra={hitNote(nameHits, 'duplicate-name')}
             rules={[{ required: true, whitespace: true, message: t('common.required', { label: t('clients.name') }) }]}
           >
-            <Input maxLength={100} autoFocus onBlur={checkDuplicates} />
+            <Input maxLength={100} autoFocus onBlur={() => void checkDuplicates()} />
           </Form.Item>
           <Form.Item name="contactName" label={t('clients.contact')}>
             <Input maxLength={50} />
@@ -180,7 +180,7 @@ export function ClientFormModal({ client, onClose, onSaved }: Props) {
                           maxLength={40}
                           placeholder={t('clients.phonePlaceholder')}
                           aria-label={`${t('clients.phone')} ${i + 1}`}
-                          onBlur={checkDuplicates}
+                          onBlur={() => void checkDuplicates()}
                         />
                       </Form.Item>
                       {fields.length > 1 && (

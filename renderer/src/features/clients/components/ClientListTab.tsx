@@ -8,7 +8,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { ExportButton } from '../../../components/import/ExportButton';
 import { useT } from '../../../i18n';
 import { useClientWindow } from '../hooks/useClientWindow';
-import { useRememberedState } from '../hooks/useRememberedState';
+import { useRememberedState } from '../../../hooks/useRememberedState';
 import { ClientFiltersBar, DEFAULT_CLIENT_SORT, type ListFilters } from './ClientFiltersBar';
 import { ClientFormModal } from './ClientFormModal';
 import { ReassignModal } from './ReassignModal';

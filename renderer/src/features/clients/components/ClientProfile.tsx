@@ -3,7 +3,7 @@ import type { ClientDetail } from '../../../../../shared/contract/clients';
 import { GRADE_LABELS, SOURCE_LABELS, STAGE_LABELS, VALUE_TYPE_LABELS } from '../../../../../shared/clients/classification';
 import { formatRegion } from '../../../../../shared/clients/region';
 import { useLanguage, useT } from '../../../i18n';
-import { useLabel } from '../hooks/useLabel';
+import { useLabel } from '../../../hooks/useLabel';
 
 /** The 客户资料卡: every field, and how complete the card is with what to add. */
 export function ClientProfile({ client }: { client: ClientDetail }) {

@@ -8,9 +8,9 @@ import { useQuery } from '../../../api/useQuery';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { byText } from '../../../components/table/sorting';
 import { useT } from '../../../i18n';
-import { useLabel } from '../hooks/useLabel';
-import { useStaffOptions } from '../hooks/useStaffOptions';
-import { ClientLink } from './ClientLink';
+import { useLabel } from '../../../hooks/useLabel';
+import { useStaffOptions } from '../../../hooks/useStaffOptions';
+import { ClientLink } from '../../../components/ClientLink';
 import { PoolWarningsCard } from '../../pool/PoolWarningsCard';
 import { ReceivableRemindersCard } from '../../receivables/ReceivableRemindersCard';
 

@@ -9,7 +9,7 @@ import { useFormApiError } from '../../../api/useFormApiError';
 import { useQuery } from '../../../api/useQuery';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useT } from '../../../i18n';
-import { useLabel } from '../hooks/useLabel';
+import { useLabel } from '../../../hooks/useLabel';
 
 type Values = { happenedOn: Dayjs; way: FollowUpWay; content: string; nextStep: string; nextOn: Dayjs | null };
 
@@ -67,7 +67,7 @@ export function FollowUpsPanel({ clientId, onLogged }: { clientId: number; onLog
         layout="vertical"
         className="followup-form"
         initialValues={{ happenedOn: dayjs(), way: 'phone', content: '', nextStep: '', nextOn: null }}
-        onFinish={save}
+        onFinish={(v) => void save(v)}
         onValuesChange={errors.clear}
         // Enter in a date field confirms the date; it must not log the follow-up half typed.
         onKeyDown={(e) => {

@@ -5,7 +5,7 @@ import { useQuery } from '../../../api/useQuery';
 import { navigate } from '../../../app/useHashPath';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useT } from '../../../i18n';
-import { useLabel } from '../hooks/useLabel';
+import { useLabel } from '../../../hooks/useLabel';
 
 const STEP_COLORS = ['#91caff', '#4096ff', '#0958d9'];
 

@@ -5,7 +5,7 @@ import { call } from '../../../api/client';
 import { FormDialog, useSaving } from '../../../components/FormDialog';
 import { useLanguage, useT } from '../../../i18n';
 import { errorText } from '../../../api/errorText';
-import { useStaffOptions } from '../hooks/useStaffOptions';
+import { useStaffOptions } from '../../../hooks/useStaffOptions';
 
 type Props = {
   /** The clients picked in the list (or the one open); empty to move all of a person's clients. */
@@ -56,7 +56,7 @@ export function ReassignModal({ clientIds, onClose, onDone }: Props) {
         form={form}
         layout="vertical"
         initialValues={{ scope: clientIds.length ? 'selected' : 'person', reason: '' }}
-        onFinish={save}
+        onFinish={(v) => void save(v)}
       >
         <Form.Item name="scope" label={t('clients.reassignScope')}>
           <Radio.Group

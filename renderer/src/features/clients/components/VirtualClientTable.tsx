@@ -5,8 +5,8 @@ import { useEffect, useRef } from 'react';
 import type { ClientListRow, ClientSort } from '../../../../../shared/contract/clients';
 import { GRADE_LABELS, LEVEL_LABELS, SOURCE_LABELS, STAGE_LABELS } from '../../../../../shared/clients/classification';
 import { useLanguage, useT, type MessageKey } from '../../../i18n';
-import { useLabel } from '../hooks/useLabel';
-import { ClientLink } from './ClientLink';
+import { useLabel } from '../../../hooks/useLabel';
+import { ClientLink } from '../../../components/ClientLink';
 import type { ClientWindow } from '../hooks/useClientWindow';
 
 const ROW_HEIGHT = 44;

@@ -11,8 +11,8 @@ import { call } from '../../../api/client';
 import { useFormApiError } from '../../../api/useFormApiError';
 import { FormDialog, useSaving } from '../../../components/FormDialog';
 import { useT } from '../../../i18n';
-import { useLabel } from '../../clients/hooks/useLabel';
-import { useStaffOptions } from '../../clients/hooks/useStaffOptions';
+import { useLabel } from '../../../hooks/useLabel';
+import { useStaffOptions } from '../../../hooks/useStaffOptions';
 import {
   amountProblem,
   CONTRACT_FORM_FIELDS,
@@ -74,7 +74,7 @@ export function ContractFormModal({ contract, client, onClose, onSaved }: Props)
         form={form}
         layout="vertical"
         initialValues={initialValues}
-        onFinish={save}
+        onFinish={(v) => void save(v)}
         onValuesChange={errors.clear}
       >
         <div className="form-grid">

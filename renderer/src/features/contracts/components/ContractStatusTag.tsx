@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { CONTRACT_STATUS_LABELS, type ContractStatus } from '../../../../../shared/contract/contracts';
-import { useLabel } from '../../clients/hooks/useLabel';
+import { useLabel } from '../../../hooks/useLabel';
 
 const COLORS: Record<ContractStatus, string> = {
   draft: 'default',

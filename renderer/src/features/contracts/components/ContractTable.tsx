@@ -10,7 +10,7 @@ import { LinkedDocumentsPanel } from '../../archive/components/LinkedDocumentsPa
 import { PaymentsList } from './PaymentsList';
 import { ScheduleTab } from '../../receivables/ScheduleTab';
 import { InvoicesTab } from '../../receivables/InvoicesTab';
-import { ClientLink } from '../../clients/components/ClientLink';
+import { ClientLink } from '../../../components/ClientLink';
 import { SharesPanel } from '../../commission/SharesPanel';
 
 type Props = {

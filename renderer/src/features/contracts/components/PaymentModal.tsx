@@ -15,7 +15,7 @@ import { call } from '../../../api/client';
 import { FormDialog, useSaving } from '../../../components/FormDialog';
 import { useLanguage, useT } from '../../../i18n';
 import { errorText } from '../../../api/errorText';
-import { useLabel } from '../../clients/hooks/useLabel';
+import { useLabel } from '../../../hooks/useLabel';
 
 type Values = { kind: 'payment' | 'refund'; paidOn: Dayjs; amountYuan: string; method: PaymentMethod; notes: string };
 
@@ -91,7 +91,7 @@ export function PaymentModal({
           method: 'transfer',
           notes: '',
         }}
-        onFinish={save}
+        onFinish={(v) => void save(v)}
         onValuesChange={(changed: Partial<Values>) => {
           setError(null);
           // Switching 收款/退款 moves the suggested amount along, unless the person typed one.

@@ -8,7 +8,7 @@ import { useQuery } from '../../../api/useQuery';
 import { useCan } from '../../../app/permissions';
 import { byNumber, byText } from '../../../components/table/sorting';
 import { useLanguage, useT } from '../../../i18n';
-import { useLabel } from '../../clients/hooks/useLabel';
+import { useLabel } from '../../../hooks/useLabel';
 
 /** A contract's payments and refunds, under its row. */
 export function PaymentsList({ contractId, onChanged }: { contractId: number; onChanged: () => void }) {

@@ -6,9 +6,9 @@ import { useCan } from '../../../app/permissions';
 import { WIDE_TABLE } from '../../../components/table/wideTable';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useT } from '../../../i18n';
-import { useRememberedState } from '../../clients/hooks/useRememberedState';
+import { useRememberedState } from '../../../hooks/useRememberedState';
 import { useContractActions } from '../hooks/useContractActions';
-import { ClientLink } from '../../clients/components/ClientLink';
+import { ClientLink } from '../../../components/ClientLink';
 
 type View = { withinDays: number; includeLapsed: boolean; order: 'due' | 'joined' };
 

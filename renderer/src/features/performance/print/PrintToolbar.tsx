@@ -1,7 +1,7 @@
 import { ArrowLeftOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Space } from 'antd';
 import { useState } from 'react';
-import { ApiError } from '../../../api/ApiError';
+import { ApiError, toApiError } from '../../../api/ApiError';
 import { errorText } from '../../../api/errorText';
 import { useLanguage, useT } from '../../../i18n';
 
@@ -22,8 +22,13 @@ export function PrintToolbar({ pdfName, onBack }: { pdfName: string; onBack: () 
       window.print();
       return;
     }
-    const answer = await bridge.print();
-    if (!answer.ok) message.error(errorText(new ApiError(answer.error), lang));
+    try {
+      const answer = await bridge.print();
+      if (!answer.ok) message.error(errorText(new ApiError(answer.error), lang));
+    } catch (caught) {
+      // The bridge itself failed (the shell went away mid-call): say so rather than nothing.
+      message.error(errorText(toApiError(caught), lang));
+    }
   };
 
   const savePdf = async () => {
@@ -33,6 +38,8 @@ export function PrintToolbar({ pdfName, onBack }: { pdfName: string; onBack: () 
       const answer = await bridge.printToPdf(pdfName);
       if (!answer.ok) message.error(errorText(new ApiError(answer.error), lang));
       else if (answer.value.saved && answer.value.path) message.success(answer.value.path);
+    } catch (caught) {
+      message.error(errorText(toApiError(caught), lang));
     } finally {
       setBusy(false);
     }
@@ -45,11 +52,11 @@ export function PrintToolbar({ pdfName, onBack }: { pdfName: string; onBack: () 
       </Button>
       <Space>
         {bridge?.printToPdf && (
-          <Button icon={<FilePdfOutlined />} loading={busy} onClick={savePdf}>
+          <Button icon={<FilePdfOutlined />} loading={busy} onClick={() => void savePdf()}>
             {t('perf.exportPdf')}
           </Button>
         )}
-        <Button type="primary" icon={<PrinterOutlined />} onClick={print}>
+        <Button type="primary" icon={<PrinterOutlined />} onClick={() => void print()}>
           {t('perf.print')}
         </Button>
       </Space>

@@ -27,7 +27,7 @@ export function AccountCard() {
           form={own}
           layout="inline"
           onFinish={(v) =>
-            call('auth.changePassword', v).then(
+            void call('auth.changePassword', v).then(
               () => (own.resetFields(), void message.success(t('auth.changed'))),
               (e: unknown) => void message.error(errorText(toApiError(e), lang)),
             )

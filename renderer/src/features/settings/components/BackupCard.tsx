@@ -61,7 +61,7 @@ export function BackupCard() {
           onValuesChange={(changed: Partial<Values>) => {
             if ('dir' in changed) form.setFields([{ name: 'dir', errors: [] }]);
           }}
-          onFinish={(v) => save(v).then(() => (void message.success(t('common.saved')), settings.refresh()), failed)}
+          onFinish={(v) => void save(v).then(() => (void message.success(t('common.saved')), settings.refresh()), failed)}
         >
           <Form.Item name="dir" label={t('backup.dir')}>
             {/* A JS string, not a JSX attribute: "D:\\门店通备份" there would show both backslashes. */}

@@ -123,7 +123,7 @@ function SetPasswordModal({
     >
       <Typography.Paragraph type="secondary">{firstOwner ? t('auth.firstOwnerHint') : t('auth.resetHint')}</Typography.Paragraph>
       <ErrorAlert text={errors.general} />
-      <Form form={form} layout="vertical" onFinish={save} onValuesChange={errors.clear}>
+      <Form form={form} layout="vertical" onFinish={(v) => void save(v)} onValuesChange={errors.clear}>
         <Form.Item name="password" label={t('auth.next')} rules={[{ required: true, message: t('auth.next') }]}>
           <Input.Password autoComplete="new-password" autoFocus aria-label={t('auth.next')} />
         </Form.Item>

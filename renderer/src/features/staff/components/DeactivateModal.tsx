@@ -69,7 +69,7 @@ export function DeactivateModal({
         component={false}
         layout="vertical"
         initialValues={{ leftOn: dayjs().startOf('day'), clientsToPool: false }}
-        onFinish={confirm}
+        onFinish={(v) => void confirm(v)}
         onValuesChange={errors.clear}
       >
         <Form.Item

@@ -70,7 +70,7 @@ export function ReinstateModal({
         form={form}
         layout="vertical"
         initialValues={{ on: dayjs().startOf('day'), reason: '' }}
-        onFinish={confirm}
+        onFinish={(v) => void confirm(v)}
         onValuesChange={errors.clear}
       >
         <Form.Item name="on" label={t('staff.reinstateOn')}>

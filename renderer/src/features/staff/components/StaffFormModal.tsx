@@ -70,7 +70,7 @@ export function StaffFormModal({ row, onClose, onSaved }: Props) {
         form={form}
         layout="vertical"
         initialValues={initialValues}
-        onFinish={save}
+        onFinish={(v) => void save(v)}
         onValuesChange={errors.clear}
         className="staff-form"
       >

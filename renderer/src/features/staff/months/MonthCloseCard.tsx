@@ -139,7 +139,7 @@ export function MonthCloseCard({ onChanged }: { onChanged: () => void }) {
           confirmLoading={reopen.running}
           onCancel={() => setReopening(null)}
           onOk={() =>
-            reopen.run({ month: reopening.month, reason }).then(() => {
+            void reopen.run({ month: reopening.month, reason }).then(() => {
               setReopening(null);
               done(t('months.reopened', { month: reopening.month }));
             }, failed)

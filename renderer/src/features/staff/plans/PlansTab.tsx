@@ -134,7 +134,9 @@ export function PlansTab() {
                 type="link"
                 size="small"
                 disabled={plans?.closed === true}
-                onClick={() => clear.run({ month, staffId: p.staffId }).then((next) => saved(next, t('plans.saved')), failed)}
+                onClick={() =>
+                  void clear.run({ month, staffId: p.staffId }).then((next) => saved(next, t('plans.saved')), failed)
+                }
               >
                 {t('plans.clearPerson')}
               </Button>
@@ -176,7 +178,7 @@ export function PlansTab() {
             icon={<CopyOutlined />}
             disabled={!plans || plans.closed}
             loading={copy.running}
-            onClick={() => copy.run({ month }).then((next) => saved(next, t('plans.copied')), failed)}
+            onClick={() => void copy.run({ month }).then((next) => saved(next, t('plans.copied')), failed)}
           >
             {t('plans.copyPrevious')}
           </Button>

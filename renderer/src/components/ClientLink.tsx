@@ -1,4 +1,4 @@
-import { toHash } from '../../../app/hashPath';
+import { toHash } from '../app/hashPath';
 
 /** A client's name linking to their file (a real link: middle-click and keyboard work). */
 export function ClientLink({ id, name }: { id: number; name: string }) {

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import { managesPerson } from '../../../../../shared/roles';
-import { useQuery } from '../../../api/useQuery';
-import { useAuth } from '../../../app/AuthContext';
+import { managesPerson } from '../../../shared/roles';
+import { useQuery } from '../api/useQuery';
+import { useAuth } from '../app/AuthContext';
 
 /** Current staff as select options: "张伟 (S001)". */
 export function useStaffOptions(): { options: { value: number; label: string }[]; loading: boolean } {
