@@ -26,7 +26,9 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
-            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 20 },
+            // clsx and react-is are shared by antd and recharts: here, or they land in the charts
+            // chunk and every first screen downloads and parses all of recharts for them.
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-is|clsx)[\\/]/, priority: 20 },
             {
               name: 'charts',
               test: /node_modules[\\/](recharts|d3-[^\\/]+|victory-vendor|@reduxjs|redux|immer|reselect|decimal\.js-light)[\\/]/,
