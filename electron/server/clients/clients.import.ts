@@ -11,12 +11,15 @@ import {
   type SalesStage,
 } from '../../../shared/clients/classification';
 import { completenessScore } from '../../../shared/clients/completeness';
-import { companyNameKey, formatPhoneKey, normalisePhone, splitPhones, tidyName } from '../../../shared/clients/normalise';
+import { companyNameKey, formatPhoneKey, splitPhones, tidyName } from '../../../shared/clients/normalise';
+import { newClientSchema } from '../../../shared/contract/client-schemas';
 import { parseRegion } from '../../../shared/clients/region';
 import { todayLocal } from '../../../shared/dates';
 import type { CallContext } from '../core/context';
 import { IssueList, type Importer, type RowResult } from '../imports/importer';
 import { fieldReaders } from '../imports/field-readers';
+import { checkWithSchema, type SchemaColumns } from '../imports/schema-check';
+import { readPhones } from './client-phones';
 import { CLIENT_COLUMNS, type ClientField } from './clients.columns';
 import { describeDuplicate, toDuplicateHits, type DuplicateMatch } from './duplicates';
 import {
@@ -81,6 +84,34 @@ const UPDATABLE: readonly ClientField[] = [
   'phone',
 ];
 
+/** The column each clients.create input key is read from, for the schema's issues. */
+const CLIENT_SCHEMA_COLUMNS: SchemaColumns<ClientField> = {
+  kind: 'kind',
+  name: 'name',
+  contactName: 'contact',
+  phones: 'phone',
+  wechat: 'wechat',
+  qq: 'qq',
+  email: 'email',
+  address: 'address',
+  province: 'province',
+  city: 'city',
+  district: 'district',
+  township: 'township',
+  industry: 'industry',
+  size: 'size',
+  source: 'source',
+  referrerName: 'referrer',
+  joinedOn: 'joinedOn',
+  level: 'level',
+  grade: 'grade',
+  stage: 'stage',
+  valueType: 'valueType',
+  birthday: 'birthday',
+  anniversary: 'anniversary',
+  notes: 'notes',
+};
+
 export const clientsImporter: Importer<ClientField, ImportedClient> = {
   kind: 'clients',
   label: { zh: '客户', en: 'clients' },
@@ -96,24 +127,18 @@ export const clientsImporter: Importer<ClientField, ImportedClient> = {
       read(cells, row): RowResult<ImportedClient> {
         const issues = new IssueList(cells);
         const f = fieldReaders(cells, issues);
-        const name = tidyName(f.text('name', 100, { required: true }));
+        const name = tidyName(f.text('name'));
         const kind =
           f.choice(
             'kind',
             (t) => (/^(个人|person|个体)$/i.test(t) ? 'person' : /^(公司|企业|单位|company)$/i.test(t) ? 'company' : null),
             { zh: '公司、个人', en: 'company, person' },
           ) ?? 'company';
-        const phones: ImportedClient['phones'] = [];
-        for (const raw of splitPhones(cells.text('phone'))) {
-          const p = normalisePhone(raw);
-          if (!p)
-            issues.add(
-              'phone',
-              `"${raw}"不是有效的电话号码(手机 11 位,座机请带区号)`,
-              `"${raw}" is not a valid phone number (mobiles have 11 digits; landlines need the area code)`,
-            );
-          else if (!phones.some((q) => q.key === p.key)) phones.push({ phone: raw, ...p });
-        }
+        // The same reading of phone numbers as clients.create (client-phones.ts).
+        const phoneTexts = splitPhones(cells.text('phone'));
+        const read = readPhones(phoneTexts);
+        for (const bad of read.issues) issues.add('phone', bad.message, bad.messageEn);
+        const phones: ImportedClient['phones'] = read.entries;
         const nameKey = companyNameKey(name);
         const dupes: DuplicateMatch[] = [];
         for (const p of phones) {
@@ -168,35 +193,31 @@ export const clientsImporter: Importer<ClientField, ImportedClient> = {
         const region = parseRegion(cells.text('region'));
         const level = f.choice('level', parseLevel, LEVEL_HINT) ?? 4;
         const stage = f.choice('stage', parseStage, STAGE_HINT) ?? STAGE_BY_LEVEL[level];
-        const email = f.text('email', 100);
-        if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
-          issues.add('email', `"${email}"不是有效邮箱`, `"${email}" is not a valid email`);
+        const email = f.text('email');
         const grade =
           f.choice('grade', (t) => (/^[abc]$/i.test(t.trim()) ? t.trim().toUpperCase() : null), {
             zh: 'A、B、C',
             en: 'A, B, C',
           }) ?? '';
         const owner = readOwner(cells.text('ownerCode'), cells.text('ownerName'), staff, issues);
-        const value: ImportedClient = {
-          updateId,
-          updateFields: updateId === null ? [] : UPDATABLE.filter((field) => cells.text(field) !== ''),
+        // The row as clients.create would receive it; its schema holds every rule.
+        const input = {
           kind,
           name,
-          nameKey,
-          contactName: f.text('contact', 50),
-          phones,
-          wechat: f.text('wechat', 60),
-          qq: f.text('qq', 20),
+          contactName: f.text('contact'),
+          phones: phoneTexts,
+          wechat: f.text('wechat'),
+          qq: f.text('qq'),
           email,
-          address: f.text('address', 200),
-          province: f.text('province', 30) || region.province,
-          city: f.text('city', 30) || region.city,
-          district: f.text('district', 30) || region.district,
-          township: f.text('township', 30) || region.township,
-          industry: f.text('industry', 40),
-          size: f.text('size', 40),
+          address: f.text('address'),
+          province: f.text('province') || region.province,
+          city: f.text('city') || region.city,
+          district: f.text('district') || region.district,
+          township: f.text('township') || region.township,
+          industry: f.text('industry'),
+          size: f.text('size'),
           source: f.choice('source', parseSource, SOURCE_HINT) ?? 'other',
-          referrerName: f.text('referrer', 100),
+          referrerName: f.text('referrer'),
           joinedOn: f.date('joinedOn') ?? today,
           ownerStaffId: owner,
           level,
@@ -209,12 +230,43 @@ export const clientsImporter: Importer<ClientField, ImportedClient> = {
                 .join('、'),
               en: VALUE_TYPES.join(', '),
             }) ?? '',
-          birthday: readYearly(cells.text('birthday'), () => f.date('birthday', { yearly: true })),
-          anniversary: readYearly(cells.text('anniversary'), () => f.date('anniversary', { yearly: true })),
-          notes: f.text('notes', 2000),
+          birthday: readYearly(cells.text('birthday'), () => f.date('birthday')),
+          anniversary: readYearly(cells.text('anniversary'), () => f.date('anniversary')),
+          notes: f.text('notes'),
+        };
+        const checked = checkWithSchema(newClientSchema, input, CLIENT_SCHEMA_COLUMNS, issues);
+        if (!issues.ok || !checked) return { ok: false, issues: issues.issues };
+        const value: ImportedClient = {
+          updateId,
+          updateFields: updateId === null ? [] : UPDATABLE.filter((field) => cells.text(field) !== ''),
+          kind: checked.kind,
+          name: checked.name,
+          nameKey,
+          contactName: checked.contactName,
+          phones,
+          wechat: checked.wechat,
+          qq: checked.qq,
+          email: checked.email,
+          address: checked.address,
+          province: checked.province,
+          city: checked.city,
+          district: checked.district,
+          township: checked.township,
+          industry: checked.industry,
+          size: checked.size,
+          source: checked.source,
+          referrerName: checked.referrerName,
+          joinedOn: checked.joinedOn ?? today,
+          ownerStaffId: owner,
+          level: checked.level,
+          grade: checked.grade,
+          stage: checked.stage,
+          valueType: checked.valueType,
+          birthday: checked.birthday,
+          anniversary: checked.anniversary,
+          notes: checked.notes,
           completeness: 0,
         };
-        if (!issues.ok) return { ok: false, issues: issues.issues };
         value.completeness = completenessScore({
           ...value,
           phoneCount: phones.length,
