@@ -20,7 +20,7 @@ import { IssueList, type Importer, type RowResult } from '../imports/importer';
 import { fieldReaders } from '../imports/field-readers';
 import { checkWithSchema, type SchemaColumns } from '../imports/schema-check';
 import { readPhones } from './client-phones';
-import { CLIENT_COLUMNS, type ClientField } from './clients.columns';
+import { CLIENT_COLUMNS, CLIENT_TEXT_FIELDS, type ClientField, type ClientTextField } from './clients.columns';
 import { describeDuplicate, toDuplicateHits, type DuplicateMatch } from './duplicates';
 import {
   insertImportedClients,
@@ -58,50 +58,22 @@ const STAGE_HINT = {
 /** Where the stage column is absent: the stage the level implies, so the funnel is right. */
 const STAGE_BY_LEVEL: Record<ClientLevel, SalesStage> = { 1: 'close', 2: 'proposal', 3: 'explain', 4: 'prepare' };
 
-/** The fields a row can change on a client it updates (duplicates: 'update'): what the file fills in. */
-const UPDATABLE: readonly ClientField[] = [
-  'contact',
-  'wechat',
-  'qq',
-  'email',
-  'address',
-  'region',
-  'province',
-  'city',
-  'district',
-  'township',
-  'industry',
-  'size',
-  'source',
-  'referrer',
-  'level',
-  'grade',
-  'stage',
-  'valueType',
-  'birthday',
-  'anniversary',
-  'notes',
-  'phone',
-];
+/**
+ * The fields a row can change on a client it updates (duplicates: 'update'): what the file fills
+ * in, except what says which client it is (name, kind), when it joined and whose it is.
+ */
+type TextInput = (typeof CLIENT_TEXT_FIELDS)[ClientTextField]['input'];
+
+const NOT_UPDATABLE: readonly ClientField[] = ['name', 'kind', 'joinedOn', 'ownerCode', 'ownerName'];
+const UPDATABLE: readonly ClientField[] = CLIENT_COLUMNS.map((c) => c.field).filter((f) => !NOT_UPDATABLE.includes(f));
 
 /** The column each clients.create input key is read from, for the schema's issues. */
 const CLIENT_SCHEMA_COLUMNS: SchemaColumns<ClientField> = {
+  ...Object.fromEntries(Object.entries(CLIENT_TEXT_FIELDS).map(([field, { input }]) => [input, field as ClientField])),
   kind: 'kind',
   name: 'name',
-  contactName: 'contact',
   phones: 'phone',
-  wechat: 'wechat',
-  qq: 'qq',
-  email: 'email',
-  address: 'address',
-  province: 'province',
-  city: 'city',
-  district: 'district',
-  township: 'township',
-  industry: 'industry',
-  size: 'size',
   source: 'source',
-  referrerName: 'referrer',
   joinedOn: 'joinedOn',
   level: 'level',
   grade: 'grade',
@@ -109,7 +81,6 @@ const CLIENT_SCHEMA_COLUMNS: SchemaColumns<ClientField> = {
   valueType: 'valueType',
   birthday: 'birthday',
   anniversary: 'anniversary',
-  notes: 'notes',
 };
 
 export const clientsImporter: Importer<ClientField, ImportedClient> = {
@@ -193,7 +164,6 @@ export const clientsImporter: Importer<ClientField, ImportedClient> = {
         const region = parseRegion(cells.text('region'));
         const level = f.choice('level', parseLevel, LEVEL_HINT) ?? 4;
         const stage = f.choice('stage', parseStage, STAGE_HINT) ?? STAGE_BY_LEVEL[level];
-        const email = f.text('email');
         const grade =
           f.choice('grade', (t) => (/^[abc]$/i.test(t.trim()) ? t.trim().toUpperCase() : null), {
             zh: 'A、B、C',
@@ -201,23 +171,20 @@ export const clientsImporter: Importer<ClientField, ImportedClient> = {
           }) ?? '';
         const owner = readOwner(cells.text('ownerCode'), cells.text('ownerName'), staff, issues);
         // The row as clients.create would receive it; its schema holds every rule.
+        const texts = Object.fromEntries(
+          Object.entries(CLIENT_TEXT_FIELDS).map(([field, { input }]) => [input, f.text(field as ClientTextField)]),
+        ) as Record<TextInput, string>;
         const input = {
+          ...texts,
           kind,
           name,
-          contactName: f.text('contact'),
           phones: phoneTexts,
-          wechat: f.text('wechat'),
-          qq: f.text('qq'),
-          email,
-          address: f.text('address'),
-          province: f.text('province') || region.province,
-          city: f.text('city') || region.city,
-          district: f.text('district') || region.district,
-          township: f.text('township') || region.township,
-          industry: f.text('industry'),
-          size: f.text('size'),
+          // 地区 fills in what the 省/市/区县/乡镇 columns leave empty.
+          province: texts.province || region.province,
+          city: texts.city || region.city,
+          district: texts.district || region.district,
+          township: texts.township || region.township,
           source: f.choice('source', parseSource, SOURCE_HINT) ?? 'other',
-          referrerName: f.text('referrer'),
           joinedOn: f.date('joinedOn') ?? today,
           ownerStaffId: owner,
           level,
@@ -232,30 +199,21 @@ export const clientsImporter: Importer<ClientField, ImportedClient> = {
             }) ?? '',
           birthday: readYearly(cells.text('birthday'), () => f.date('birthday')),
           anniversary: readYearly(cells.text('anniversary'), () => f.date('anniversary')),
-          notes: f.text('notes'),
         };
         const checked = checkWithSchema(newClientSchema, input, CLIENT_SCHEMA_COLUMNS, issues);
         if (!issues.ok || !checked) return { ok: false, issues: issues.issues };
         const value: ImportedClient = {
+          ...(Object.fromEntries(Object.values(CLIENT_TEXT_FIELDS).map(({ input }) => [input, checked[input]])) as Pick<
+            typeof checked,
+            TextInput
+          >),
           updateId,
           updateFields: updateId === null ? [] : UPDATABLE.filter((field) => cells.text(field) !== ''),
           kind: checked.kind,
           name: checked.name,
           nameKey,
-          contactName: checked.contactName,
           phones,
-          wechat: checked.wechat,
-          qq: checked.qq,
-          email: checked.email,
-          address: checked.address,
-          province: checked.province,
-          city: checked.city,
-          district: checked.district,
-          township: checked.township,
-          industry: checked.industry,
-          size: checked.size,
           source: checked.source,
-          referrerName: checked.referrerName,
           joinedOn: checked.joinedOn ?? today,
           ownerStaffId: owner,
           level: checked.level,
@@ -264,7 +222,6 @@ export const clientsImporter: Importer<ClientField, ImportedClient> = {
           valueType: checked.valueType,
           birthday: checked.birthday,
           anniversary: checked.anniversary,
-          notes: checked.notes,
           completeness: 0,
         };
         value.completeness = completenessScore({
