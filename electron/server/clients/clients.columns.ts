@@ -137,6 +137,12 @@ export const CLIENT_TEXT_FIELDS = {
   notes: { input: 'notes', column: 'notes' },
 } as const satisfies Partial<Record<ClientField, { input: keyof NewClient; column: keyof ClientRecord }>>;
 export type ClientTextField = keyof typeof CLIENT_TEXT_FIELDS;
+/** The clients.create input keys of the plain text fields (contactName, wechat…). */
+export type ClientTextInput = (typeof CLIENT_TEXT_FIELDS)[ClientTextField]['input'];
+export const CLIENT_TEXT_LIST = Object.entries(CLIENT_TEXT_FIELDS) as [
+  ClientTextField,
+  (typeof CLIENT_TEXT_FIELDS)[ClientTextField],
+][];
 
 export function isClientTextField(field: ClientField): field is ClientTextField {
   return Object.hasOwn(CLIENT_TEXT_FIELDS, field);

@@ -20,7 +20,13 @@ import { IssueList, type Importer, type RowResult } from '../imports/importer';
 import { fieldReaders } from '../imports/field-readers';
 import { checkWithSchema, type SchemaColumns } from '../imports/schema-check';
 import { readPhones } from './client-phones';
-import { CLIENT_COLUMNS, CLIENT_TEXT_FIELDS, type ClientField, type ClientTextField } from './clients.columns';
+import {
+  CLIENT_COLUMNS,
+  CLIENT_TEXT_FIELDS,
+  type ClientField,
+  type ClientTextField,
+  type ClientTextInput,
+} from './clients.columns';
 import { describeDuplicate, toDuplicateHits, type DuplicateMatch } from './duplicates';
 import {
   insertImportedClients,
@@ -62,8 +68,6 @@ const STAGE_BY_LEVEL: Record<ClientLevel, SalesStage> = { 1: 'close', 2: 'propos
  * The fields a row can change on a client it updates (duplicates: 'update'): what the file fills
  * in, except what says which client it is (name, kind), when it joined and whose it is.
  */
-type TextInput = (typeof CLIENT_TEXT_FIELDS)[ClientTextField]['input'];
-
 const NOT_UPDATABLE: readonly ClientField[] = ['name', 'kind', 'joinedOn', 'ownerCode', 'ownerName'];
 const UPDATABLE: readonly ClientField[] = CLIENT_COLUMNS.map((c) => c.field).filter((f) => !NOT_UPDATABLE.includes(f));
 
@@ -173,7 +177,7 @@ export const clientsImporter: Importer<ClientField, ImportedClient> = {
         // The row as clients.create would receive it; its schema holds every rule.
         const texts = Object.fromEntries(
           Object.entries(CLIENT_TEXT_FIELDS).map(([field, { input }]) => [input, f.text(field as ClientTextField)]),
-        ) as Record<TextInput, string>;
+        ) as Record<ClientTextInput, string>;
         const input = {
           ...texts,
           kind,
@@ -205,7 +209,7 @@ export const clientsImporter: Importer<ClientField, ImportedClient> = {
         const value: ImportedClient = {
           ...(Object.fromEntries(Object.values(CLIENT_TEXT_FIELDS).map(({ input }) => [input, checked[input]])) as Pick<
             typeof checked,
-            TextInput
+            ClientTextInput
           >),
           updateId,
           updateFields: updateId === null ? [] : UPDATABLE.filter((field) => cells.text(field) !== ''),
