@@ -26,7 +26,12 @@ const clientFields = {
   phones: z.array(z.string().trim().min(1).max(40)).max(6, { error: '最多 6 个电话 / At most 6 phones' }),
   wechat: text(60, '微信', 'WeChat'),
   qq: text(20, 'QQ', 'QQ'),
-  email: z.union([z.literal(''), z.email({ error: '邮箱格式不对 / Email is not valid' })]),
+  email: z.union([
+    z.literal(''),
+    z
+      .email({ error: '邮箱格式不对,应写成 wang@163.com 这样 / Email is not valid; write it like wang@163.com' })
+      .max(100, { error: '邮箱最多 100 个字符 / Email is at most 100 characters' }),
+  ]),
   address: text(200, '地址', 'Address'),
   province: text(30, '省', 'Province'),
   city: text(30, '市', 'City'),

@@ -37,6 +37,9 @@ export const planFieldsSchema = z.strictObject({
 });
 export type PlanFields = z.output<typeof planFieldsSchema>;
 
+/** One month's plan for the team (staffId null) or one person; plans.import holds each row to it too. */
+export const planSetSchema = z.strictObject({ month: monthInputSchema, staffId: idSchema.nullable(), plan: planFieldsSchema });
+
 export type PlanRow = PlanFields & { staffId: number | null; updatedAt: string; updatedBy: string };
 export type EffectivePlan = Omit<PlanFields, 'multiplierPct' | 'rateBp'> & {
   rateBp: number;
@@ -129,7 +132,7 @@ export const commissionContract = {
     summary: '月度指标 / Monthly plan',
   }),
   'plans.set': method<MonthPlans>()({
-    input: z.strictObject({ month: monthInputSchema, staffId: idSchema.nullable(), plan: planFieldsSchema }),
+    input: planSetSchema,
     roles: managers,
     kind: 'write',
     summary: '设置月度指标 / Set the plan (team default or one person)',

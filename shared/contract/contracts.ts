@@ -20,6 +20,20 @@ import { exportFormatSchema, type ExportFile } from '../imports/export-file';
 
 export * from './contract-schemas';
 
+/** One payment or refund; payments.import holds each row to it too. */
+export const newPaymentSchema = z.strictObject({
+  contractId: idSchema,
+  paidOn: dateSchema,
+  /** Negative for a refund (退款). */
+  amountFen: z
+    .number({ error: '金额必须是数字 / Amount must be a number' })
+    .int({ error: '金额必须精确到分 / Amount must be whole fen' })
+    .refine((v) => v !== 0, { error: '金额不能为 0 / Amount cannot be 0' })
+    .refine((v) => Math.abs(v) <= 100_000_000_000, { error: '金额过大 / Amount is too large' }),
+  method: z.enum(PAYMENT_METHODS, { error: '收款方式无效 / Unknown payment method' }).default('transfer'),
+  notes: z.string().trim().max(500, { error: '备注最多 500 个字 / Notes are at most 500 characters' }).default(''),
+});
+
 const everyone = ['owner', 'manager', 'clerk', 'salesperson'] as const;
 const office = ['owner', 'manager', 'clerk'] as const;
 const managers = ['owner', 'manager'] as const;
@@ -85,18 +99,7 @@ export const contractsContract = {
     summary: '导出合同 / Export contracts',
   }),
   'payments.create': method<PaymentRow>()({
-    input: z.strictObject({
-      contractId: idSchema,
-      paidOn: dateSchema,
-      /** Negative for a refund (退款). */
-      amountFen: z
-        .number({ error: '金额必须是数字 / Amount must be a number' })
-        .int({ error: '金额必须精确到分 / Amount must be whole fen' })
-        .refine((v) => v !== 0, { error: '金额不能为 0 / Amount cannot be 0' })
-        .refine((v) => Math.abs(v) <= 100_000_000_000, { error: '金额过大 / Amount is too large' }),
-      method: z.enum(PAYMENT_METHODS, { error: '收款方式无效 / Unknown payment method' }).default('transfer'),
-      notes: z.string().trim().max(500).default(''),
-    }),
+    input: newPaymentSchema,
     roles: office,
     kind: 'write',
     summary: '登记收款或退款 / Record a payment or refund',

@@ -105,7 +105,7 @@ function stringArbitrary(js: Js, o: GenerateOptions): fc.Arbitrary<string> {
         .array(fc.constantFrom('协议合同', '2026', '2026-03', 'a.pdf', '客户档案', 'x'), { maxLength: 4 })
         .map((p) => p.join('/'));
     case 'email':
-      return fc.emailAddress();
+      return fc.emailAddress().filter((s) => s.length <= (js.maxLength ?? Infinity));
   }
   if (js.pattern) {
     const pattern = new RegExp(js.pattern);

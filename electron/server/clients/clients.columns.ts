@@ -1,4 +1,6 @@
+import type { NewClient } from '../../../shared/contract/client-schemas';
 import type { ColumnSpec } from '../../../shared/imports/headers';
+import type { ClientRecord } from '../db/schema';
 
 /** The client sheet's columns: what import understands and export writes (so files round-trip). */
 export const CLIENT_COLUMNS = [
@@ -112,3 +114,36 @@ export const CLIENT_COLUMNS = [
 ] as const satisfies readonly ColumnSpec[];
 
 export type ClientField = (typeof CLIENT_COLUMNS)[number]['field'];
+
+/**
+ * The client sheet's plain text columns: the clients.create input key each one is and the
+ * clients table column it is stored in. Import reads them and export writes them from this list
+ * alone (a new text field is a line here, not code in clients.import.ts and clients.export.ts);
+ * their rules are the schema's.
+ */
+export const CLIENT_TEXT_FIELDS = {
+  contact: { input: 'contactName', column: 'contact_name' },
+  wechat: { input: 'wechat', column: 'wechat' },
+  qq: { input: 'qq', column: 'qq' },
+  email: { input: 'email', column: 'email' },
+  address: { input: 'address', column: 'address' },
+  province: { input: 'province', column: 'province' },
+  city: { input: 'city', column: 'city' },
+  district: { input: 'district', column: 'district' },
+  township: { input: 'township', column: 'township' },
+  industry: { input: 'industry', column: 'industry' },
+  size: { input: 'size', column: 'size' },
+  referrer: { input: 'referrerName', column: 'referrer_name' },
+  notes: { input: 'notes', column: 'notes' },
+} as const satisfies Partial<Record<ClientField, { input: keyof NewClient; column: keyof ClientRecord }>>;
+export type ClientTextField = keyof typeof CLIENT_TEXT_FIELDS;
+/** The clients.create input keys of the plain text fields (contactName, wechat…). */
+export type ClientTextInput = (typeof CLIENT_TEXT_FIELDS)[ClientTextField]['input'];
+export const CLIENT_TEXT_LIST = Object.entries(CLIENT_TEXT_FIELDS) as [
+  ClientTextField,
+  (typeof CLIENT_TEXT_FIELDS)[ClientTextField],
+][];
+
+export function isClientTextField(field: ClientField): field is ClientTextField {
+  return Object.hasOwn(CLIENT_TEXT_FIELDS, field);
+}

@@ -16,27 +16,17 @@ import type { ExportFile, ExportFormat } from '../../../shared/imports/export-fi
 import { todayLocal } from '../../../shared/dates';
 import type { CallContext } from '../core/context';
 import { exportFile, type TableColumn } from '../imports/write-table';
-import { CLIENT_COLUMNS, type ClientField } from './clients.columns';
+import { CLIENT_COLUMNS, CLIENT_TEXT_FIELDS, isClientTextField, type ClientField, type ClientTextField } from './clients.columns';
 import { scopedOwnerId } from './client-scope';
 import { clientOrderSql, clientWhere } from './client-list.query';
 
+/** The export query's row: the plain text columns (CLIENT_TEXT_FIELDS) and what needs its own words. */
 type ExportRow = Pick<
   Selectable<ClientsTable>,
+  | (typeof CLIENT_TEXT_FIELDS)[ClientTextField]['column']
   | 'kind'
   | 'name'
-  | 'contact_name'
-  | 'wechat'
-  | 'qq'
-  | 'email'
-  | 'address'
-  | 'province'
-  | 'city'
-  | 'district'
-  | 'township'
-  | 'industry'
-  | 'size'
   | 'source'
-  | 'referrer_name'
   | 'level'
   | 'grade'
   | 'stage'
@@ -44,12 +34,15 @@ type ExportRow = Pick<
   | 'joined_on'
   | 'birthday'
   | 'anniversary'
-  | 'notes'
 > & {
   phones: string | null;
   owner_code: string | null;
   owner_name: string | null;
 };
+
+const TEXT_COLUMNS_SQL = Object.values(CLIENT_TEXT_FIELDS)
+  .map((t) => `c.${t.column}`)
+  .join(', ');
 
 /** Every client of the filtered list, in the list's order, with the same headers import reads. */
 export async function exportClients(ctx: CallContext, filters: ClientFilters, format: ExportFormat): Promise<ExportFile> {
@@ -57,9 +50,9 @@ export async function exportClients(ctx: CallContext, filters: ClientFilters, fo
   const order = clientOrderSql(filters.sort);
   const rows = ctx.sqlite
     .prepare(
-      `SELECT c.kind, c.name, c.contact_name, (SELECT group_concat(p.phone, ' / ') FROM client_phones p WHERE p.client_id = c.id) AS phones,
-              c.wechat, c.qq, c.email, c.address, c.province, c.city, c.district, c.township, c.industry, c.size, c.source, c.referrer_name,
-              c.level, c.grade, c.stage, c.value_type, c.joined_on, s.code AS owner_code, s.name AS owner_name, c.birthday, c.anniversary, c.notes
+      `SELECT c.kind, c.name, (SELECT group_concat(p.phone, ' / ') FROM client_phones p WHERE p.client_id = c.id) AS phones,
+              ${TEXT_COLUMNS_SQL}, c.source, c.level, c.grade, c.stage, c.value_type, c.joined_on,
+              s.code AS owner_code, s.name AS owner_name, c.birthday, c.anniversary
        FROM clients c LEFT JOIN staff s ON s.id = c.owner_staff_id ${where.sql} ORDER BY ${order}`,
     )
     .all(...where.params) as ExportRow[];
@@ -83,41 +76,18 @@ const WIDTHS: Partial<Record<ClientField, number>> = {
 };
 
 function cellFor(field: ClientField, r: ExportRow): string {
+  if (isClientTextField(field)) return r[CLIENT_TEXT_FIELDS[field].column];
   switch (field) {
     case 'name':
       return r.name;
     case 'kind':
       return r.kind === 'person' ? '个人' : '公司';
-    case 'contact':
-      return r.contact_name;
     case 'phone':
       return r.phones ?? '';
-    case 'wechat':
-      return r.wechat;
-    case 'qq':
-      return r.qq;
-    case 'email':
-      return r.email;
-    case 'address':
-      return r.address;
     case 'region':
       return '';
-    case 'province':
-      return r.province;
-    case 'city':
-      return r.city;
-    case 'district':
-      return r.district;
-    case 'township':
-      return r.township;
-    case 'industry':
-      return r.industry;
-    case 'size':
-      return r.size;
     case 'source':
       return SOURCE_LABELS[r.source as ClientSource]?.zh ?? r.source;
-    case 'referrer':
-      return r.referrer_name;
     case 'level':
       return LEVEL_LABELS[r.level as ClientLevel]?.short ?? String(r.level);
     case 'grade':
@@ -136,7 +106,5 @@ function cellFor(field: ClientField, r: ExportRow): string {
       return r.birthday ?? '';
     case 'anniversary':
       return r.anniversary ?? '';
-    case 'notes':
-      return r.notes;
   }
 }

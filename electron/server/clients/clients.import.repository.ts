@@ -5,10 +5,11 @@ import type { PhoneKind } from '../../../shared/clients/normalise';
 import { writeAudit } from '../audit/audit.repository';
 import type { CallContext } from '../core/context';
 import type { ClientRecord, Database } from '../db/schema';
-import type { ClientField } from './clients.columns';
+import { CLIENT_TEXT_LIST, type ClientField, type ClientTextInput } from './clients.columns';
 import { clientSearchText, completenessInputOf, writeClientSearch } from './clients.repository';
 
-export type ImportedClient = {
+/** A row ready to write: the plain text fields (CLIENT_TEXT_FIELDS) by input key, and the rest. */
+export type ImportedClient = Record<ClientTextInput, string> & {
   /** The caller's own client this row updates (duplicates policy 'update'), or null for a new client. */
   updateId?: number | null;
   /** The fields the file fills in for that update. */
@@ -16,20 +17,8 @@ export type ImportedClient = {
   kind: 'company' | 'person';
   name: string;
   nameKey: string;
-  contactName: string;
   phones: { phone: string; key: string; kind: PhoneKind }[];
-  wechat: string;
-  qq: string;
-  email: string;
-  address: string;
-  province: string;
-  city: string;
-  district: string;
-  township: string;
-  industry: string;
-  size: string;
   source: ClientSource;
-  referrerName: string;
   joinedOn: string;
   ownerStaffId: number | null;
   level: number;
@@ -38,7 +27,6 @@ export type ImportedClient = {
   valueType: string;
   birthday: string | null;
   anniversary: string | null;
-  notes: string;
   completeness: number;
 };
 
@@ -92,11 +80,27 @@ export async function loadStaffDirectory(db: Kysely<Database>): Promise<StaffDir
  */
 export function insertImportedClients(ctx: CallContext, clients: readonly ImportedClient[]): number {
   const stamp = ctx.now().toISOString();
+  const textColumns = CLIENT_TEXT_LIST.map(([, t]) => t.column);
+  const columns = [
+    'kind',
+    'name',
+    'name_key',
+    ...textColumns,
+    'source',
+    'joined_on',
+    'owner_staff_id',
+    'level',
+    'grade',
+    'stage',
+    'value_type',
+    'birthday',
+    'anniversary',
+    'completeness',
+    'created_at',
+    'updated_at',
+  ];
   const insertClient = ctx.sqlite.prepare(
-    `INSERT INTO clients (kind, name, name_key, contact_name, wechat, qq, email, address, province, city, district, township,
-       industry, size, source, referrer_name, joined_on, owner_staff_id, level, grade, stage, value_type, birthday, anniversary,
-       notes, completeness, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO clients (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
   );
   const insertPhone = ctx.sqlite.prepare('INSERT INTO client_phones (client_id, phone, phone_key, kind) VALUES (?, ?, ?, ?)');
   const insertSearch = ctx.sqlite.prepare('INSERT INTO client_search (rowid, grams) VALUES (?, ?)');
@@ -106,19 +110,8 @@ export function insertImportedClients(ctx: CallContext, clients: readonly Import
         c.kind,
         c.name,
         c.nameKey,
-        c.contactName,
-        c.wechat,
-        c.qq,
-        c.email,
-        c.address,
-        c.province,
-        c.city,
-        c.district,
-        c.township,
-        c.industry,
-        c.size,
+        ...CLIENT_TEXT_LIST.map(([, t]) => c[t.input]),
         c.source,
-        c.referrerName,
         c.joinedOn,
         c.ownerStaffId,
         c.level,
@@ -127,7 +120,6 @@ export function insertImportedClients(ctx: CallContext, clients: readonly Import
         c.valueType,
         c.birthday,
         c.anniversary,
-        c.notes,
         c.completeness,
         stamp,
         stamp,
@@ -150,20 +142,15 @@ export function insertImportedClients(ctx: CallContext, clients: readonly Import
 
 /** Database columns each updatable field writes. */
 const COLUMNS_OF: Partial<Record<ClientField, (c: ImportedClient) => Partial<Record<keyof ClientRecord, unknown>>>> = {
-  contact: (c) => ({ contact_name: c.contactName }),
-  wechat: (c) => ({ wechat: c.wechat }),
-  qq: (c) => ({ qq: c.qq }),
-  email: (c) => ({ email: c.email }),
-  address: (c) => ({ address: c.address }),
+  // Plain text fields write their own column; notes are added to, not replaced (below).
+  ...Object.fromEntries(
+    CLIENT_TEXT_LIST.filter(([field]) => field !== 'notes').map(([field, t]) => [
+      field,
+      (c: ImportedClient) => ({ [t.column]: c[t.input] }),
+    ]),
+  ),
   region: (c) => ({ province: c.province, city: c.city, district: c.district, township: c.township }),
-  province: (c) => ({ province: c.province }),
-  city: (c) => ({ city: c.city }),
-  district: (c) => ({ district: c.district }),
-  township: (c) => ({ township: c.township }),
-  industry: (c) => ({ industry: c.industry }),
-  size: (c) => ({ size: c.size }),
   source: (c) => ({ source: c.source }),
-  referrer: (c) => ({ referrer_name: c.referrerName }),
   level: (c) => ({ level: c.level }),
   grade: (c) => ({ grade: c.grade }),
   stage: (c) => ({ stage: c.stage }),

@@ -11,13 +11,22 @@ import {
   type SalesStage,
 } from '../../../shared/clients/classification';
 import { completenessScore } from '../../../shared/clients/completeness';
-import { companyNameKey, formatPhoneKey, normalisePhone, splitPhones, tidyName } from '../../../shared/clients/normalise';
+import { companyNameKey, formatPhoneKey, splitPhones, tidyName } from '../../../shared/clients/normalise';
+import { newClientSchema } from '../../../shared/contract/client-schemas';
 import { parseRegion } from '../../../shared/clients/region';
 import { todayLocal } from '../../../shared/dates';
 import type { CallContext } from '../core/context';
 import { IssueList, type Importer, type RowResult } from '../imports/importer';
 import { fieldReaders } from '../imports/field-readers';
-import { CLIENT_COLUMNS, type ClientField } from './clients.columns';
+import { checkWithSchema, type SchemaColumns } from '../imports/schema-check';
+import { readPhones } from './client-phones';
+import {
+  CLIENT_COLUMNS,
+  CLIENT_TEXT_FIELDS,
+  type ClientField,
+  type ClientTextField,
+  type ClientTextInput,
+} from './clients.columns';
 import { describeDuplicate, toDuplicateHits, type DuplicateMatch } from './duplicates';
 import {
   insertImportedClients,
@@ -55,31 +64,28 @@ const STAGE_HINT = {
 /** Where the stage column is absent: the stage the level implies, so the funnel is right. */
 const STAGE_BY_LEVEL: Record<ClientLevel, SalesStage> = { 1: 'close', 2: 'proposal', 3: 'explain', 4: 'prepare' };
 
-/** The fields a row can change on a client it updates (duplicates: 'update'): what the file fills in. */
-const UPDATABLE: readonly ClientField[] = [
-  'contact',
-  'wechat',
-  'qq',
-  'email',
-  'address',
-  'region',
-  'province',
-  'city',
-  'district',
-  'township',
-  'industry',
-  'size',
-  'source',
-  'referrer',
-  'level',
-  'grade',
-  'stage',
-  'valueType',
-  'birthday',
-  'anniversary',
-  'notes',
-  'phone',
-];
+/**
+ * The fields a row can change on a client it updates (duplicates: 'update'): what the file fills
+ * in, except what says which client it is (name, kind), when it joined and whose it is.
+ */
+const NOT_UPDATABLE: readonly ClientField[] = ['name', 'kind', 'joinedOn', 'ownerCode', 'ownerName'];
+const UPDATABLE: readonly ClientField[] = CLIENT_COLUMNS.map((c) => c.field).filter((f) => !NOT_UPDATABLE.includes(f));
+
+/** The column each clients.create input key is read from, for the schema's issues. */
+const CLIENT_SCHEMA_COLUMNS: SchemaColumns<ClientField> = {
+  ...Object.fromEntries(Object.entries(CLIENT_TEXT_FIELDS).map(([field, { input }]) => [input, field as ClientField])),
+  kind: 'kind',
+  name: 'name',
+  phones: 'phone',
+  source: 'source',
+  joinedOn: 'joinedOn',
+  level: 'level',
+  grade: 'grade',
+  stage: 'stage',
+  valueType: 'valueType',
+  birthday: 'birthday',
+  anniversary: 'anniversary',
+};
 
 export const clientsImporter: Importer<ClientField, ImportedClient> = {
   kind: 'clients',
@@ -96,24 +102,18 @@ export const clientsImporter: Importer<ClientField, ImportedClient> = {
       read(cells, row): RowResult<ImportedClient> {
         const issues = new IssueList(cells);
         const f = fieldReaders(cells, issues);
-        const name = tidyName(f.text('name', 100, { required: true }));
+        const name = tidyName(f.text('name'));
         const kind =
           f.choice(
             'kind',
             (t) => (/^(个人|person|个体)$/i.test(t) ? 'person' : /^(公司|企业|单位|company)$/i.test(t) ? 'company' : null),
             { zh: '公司、个人', en: 'company, person' },
           ) ?? 'company';
-        const phones: ImportedClient['phones'] = [];
-        for (const raw of splitPhones(cells.text('phone'))) {
-          const p = normalisePhone(raw);
-          if (!p)
-            issues.add(
-              'phone',
-              `"${raw}"不是有效的电话号码(手机 11 位,座机请带区号)`,
-              `"${raw}" is not a valid phone number (mobiles have 11 digits; landlines need the area code)`,
-            );
-          else if (!phones.some((q) => q.key === p.key)) phones.push({ phone: raw, ...p });
-        }
+        // The same reading of phone numbers as clients.create (client-phones.ts).
+        const phoneTexts = splitPhones(cells.text('phone'));
+        const read = readPhones(phoneTexts);
+        for (const bad of read.issues) issues.add('phone', bad.message, bad.messageEn);
+        const phones: ImportedClient['phones'] = read.entries;
         const nameKey = companyNameKey(name);
         const dupes: DuplicateMatch[] = [];
         for (const p of phones) {
@@ -168,35 +168,27 @@ export const clientsImporter: Importer<ClientField, ImportedClient> = {
         const region = parseRegion(cells.text('region'));
         const level = f.choice('level', parseLevel, LEVEL_HINT) ?? 4;
         const stage = f.choice('stage', parseStage, STAGE_HINT) ?? STAGE_BY_LEVEL[level];
-        const email = f.text('email', 100);
-        if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
-          issues.add('email', `"${email}"不是有效邮箱`, `"${email}" is not a valid email`);
         const grade =
           f.choice('grade', (t) => (/^[abc]$/i.test(t.trim()) ? t.trim().toUpperCase() : null), {
             zh: 'A、B、C',
             en: 'A, B, C',
           }) ?? '';
         const owner = readOwner(cells.text('ownerCode'), cells.text('ownerName'), staff, issues);
-        const value: ImportedClient = {
-          updateId,
-          updateFields: updateId === null ? [] : UPDATABLE.filter((field) => cells.text(field) !== ''),
+        // The row as clients.create would receive it; its schema holds every rule.
+        const texts = Object.fromEntries(
+          Object.entries(CLIENT_TEXT_FIELDS).map(([field, { input }]) => [input, f.text(field as ClientTextField)]),
+        ) as Record<ClientTextInput, string>;
+        const input = {
+          ...texts,
           kind,
           name,
-          nameKey,
-          contactName: f.text('contact', 50),
-          phones,
-          wechat: f.text('wechat', 60),
-          qq: f.text('qq', 20),
-          email,
-          address: f.text('address', 200),
-          province: f.text('province', 30) || region.province,
-          city: f.text('city', 30) || region.city,
-          district: f.text('district', 30) || region.district,
-          township: f.text('township', 30) || region.township,
-          industry: f.text('industry', 40),
-          size: f.text('size', 40),
+          phones: phoneTexts,
+          // 地区 fills in what the 省/市/区县/乡镇 columns leave empty.
+          province: texts.province || region.province,
+          city: texts.city || region.city,
+          district: texts.district || region.district,
+          township: texts.township || region.township,
           source: f.choice('source', parseSource, SOURCE_HINT) ?? 'other',
-          referrerName: f.text('referrer', 100),
           joinedOn: f.date('joinedOn') ?? today,
           ownerStaffId: owner,
           level,
@@ -209,12 +201,33 @@ export const clientsImporter: Importer<ClientField, ImportedClient> = {
                 .join('、'),
               en: VALUE_TYPES.join(', '),
             }) ?? '',
-          birthday: readYearly(cells.text('birthday'), () => f.date('birthday', { yearly: true })),
-          anniversary: readYearly(cells.text('anniversary'), () => f.date('anniversary', { yearly: true })),
-          notes: f.text('notes', 2000),
+          birthday: readYearly(cells.text('birthday'), () => f.date('birthday')),
+          anniversary: readYearly(cells.text('anniversary'), () => f.date('anniversary')),
+        };
+        const checked = checkWithSchema(newClientSchema, input, CLIENT_SCHEMA_COLUMNS, issues);
+        if (!issues.ok || !checked) return { ok: false, issues: issues.issues };
+        const value: ImportedClient = {
+          ...(Object.fromEntries(Object.values(CLIENT_TEXT_FIELDS).map(({ input }) => [input, checked[input]])) as Pick<
+            typeof checked,
+            ClientTextInput
+          >),
+          updateId,
+          updateFields: updateId === null ? [] : UPDATABLE.filter((field) => cells.text(field) !== ''),
+          kind: checked.kind,
+          name: checked.name,
+          nameKey,
+          phones,
+          source: checked.source,
+          joinedOn: checked.joinedOn ?? today,
+          ownerStaffId: owner,
+          level: checked.level,
+          grade: checked.grade,
+          stage: checked.stage,
+          valueType: checked.valueType,
+          birthday: checked.birthday,
+          anniversary: checked.anniversary,
           completeness: 0,
         };
-        if (!issues.ok) return { ok: false, issues: issues.issues };
         value.completeness = completenessScore({
           ...value,
           phoneCount: phones.length,

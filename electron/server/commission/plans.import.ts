@@ -6,6 +6,8 @@ import { formatFen } from '../../../shared/money';
 import { writeAudit } from '../audit/audit.repository';
 import { fieldReaders } from '../imports/field-readers';
 import { IssueList, type Importer, type RowResult } from '../imports/importer';
+import { checkWithSchema, type SchemaColumns } from '../imports/schema-check';
+import { planSetSchema } from '../../../shared/contract/commission';
 import { employedIn } from './employed-staff';
 import { mayManagePerson } from '../staff/staff-policy';
 import type { Role } from '../../../shared/roles';
@@ -20,6 +22,16 @@ export const PLAN_COLUMNS = [
   { field: 'multiplier', label: '超额倍数', labelEn: 'multiplier', aliases: ['超额提成倍数', '倍数'] },
 ] as const satisfies readonly ColumnSpec[];
 type PlanField = (typeof PLAN_COLUMNS)[number]['field'];
+
+/** The column each plans.set input key is read from, for the schema's issues. */
+const PLAN_SCHEMA_COLUMNS: SchemaColumns<PlanField> = {
+  month: 'month',
+  staffId: 'code',
+  'plan.floorFen': 'floor',
+  'plan.targetFen': 'target',
+  'plan.rateBp': 'rate',
+  'plan.multiplierPct': 'multiplier',
+};
 
 /** 2026-03, 2026/3, 2026年3月, or an Excel date in the month. */
 export function parseMonthCell(value: CellValue): string | null {
@@ -119,11 +131,25 @@ export const plansImporter: Importer<PlanField, ImportedPlan> = {
             `"${cells.text('multiplier')}"不是有效倍数,可写 2 或 1.5(1–10 倍)`,
             `"${cells.text('multiplier')}" is not a multiplier; write e.g. 2 or 1.5 (1–10)`,
           );
-        if (!issues.ok || !month) return { ok: false, issues: issues.issues };
+        // The row as plans.set would receive it; its schema holds the ranges (rate ≤ 100 %, 1–10×).
+        const checked = checkWithSchema(
+          planSetSchema,
+          { month, staffId: staffId ?? null, plan: { floorFen, targetFen, rateBp, multiplierPct } },
+          PLAN_SCHEMA_COLUMNS,
+          issues,
+        );
+        if (!issues.ok || !month || !checked) return { ok: false, issues: issues.issues };
         seen.set(key, row);
         return {
           ok: true,
-          value: { month, staffId: staffId ?? null, floorFen, targetFen, rateBp, multiplierPct },
+          value: {
+            month: checked.month,
+            staffId: checked.staffId,
+            floorFen: checked.plan.floorFen,
+            targetFen: checked.plan.targetFen,
+            rateBp: checked.plan.rateBp,
+            multiplierPct: checked.plan.multiplierPct,
+          },
           preview: () => ({
             month,
             code: code || '全体 / team',

@@ -4,10 +4,18 @@ import { ROLE_LABELS, ROLES, type Role } from '../../../shared/roles';
 import { writeAudit } from '../audit/audit.repository';
 import { fieldReaders } from '../imports/field-readers';
 import { IssueList, type Importer, type RowResult } from '../imports/importer';
+import { checkWithSchema, type SchemaColumns } from '../imports/schema-check';
+import { newStaffSchema } from '../../../shared/contract/staff';
 import { mayGrantRole } from '../staff/staff-policy';
 
 export const STAFF_COLUMNS = [
-  { field: 'code', label: '工号', labelEn: 'code', aliases: ['员工编号', '编号', '登录名', '登录账号', '账号', 'staff code'], required: true },
+  {
+    field: 'code',
+    label: '工号',
+    labelEn: 'code',
+    aliases: ['员工编号', '编号', '登录名', '登录账号', '账号', 'staff code'],
+    required: true,
+  },
   { field: 'name', label: '姓名', labelEn: 'name', aliases: ['员工姓名', '真实姓名', '名字', '员工'], required: true },
   { field: 'role', label: '角色', labelEn: 'role', aliases: ['岗位', '职务', '职位'], required: true },
   {
@@ -33,6 +41,16 @@ export const STAFF_COLUMNS = [
   },
 ] as const satisfies readonly ColumnSpec[];
 type StaffField = (typeof STAFF_COLUMNS)[number]['field'];
+
+/** The column each staff.create input key is read from, for the schema's issues. */
+const STAFF_SCHEMA_COLUMNS: SchemaColumns<StaffField> = {
+  code: 'code',
+  name: 'name',
+  role: 'role',
+  hiredOn: 'hiredOn',
+  baseSalaryFen: 'baseSalary',
+  phone: 'phone',
+};
 
 /** 店长/经理/文员/业务员 and the manual's synonyms, or the English role names. */
 const ROLE_SYNONYMS: Record<string, Role> = {
@@ -75,10 +93,8 @@ export const staffImporter: Importer<StaffField, ImportedStaff> = {
       read(cells, row): RowResult<ImportedStaff> {
         const issues = new IssueList(cells);
         const f = fieldReaders(cells, issues);
-        const code = f.text('code', 20, { required: true });
-        if (code && !/^[A-Za-z0-9_-]+$/.test(code))
-          issues.add('code', '工号只能包含字母、数字、- 和 _', 'A staff code may contain only letters, digits, - and _');
-        else if (code && known.has(code.toLowerCase()))
+        const code = f.text('code');
+        if (code && known.has(code.toLowerCase()))
           issues.add(
             'code',
             `工号 ${code} 已存在,请换一个或在员工页修改该员工`,
@@ -90,24 +106,30 @@ export const staffImporter: Importer<StaffField, ImportedStaff> = {
             `工号 ${code} 与第 ${inFile.get(code.toLowerCase())} 行重复`,
             `Staff code ${code} repeats row ${inFile.get(code.toLowerCase())}`,
           );
-        const name = f.text('name', 50, { required: true });
         const role = f.choice('role', parseRole, ROLE_HINT);
-        if (!role && !cells.text('role')) issues.add('role', '角色不能为空', 'Role is required');
-        else if (role && !mayGrantRole(ctx.actor, role))
+        if (role && !mayGrantRole(ctx.actor, role))
           issues.add(
             'role',
             `只有店长可以添加${ROLE_LABELS[role].zh}(经理只能添加业务员和文员)`,
             `Only the owner may add a ${ROLE_LABELS[role].en.toLowerCase()} (managers add salespeople and clerks)`,
           );
-        const hiredOn = f.date('hiredOn', { required: true });
-        const baseSalaryFen = f.amount('baseSalary', { required: true });
-        const phone = f.text('phone', 40);
-        if (!issues.ok || !role || hiredOn === null || baseSalaryFen === null) return { ok: false, issues: issues.issues };
+        // The row as staff.create would receive it; its schema holds every rule (工号 letters, lengths, phone).
+        const input = {
+          code,
+          name: f.text('name'),
+          role,
+          hiredOn: f.date('hiredOn'),
+          baseSalaryFen: f.amount('baseSalary'),
+          phone: f.text('phone'),
+        };
+        const checked = checkWithSchema(newStaffSchema, input, STAFF_SCHEMA_COLUMNS, issues);
+        if (!issues.ok || !checked) return { ok: false, issues: issues.issues };
         inFile.set(code.toLowerCase(), row);
+        const { name, hiredOn, baseSalaryFen, phone } = checked;
         return {
           ok: true,
-          value: { code, name, role, hiredOn, baseSalaryFen, phone },
-          preview: () => ({ code, name, role: ROLE_LABELS[role].zh, hiredOn, baseSalary: formatFen(baseSalaryFen) }),
+          value: { code: checked.code, name, role: checked.role, hiredOn, baseSalaryFen, phone },
+          preview: () => ({ code, name, role: ROLE_LABELS[checked.role].zh, hiredOn, baseSalary: formatFen(baseSalaryFen) }),
         };
       },
       async write(trx, c, rows) {

@@ -1,9 +1,10 @@
-import { CONTRACT_STATUS_LABELS, type ContractStatus } from '../../../shared/contract/contracts';
+import { CONTRACT_STATUS_LABELS, newContractSchema, type ContractStatus } from '../../../shared/contract/contracts';
 import { companyNameKey } from '../../../shared/clients/normalise';
 import { formatFen } from '../../../shared/money';
 import { todayLocal } from '../../../shared/dates';
 import { IssueList, type Importer, type RowResult } from '../imports/importer';
 import { fieldReaders } from '../imports/field-readers';
+import { checkWithSchema, type SchemaColumns } from '../imports/schema-check';
 import { loadStaffDirectory } from '../clients/clients.import.repository';
 import { CONTRACT_COLUMNS, parseContractStatus, type ContractField } from './contracts.columns';
 
@@ -20,6 +21,19 @@ type ImportedContract = {
   /** An existing contract id, or the number of one earlier in this file. */
   renewalOf: number | string | null;
   notes: string;
+};
+
+/** The column each contracts.create input key is read from, for the schema's issues. */
+const CONTRACT_SCHEMA_COLUMNS: SchemaColumns<ContractField> = {
+  number: 'number',
+  clientId: 'client',
+  product: 'product',
+  amountFen: 'amount',
+  signedOn: 'signedOn',
+  startsOn: 'startsOn',
+  endsOn: 'endsOn',
+  status: 'status',
+  notes: 'notes',
 };
 
 const STATUS_HINT = {
@@ -61,7 +75,7 @@ export const contractsImporter: Importer<ContractField, ImportedContract> = {
       read(cells, row): RowResult<ImportedContract> {
         const issues = new IssueList(cells);
         const f = fieldReaders(cells, issues);
-        const number = f.text('number', 40, { required: true });
+        const number = f.text('number');
         if (number && numbers.has(number.toLowerCase()))
           issues.add('number', `合同编号 ${number} 已存在`, `Contract number ${number} already exists`);
         const earlier = inFile.get(number.toLowerCase());
@@ -71,7 +85,7 @@ export const contractsImporter: Importer<ContractField, ImportedContract> = {
             `合同编号 ${number} 与本文件第 ${earlier} 行重复`,
             `Contract number ${number} repeats row ${earlier} of this file`,
           );
-        const clientName = f.text('client', 100, { required: true });
+        const clientName = f.text('client');
         let client: (typeof clients)[number] | undefined;
         if (clientName) {
           const found = byKey.get(companyNameKey(clientName)) ?? byName.get(clientName) ?? [];
@@ -108,16 +122,10 @@ export const contractsImporter: Importer<ContractField, ImportedContract> = {
             );
           else staffId = person.id;
         }
-        const amountFen = f.amount('amount', { required: true });
+        const amountFen = f.amount('amount');
         const signedOn = f.date('signedOn');
         const startsOn = f.date('startsOn');
         const endsOn = f.date('endsOn');
-        if (startsOn && endsOn && endsOn < startsOn)
-          issues.add(
-            'endsOn',
-            `结束日期 ${endsOn} 早于开始日期 ${startsOn}`,
-            `The end ${endsOn} is before the start ${startsOn}`,
-          );
         const status =
           f.choice('status', parseContractStatus, STATUS_HINT) ??
           (signedOn ? (endsOn && endsOn < today ? 'expired' : 'signed') : 'draft');
@@ -129,29 +137,49 @@ export const contractsImporter: Importer<ContractField, ImportedContract> = {
           else if (inFile.has(renewalText.toLowerCase())) renewalOf = renewalText.toLowerCase();
           else issues.add('renewalOf', `原合同 ${renewalText} 不存在`, `The renewed contract ${renewalText} does not exist`);
         }
-        if (!issues.ok || !client || amountFen === null) return { ok: false, issues: issues.issues };
-        inFile.set(number.toLowerCase(), row);
-        return {
-          ok: true,
-          value: {
+        // The row as contracts.create would receive it; its schema holds every rule (number, amount,
+        // dates in order). A renewal of a contract earlier in this file gets its id when written.
+        const checked = checkWithSchema(
+          newContractSchema,
+          {
             number,
-            clientId: client.id,
+            clientId: client?.id ?? null,
             staffId,
-            product: f.text('product', 100),
+            product: f.text('product'),
             amountFen,
             signedOn,
             startsOn,
             endsOn,
             status,
+            renewalOfId: typeof renewalOf === 'number' ? renewalOf : null,
+            notes: f.text('notes'),
+          },
+          CONTRACT_SCHEMA_COLUMNS,
+          issues,
+        );
+        if (!issues.ok || !client || !checked) return { ok: false, issues: issues.issues };
+        inFile.set(number.toLowerCase(), row);
+        return {
+          ok: true,
+          value: {
+            number: checked.number ?? number,
+            clientId: checked.clientId,
+            staffId: checked.staffId ?? null,
+            product: checked.product,
+            amountFen: checked.amountFen,
+            signedOn: checked.signedOn,
+            startsOn: checked.startsOn,
+            endsOn: checked.endsOn,
+            status: checked.status,
             renewalOf,
-            notes: f.text('notes', 2000),
+            notes: checked.notes,
           },
           preview: () => ({
             number,
             client: client.name,
             staffCode: code || staffName,
             signedOn: signedOn ?? '',
-            amount: formatFen(amountFen),
+            amount: formatFen(checked.amountFen),
             startsOn: startsOn ?? '',
             endsOn: endsOn ?? '',
             status: CONTRACT_STATUS_LABELS[status].zh,

@@ -1,7 +1,8 @@
-import { PAYMENT_METHOD_LABELS, type PaymentMethod } from '../../../shared/contract/contracts';
+import { newPaymentSchema, PAYMENT_METHOD_LABELS, type PaymentMethod } from '../../../shared/contract/contracts';
 import { formatFen } from '../../../shared/money';
 import { IssueList, type Importer, type RowResult } from '../imports/importer';
 import { fieldReaders } from '../imports/field-readers';
+import { checkWithSchema, type SchemaColumns } from '../imports/schema-check';
 import { PAYMENT_COLUMNS, parsePaymentMethod, type PaymentField } from './contracts.columns';
 import { checkPayment } from './payments.service';
 import type { ContractJoined } from './contracts.repository';
@@ -15,6 +16,15 @@ type ImportedPayment = {
   notes: string;
 };
 type ContractFacts = Pick<ContractJoined, 'id' | 'number' | 'amount_fen' | 'paid_fen' | 'status' | 'staff_id'>;
+
+/** The column each payments.create input key is read from, for the schema's issues. */
+const PAYMENT_SCHEMA_COLUMNS: SchemaColumns<PaymentField> = {
+  contractId: 'contract',
+  paidOn: 'paidOn',
+  amountFen: 'amount',
+  method: 'method',
+  notes: 'notes',
+};
 
 const METHOD_HINT = {
   zh: Object.values(PAYMENT_METHOD_LABELS)
@@ -43,7 +53,7 @@ export const paymentsImporter: Importer<PaymentField, ImportedPayment> = {
       read(cells): RowResult<ImportedPayment> {
         const issues = new IssueList(cells);
         const f = fieldReaders(cells, issues);
-        const number = f.text('contract', 40, { required: true });
+        const number = f.text('contract');
         const contract = number ? contracts.get(number.toLowerCase()) : undefined;
         if (number && !contract)
           issues.add(
@@ -51,19 +61,30 @@ export const paymentsImporter: Importer<PaymentField, ImportedPayment> = {
             `合同 ${number} 不存在,请先登记或导入该合同`,
             `There is no contract ${number}; register or import it first`,
           );
-        const paidOn = f.date('paidOn', { required: true });
-        const amountFen = f.amount('amount', { required: true, allowNegative: true, allowZero: false });
-        const method = f.choice('method', parsePaymentMethod, METHOD_HINT) ?? 'transfer';
-        if (contract && amountFen !== null) {
+        // The row as payments.create would receive it; its schema holds every rule (date range, not 0).
+        const checked = checkWithSchema(
+          newPaymentSchema,
+          {
+            contractId: contract?.id ?? null,
+            paidOn: f.date('paidOn'),
+            amountFen: f.amount('amount'),
+            method: f.choice('method', parsePaymentMethod, METHOD_HINT) ?? 'transfer',
+            notes: f.text('notes'),
+          },
+          PAYMENT_SCHEMA_COLUMNS,
+          issues,
+        );
+        if (contract && checked) {
           const before = paidSoFar.get(contract.id) ?? contract.paid_fen;
-          const problem = checkPayment({ ...contract, paid_fen: before } as ContractJoined, amountFen, before);
+          const problem = checkPayment({ ...contract, paid_fen: before } as ContractJoined, checked.amountFen, before);
           if (problem) issues.add('amount', problem.zh, problem.messageEn);
         }
-        if (!issues.ok || !contract || paidOn === null || amountFen === null) return { ok: false, issues: issues.issues };
+        if (!issues.ok || !contract || !checked) return { ok: false, issues: issues.issues };
+        const { paidOn, amountFen, method, notes } = checked;
         paidSoFar.set(contract.id, (paidSoFar.get(contract.id) ?? contract.paid_fen) + amountFen);
         return {
           ok: true,
-          value: { contractId: contract.id, staffId: contract.staff_id, paidOn, amountFen, method, notes: f.text('notes', 500) },
+          value: { contractId: contract.id, staffId: contract.staff_id, paidOn, amountFen, method, notes },
           preview: () => ({
             contract: contract.number,
             paidOn,

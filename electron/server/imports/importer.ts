@@ -67,6 +67,17 @@ export class IssueList<F extends string> {
     });
   }
 
+  /** True when the field's column already has an issue in this row. */
+  hasIssue(field: F): boolean {
+    const column = this.cells.header(field);
+    return this.issues.some((i) => i.column === column);
+  }
+
+  /** The field's column header as the file spells it. */
+  header(field: F): string {
+    return this.cells.header(field);
+  }
+
   get ok(): boolean {
     return this.issues.length === 0;
   }

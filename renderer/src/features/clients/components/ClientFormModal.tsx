@@ -1,7 +1,8 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Checkbox, DatePicker, Divider, Form, Input, Radio, Select, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import type { ClientDetail, DuplicateHit } from '../../../../../shared/contract/clients';
+import { newClientSchema, type ClientDetail, type DuplicateHit } from '../../../../../shared/contract/clients';
+import { fieldLimits } from '../../../../../shared/contract/schema-fields';
 import {
   GRADES,
   LEVEL_LABELS,
@@ -23,6 +24,9 @@ import { useLabel } from '../../../hooks/useLabel';
 import { useStaffOptions } from '../../../hooks/useStaffOptions';
 import { navigate } from '../../../app/useHashPath';
 import { useMe } from '../../pool/useMe';
+
+/** Lengths and required marks as clients.create holds them (the same schema import checks rows with). */
+const limits = fieldLimits(newClientSchema);
 
 type Props = { client: ClientDetail | null; onClose: () => void; onSaved: (client: ClientDetail) => void };
 
@@ -122,7 +126,6 @@ export function ClientFormModal({ client, onClose, onSaved }: Props) {
       </div>
     );
 
-
   return (
     <FormDialog
       form={form}
@@ -156,12 +159,18 @@ export function ClientFormModal({ client, onClose, onSaved }: Props) {
             label={t('clients.name')}
             className="span-2"
             extra={hitNote(nameHits, 'duplicate-name')}
-            rules={[{ required: true, whitespace: true, message: t('common.required', { label: t('clients.name') }) }]}
+            rules={[
+              {
+                required: limits.required('name'),
+                whitespace: true,
+                message: t('common.required', { label: t('clients.name') }),
+              },
+            ]}
           >
-            <Input maxLength={100} autoFocus onBlur={() => void checkDuplicates()} />
+            <Input maxLength={limits.maxLength('name')} autoFocus onBlur={() => void checkDuplicates()} />
           </Form.Item>
           <Form.Item name="contactName" label={t('clients.contact')}>
-            <Input maxLength={50} />
+            <Input maxLength={limits.maxLength('contactName')} />
           </Form.Item>
           <Form.Item
             label={t('clients.phones')}
@@ -177,7 +186,7 @@ export function ClientFormModal({ client, onClose, onSaved }: Props) {
                       <Form.Item name={field.name} noStyle>
                         <Input
                           inputMode="tel"
-                          maxLength={40}
+                          maxLength={limits.maxLength('phones')}
                           placeholder={t('clients.phonePlaceholder')}
                           aria-label={`${t('clients.phone')} ${i + 1}`}
                           onBlur={() => void checkDuplicates()}
@@ -198,13 +207,13 @@ export function ClientFormModal({ client, onClose, onSaved }: Props) {
             </Form.List>
           </Form.Item>
           <Form.Item name="wechat" label={t('clients.wechat')}>
-            <Input maxLength={60} />
+            <Input maxLength={limits.maxLength('wechat')} />
           </Form.Item>
           <Form.Item name="qq" label="QQ">
-            <Input maxLength={20} inputMode="numeric" />
+            <Input maxLength={limits.maxLength('qq')} inputMode="numeric" />
           </Form.Item>
           <Form.Item name="email" label={t('clients.email')}>
-            <Input maxLength={100} inputMode="email" />
+            <Input maxLength={limits.maxLength('email')} inputMode="email" />
           </Form.Item>
         </div>
         <Divider titlePlacement="start" plain>
@@ -212,25 +221,25 @@ export function ClientFormModal({ client, onClose, onSaved }: Props) {
         </Divider>
         <div className="form-grid-4">
           <Form.Item name="province" label={t('clients.province')}>
-            <Input maxLength={30} />
+            <Input maxLength={limits.maxLength('province')} />
           </Form.Item>
           <Form.Item name="city" label={t('clients.city')}>
-            <Input maxLength={30} />
+            <Input maxLength={limits.maxLength('city')} />
           </Form.Item>
           <Form.Item name="district" label={t('clients.district')}>
-            <Input maxLength={30} />
+            <Input maxLength={limits.maxLength('district')} />
           </Form.Item>
           <Form.Item name="township" label={t('clients.township')}>
-            <Input maxLength={30} />
+            <Input maxLength={limits.maxLength('township')} />
           </Form.Item>
           <Form.Item name="address" label={t('clients.address')} className="span-2">
-            <Input maxLength={200} />
+            <Input maxLength={limits.maxLength('address')} />
           </Form.Item>
           <Form.Item name="industry" label={t('clients.industry')}>
-            <Input maxLength={40} />
+            <Input maxLength={limits.maxLength('industry')} />
           </Form.Item>
           <Form.Item name="size" label={t('clients.size')}>
-            <Input maxLength={40} />
+            <Input maxLength={limits.maxLength('size')} />
           </Form.Item>
         </div>
         <Divider titlePlacement="start" plain>
@@ -241,7 +250,7 @@ export function ClientFormModal({ client, onClose, onSaved }: Props) {
             <Select options={SOURCES.map((s) => ({ value: s, label: label(SOURCE_LABELS[s]) }))} popupMatchSelectWidth={false} />
           </Form.Item>
           <Form.Item name="referrerName" label={t('clients.referrer')}>
-            <Input maxLength={100} />
+            <Input maxLength={limits.maxLength('referrerName')} />
           </Form.Item>
           <Form.Item
             name="joinedOn"
@@ -292,7 +301,7 @@ export function ClientFormModal({ client, onClose, onSaved }: Props) {
             <Input placeholder={t('clients.yearlyPlaceholder')} maxLength={10} />
           </Form.Item>
           <Form.Item name="notes" label={t('clients.notes')} className="span-4">
-            <Input.TextArea rows={2} maxLength={2000} />
+            <Input.TextArea rows={2} maxLength={limits.maxLength('notes')} />
           </Form.Item>
         </div>
       </Form>

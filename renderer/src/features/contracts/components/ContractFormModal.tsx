@@ -3,9 +3,11 @@ import { useMemo, useState } from 'react';
 import {
   CONTRACT_STATUSES,
   CONTRACT_STATUS_LABELS,
+  newContractSchema,
   type ContractDetail,
   type ContractRow,
 } from '../../../../../shared/contract/contracts';
+import { fieldLimits } from '../../../../../shared/contract/schema-fields';
 import { toApiError } from '../../../api/ApiError';
 import { call } from '../../../api/client';
 import { useFormApiError } from '../../../api/useFormApiError';
@@ -33,6 +35,9 @@ type Props = {
 };
 
 /** 新建合同 / 编辑合同. The number may be left empty: HT-YYYY-NNNN is given. */
+/** Lengths and required marks as contracts.create holds them (the same schema import checks rows with). */
+const limits = fieldLimits(newContractSchema);
+
 export function ContractFormModal({ contract, client, onClose, onSaved }: Props) {
   const t = useT();
   const label = useLabel();
@@ -81,7 +86,7 @@ export function ContractFormModal({ contract, client, onClose, onSaved }: Props)
           <Form.Item
             name="clientId"
             label={t('contracts.client')}
-            rules={[{ required: true, message: t('common.required', { label: t('contracts.client') }) }]}
+            rules={[{ required: limits.required('clientId'), message: t('common.required', { label: t('contracts.client') }) }]}
           >
             <Select
               disabled={contract !== null || client !== undefined}
@@ -92,16 +97,20 @@ export function ContractFormModal({ contract, client, onClose, onSaved }: Props)
             />
           </Form.Item>
           <Form.Item name="number" label={t('contracts.number')} extra={contract ? undefined : t('contracts.numberHelp')}>
-            <Input maxLength={40} placeholder="HT-2026-0001" />
+            <Input maxLength={limits.maxLength('number')} placeholder="HT-2026-0001" />
           </Form.Item>
           <Form.Item name="product" label={t('contracts.product')}>
-            <Input maxLength={100} placeholder={t('contracts.productPlaceholder')} />
+            <Input maxLength={limits.maxLength('product')} placeholder={t('contracts.productPlaceholder')} />
           </Form.Item>
           <Form.Item
             name="amountYuan"
             label={t('contracts.amount')}
             rules={[
-              { required: true, whitespace: true, message: t('common.required', { label: t('contracts.amount') }) },
+              {
+                required: limits.required('amountFen'),
+                whitespace: true,
+                message: t('common.required', { label: t('contracts.amount') }),
+              },
               {
                 validator: async (_rule, value: string | undefined) => {
                   const problem = value ? amountProblem(value) : null;
@@ -125,7 +134,7 @@ export function ContractFormModal({ contract, client, onClose, onSaved }: Props)
             <DatePicker.RangePicker className="full-width" format="YYYY-MM-DD" />
           </Form.Item>
           <Form.Item name="notes" label={t('clients.notes')} className="span-4">
-            <Input.TextArea rows={2} maxLength={2000} />
+            <Input.TextArea rows={2} maxLength={limits.maxLength('notes')} />
           </Form.Item>
         </div>
       </Form>

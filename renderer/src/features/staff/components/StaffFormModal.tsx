@@ -1,7 +1,8 @@
 import { App, DatePicker, Form, Input, Select } from 'antd';
 import { useMemo, useState } from 'react';
 import { ROLES } from '../../../../../shared/roles';
-import type { StaffRow } from '../../../../../shared/contract/staff';
+import { newStaffSchema, type StaffRow } from '../../../../../shared/contract/staff';
+import { fieldLimits } from '../../../../../shared/contract/schema-fields';
 import { toApiError } from '../../../api/ApiError';
 import { call } from '../../../api/client';
 import { useFormApiError } from '../../../api/useFormApiError';
@@ -28,6 +29,10 @@ type Props = {
 };
 
 /** 新增员工 / 编辑: mounted while open, so each opening starts from fresh values. */
+/** Lengths and required marks as staff.create holds them (the same schema import checks rows with). */
+const limits = fieldLimits(newStaffSchema);
+type StaffKey = Parameters<typeof limits.required>[0];
+
 export function StaffFormModal({ row, onClose, onSaved }: Props) {
   const t = useT();
   const { message } = App.useApp();
@@ -37,7 +42,11 @@ export function StaffFormModal({ row, onClose, onSaved }: Props) {
   const [saving, setSaving] = useState(false);
   const initialValues = useMemo(() => (row ? staffToForm(row) : emptyStaffForm()), [row]);
   const roleOptions = ROLES.map((role) => ({ value: role, label: roleLabel(role) }));
-  const required = (label: string) => ({ required: true, whitespace: true, message: t('common.required', { label }) });
+  const required = (key: StaffKey, label: string) => ({
+    required: limits.required(key),
+    whitespace: true,
+    message: t('common.required', { label }),
+  });
   // Someone who may not see this person's salary (a clerk, say) edits the rest of the record; the
   // salary field is left out rather than shown empty and required.
   const showsSalary = row === null || row.baseSalaryFen !== undefined;
@@ -75,23 +84,19 @@ export function StaffFormModal({ row, onClose, onSaved }: Props) {
         className="staff-form"
       >
         <div className="form-grid">
-          <Form.Item name="code" label={t('staff.code')} rules={[required(t('staff.code'))]}>
-            <Input placeholder={t('staff.codePlaceholder')} maxLength={20} autoFocus spellCheck={false} />
+          <Form.Item name="code" label={t('staff.code')} rules={[required('code', t('staff.code'))]}>
+            <Input placeholder={t('staff.codePlaceholder')} maxLength={limits.maxLength('code')} autoFocus spellCheck={false} />
           </Form.Item>
-          <Form.Item name="name" label={t('staff.name')} rules={[required(t('staff.name'))]}>
-            <Input maxLength={50} />
+          <Form.Item name="name" label={t('staff.name')} rules={[required('name', t('staff.name'))]}>
+            <Input maxLength={limits.maxLength('name')} />
           </Form.Item>
-          <Form.Item
-            name="role"
-            label={t('staff.role')}
-            rules={[{ required: true, message: t('common.required', { label: t('staff.role') }) }]}
-          >
+          <Form.Item name="role" label={t('staff.role')} rules={[required('role', t('staff.role'))]}>
             <Select options={roleOptions} />
           </Form.Item>
           <Form.Item
             name="hiredOn"
             label={t('staff.hiredOn')}
-            rules={[{ required: true, message: t('common.required', { label: t('staff.hiredOn') }) }]}
+            rules={[{ required: limits.required('hiredOn'), message: t('common.required', { label: t('staff.hiredOn') }) }]}
           >
             <DatePicker className="full-width" format="YYYY-MM-DD" allowClear={false} />
           </Form.Item>
@@ -101,7 +106,7 @@ export function StaffFormModal({ row, onClose, onSaved }: Props) {
               label={t('staff.baseSalary')}
               extra={t('staff.salaryHelp')}
               rules={[
-                required(t('staff.baseSalary')),
+                required('baseSalaryFen', t('staff.baseSalary')),
                 {
                   validator: async (_rule, value: string | undefined) => {
                     const problem = salaryProblem(value);
@@ -125,7 +130,7 @@ export function StaffFormModal({ row, onClose, onSaved }: Props) {
               },
             ]}
           >
-            <Input maxLength={40} inputMode="tel" placeholder={t('staff.phonePlaceholder')} />
+            <Input maxLength={limits.maxLength('phone')} inputMode="tel" placeholder={t('staff.phonePlaceholder')} />
           </Form.Item>
         </div>
       </Form>
