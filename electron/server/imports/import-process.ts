@@ -48,7 +48,7 @@ export function setImportChildLauncher(next: ImportChildLauncher): void {
 /** The child's V8 heap, MB. OFFICE_IMPORT_HEAP_MB lowers it (tests of the refusal; a small PC). */
 export function importHeapMb(): number {
   const fromEnv = Number(process.env.OFFICE_IMPORT_HEAP_MB);
-  return Number.isInteger(fromEnv) && fromEnv >= 64 ? fromEnv : IMPORT_LIMITS.workerHeapMb;
+  return Number.isInteger(fromEnv) && fromEnv >= 16 ? fromEnv : IMPORT_LIMITS.workerHeapMb;
 }
 
 let spare: { child: ImportChild; heapMb: number; timer: NodeJS.Timeout } | null = null;
