@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { uploadPath } from '../../../../shared/http-routes';
 
 /**
  * `office serve` in a child process, as an office runs it: files are uploaded to it over HTTP
@@ -106,7 +107,7 @@ export async function slowestAnswer<T>(
   }
 }
 
-/** Upload a file to an import method the way the browser does. */
+/** Upload a file to an import method the way the browser does (uploadImport.ts: /upload/{method}?input=…). */
 export async function uploadImport(
   url: string,
   method: string,
@@ -114,8 +115,7 @@ export async function uploadImport(
   bytes: Buffer,
   dryRun: boolean,
 ): Promise<{ ok: boolean; value?: { totalRows: number; inserted: number }; error?: { code: string; message: string } }> {
-  const query = new URLSearchParams({ fileName, dryRun: dryRun ? '1' : '0', mode: 'all' });
-  const res = await fetch(`${url}/upload/import/${method}?${query}`, {
+  const res = await fetch(`${url}${uploadPath(method, { fileName, dryRun, mode: 'all' })}`, {
     method: 'POST',
     headers: { 'content-type': 'application/octet-stream' },
     body: bytes,

@@ -177,7 +177,8 @@ async function hostileFilesThroughTheHost(log: (t: string) => void): Promise<Ben
   try {
     const tiny = benchClientsCsv(benchClients(2, 5));
     // Warm up (first worker), then the host at rest: its slowest answer over 3 s, its memory.
-    await uploadImport(host.url, 'clients.import', 'warm.csv', tiny, true);
+    const warm = await uploadImport(host.url, 'clients.import', 'warm.csv', tiny, true);
+    if (!warm.ok) throw new Error(`the warm-up import through office serve failed: ${JSON.stringify(warm.error)}`);
     const rest = await slowestAnswer(host.url, () => new Promise((r) => setTimeout(r, 3000)));
     const small = await slowestAnswer(host.url, () => uploadImport(host.url, 'clients.import', 'tiny.csv', tiny, true));
     const before = memoryMb(host.pid);
