@@ -56,6 +56,8 @@ function runInline<F extends string, R>(
   });
 }
 
+const SPARE_DELAY_MS = 1000;
+
 function runInChild(ctx: CallContext, kind: string, input: ImportFileInput, job: JobHandle): Promise<ImportReport> {
   const { dataBase64, ...options } = input;
   // The file decoded once; it crosses to the child as bytes (structured clone), never as JSON.
@@ -79,8 +81,9 @@ function runInChild(ctx: CallContext, kind: string, input: ImportFileInput, job:
       if (settled) return;
       settled = true;
       // The child's job is over either way: end it, so its memory goes back now, and get the
-      // next one ready once it is gone.
-      child.onExit(() => prepareSpareImportChild());
+      // next one ready a moment after it is gone — not in a one-shot CLI run, which has exited
+      // by then (the timer does not keep it alive), so no spare starts only to be dropped.
+      child.onExit(() => setTimeout(prepareSpareImportChild, SPARE_DELAY_MS).unref());
       child.kill();
       fn();
     };
