@@ -6,8 +6,8 @@
 // node_modules at run time except the two externals: 'electron' (provided by the runtime) and
 // better-sqlite3 (a native addon, loaded from node_modules or resources/native — see
 // scripts/rebuild-electron-native.mjs). Keep this list and electron-builder.yml's asarUnpack in step.
-//   electron/server/imports/import-worker.ts → dist/electron/import-worker.js  the import worker
-//     (a worker thread needs a file of its own); SheetJS (@e965/xlsx) is loaded by it at run
+//   electron/server/imports/import-child.ts → dist/electron/import-child.js  the import child
+//     process (an Electron utility process, electron/main/import-process.ts); SheetJS (@e965/xlsx) is loaded by it at run
 //     time through createRequire — its CommonJS entry with the code pages — so it ships as a
 //     package (electron-builder.yml), like better-sqlite3.
 import path from 'node:path';
@@ -68,8 +68,8 @@ await Promise.all([
   }),
   build({
     ...common,
-    entryPoints: ['electron/server/imports/import-worker.ts'],
-    outfile: 'dist/electron/import-worker.js',
+    entryPoints: ['electron/server/imports/import-child.ts'],
+    outfile: 'dist/electron/import-child.js',
     platform: 'node',
     target: 'node22',
     format: 'esm',
@@ -88,4 +88,4 @@ await Promise.all([
     plugins: [methodNamesInline],
   }),
 ]);
-console.log('built dist/electron/main.js, dist/electron/ocr-worker.js, dist/electron/import-worker.js and dist/electron/preload.cjs');
+console.log('built dist/electron/main.js, dist/electron/ocr-worker.js, dist/electron/import-child.js and dist/electron/preload.cjs');

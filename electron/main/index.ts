@@ -9,7 +9,9 @@ import { lockOfficeWhenFree } from '../server/office-lock';
 import { startDailyJobs } from '../server/schedule/daily-jobs';
 import { startTextJobs } from '../server/ocr/text-jobs.runner';
 import { startInbox } from '../server/intake/inbox.watcher';
+import { setImportChildLauncher } from '../server/imports/import-process';
 import { registerAppScheme, serveRenderer } from './app-protocol-handler';
+import { launchImportUtilityProcess } from './import-process';
 import { registerIpc } from './ipc';
 import { menuTemplate } from './menu-template';
 import { packagedNativeBinding } from './native-binding';
@@ -59,6 +61,8 @@ async function start(): Promise<void> {
     return;
   }
   registerIpc(office, isAppWindow);
+  // Imports run in a utility process (Electron cannot fork itself as Node here).
+  setImportChildLauncher(launchImportUtilityProcess);
   // Daily backup (once the owner chose a folder, 设置 › 备份) and daily archive audit while the app runs.
   startDailyJobs(office, (text) => console.log(`[main] ${text}`));
   // The text queue (OCR of scans, re-reading documents) resumes where the last run stopped.

@@ -19,7 +19,7 @@ export const IMPORT_LIMITS = {
   maxZipRatio: 200,
   /** Parts in a zipped workbook. */
   maxZipEntries: 5_000,
-  /** Heap of the worker that reads and checks the file; beyond it the import stops, the host stays. */
+  /** V8 heap of the child process that reads and checks the file; beyond it the child ends, the host stays. */
   workerHeapMb: 640,
   /** Rows written to the "failed rows" file; the count of the rest is said. */
   failedRowsFileMax: 50_000,

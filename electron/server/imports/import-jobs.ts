@@ -20,7 +20,7 @@ const waiting: (() => void)[] = [];
 
 export type JobHandle = {
   update: (phase: ImportPhase, done: number, total: number) => void;
-  /** Set how to stop the work once it runs (terminate the worker). */
+  /** Set how to stop the work once it runs (kill the import child). */
   onCancel: (cancel: () => void) => void;
   isCancelled: () => boolean;
   finish: (phase: 'done' | 'failed' | 'cancelled') => void;
@@ -102,7 +102,7 @@ export function jobProgress(jobId: string, actor: Actor | null): ImportProgress 
   return progress;
 }
 
-/** Stop an import: a waiting one never starts, a running one's worker is terminated (its transaction never commits). */
+/** Stop an import: a waiting one never starts, a running one's child process is killed (its transaction never commits). */
 export function cancelJob(jobId: string, actor: Actor | null): boolean {
   const job = jobs.get(jobId);
   if (!job || !visibleTo(job, actor) || isFinished(job.phase)) return false;

@@ -31,8 +31,8 @@ import { columnLetter } from './sheet';
 export type ImportHooks = {
   progress: (phase: ImportPhase, done: number, total: number) => void;
   /**
-   * Runs the write inside one transaction. In the import worker it is BEGIN IMMEDIATE on the
-   * worker's own connection; inline (an in-memory office) it is Kysely's transaction.
+   * Runs the write inside one transaction. In the import child it is BEGIN IMMEDIATE on the
+   * child's own connection; inline (an in-memory office) it is Kysely's transaction.
    */
   transaction: <T>(ctx: CallContext, work: (trx: Kysely<Database>) => Promise<T>) => Promise<T>;
 };

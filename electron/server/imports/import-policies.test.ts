@@ -14,7 +14,7 @@ import { runImport } from './run-import';
  * Issue 18's duplicate policy for the clients import, 15.15's templates, and the column
  * mapping remembered per file layout (16.6).
  */
-// Each import runs in a worker; on a busy machine (2 cores, many test runs) one takes well over 30 s.
+// Each import runs in a child process; on a busy machine (2 cores, many test runs) one takes well over 30 s.
 describe('import policies, templates and remembered mappings', { timeout: 180_000 }, () => {
   let office: TestOffice;
   let zhang: Actor;

@@ -5,7 +5,7 @@ import { staffActor } from '../testing/office-fixtures';
 import { bigClientsCsv, manyMergesXlsx, zipBombXlsx } from './testing/hostile-files';
 
 /**
- * Issue 14.9: an import runs in a worker thread — the host's own thread keeps answering while
+ * Issue 14.9: an import runs in a child process — the host's own thread keeps answering while
  * a big or hostile file is read, checked and written; it can be followed and cancelled; a
  * cancelled or failed import writes nothing and leaves the database writable.
  */
@@ -65,7 +65,7 @@ describe('imports run off the host thread', () => {
     expect(stallMs).toBeLessThan(2000);
   }, 300_000);
 
-  it('is cancelled: the worker stops, nothing is written, and the office takes writes at once', async () => {
+  it('is cancelled: the child is killed, nothing is written, and the office takes writes at once', async () => {
     const csv = bigClientsCsv(120_000);
     const running = office.call(owner, 'clients.import', {
       fileName: 'c.csv',
@@ -85,7 +85,7 @@ describe('imports run off the host thread', () => {
     expect(answer.error).toMatchObject({ code: 'conflict', details: { cancelled: true } });
     expect(answer.error.message).toMatch(/导入已取消,未写入任何数据/);
     expect(count()).toBe(0);
-    // The write lock went with the worker: a write now succeeds without waiting.
+    // The write lock went with the child: a write now succeeds without waiting.
     const t0 = performance.now();
     await callOk(office, 'clients.create', { name: '取消后新建', phones: ['13912345678'] });
     expect(performance.now() - t0).toBeLessThan(3000);
@@ -128,6 +128,25 @@ describe('imports run off the host thread', () => {
     expect(ra.ok && rb.ok).toBe(true);
   }, 300_000);
 
+  it('queues four imports behind the running one and refuses a sixth with 429, naming the count', async () => {
+    const call = (i: number) =>
+      office.call(owner, 'clients.import', {
+        fileName: `q${i}.csv`,
+        dataBase64: bigClientsCsv(i === 0 ? 20_000 : 10).toString('base64'),
+        dryRun: true,
+        jobId: `queued-${i}`,
+      });
+    const first = call(0);
+    await new Promise((r) => setTimeout(r, 50));
+    const waiting = [1, 2, 3, 4].map(call);
+    await new Promise((r) => setTimeout(r, 50));
+    const sixth = await call(5);
+    expect(sixth.ok ? null : sixth.error.code).toBe('too_many_requests');
+    expect(sixth.ok ? '' : sixth.error.message).toMatch(/已有 5 个导入正在进行或排队/);
+    const all = await Promise.all([first, ...waiting]);
+    expect(all.every((r) => r.ok)).toBe(true);
+  }, 300_000);
+
   it('refuses hostile files quickly, with the host answering: a zip bomb, and reads 60k merges', async () => {
     const bomb = await zipBombXlsx(1536 * 1024 * 1024);
     const bombRun = await longestStall(() =>
@@ -150,7 +169,7 @@ describe('imports run off the host thread', () => {
     expect(mergeRun.stallMs).toBeLessThan(2000);
   }, 300_000);
 
-  it('writes all rows or none: a kill of the worker mid-write (cancel) and a row error both leave nothing', async () => {
+  it('writes all rows or none: a kill of the child mid-write (cancel) and a row error both leave nothing', async () => {
     const rows = ['客户名称,电话', '甲,13800000001', '乙,13800000002', ',13800000003'].join('\n');
     const r = await office.call(owner, 'clients.import', { fileName: 'x.csv', dataBase64: Buffer.from(rows).toString('base64') });
     expect(r.ok).toBe(false);

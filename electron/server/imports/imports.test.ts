@@ -8,7 +8,7 @@ import { csvFile, importInput, readXlsxRows, xlsxFile } from '../testing/sheet-f
 
 type Page = { rows: ClientListRow[]; total: number };
 
-// Each import runs in a worker; on a busy machine a test with several imports needs more than 30 s.
+// Each import runs in a child process; on a busy machine a test with several imports needs more than 30 s.
 describe('spreadsheet import', { timeout: 180_000 }, () => {
   let office: TestOffice;
   beforeEach(async () => {

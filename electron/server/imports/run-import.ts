@@ -4,17 +4,23 @@ import { AppError } from '../core/app-error';
 import type { CallContext } from '../core/context';
 import { cancelledError, startJob, type JobHandle } from './import-jobs';
 import { runImportHere } from './import-pipeline';
-import type { ImportWorkerData, ImportWorkerMessage } from './import-worker';
+import type { ImportJob } from './import-child';
 import type { Importer } from './importer';
-import { limitError } from './read/read-errors';
-import { prepareSpareWorker, takeWorker } from './worker-pool';
+import {
+  importHeapMb,
+  notePeakRss,
+  prepareSpareImportChild,
+  takeImportChild,
+  type ChildEnd,
+} from './import-process';
 
 /**
- * Every import handler calls this. The work runs in a worker thread with a bounded heap
- * (IMPORT_LIMITS.workerHeapMb): the host keeps answering while a file is read, checked and
- * written, a file that would need more memory stops only its worker, and `imports.cancel`
- * terminates the worker (the transaction is never committed). An in-memory office (some
- * unit tests) cannot be opened from another thread, so it runs inline, same code.
+ * Every import handler calls this. The work runs in a child process with a bounded heap
+ * (IMPORT_LIMITS.workerHeapMb, import-process.ts): the host keeps answering while a file is
+ * read, checked and written, its memory is not the host's, a file that would need more memory
+ * ends only the child (a bilingual refusal naming the limit), and `imports.cancel` kills the
+ * child (its transaction is never committed). An in-memory office (some unit tests) cannot be
+ * opened from another process, so it runs inline, same code.
  */
 export async function runImport<F extends string, R>(
   ctx: CallContext,
@@ -27,7 +33,7 @@ export async function runImport<F extends string, R>(
     const report =
       ctx.sqlite.memory || process.env.OFFICE_IMPORT_INLINE === '1'
         ? await runInline(ctx, importer, input, Buffer.from(input.dataBase64, 'base64'), job)
-        : await runInWorker(ctx, importer.kind, input, job);
+        : await runInChild(ctx, importer.kind, input, job);
     job.finish('done');
     return report;
   } catch (error) {
@@ -50,13 +56,13 @@ function runInline<F extends string, R>(
   });
 }
 
-function runInWorker(ctx: CallContext, kind: string, input: ImportFileInput, job: JobHandle): Promise<ImportReport> {
+const SPARE_DELAY_MS = 1000;
+
+function runInChild(ctx: CallContext, kind: string, input: ImportFileInput, job: JobHandle): Promise<ImportReport> {
   const { dataBase64, ...options } = input;
-  // The file decoded once, straight into the buffer that is then moved (not copied) to the worker.
-  const buffer = new ArrayBuffer(Buffer.byteLength(dataBase64, 'base64'));
-  const written = Buffer.from(buffer).write(dataBase64, 'base64');
-  const bytes = written === buffer.byteLength ? buffer : buffer.slice(0, written);
-  const workerData: ImportWorkerData = {
+  // The file decoded once; it crosses to the child as bytes (structured clone), never as JSON.
+  const bytes = Buffer.from(dataBase64, 'base64');
+  const data: ImportJob = {
     dbFile: ctx.sqlite.name,
     ...(ctx.nativeBinding ? { nativeBinding: ctx.nativeBinding } : {}),
     dataDir: ctx.dataDir,
@@ -68,56 +74,51 @@ function runInWorker(ctx: CallContext, kind: string, input: ImportFileInput, job
     nowIso: ctx.now().toISOString(),
   };
   return new Promise<ImportReport>((resolve, reject) => {
-    const worker = takeWorker();
-    worker.postMessage(workerData, [bytes]);
+    const child = takeImportChild();
+    const heapMb = importHeapMb();
     let settled = false;
     const settle = (fn: () => void): void => {
       if (settled) return;
       settled = true;
-      // The worker's job is over either way: end it, so its memory goes back now, and get
-      // the next one ready.
-      void worker.terminate().then(prepareSpareWorker);
+      // The child's job is over either way: end it, so its memory goes back now, and get the
+      // next one ready a moment after it is gone — not in a one-shot CLI run, which has exited
+      // by then (the timer does not keep it alive), so no spare starts only to be dropped.
+      child.onExit(() => setTimeout(prepareSpareImportChild, SPARE_DELAY_MS).unref());
+      child.kill();
       fn();
     };
-    job.onCancel(() => {
-      void worker.terminate();
-      settle(() => reject(cancelledError()));
-    });
-    worker.on('message', (message: ImportWorkerMessage) => {
-      if (message.type === 'progress') job.update(message.phase, message.done, message.total);
-      else if (message.type === 'done') settle(() => resolve(message.report as ImportReport));
+    job.onCancel(() => settle(() => reject(cancelledError())));
+    child.onMessage((message) => {
+      if (message.type === 'progress') return job.update(message.phase, message.done, message.total);
+      notePeakRss(message.maxRssBytes);
+      if (message.type === 'done') settle(() => resolve(message.report as ImportReport));
       else settle(() => reject(fromBody(message.error)));
     });
-    worker.on('error', (error: Error & { code?: string }) => {
-      settle(() =>
-        reject(
-          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? limitError(
-                input.fileName,
-                'workerHeapMb',
-                '读取和检查这个文件需要的内存超过上限',
-                'reading and checking this file needs more memory than allowed',
-              )
-            : new AppError(
-                'internal',
-                `导入时程序内部错误:${error.message}。未写入任何数据。`,
-                `Internal error while importing: ${error.message}. Nothing was written.`,
-              ),
-        ),
-      );
-    });
-    worker.on('exit', (code) => {
-      settle(() =>
-        reject(
-          new AppError(
-            'internal',
-            `导入进程意外结束(退出码 ${code}),未写入任何数据,请重试。`,
-            `The import stopped unexpectedly (exit ${code}); nothing was written. Try again.`,
-          ),
-        ),
-      );
-    });
+    child.onExit((end) => settle(() => reject(childEndError(input.fileName, end, heapMb))));
+    child.send(data);
   });
+}
+
+/**
+ * The child ended without answering. Out of memory (V8 aborts with its "heap out of memory"
+ * line) is the file's doing: `too_large`, naming the limit. Anything else (killed from outside,
+ * a crash) is said as such; either way its transaction never committed, so nothing was written.
+ */
+export function childEndError(fileName: string, end: ChildEnd, heapMb: number): AppError {
+  const how = end.signal ?? `exit ${end.code}`;
+  if (/heap out of memory|Reached heap limit|allocation failed/i.test(end.stderrTail) || end.signal === 'SIGABRT' || end.code === 134)
+    return new AppError(
+      'too_large',
+      `无法导入"${fileName}":读取和检查这个文件需要的内存超过导入上限(读取时的内存 ${heapMb} MB),导入已停止,未写入任何数据。请把表格拆分成几个文件后分批导入。`,
+      `Cannot import "${fileName}": reading and checking it needs more memory than the import limit (memory while reading ${heapMb} MB); the import stopped and nothing was written. Split the sheet into several files and import them one by one.`,
+      { fileName, limit: 'workerHeapMb', limitValue: heapMb },
+    );
+  return new AppError(
+    'unavailable',
+    `导入"${fileName}"的进程意外结束(${how}),未写入任何数据。请重试;若再次发生,可能是电脑内存不足,请关闭其他程序或把文件拆分后再导入。`,
+    `The process importing "${fileName}" ended unexpectedly (${how}); nothing was written. Try again; if it happens again the computer may be short of memory: close other programs or split the file.`,
+    { fileName, childEnd: how },
+  );
 }
 
 function fromBody(body: ErrorBody): AppError {

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { uploadPath } from '../../../../shared/http-routes';
 
 /**
  * `office serve` in a child process, as an office runs it: files are uploaded to it over HTTP
@@ -46,6 +47,36 @@ export function memoryMb(pid: number): { rss: number; peak: number } {
   return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
 }
 
+/**
+ * Peak resident memory (VmHWM) of the host's child processes — the import children — sampled
+ * every 20 ms from /proc while `start()`ed; a child's figure is its last sample before it ended.
+ */
+export function watchChildrenPeak(pid: number): { stop: () => number } {
+  const peaks = new Map<number, number>();
+  const read = (file: string): string => {
+    try {
+      return fs.readFileSync(file, 'utf8');
+    } catch {
+      return ''; // the process or thread ended meanwhile
+    }
+  };
+  const sample = (): void => {
+    const tasks = fs.existsSync(`/proc/${pid}/task`) ? fs.readdirSync(`/proc/${pid}/task`) : [];
+    const children = tasks.flatMap((task) => read(`/proc/${pid}/task/${task}/children`).trim().split(/\s+/).filter(Boolean));
+    for (const child of children) {
+      const peak = Number(/VmHWM:\s+(\d+)/.exec(read(`/proc/${child}/status`))?.[1]) / 1024;
+      if (Number.isFinite(peak)) peaks.set(Number(child), Math.max(peaks.get(Number(child)) ?? 0, peak));
+    }
+  };
+  const timer = setInterval(sample, 20);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return Math.max(0, ...peaks.values());
+    },
+  };
+}
+
 /** Ask the host `auth.status` every 20 ms while `work` runs; the slowest answer is how long it could not answer. */
 export async function slowestAnswer<T>(
   url: string,
@@ -76,7 +107,7 @@ export async function slowestAnswer<T>(
   }
 }
 
-/** Upload a file to an import method the way the browser does. */
+/** Upload a file to an import method the way the browser does (uploadImport.ts: /upload/{method}?input=…). */
 export async function uploadImport(
   url: string,
   method: string,
@@ -84,8 +115,7 @@ export async function uploadImport(
   bytes: Buffer,
   dryRun: boolean,
 ): Promise<{ ok: boolean; value?: { totalRows: number; inserted: number }; error?: { code: string; message: string } }> {
-  const query = new URLSearchParams({ fileName, dryRun: dryRun ? '1' : '0', mode: 'all' });
-  const res = await fetch(`${url}/upload/import/${method}?${query}`, {
+  const res = await fetch(`${url}${uploadPath(method, { fileName, dryRun, mode: 'all' })}`, {
     method: 'POST',
     headers: { 'content-type': 'application/octet-stream' },
     body: bytes,

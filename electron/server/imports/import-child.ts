@@ -1,4 +1,3 @@
-import { parentPort, workerData } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { ErrorBody } from '../../../shared/errors';
@@ -11,32 +10,33 @@ import { runImportHere } from './import-pipeline';
 import { IMPORTERS } from './registry';
 
 /**
- * The import worker: one per import, so reading a hostile file, checking 300k rows and
- * writing them never stops the thread that answers the window, and all its memory goes back
- * when it ends. It opens its own connection to office.db and writes in one BEGIN IMMEDIATE
- * transaction — the write lock is taken before the first read, so a write by the host in
- * between can never turn into SQLITE_BUSY_SNAPSHOT halfway through.
+ * The import child process: one per import (import-process.ts), so reading a hostile file,
+ * checking 300k rows and writing them never stops the host that answers the window, its memory
+ * is not the host's, and all of it goes back when it ends. It opens its own connection to
+ * office.db and writes in one BEGIN IMMEDIATE transaction — the write lock is taken before the
+ * first read, so a write by the host in between can never turn into SQLITE_BUSY_SNAPSHOT
+ * halfway through; if the child is killed (cancel, out of memory) the transaction never commits.
  */
-export type ImportWorkerData = {
+export type ImportJob = {
   dbFile: string;
   nativeBinding?: string;
   dataDir: string;
   archiveRoot: string;
   kind: string;
   input: Omit<ImportFileInput, 'dataBase64'>;
-  bytes: ArrayBuffer;
+  /** The file; a Buffer or Uint8Array once it has crossed the process boundary. */
+  bytes: Uint8Array;
   actor: Actor | null;
   nowIso: string;
 };
 
-export type ImportWorkerMessage =
+export type ImportChildMessage =
   | { type: 'progress'; phase: ImportPhase; done: number; total: number }
-  | { type: 'done'; report: unknown }
-  | { type: 'error'; error: ErrorBody };
+  | { type: 'done'; report: unknown; maxRssBytes: number }
+  | { type: 'error'; error: ErrorBody; maxRssBytes: number };
 
-async function main(data: ImportWorkerData): Promise<void> {
-  const post = (message: ImportWorkerMessage): void => parentPort!.postMessage(message);
-  let answer: ImportWorkerMessage;
+async function main(data: ImportJob, post: (message: ImportChildMessage) => void): Promise<void> {
+  let answer: ImportChildMessage;
   const sqlite = new BetterSqlite3(data.dbFile, {
     fileMustExist: true,
     ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}),
@@ -57,7 +57,8 @@ async function main(data: ImportWorkerData): Promise<void> {
     };
     const importer = IMPORTERS[data.kind];
     if (!importer) throw new AppError('invalid_input', `没有"${data.kind}"导入。`, `There is no "${data.kind}" import.`);
-    const report = await runImportHere(ctx, importer, { ...data.input, dataBase64: '' }, Buffer.from(data.bytes), {
+    const bytes = Buffer.from(data.bytes.buffer, data.bytes.byteOffset, data.bytes.byteLength);
+    const report = await runImportHere(ctx, importer, { ...data.input, dataBase64: '' }, bytes, {
       progress: (phase, done, total) => post({ type: 'progress', phase, done, total }),
       transaction: async (c, work) => {
         c.sqlite.exec('BEGIN IMMEDIATE');
@@ -71,13 +72,13 @@ async function main(data: ImportWorkerData): Promise<void> {
         }
       },
     });
-    answer = { type: 'done', report };
+    answer = { type: 'done', report, maxRssBytes: maxRss() };
   } catch (error) {
-    answer = { type: 'error', error: errorBody(error) };
+    answer = { type: 'error', error: errorBody(error), maxRssBytes: maxRss() };
   } finally {
     sqlite.close();
   }
-  // Answered only once this thread's connection is closed: the caller may close, back up or
+  // Answered only once this process's connection is closed: the caller may close, back up or
   // replace office.db as soon as it has the answer, and a closing connection must not touch it then.
   post(answer);
 }
@@ -104,8 +105,23 @@ function errorBody(error: unknown): ErrorBody {
   };
 }
 
-// A worker is started ahead of need and waits for its one job (see worker-pool.ts).
+function maxRss(): number {
+  return process.resourceUsage().maxRSS * 1024;
+}
+
+/** Electron's utilityProcess hands messages over `process.parentPort` (electron/main/import-process.ts). */
+type ParentPort = {
+  on: (event: 'message', fn: (e: { data: unknown }) => void) => void;
+  postMessage: (message: unknown) => void;
+};
+
+// Started ahead of need, a child waits for its one job (import-process.ts), then is ended by
+// the host. It ends itself if the host goes away first (its IPC channel closes).
+const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
 if (parentPort) {
-  if (workerData) void main(workerData as ImportWorkerData);
-  else parentPort.once('message', (data: ImportWorkerData) => void main(data));
+  parentPort.on('message', (e) => void main(e.data as ImportJob, (m) => parentPort.postMessage(m)));
+} else if (process.send) {
+  const send = process.send.bind(process);
+  process.once('message', (job) => void main(job as ImportJob, (m) => void send(m)));
+  process.once('disconnect', () => process.exit(0));
 }
