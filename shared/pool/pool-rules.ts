@@ -25,7 +25,6 @@ export const levelRuleSchema = z.strictObject({
   /** Days without a newly signed contract before the client returns; null = off. */
   noContractDays: days(3650).nullable(),
 });
-export type LevelRule = z.output<typeof levelRuleSchema>;
 
 const cap = z
   .number({ error: '上限必须是数字 / A cap must be a number' })
