@@ -6,6 +6,7 @@ import type { Leaderboard, Standing } from '../../shared/contract/statements';
 import type { PerformanceSheet } from '../../shared/performance/performance-types';
 import { actorOf, callOk, createTestOffice, type TestOffice } from '../../electron/server/testing/test-office';
 import { staffActor } from '../../electron/server/testing/office-fixtures';
+import { expectRefused } from '../../electron/server/testing/refusal';
 
 /** The what-if ("where do I stand") and the 排行榜, through dispatch on a real office file. */
 let office: TestOffice;
@@ -58,9 +59,9 @@ describe('where do I stand (what-if)', () => {
     expect(projectStanding(standing.terms, standing.salesFen + 3_200_000).commission.totalFen).toBe(250_000);
 
     // A salesperson sees only their own; a manager may look at anyone; a clerk may not ask.
-    expect((await office.call(zhang.actor, 'standing.get', { staffId: li.staff.id })).ok).toBe(false);
+    expectRefused(await office.call(zhang.actor, 'standing.get', { staffId: li.staff.id }), 'forbidden');
     expect((await callOk<Standing>(office, 'standing.get', { staffId: li.staff.id }, actorOf('manager'))).name).toBe('李娜');
-    expect((await office.call(actorOf('clerk'), 'standing.get', {})).ok).toBe(false);
+    expectRefused(await office.call(actorOf('clerk'), 'standing.get', {}), 'forbidden');
   });
 
   it('lists the month’s 回款计划 instalments still due that credit the person, with 分成 applied', async () => {
@@ -150,6 +151,6 @@ describe('排行榜', () => {
     const hidden = await callOk<Leaderboard>(office, 'leaderboard.get', { period: 'month' }, actorOf('manager'));
     expect(hidden).toMatchObject({ hidden: true, boards: { collected: [], newContracts: [], newClients: [] } });
     expect((await callOk<Leaderboard>(office, 'leaderboard.get', { period: 'month' })).boards.collected).toHaveLength(3);
-    expect((await office.call(actorOf('manager'), 'leaderboard.setHidden', { hidden: false })).ok).toBe(false);
+    expectRefused(await office.call(actorOf('manager'), 'leaderboard.setHidden', { hidden: false }), 'forbidden');
   });
 });
