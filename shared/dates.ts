@@ -29,11 +29,6 @@ export function isOfficeDate(value: string): boolean {
   return isRealDate(value) && value >= DATE_RANGE.min && value <= DATE_RANGE.max;
 }
 
-/** A 'YYYY-MM' inside MONTH_RANGE. */
-export function isOfficeMonth(value: string): boolean {
-  return MONTH_PATTERN.test(value) && value >= MONTH_RANGE.min && value <= MONTH_RANGE.max;
-}
-
 /** Today's date in local time, as the office sees it. */
 export function todayLocal(now: Date = new Date()): IsoDate {
   const y = now.getFullYear();

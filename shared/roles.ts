@@ -1,5 +1,5 @@
 /**
- * Roles decide what each person may see and do (SPEC §6). The staff list is the user list, so
+ * Roles decide what each person may see and do (README › 登录、权限与备份). The staff list is the user list, so
  * a staff member's role is their permission role.
  */
 export const ROLES = ['owner', 'manager', 'clerk', 'salesperson'] as const;

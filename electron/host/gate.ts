@@ -39,6 +39,7 @@ export async function callThroughGate(
   const envelope = await office.call(caller.actor, call.method, call.input, {
     token: caller.token,
     via: 'http',
+    loopback: caller.loopback,
     limits,
     ...(call.upload ? { upload: call.upload } : {}),
     ...(call.takesFile ? { takesFile: true } : {}),

@@ -1,5 +1,6 @@
 import type { WebContents } from 'electron';
-import { IPC_CHANNELS, type OfficeEventName } from '../preload/channels';
+import type { OfficeEventName } from '../../shared/desktop-bridge';
+import { IPC_CHANNELS } from '../preload/channels';
 
 /** Push one event to the page (the preload's onEvent); a closed window is simply skipped. */
 export function sendOfficeEvent(contents: WebContents | null | undefined, name: OfficeEventName, payload: unknown): void {

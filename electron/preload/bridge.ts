@@ -1,5 +1,5 @@
 import type { Envelope } from '../../shared/errors';
-import type { OfficeBridge } from './bridge-types';
+import type { OfficeBridge } from '../../shared/desktop-bridge';
 import { IPC_CHANNELS, isOfficeEventName } from './channels';
 
 /** The slice of ipcRenderer the bridge uses, so the bridge is unit-tested without Electron. */

@@ -1,3 +1,5 @@
+import { OFFICE_EVENTS, type OfficeEventName } from '../../shared/desktop-bridge';
+
 /**
  * The wire between the preload and electron/main: IPC channel names and the events the main
  * process may push to the page. Pure constants, so both the sandboxed preload bundle and the
@@ -13,19 +15,7 @@ export const IPC_CHANNELS = {
   event: 'office:event',
 } as const;
 
-/**
- * Events the main process may push to the page. Adding one is a line here plus the code that
- * sends it; the preload refuses to subscribe to anything else.
- */
-export const OFFICE_EVENTS = [
-  /** Long work (imports, backups, archive audits) reporting how far it got. */
-  'job.progress',
-  /** Data changed outside this window's own calls; the page should refetch what it shows. */
-  'data.changed',
-] as const;
-
-export type OfficeEventName = (typeof OFFICE_EVENTS)[number];
-
+/** The events themselves are declared with the bridge (shared/desktop-bridge.ts). */
 export function isOfficeEventName(name: unknown): name is OfficeEventName {
   return typeof name === 'string' && (OFFICE_EVENTS as readonly string[]).includes(name);
 }

@@ -22,7 +22,7 @@ import { startTextJobs, stopTextJobs, textJobsStarted } from './ocr/text-jobs.ru
 export { DATABASE_FILE } from './db/database-file';
 
 /** What a transport adds to a call besides actor, method and input. */
-export type CallExtras = Pick<CallContext, 'upload' | 'takesFile' | 'limits' | 'via'> & { token?: string | null };
+export type CallExtras = Pick<CallContext, 'upload' | 'takesFile' | 'limits' | 'via' | 'loopback'> & { token?: string | null };
 
 export type Office = OfficeContext & {
   /** Call one contract method as `actor` — the same gate every transport uses. */

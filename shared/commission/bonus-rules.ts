@@ -14,9 +14,6 @@ export type BonusRuleDef =
   /** Target met `months` months in a row: paid in the month the run reaches 3, 6, 9 … */
   | { kind: 'streak'; months: number };
 
-export type BonusRuleKind = BonusRuleDef['kind'];
-export const BONUS_RULE_KINDS = ['per_contract', 'top_collector', 'streak'] as const satisfies readonly BonusRuleKind[];
-
 export type BonusRule = {
   id: number;
   name: string;

@@ -193,6 +193,7 @@ export const archiveContract = {
     }),
     roles: office,
     kind: 'write',
+    serverPaths: ['sourcePath'],
     summary: '归档本机文件(桌面与命令行) / File a local file (desktop, CLI)',
   }),
   'archive.upload': streamMethod<FilingResult>()({

@@ -92,8 +92,3 @@ export const archivePathSchema = (max = 1000) =>
       error: '路径不能包含 ".." / A path cannot contain ".."',
     })
     .meta({ format: 'archive-path' });
-
-/** True when the text is a full path in the form `absolutePathSchema` accepts. */
-export function looksAbsolute(value: string): boolean {
-  return ABSOLUTE_PATH.test(value);
-}

@@ -75,6 +75,7 @@ export const intakeContract = {
     }),
     roles: managers,
     kind: 'write',
+    serverPaths: ['folder'],
     summary: '设置扫描收件箱文件夹 / Set the scan inbox folder',
   }),
   'inbox.scan': method<{ seen: number; settling: number; queued: number }>()({
@@ -172,12 +173,14 @@ export const oldFoldersContract = {
     input: z.strictObject({ root: oldRoot }),
     roles: managers,
     kind: 'read',
+    serverPaths: ['root'],
     summary: '旧文件夹收编预览(不归档) / Preview bringing an old folder in (dry run)',
   }),
   'intake.import': method<OldFolderJob>()({
     input: z.strictObject({ root: oldRoot, move: z.boolean().default(false) }),
     roles: managers,
     kind: 'write',
+    serverPaths: ['root'],
     summary: '收编旧文件夹(后台) / Bring an old folder in (background)',
   }),
   'intake.status': method<OldFolderJob>()({

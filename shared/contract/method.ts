@@ -21,6 +21,13 @@ export type MethodDef<I extends z.ZodType = z.ZodType, O = unknown> = {
    * by the main process). The output is a FileAnswer; a JSON call gets invalid_input instead.
    */
   download?: true;
+  /**
+   * Input fields that name a folder or file on the machine the office runs on (a backup folder,
+   * the scan inbox, an old folder to bring in). A call that gives one is taken only from that
+   * machine — the desktop app, the CLI or a browser on loopback — never from the LAN, whatever
+   * the role: the gate refuses it (dispatch.ts, server-paths.ts).
+   */
+  serverPaths?: readonly string[];
   /** Phantom: carries the output type, never read at run time. */
   output?: O;
 };

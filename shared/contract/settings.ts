@@ -54,9 +54,10 @@ export const settingsContract = {
     }),
     // First run happens before anyone can sign in: the caller is then the local owner, which
     // only the desktop app and a loopback browser are (a LAN peer is nobody until sign-in is
-    // on). The service refuses once set up, atomically.
+    // on). The service refuses once set up, atomically. The archive folder is on this machine.
     roles: ['owner'],
     kind: 'write',
+    serverPaths: ['archiveRoot'],
     summary: '首次设置 / First-run setup',
   }),
 } as const;

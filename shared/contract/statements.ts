@@ -72,8 +72,8 @@ export type Standing = {
   deductionFen: number;
   /** 底薪 + 补贴: the fixed part of pay. */
   fixedPayFen: number;
-  /** Null when 回款计划 is not available in this office yet. */
-  scheduled: ScheduledPayment[] | null;
+  /** The month's instalments of 回款计划 still due that would credit this person (分成 applied). */
+  scheduled: ScheduledPayment[];
 };
 
 export type LeaderboardEntry = {

@@ -10,11 +10,6 @@ export type PaymentLine = { id: number; paidOn: IsoDate; amountFen: number };
 
 export const SCHEDULE_PRESETS = ['once', 'halves', 'monthly'] as const;
 export type SchedulePreset = (typeof SCHEDULE_PRESETS)[number];
-export const SCHEDULE_PRESET_LABELS: Record<SchedulePreset, { zh: string; en: string }> = {
-  once: { zh: '一次付清', en: 'Paid in full' },
-  halves: { zh: '两期 50/50', en: 'Two halves (50/50)' },
-  monthly: { zh: '按月', en: 'Monthly' },
-};
 
 /**
  * Split `amountFen` into `count` parts that add up exactly; the fen that do not divide go to

@@ -9,6 +9,7 @@ import { addBenchStaff, benchClients, benchClientsCsv } from '../bench/suites/cl
 import type { Envelope } from '../../shared/errors';
 import type { ImportReport } from '../../shared/imports/import-report';
 import { uploadPath } from '../../shared/http-routes';
+import { expectRefused } from '../../electron/server/testing/refusal';
 
 let office: TestOffice;
 let host: RunningHost;
@@ -54,7 +55,7 @@ describe('spreadsheet upload over HTTP', () => {
     expect(json.status).toBe(400);
     const huge = await upload('clients.import', Buffer.alloc(21 * 1024 * 1024, 0x41), { fileName: 'huge.csv' });
     expect(huge.status).toBe(413);
-    expect(((await huge.json()) as Envelope<unknown>).ok).toBe(false);
+    expectRefused((await huge.json()) as Envelope<unknown>, 'too_large');
     const twice = await upload('clients.import', csvFile([['客户名称'], ['甲']]), { fileName: 'a.csv', dataBase64: 'eA==' });
     expect(twice.status).toBe(400);
   });

@@ -9,6 +9,7 @@ import type { PersonalStatement } from '../../shared/performance/performance-typ
 import type { Actor } from '../../shared/roles';
 import { actorOf, callOk, createTestOffice, type TestOffice } from '../../electron/server/testing/test-office';
 import { staffActor } from '../../electron/server/testing/office-fixtures';
+import { expectRefused } from '../../electron/server/testing/refusal';
 
 /**
  * 业绩确认 as a state machine checked against a model (fast-check): any sequence of requests,
@@ -196,7 +197,7 @@ describe('业绩确认', () => {
       expect(mine.confirmation).toMatchObject({ state: 'confirmed', stale: false, respondedAt: '2026-10-28T03:00:00.000Z' });
       expect(mine.confirmation!.confirmedFigures!.totalPayFen).toBe(mine.row.pay!.totalPayFen);
       // A salesperson confirms only their own; a clerk sees nothing of it.
-      expect((await w.office.call(actorOf('clerk'), 'confirmations.list', { month: MONTH })).ok).toBe(false);
+      expectRefused(await w.office.call(actorOf('clerk'), 'confirmations.list', { month: MONTH }), 'forbidden');
       const clerkView = await callOk<PersonalStatement>(
         w.office,
         'performance.statement',

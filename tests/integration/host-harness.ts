@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
@@ -23,27 +24,65 @@ export function startTestHost(office: Office, rendererDir: string, extra: Partia
 export type Session = { cookie: string; csrf: string };
 export type Answer = { status: number; envelope: Envelope<unknown> | null; headers: Headers; body: Buffer };
 
-/** Send a route's request (as the route itself says a client sends it), with a session and extra headers. */
+/**
+ * Send a route's request (as the route itself says a client sends it), with a session and extra
+ * headers. `from` is the caller's own address: 127.0.0.2 is "another computer on the LAN" to the
+ * host (not loopback), while it still reaches the host listening on 127.0.0.1.
+ */
 export async function send(
   host: RunningHost,
   request: RouteRequest,
   session?: { cookie?: string; csrf?: string },
   headers: Record<string, string> = {},
+  from?: string,
 ): Promise<Answer> {
+  const allHeaders: Record<string, string> = {
+    ...request.headers,
+    ...(session?.cookie ? { Cookie: session.cookie } : {}),
+    ...(session?.csrf !== undefined ? { 'X-CSRF-Token': session.csrf } : {}),
+    ...headers,
+  };
+  const body = request.body !== undefined && request.verb !== 'GET' ? request.body : undefined;
+  if (from) return sendFrom(from, host, request, allHeaders, body);
   const response = await fetch(`${host.url}${request.path}`, {
     method: request.verb,
-    headers: {
-      ...request.headers,
-      ...(session?.cookie ? { Cookie: session.cookie } : {}),
-      ...(session?.csrf !== undefined ? { 'X-CSRF-Token': session.csrf } : {}),
-      ...headers,
-    },
-    ...(request.body !== undefined && request.verb !== 'GET' ? { body: request.body } : {}),
+    headers: allHeaders,
+    ...(body !== undefined ? { body } : {}),
   });
-  const body = Buffer.from(await response.arrayBuffer());
+  return answerOf(response.status, response.headers, Buffer.from(await response.arrayBuffer()));
+}
+
+function sendFrom(
+  localAddress: string,
+  host: RunningHost,
+  request: RouteRequest,
+  headers: Record<string, string>,
+  body: RouteRequest['body'],
+): Promise<Answer> {
+  const url = new URL(host.url);
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: url.hostname, port: url.port, localAddress, method: request.verb, path: request.path, headers, agent: false },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('error', reject);
+        res.on('end', () => {
+          const h = new Headers();
+          for (const [k, v] of Object.entries(res.headers)) if (typeof v === 'string') h.set(k, v);
+          resolve(answerOf(res.statusCode ?? 0, h, Buffer.concat(chunks)));
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(body === undefined ? undefined : Buffer.from(body as string | Uint8Array));
+  });
+}
+
+function answerOf(status: number, headers: Headers, body: Buffer): Answer {
   let envelope: Envelope<unknown> | null = null;
-  if (String(response.headers.get('content-type')).startsWith('application/json')) envelope = JSON.parse(body.toString('utf8'));
-  return { status: response.status, envelope, headers: response.headers, body };
+  if (String(headers.get('content-type')).startsWith('application/json')) envelope = JSON.parse(body.toString('utf8'));
+  return { status, envelope, headers, body };
 }
 
 export async function login(host: RunningHost, code: string, password: string): Promise<Session> {

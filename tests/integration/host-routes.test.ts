@@ -76,7 +76,9 @@ afterAll(async () => {
   fs.rmSync(rendererDir, { recursive: true, force: true });
 });
 
-type Caller = { name: string; session?: { cookie?: string; csrf?: string }; role: Role | null };
+/** A caller; `from` is its own address when it is another computer on the LAN (not loopback). */
+type Caller = { name: string; session?: { cookie?: string; csrf?: string }; role: Role | null; from?: string };
+const LAN = '127.0.0.2';
 const methods = Object.entries(contract) as [string, MethodDef][];
 const allows = (def: MethodDef, role: Role | null): boolean =>
   def.roles === 'public' || (role !== null && (def.roles as readonly string[]).includes(role));
@@ -114,7 +116,7 @@ async function callEvery(target: RunningHost, callers: Caller[], onDamaged: bool
     });
     for (const [name, def] of methods) {
       for (const caller of callers) {
-        const answer = await send(target, route.requestFor(name, NOT_AN_INPUT, BYTES), caller.session);
+        const answer = await send(target, route.requestFor(name, NOT_AN_INPUT, BYTES), caller.session, {}, caller.from);
         const want = expected(route, name, def, caller, onDamaged);
         const label = `${route.verb} ${route.prefix}${name} as ${caller.name}${onDamaged ? ' (damaged)' : ''}`;
         expect({ status: answer.status, code: answer.envelope?.ok === false ? answer.envelope.error.code : 'ok' }, label).toEqual(
@@ -122,7 +124,7 @@ async function callEvery(target: RunningHost, callers: Caller[], onDamaged: bool
         );
         // Refused the way /api refuses the same caller: the same envelope, word for word.
         if (route !== apiRoute && want.status !== 404 && want.status !== 400) {
-          const viaApi = await send(target, apiRoute.requestFor(name, NOT_AN_INPUT), caller.session);
+          const viaApi = await send(target, apiRoute.requestFor(name, NOT_AN_INPUT), caller.session, {}, caller.from);
           expect(answer.envelope, `${label} vs /api`).toEqual(viaApi.envelope);
         }
         count.calls++;
@@ -157,6 +159,8 @@ describe('every host route goes through the one gate', () => {
       { name: 'anonymous', role: null },
       { name: 'forged CSRF', session: { cookie: sessions.owner.cookie, csrf: 'forged' }, role: 'owner' },
       ...ROLES.map((role) => ({ name: role, session: sessions[role], role })),
+      // Signed in from another computer: the same rights (an input naming a server folder aside — below).
+      { name: 'owner on the LAN', session: sessions.owner, role: 'owner', from: LAN },
     ];
     const counts = await callEvery(host, callers, false, office);
     console.log('[route matrix]', JSON.stringify(counts));
@@ -167,4 +171,54 @@ describe('every host route goes through the one gate', () => {
     const counts = await callEvery(damagedHost, [{ name: 'owner', session: sessions.owner, role: 'owner' }], true, damaged);
     console.log('[route matrix, damaged database]', JSON.stringify(counts));
   }, 300_000);
+
+  it('refuses, from another computer, every method given a folder or file of the office PC — as every role it allows', async () => {
+    const before = { db: databaseFingerprint(office.sqlite), files: folderListing(office.dataDir) };
+    const naming = methods.filter(([, def]) => def.serverPaths?.length);
+    // The scan inbox, the old folders, the backup folder, restore, local filing and first-run setup.
+    expect(naming.map(([name]) => name)).toEqual(
+      expect.arrayContaining(['inbox.configure', 'intake.preview', 'intake.import', 'backup.updateSettings', 'backup.run']),
+    );
+    expect(naming.map(([name]) => name)).toEqual(
+      expect.arrayContaining(['backup.list', 'backup.check', 'backup.restore', 'archive.fileLocal', 'settings.completeSetup']),
+    );
+    let refused = 0;
+    for (const route of hostRoutes)
+      for (const [name, def] of naming) {
+        if (!route.serves(def)) continue;
+        for (const role of ROLES.filter((r) => allows(def, r)))
+          for (const field of def.serverPaths!) {
+            // An extra key no strict schema accepts: a call that passed the gate stops at validation.
+            const input = { [field]: path.join(office.dir, 'elsewhere'), notAField: 1 };
+            const label = `${route.verb} ${route.prefix}${name} {${field}} as ${role}`;
+            const lan = await send(host, route.requestFor(name, input, BYTES), sessions[role], {}, LAN);
+            expect({ status: lan.status, code: lan.envelope?.ok === false ? lan.envelope.error.code : 'ok' }, `${label} from the LAN`).toEqual({
+              status: 403,
+              code: 'forbidden',
+            });
+            if (lan.envelope?.ok === false) {
+              expect(lan.envelope.error.message, label).toContain('只能在门店电脑上设置');
+              expect(lan.envelope.error.messageEn, label).toContain('Only on the office PC');
+              expect(lan.envelope.error.details, label).toMatchObject({ method: name, fields: [field], onlyOnOfficePc: true });
+            }
+            // The same call from this computer passes the gate (and stops at validation).
+            const here = await send(host, route.requestFor(name, input, BYTES), sessions[role]);
+            expect(here.envelope?.ok === false ? here.envelope.error.code : 'ok', `${label} from this computer`).toBe('invalid_input');
+            refused++;
+          }
+      }
+    console.log(`[route matrix, server folders] ${naming.length} methods, ${refused} calls refused from the LAN`);
+    expect(refused).toBeGreaterThanOrEqual(naming.length);
+    expect(databaseFingerprint(office.sqlite), 'nothing written to the database').toBe(before.db);
+  }, 300_000);
+
+  it('lets a LAN owner back up to the folder chosen at the office PC and turn the inbox off (no folder named)', async () => {
+    for (const [name, input] of [
+      ['backup.run', { notAField: 1 }],
+      ['inbox.configure', { folder: null, notAField: 1 }],
+    ] as const) {
+      const lan = await send(host, apiRoute.requestFor(name, input), sessions.owner, {}, LAN);
+      expect(lan.envelope?.ok === false ? lan.envelope.error.code : 'ok', name).toBe('invalid_input');
+    }
+  });
 });

@@ -9,6 +9,7 @@ import { actorOf, callOk, createTestOffice, type TestOffice } from '../../electr
 import { staffActor } from '../../electron/server/testing/office-fixtures';
 import { exportSheet } from '../../electron/server/performance/sheet.export';
 import { readXlsxRows } from '../../electron/server/testing/sheet-files';
+import { expectRefused } from '../../electron/server/testing/refusal';
 
 /** 奖金/扣款 items and rules, and 阶梯提成, through dispatch on a real office file. */
 let office: TestOffice;
@@ -122,7 +123,7 @@ describe('奖金 and 扣款', () => {
 
     // A clerk sees none of it.
     const clerk = actorOf('clerk');
-    expect((await office.call(clerk, 'payitems.list', { month: '2026-10' })).ok).toBe(false);
+    expectRefused(await office.call(clerk, 'payitems.list', { month: '2026-10' }), 'forbidden');
     expect(
       JSON.stringify(await callOk(office, 'performance.statement', { month: '2026-10', staffId: zhang.id }, clerk)),
     ).not.toMatch(/bonus|deduction|开单奖|迟到/);

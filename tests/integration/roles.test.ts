@@ -1,4 +1,8 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FileAnswer } from '../../shared/contract/method';
 import { contract } from '../../shared/contract';
 import { ROLES } from '../../shared/roles';
 import { actorOf, callOk, createTestOffice, type TestOffice } from '../../electron/server/testing/test-office';
@@ -8,6 +12,10 @@ let office: TestOffice;
 let clientId = 0;
 let contractId = 0;
 let staffId = 0;
+let documentId = 0;
+let secondClientId = 0;
+let backupFolder = '';
+let oldFolder = '';
 
 beforeAll(async () => {
   office = createTestOffice({ now: () => new Date('2026-04-10T03:00:00Z') });
@@ -30,8 +38,22 @@ beforeAll(async () => {
     plan: { floorFen: 100, targetFen: 200, rateBp: 500, multiplierPct: 200, leaveReason: null },
   });
   await callOk(office, 'months.close', { month: '2026-03' });
+  const scan = path.join(office.dir, '合同扫描.txt');
+  fs.writeFileSync(scan, '角色测试超市 协议合同');
+  documentId = (
+    await callOk<{ document: { id: number } }>(office, 'archive.fileLocal', { sourcePath: scan, fields: { clientId, contractId } })
+  ).document.id;
+  secondClientId = (await callOk<{ id: number }>(office, 'clients.create', { name: '角色测试超市二店', ownerStaffId: staffId })).id;
+  backupFolder = (await callOk<{ folder: string }>(office, 'backup.run', { dir: path.join(office.dir, '备份') })).folder;
+  // 旧文件夹收编 takes a folder outside the office's own data folder.
+  oldFolder = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mdt-old-')), '角色测试超市');
+  fs.mkdirSync(oldFolder, { recursive: true });
+  fs.writeFileSync(path.join(oldFolder, '营业执照.txt'), '营业执照');
 });
-afterAll(() => office.dispose());
+afterAll(async () => {
+  await office.dispose();
+  fs.rmSync(path.dirname(oldFolder), { recursive: true, force: true });
+});
 
 /** Inputs that reach real data for the read methods that need one. */
 const INPUTS: Record<string, () => unknown> = {
@@ -43,8 +65,21 @@ const INPUTS: Record<string, () => unknown> = {
   'clients.get': () => ({ id: clientId }),
   'contracts.get': () => ({ id: contractId }),
   'archive.previewTemplate': () => ({ template: '{标题}.{ext}' }),
-  'archive.get': () => ({ id: 1 }),
-  'follow-ups.list': () => ({ clientId }),
+  'archive.get': () => ({ id: documentId }),
+  'archive.text': () => ({ id: documentId }),
+  'archive.download': () => ({ id: documentId }),
+  'followups.list': () => ({ clientId }),
+  'clients.ownerHistory': () => ({ clientId }),
+  'clients.export': () => ({ format: 'csv' }),
+  'contracts.export': () => ({ format: 'csv' }),
+  // No import runs in this office: the answer is "no such job" (null), not an error.
+  'imports.progress': () => ({ jobId: 'no-such-job-0001' }),
+  'imports.template': () => ({ kind: 'contracts' }),
+  'staff.history': () => ({ id: staffId }),
+  'audit.export': () => ({ format: 'csv' }),
+  'intake.preview': () => ({ root: path.dirname(oldFolder) }),
+  'backup.check': () => ({ folder: backupFolder }),
+  'merge.preview': () => ({ keepId: clientId, mergeIds: [secondClientId] }),
   'shares.get': () => ({ contractId }),
   'payitems.list': () => ({ month: '2026-03' }),
   'confirmations.list': () => ({ month: '2026-03' }),
@@ -137,20 +172,42 @@ describe('roles are enforced in dispatch for every method', () => {
     }
   });
 
+  it('names only real methods in its inputs', () => {
+    const unknown = Object.keys(INPUTS).filter((name) => !Object.prototype.hasOwnProperty.call(contract, name));
+    expect(unknown, 'misspelled or removed method names in INPUTS').toEqual([]);
+  });
+
   it('no read method a clerk may call returns salary or commission figures', async () => {
     const clerk = (await staffActor(office, 'C001', '文员', 'clerk')).actor;
-    let answered = 0;
-    for (const [name, def] of Object.entries(contract)) {
-      if (def.kind !== 'read') continue;
-      if (def.roles !== 'public' && !(def.roles as readonly string[]).includes('clerk')) continue;
-      const answer = await office.call(clerk, name, INPUTS[name]?.() ?? {});
-      if (!answer.ok) continue;
-      answered++;
+    const reads = Object.entries(contract).filter(
+      ([, def]) => def.kind === 'read' && (def.roles === 'public' || (def.roles as readonly string[]).includes('clerk')),
+    );
+    const failed: string[] = [];
+    for (const [name, def] of reads) {
+      // Every one answers with real data: a method that errors here is a gap in INPUTS, not a pass.
+      const answer = await office.call(clerk, name, INPUTS[name]?.() ?? {}, def.download ? { takesFile: true } : {});
+      if (!answer.ok) {
+        failed.push(`${name}: ${answer.error.code} ${answer.error.messageEn}`);
+        continue;
+      }
       let text = JSON.stringify(answer.value);
       const file = (answer.value as { dataBase64?: string } | null)?.dataBase64;
       if (file) text += Buffer.from(file, 'base64').toString('utf8');
+      if (def.download) text += fs.readFileSync((answer.value as FileAnswer).path, 'utf8');
       expect(text, name).not.toMatch(PAY_KEYS);
     }
-    expect(answered).toBeGreaterThan(20);
+    expect(failed, 'give these a valid input in INPUTS').toEqual([]);
+    expect(reads.length).toBeGreaterThan(20);
+  });
+
+  it('every read method answers, with valid input, the first role it lists', async () => {
+    const failed: string[] = [];
+    const reads = Object.entries(contract).filter(([, def]) => def.kind === 'read');
+    for (const [name, def] of reads) {
+      const actor = def.roles === 'public' ? actorOf('owner') : actorOf(def.roles[0]!);
+      const answer = await office.call(actor, name, INPUTS[name]?.() ?? {}, def.download ? { takesFile: true } : {});
+      if (!answer.ok) failed.push(`${name}: ${answer.error.code} ${answer.error.messageEn}`);
+    }
+    expect(failed, 'give these a valid input in INPUTS').toEqual([]);
   });
 });

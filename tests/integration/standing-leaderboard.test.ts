@@ -4,9 +4,9 @@ import type { ClientDetail } from '../../shared/contract/clients';
 import type { ContractDetail } from '../../shared/contract/contracts';
 import type { Leaderboard, Standing } from '../../shared/contract/statements';
 import type { PerformanceSheet } from '../../shared/performance/performance-types';
-import { withScheduledPayments } from '../../electron/server/commission/scheduled-payments';
 import { actorOf, callOk, createTestOffice, type TestOffice } from '../../electron/server/testing/test-office';
 import { staffActor } from '../../electron/server/testing/office-fixtures';
+import { expectRefused } from '../../electron/server/testing/refusal';
 
 /** The what-if ("where do I stand") and the 排行榜, through dispatch on a real office file. */
 let office: TestOffice;
@@ -49,7 +49,7 @@ describe('where do I stand (what-if)', () => {
     const standing = await callOk<Standing>(office, 'standing.get', {}, zhang.actor);
     expect(standing).toMatchObject({ month: '2026-10', salesFen: 800_000, name: '张伟' });
     // Only what is still due this month: the paid instalment and November's are not listed.
-    expect(standing.scheduled?.map((s) => [s.dueOn, s.amountFen])).toEqual([['2026-10-25', 500_000]]);
+    expect(standing.scheduled.map((s) => [s.dueOn, s.amountFen])).toEqual([['2026-10-25', 500_000]]);
     const now = projectStanding(standing.terms, standing.salesFen);
     expect(now).toMatchObject({ gapToFloorFen: 200_000, gapToTargetFen: 2_200_000, belowFloor: true, status: 'warning' });
     // The projection at today's sales is exactly the sheet's row.
@@ -59,12 +59,12 @@ describe('where do I stand (what-if)', () => {
     expect(projectStanding(standing.terms, standing.salesFen + 3_200_000).commission.totalFen).toBe(250_000);
 
     // A salesperson sees only their own; a manager may look at anyone; a clerk may not ask.
-    expect((await office.call(zhang.actor, 'standing.get', { staffId: li.staff.id })).ok).toBe(false);
+    expectRefused(await office.call(zhang.actor, 'standing.get', { staffId: li.staff.id }), 'forbidden');
     expect((await callOk<Standing>(office, 'standing.get', { staffId: li.staff.id }, actorOf('manager'))).name).toBe('李娜');
-    expect((await office.call(actorOf('clerk'), 'standing.get', {})).ok).toBe(false);
+    expectRefused(await office.call(actorOf('clerk'), 'standing.get', {}), 'forbidden');
   });
 
-  it('scheduled payments plug in through one function, with 分成 applied', async () => {
+  it('lists the month’s 回款计划 instalments still due that credit the person, with 分成 applied', async () => {
     const zhang = await staffActor(office, 'S001', '张伟');
     const li = await staffActor(office, 'S002', '李娜');
     await callOk(office, 'plans.set', { month: '2026-10', staffId: null, plan });
@@ -77,31 +77,29 @@ describe('where do I stand (what-if)', () => {
         { staffId: li.staff.id, shareBp: 3000 },
       ],
     });
-    const restore = withScheduledPayments((_ctx, month) =>
-      month === '2026-10'
-        ? [
-            {
-              contractId: shared.id,
-              contractNumber: shared.number,
-              clientName: '分期客户',
-              dueOn: '2026-10-25',
-              amountFen: 100_001,
-            },
-            { contractId: own.id, contractNumber: own.number, clientName: '李娜的客户', dueOn: '2026-10-28', amountFen: 50_000 },
-          ]
-        : [],
-    );
-    try {
-      const standing = await callOk<Standing>(office, 'standing.get', {}, zhang.actor);
-      // Only what would credit 张伟: his 70 % of the shared instalment (70,000.7 → 70,001).
-      expect(standing.scheduled).toEqual([
-        expect.objectContaining({ contractId: shared.id, amountFen: 100_001, creditFen: 70_001 }),
-      ]);
-      const theirs = await callOk<Standing>(office, 'standing.get', {}, li.actor);
-      expect(theirs.scheduled!.map((s) => s.creditFen)).toEqual([30_000, 50_000]);
-    } finally {
-      restore();
-    }
+    // 回款计划 on both contracts (¥1,000 of each already paid on signing, ¥3,000 signed).
+    await callOk(office, 'schedules.set', {
+      contractId: shared.id,
+      instalments: [
+        { dueOn: '2026-10-05', amountFen: 100_000 },
+        { dueOn: '2026-10-25', amountFen: 100_001 },
+        { dueOn: '2026-11-25', amountFen: 99_999 },
+      ],
+    });
+    await callOk(office, 'schedules.set', {
+      contractId: own.id,
+      instalments: [
+        { dueOn: '2026-10-06', amountFen: 100_000 },
+        { dueOn: '2026-10-28', amountFen: 50_000 },
+      ],
+    });
+    const standing = await callOk<Standing>(office, 'standing.get', {}, zhang.actor);
+    // Only what would credit 张伟: his 70 % of the shared instalment (70,000.7 → 70,001).
+    expect(standing.scheduled).toEqual([
+      expect.objectContaining({ contractId: shared.id, amountFen: 100_001, creditFen: 70_001 }),
+    ]);
+    const theirs = await callOk<Standing>(office, 'standing.get', {}, li.actor);
+    expect(theirs.scheduled.map((s) => s.creditFen)).toEqual([30_000, 50_000]);
   });
 });
 
@@ -153,6 +151,6 @@ describe('排行榜', () => {
     const hidden = await callOk<Leaderboard>(office, 'leaderboard.get', { period: 'month' }, actorOf('manager'));
     expect(hidden).toMatchObject({ hidden: true, boards: { collected: [], newContracts: [], newClients: [] } });
     expect((await callOk<Leaderboard>(office, 'leaderboard.get', { period: 'month' })).boards.collected).toHaveLength(3);
-    expect((await office.call(actorOf('manager'), 'leaderboard.setHidden', { hidden: false })).ok).toBe(false);
+    expectRefused(await office.call(actorOf('manager'), 'leaderboard.setHidden', { hidden: false }), 'forbidden');
   });
 });

@@ -5,6 +5,7 @@ import type { AuditReport, DocumentRow, FilingResult, KindRow } from '../../../s
 import type { ClientDetail } from '../../../shared/contract/clients';
 import { openOffice } from '../office';
 import { actorOf, callOk, createTestOffice, owner, type TestOffice } from '../testing/test-office';
+import { expectRefused } from '../testing/refusal';
 
 let office: TestOffice;
 let src: string;
@@ -121,7 +122,7 @@ describe('the archive', () => {
     try {
       const cleanup = await later.call(owner, 'archive.cleanup', {});
       expect(cleanup.ok && (cleanup.value as { purgeDue: DocumentRow[] }).purgeDue.map((d) => d.id)).toEqual([photo.document.id]);
-      expect((await later.call(actorOf('manager'), 'archive.purge', { ids: [photo.document.id] })).ok).toBe(false);
+      expectRefused(await later.call(actorOf('manager'), 'archive.purge', { ids: [photo.document.id] }), 'forbidden');
       expect((await later.call(owner, 'archive.purge', { ids: [photo.document.id] })).ok).toBe(true);
     } finally {
       await later.close();
@@ -148,8 +149,10 @@ describe('the archive', () => {
     expect(exists('稿件/2025/海报_2025-12-01.txt')).toBe(true);
     expect(exists(a.document.relPath)).toBe(false);
     expect(fs.existsSync(path.join(root(), '稿件', '2025', '2025-12'))).toBe(false);
-    const bad = await office.call(owner, 'archive.setTemplate', { template: '../{标题}' });
-    expect(bad.ok).toBe(false);
+    // Refused for the `..` alone: the rest of the template is valid (it ends with .{ext}, names a title).
+    const bad = await office.call(owner, 'archive.setTemplate', { template: '../{标题}.{ext}' });
+    expectRefused(bad, 'invalid_input');
+    expect(bad.ok ? '' : bad.error.messageEn).toBe('The template cannot be an absolute path or contain ..');
   });
 
   it('the audit finds what disagrees and each fix repairs it', async () => {
@@ -208,12 +211,15 @@ describe('the archive', () => {
     fs.mkdirSync(root(), { recursive: true });
     fs.symlinkSync(src, path.join(root(), '链接'));
     const bad = await office.call(owner, 'archive.fix', { kind: 'staging', relPath: '链接/x', documentId: null });
-    expect(bad.ok).toBe(false);
-    const http = await office.call({ ...owner, via: 'http' }, 'archive.fileLocal', {
-      sourcePath: source('x.txt', 'x'),
-      fields: {},
-    });
-    expect(http.ok).toBe(false);
+    expectRefused(bad, 'invalid_input');
+    // Even a browser on this computer (loopback) uploads: it is not the desktop app or the CLI.
+    const http = await office.call(
+      { ...owner, via: 'http' },
+      'archive.fileLocal',
+      { sourcePath: source('x.txt', 'x'), fields: {} },
+      { loopback: true },
+    );
+    expectRefused(http, 'forbidden');
     await file('mine.txt', 'not for salespeople', { title: '内部' });
     const seller = { ...actorOf('salesperson'), staffId: 999 };
     expect(

@@ -9,6 +9,7 @@ import type { Role } from '../../../shared/roles';
 import { actorOf, callOk, createTestOffice, owner, type TestOffice } from '../testing/test-office';
 import { findingsAt } from './finding-now';
 import { withActor } from '../office';
+import { expectRefused } from '../testing/refusal';
 
 let office: TestOffice;
 beforeEach(() => {
@@ -53,7 +54,7 @@ describe('a fix acts only on what the audit reports now', () => {
         }
     // With the record's own id: a finding that is not there now is not fixable either.
     for (const kind of ['empty', 'modified', 'missing', 'misplaced'] as const)
-      expect((await fix({ kind, relPath: contract.relPath, documentId: contract.id, action: 'trash' })).ok).toBe(false);
+      expectRefused(await fix({ kind, relPath: contract.relPath, documentId: contract.id, action: 'trash' }), 'not_found');
     expect(attempts).toBe(90);
     expect(fs.readFileSync(abs(contract.relPath), 'utf8')).toBe('%PDF signed contract');
     expect(await trashed()).toEqual([]);
@@ -85,7 +86,7 @@ describe('a fix acts only on what the audit reports now', () => {
       actions: ['relink', 'ignore'],
     });
     for (const action of ['trash', 'file'] as const)
-      expect((await fix({ kind: 'unrecorded', relPath: '乱放/x.txt', documentId: null, action })).ok).toBe(false);
+      expectRefused(await fix({ kind: 'unrecorded', relPath: '乱放/x.txt', documentId: null, action }), 'not_found');
     expect(exists('乱放/x.txt')).toBe(true);
   });
 });
@@ -95,7 +96,7 @@ describe('the choices a finding offers', () => {
     put('客户档案/老客户/名片.jpg', 'JPEG bytes');
     const [f] = (await audit()).findings;
     expect(f).toMatchObject({ kind: 'unrecorded', actions: ['file', 'trash', 'ignore'] });
-    expect((await fix({ ...f! })).ok).toBe(false); // no action chosen: it must be chosen
+    expectRefused(await fix({ ...f! }), 'invalid_input'); // no action chosen: it must be chosen
     const answer = await fix({ kind: 'unrecorded', relPath: f!.relPath, documentId: null, action: 'trash' }, 'clerk');
     expect(answer).toMatchObject({ ok: true, value: { fixed: true } });
     expect(JSON.stringify(answer)).toContain('回收站');
@@ -168,7 +169,7 @@ describe('the choices a finding offers', () => {
       ['empty', '稿件/空白.docx'],
       ['staging', '.staging/8f1c-interrupted'],
     ]);
-    expect((await fix({ kind: 'staging', relPath: '.staging/under-way', documentId: null, action: 'trash' })).ok).toBe(false);
+    expectRefused(await fix({ kind: 'staging', relPath: '.staging/under-way', documentId: null, action: 'trash' }), 'not_found');
     for (const f of findings) expect(await fix({ ...f, action: 'trash' }, 'clerk')).toMatchObject({ ok: true });
     expect(exists('.staging/under-way')).toBe(true);
     expect((await trashed()).length).toBe(2);
@@ -178,7 +179,7 @@ describe('the choices a finding offers', () => {
     const doc = await file('无归属.txt', 'no kind no client');
     const f = (await audit()).findings.find((x) => x.kind === 'unlinked')!;
     expect(f.actions).toEqual(['file', 'ignore']);
-    expect((await fix({ ...f, action: 'file', fields: { kindId: null, clientId: null, contractId: null } })).ok).toBe(false);
+    expectRefused(await fix({ ...f, action: 'file', fields: { kindId: null, clientId: null, contractId: null } }), 'invalid_input');
     expect(
       await fix({ ...f, action: 'file', fields: { kindId: await kindId('稿件'), clientId: null, contractId: null } }, 'clerk'),
     ).toMatchObject({

@@ -6,6 +6,7 @@ import { staffActor } from '../testing/office-fixtures';
 import { giveQuickPassword } from '../testing/quick-password';
 import { actorOf, createTestOffice, type TestOffice } from '../testing/test-office';
 import { FREE_FAILURES, IDLE_LOCK_MINUTES, sessionActor } from './auth.service';
+import { expectRefused } from '../testing/refusal';
 
 let office: TestOffice;
 let clock: Date;
@@ -66,7 +67,7 @@ describe('sign-in lockout (issue 14.4)', () => {
     giveQuickPassword(office, boss.staff.id, 'Boss2026pass');
     giveQuickPassword(office, clerk.staff.id, 'Clerk2026pass');
     for (let i = 0; i <= FREE_FAILURES; i++) await login('C001', 'wrong-pass-1');
-    expect((await login('C001', 'Clerk2026pass')).ok).toBe(false);
+    expectRefused(await login('C001', 'Clerk2026pass'), 'too_many_requests');
     const reset = await office.call(boss.actor, 'auth.setPassword', { staffId: clerk.staff.id, password: 'Fresh2026pass' });
     expect(reset.ok).toBe(true);
     expect((await login('C001', 'Fresh2026pass')).ok).toBe(true);

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ClientDetail, ClientListRow, DuplicateHit, OwnerHistoryRow } from '../../../shared/contract/clients';
 import { callOk, createTestOffice, owner, type TestOffice } from '../testing/test-office';
 import { createClientOk, staffActor } from '../testing/office-fixtures';
+import { expectRefused } from '../testing/refusal';
 
 type Page = { rows: ClientListRow[]; total: number };
 
@@ -80,7 +81,7 @@ describe('clients', () => {
     const { actor: li } = await staffActor(office, 'S2', '李娜');
     await createClientOk(office, { name: '华联超市', phones: ['13800138000'], ownerStaffId: zhang.id });
     const r = await office.call(li, 'clients.create', { name: '另一家', phones: ['13800138000'] });
-    expect(r.ok).toBe(false);
+    expectRefused(r, 'conflict', ['phones']);
     if (r.ok) return;
     expect(r.error.message).toContain('张伟');
     expect(r.error.message).not.toContain('华联');

@@ -9,6 +9,7 @@ import type { DuplicateGroup, MergePreview, MergeResult } from '../../../shared/
 import type { InvoiceRow } from '../../../shared/contract/receivables';
 import { createClientOk, staffActor } from '../testing/office-fixtures';
 import { callOk, createTestOffice, owner, type TestOffice } from '../testing/test-office';
+import { expectRefused } from '../testing/refusal';
 
 let office: TestOffice;
 beforeEach(() => {
@@ -123,7 +124,7 @@ describe('merging duplicate clients', () => {
     expect(result.kept.phones.map((p) => p.key)).toEqual(['13800000001', '13800000002']);
     expect(result.kept.notes).toBe('老客户\n去年签过');
     expect(result.refiled).toBe(1);
-    expect((await office.call(owner, 'clients.get', { id: dup.id })).ok).toBe(false);
+    expectRefused(await office.call(owner, 'clients.get', { id: dup.id }), 'not_found');
 
     const movedContract = await callOk<ContractDetail>(office, 'contracts.get', { id: contract.id });
     expect(movedContract).toMatchObject({ clientId: kept.id, paidFen: 200_00, staffId: li.id });

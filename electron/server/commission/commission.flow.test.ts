@@ -6,6 +6,7 @@ import type { PerformanceSheet, PersonalStatement } from '../../../shared/perfor
 import type { Actor } from '../../../shared/roles';
 import { callOk, createTestOffice, owner, type TestOffice } from '../testing/test-office';
 import { staffActor } from '../testing/office-fixtures';
+import { expectRefused } from '../testing/refusal';
 
 let office: TestOffice;
 let clock = new Date('2026-04-10T03:00:00Z');
@@ -90,7 +91,7 @@ describe('commission, month close and the floor rule', () => {
       decision: 'dismiss',
       reason: '连续两月未达保底',
     });
-    expect(refused.ok).toBe(false);
+    expectRefused(refused, 'invalid_input', ['reassignToStaffId']);
     const done = await callOk<{ movedClients: number }>(office, 'dismissals.decide', {
       staffId: li.staff.id,
       month: '2026-02',
@@ -124,7 +125,7 @@ describe('commission, month close and the floor rule', () => {
     // A closed month's plan and payments cannot be changed; reopening needs the owner and a reason.
     expect((await office.call(owner, 'plans.set', { month: '2026-02', staffId: null, plan: teamPlan })).ok).toBe(false);
     const manager = { ...owner, role: 'manager' as const, code: 'M1' };
-    expect((await office.call(manager, 'months.reopen', { month: '2026-02', reason: '补录' })).ok).toBe(false);
+    expectRefused(await office.call(manager, 'months.reopen', { month: '2026-02', reason: '补录' }), 'forbidden');
     await callOk(office, 'months.reopen', { month: '2026-02', reason: '更正计划' });
     const reopened = await callOk<PerformanceSheet>(office, 'performance.sheet', { month: '2026-02' });
     expect(reopened.closed).toBe(false);
@@ -145,7 +146,7 @@ describe('commission, month close and the floor rule', () => {
     expect(own.rows.map((r) => r.code)).toEqual(['S001']);
     const plans = await callOk<MonthPlans>(office, 'plans.get', { month: '2026-03' }, zhang.actor);
     expect(plans.people.map((p) => p.code)).toEqual(['S001']);
-    expect((await office.call(zhang.actor, 'plans.set', { month: '2026-03', staffId: null, plan: teamPlan })).ok).toBe(false);
+    expectRefused(await office.call(zhang.actor, 'plans.set', { month: '2026-03', staffId: null, plan: teamPlan }), 'forbidden');
   });
 
   it('copies last month’s plan in one action and audits every change', async () => {

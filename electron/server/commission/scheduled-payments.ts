@@ -16,10 +16,8 @@ export type ScheduledInstalment = {
   amountFen: number;
 };
 
-export type ScheduledPaymentsSource = (ctx: OfficeContext, month: string) => ScheduledInstalment[] | null;
-
 /** The month's instalments still due, over every contract (the caller keeps the person's part). */
-let source: ScheduledPaymentsSource = (ctx, month) => {
+export function scheduledPaymentsIn(ctx: OfficeContext, month: string): ScheduledInstalment[] {
   const { first, last } = monthBounds(month);
   return receivableLines(ctx.sqlite, { actor: null, from: first, to: last }, todayLocal(ctx.now()))
     .filter((l) => l.instalmentId !== null && l.outstandingFen > 0)
@@ -30,17 +28,4 @@ let source: ScheduledPaymentsSource = (ctx, month) => {
       dueOn: l.dueOn,
       amountFen: l.outstandingFen,
     }));
-};
-
-export function scheduledPaymentsIn(ctx: OfficeContext, month: string): ScheduledInstalment[] | null {
-  return source(ctx, month);
-}
-
-/** Replace the source (回款计划 wiring, and tests); returns a function that puts the previous one back. */
-export function withScheduledPayments(next: ScheduledPaymentsSource): () => void {
-  const previous = source;
-  source = next;
-  return () => {
-    source = previous;
-  };
 }

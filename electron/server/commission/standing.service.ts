@@ -69,9 +69,8 @@ export async function getStanding(
 }
 
 /** The month's expected instalments that would credit this person, with their share applied. */
-function scheduledFor(ctx: CallContext, month: string, staffId: number): ScheduledPayment[] | null {
+function scheduledFor(ctx: CallContext, month: string, staffId: number): ScheduledPayment[] {
   const instalments = scheduledPaymentsIn(ctx, month);
-  if (instalments === null) return null;
   const owners = new Map(
     (
       ctx.sqlite

@@ -39,6 +39,8 @@ export type CallContext = OfficeContext & {
   sessionToken?: string | null;
   /** Which transport the call came through — known even before anyone has signed in. */
   via?: Actor['via'];
+  /** HTTP only: the peer's address is loopback (a browser on this computer). See server-paths.ts. */
+  loopback?: boolean;
   /**
    * The file's bytes when the call carries one (HTTP POST /upload/{method}); absent for a JSON
    * call. Only methods declared with `upload` may receive it — dispatch refuses the rest.

@@ -9,6 +9,7 @@ import type { MethodDef } from '../../../shared/contract/method';
 import { databaseBusyError, isBusyError } from '../db/write-transactions';
 import { writeRefusal } from './write-gate';
 import { officeInUseError } from '../office-lock';
+import { serverPathRefusal } from './server-paths';
 
 export function isMethod(name: string): name is Method {
   return Object.prototype.hasOwnProperty.call(contract, name);
@@ -40,6 +41,9 @@ export async function dispatch(ctx: CallContext, name: string, rawInput: unknown
       });
     }
   }
+  // A folder or file of the office's computer is named only from that computer, whatever the role.
+  const away = serverPathRefusal(def, name, ctx, rawInput);
+  if (away) return fail(away);
   // A big office is still being checked in the background: reads go ahead, writes wait for it.
   const refusal = await writeRefusal(ctx, name, def, rawInput);
   if (refusal) return fail(refusal);

@@ -74,7 +74,7 @@ function checkIsOurs(db: BetterSqlite3.Database, file: string, isNew: boolean): 
 
 function applyPragmas(db: BetterSqlite3.Database, readonly: boolean): void {
   if (!readonly) db.pragma('journal_mode = WAL');
-  // FULL: a power cut never loses a committed transaction (SPEC §6).
+  // FULL: a power cut never loses a committed transaction (README › 登录、权限与备份).
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');

@@ -8,6 +8,7 @@ import type { OldFolderJob, OldFolderPreview } from '../../../shared/contract/in
 import { actorOf, callOk, createTestOffice, type TestOffice } from '../testing/test-office';
 import { oldFolderIdle } from './old-folders.job';
 import { printedPdfs } from './testing/inbox-files';
+import { expectRefused } from '../testing/refusal';
 
 let office: TestOffice;
 let tree: string;
@@ -105,6 +106,6 @@ describe('旧文件夹收编: an old folder tree brought in', () => {
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.error.code === 'invalid_input' || r.error.code === 'not_found').toBe(true);
     }
-    expect((await office.call(actorOf('clerk'), 'intake.preview', { root: tree })).ok).toBe(false);
+    expectRefused(await office.call(actorOf('clerk'), 'intake.preview', { root: tree }), 'forbidden');
   }, 60_000);
 });

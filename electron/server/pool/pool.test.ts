@@ -7,6 +7,7 @@ import { DEFAULT_POOL_SETTINGS, type PoolSettings } from '../../../shared/pool/p
 import type { Actor } from '../../../shared/roles';
 import { createClientOk, staffActor } from '../testing/office-fixtures';
 import { callOk, createTestOffice, owner, type TestOffice } from '../testing/test-office';
+import { expectRefused } from '../testing/refusal';
 
 // The office is in China: calendar days (daily caps, cooldowns) turn at midnight Asia/Shanghai.
 const savedTz = process.env.TZ;
@@ -257,8 +258,8 @@ describe('what a salesperson sees of the pool', () => {
     expect((await callOk<{ total: number }>(office, 'pool.list', { search: '13800138000' }, zhang)).total).toBe(0);
     expect((await callOk<{ total: number }>(office, 'pool.list', { search: '星光' }, zhang)).total).toBe(1);
     // The client file itself stays closed until claimed.
-    expect((await office.call(zhang, 'clients.get', { id: client.id })).ok).toBe(false);
-    expect((await office.call(zhang, 'followups.list', { clientId: client.id })).ok).toBe(false);
+    expectRefused(await office.call(zhang, 'clients.get', { id: client.id }), 'not_found');
+    expectRefused(await office.call(zhang, 'followups.list', { clientId: client.id }), 'not_found');
 
     await setRules({ ...RULES, showContacts: true });
     const opened = (await callOk<{ rows: PoolRow[] }>(office, 'pool.list', {}, zhang)).rows[0]!;
@@ -273,7 +274,7 @@ describe('what a salesperson sees of the pool', () => {
     const pooled = await createClientOk(office, { name: '公海里的店', phones: ['13911112222'] });
     await createClientOk(office, { name: '李娜的店', phones: ['13933334444'], ownerStaffId: ls.id, notes: '秘密' });
     const inPool = await office.call(zhang, 'clients.create', { name: '新店', phones: ['139 1111 2222'] });
-    expect(inPool.ok).toBe(false);
+    expectRefused(inPool, 'conflict', ['phones']);
     if (!inPool.ok) {
       expect(inPool.error.message).toContain('在公海中');
       expect(inPool.error.messageEn).toContain('in the pool');
@@ -282,7 +283,7 @@ describe('what a salesperson sees of the pool', () => {
       ]);
     }
     const owned = await office.call(zhang, 'clients.create', { name: '另一家', phones: ['13933334444'] });
-    expect(owned.ok).toBe(false);
+    expectRefused(owned, 'conflict', ['phones']);
     if (!owned.ok) {
       expect(owned.error.message).toContain('属于 李娜');
       expect(JSON.stringify(owned.error)).not.toContain('李娜的店');

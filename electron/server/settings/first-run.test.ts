@@ -1,8 +1,10 @@
+import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import type { AuthState } from '../../../shared/contract/auth';
 import type { OfficeSettings } from '../../../shared/contract/settings';
 import type { StaffRow } from '../../../shared/contract/staff';
 import { actorOf, callOk, createTestOffice, type TestOffice } from '../testing/test-office';
+import { expectRefused } from '../testing/refusal';
 
 let office: TestOffice;
 afterEach(() => office.dispose());
@@ -10,7 +12,8 @@ afterEach(() => office.dispose());
 const publicCall = (method: string, input?: unknown) => office.call(null, method, input);
 /** Before anyone has a password, the desktop app and a loopback browser act as the local owner. */
 const localOwner = { ...actorOf('owner', 'local'), via: 'http' as const };
-const setup = (input: unknown) => office.call(localOwner, 'settings.completeSetup', input);
+// The browser on this computer: the host says its peer is loopback.
+const setup = (input: unknown) => office.call(localOwner, 'settings.completeSetup', input, { loopback: true });
 
 it('first-run creates the owner account; with a password sign-in is on at once and the password is nowhere in the log', async () => {
   office = createTestOffice({ now: () => new Date('2026-11-23T02:00:00Z') });
@@ -36,7 +39,7 @@ it('without a password the owner exists and the office opens without sign-in; a 
     officeName: '店',
     owner: { code: 'A1', name: '店长', password: '123' },
   });
-  expect(weak.ok).toBe(false);
+  expectRefused(weak, 'invalid_input', ['owner.password']);
   if (!weak.ok) expect(weak.error.details?.issues?.[0]?.path).toBe('owner.password');
   expect(office.sqlite.prepare('SELECT count(*) FROM staff').pluck().get()).toBe(0);
   expect(((await publicCall('settings.get')) as { value: OfficeSettings }).value.setupDone).toBe(false);
@@ -95,5 +98,8 @@ it('refuses an archive folder that is not a full path on this computer', async (
     const windowsPath = await setup({ officeName: '店', archiveRoot: 'D:\\门店档案' });
     expect(windowsPath.ok ? 'ok' : windowsPath.error.details?.issues?.[0]?.path).toBe('archiveRoot');
   }
+  // A folder of this computer is named only from it: not from another computer on the LAN.
+  const fromLan = await office.call(localOwner, 'settings.completeSetup', { officeName: '店', archiveRoot: path.join(office.dir, '档案') });
+  expectRefused(fromLan, 'forbidden');
   expect(((await publicCall('settings.get')) as { value: OfficeSettings }).value.setupDone).toBe(false);
 });

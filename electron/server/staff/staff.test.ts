@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StaffRow } from '../../../shared/contract/staff';
 import { actorOf, callOk, createTestOffice, owner, type TestOffice } from '../testing/test-office';
+import { expectRefused } from '../testing/refusal';
 
 describe('staff through dispatch', () => {
   let office: TestOffice;
@@ -57,7 +58,7 @@ describe('staff through dispatch', () => {
 
   it('rejects extra fields and impossible dates', async () => {
     const extra = await office.call(owner, 'staff.create', { ...zhang, bonus: 1 });
-    expect(extra.ok).toBe(false);
+    expectRefused(extra, 'invalid_input', ['(输入)']);
     const badDate = await office.call(owner, 'staff.create', { ...zhang, hiredOn: '2026-02-30' });
     expect(badDate.ok ? null : badDate.error.details?.issues?.[0]?.path).toBe('hiredOn');
   });

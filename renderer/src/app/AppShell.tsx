@@ -1,10 +1,8 @@
 import { Layout, Menu, Space, Typography } from 'antd';
 import { Suspense, useEffect } from 'react';
-import { ComingSoon } from '../components/ComingSoon';
 import { FullScreenSpin } from '../components/FullScreenSpin';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { UserMenu } from '../components/UserMenu';
-import { Page as SectionPage } from '../components/Page';
 import { useT } from '../i18n';
 import { homeRoute, roleMayCall, useRole } from './permissions';
 import { findRoute, routes } from './routes';
@@ -69,13 +67,7 @@ export function AppShell() {
         <Layout.Content className="shell-content">
           {/* key: a new section starts fresh (its own Suspense and state). */}
           <Suspense key={current.path} fallback={<FullScreenSpin />}>
-            {Page ? (
-              <Page />
-            ) : (
-              <SectionPage title={t(current.label)}>
-                <ComingSoon description={current.soon} />
-              </SectionPage>
-            )}
+            <Page />
           </Suspense>
         </Layout.Content>
       </Layout>

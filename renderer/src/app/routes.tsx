@@ -18,17 +18,14 @@ export type AppRoute = {
   path: string;
   label: MessageKey;
   icon: ReactNode;
-  /** null until the section is built; it then shows “即将推出 / Coming soon” with `soon`. */
-  page: LazyExoticComponent<ComponentType> | null;
-  soon?: MessageKey;
+  page: LazyExoticComponent<ComponentType>;
   /** Shown only to roles that may call this method (every section is open to every role today). */
   needs?: Method;
 };
 
 /**
- * The sidebar, in order. Adding a section's page = one file under features/<area>/ exporting
- * `XPage`, then replace `page: null` on its line with
- * `lazyPage(() => import('../features/<area>/XPage'), 'XPage')`.
+ * The sidebar, in order. Adding a section = one file under features/<area>/ exporting `XPage`,
+ * and one line here with `lazyPage(() => import('../features/<area>/XPage'), 'XPage')`.
  */
 // One line per section, so adding a page is a one-line change.
 // prettier-ignore
@@ -42,8 +39,6 @@ export const routes: readonly AppRoute[] = [
   { path: 'standing', label: 'nav.standing', icon: <AimOutlined />, page: lazyPage(() => import('../features/commission/StandingPage'), 'StandingPage') },
   { path: 'settings', label: 'nav.settings', icon: <SettingOutlined />, page: lazyPage(() => import('../features/settings/SettingsPage'), 'SettingsPage') },
 ];
-
-export const DEFAULT_ROUTE: AppRoute = routes[0]!;
 
 export function findRoute(path: string | undefined): AppRoute | undefined {
   return routes.find((route) => route.path === path);

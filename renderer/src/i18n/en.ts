@@ -46,15 +46,6 @@ export const en: Dictionary = {
   'nav.settings': 'Settings',
   'nav.menu': 'Main menu',
 
-  'soon.title': 'Coming soon',
-  'soon.clients': 'Client files (客户档案): clients and contacts, follow-ups, duplicate and renewal alerts.',
-  'soon.contracts': 'Contracts and payments (协议合同): contracts, part payments, renewals.',
-  'soon.archive':
-    'Archive (档案): client files, contracts and drafts (稿件) filed by master folder, sub folder and date, with audits and cleanup.',
-  'soon.performance':
-    'Monthly performance sheet: sales floor (保底销售额), target (目标销售额), commission (提成) and month close (月结), printed on A4 and exported to Excel.',
-  'soon.targets': 'Monthly targets: set the sales floor, the target and the commission rate for the team or a person.',
-  'soon.commission': 'Commission: a rate on sales, doubled above target; frozen at month close (月结).',
 
   'common.save': 'Save',
   'common.cancel': 'Cancel',

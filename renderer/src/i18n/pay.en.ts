@@ -146,8 +146,6 @@ export const payEn: { readonly [K in keyof typeof payZh]: string } = {
   'standing.withScheduled': 'Include {amount} yuan scheduled this month',
   'standing.scheduledTitle': 'Scheduled this month (my part)',
   'standing.scheduledNone': 'Nothing is scheduled this month.',
-  'standing.scheduledUnavailable':
-    'Payment schedules are not switched on yet; once they are, this month’s scheduled payments show here and can be counted.',
   'standing.projected': 'Projection',
   'standing.projectedSales': 'Sales',
   'standing.projectedStatus': 'Status at close',

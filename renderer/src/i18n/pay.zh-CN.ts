@@ -142,7 +142,6 @@ export const payZh = {
   'standing.withScheduled': '计入本月回款计划中的 {amount} 元',
   'standing.scheduledTitle': '本月回款计划(计入我的部分)',
   'standing.scheduledNone': '本月没有待回款的计划。',
-  'standing.scheduledUnavailable': '回款计划功能尚未启用;启用后,本月计划回款会列在这里并可计入测算。',
   'standing.projected': '测算结果',
   'standing.projectedSales': '业绩',
   'standing.projectedStatus': '月结时状态',

@@ -50,13 +50,6 @@ export const zhCN = {
   'nav.settings': '设置',
   'nav.menu': '主菜单',
 
-  'soon.title': '即将推出',
-  'soon.clients': '客户档案:登记客户与联系人、跟进记录、撞单提醒和续费提醒。',
-  'soon.contracts': '协议合同与收款:合同登记、分期回款、续费合同。',
-  'soon.archive': '档案管理:客户档案、协议合同、稿件按母目录、子目录和日期归档,定期体检与清理。',
-  'soon.performance': '月度业绩表:保底销售额、目标销售额、提成与月结,A4 打印并导出 Excel。',
-  'soon.targets': '月度指标:每月为团队或个人设定保底销售额、目标销售额和提成比例。',
-  'soon.commission': '提成:按比例提成,超出目标销售额的部分加倍提成;月结后冻结。',
 
   'common.save': '保存',
   'common.cancel': '取消',

@@ -1,6 +1,5 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 
 type PdfjsModule = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
@@ -29,14 +28,5 @@ export function pdfjsDataOptions(): { cMapUrl: string; cMapPacked: true; standar
     cMapUrl: path.join(dir, 'cmaps') + path.sep,
     cMapPacked: true,
     standardFontDataUrl: path.join(dir, 'standard_fonts') + path.sep,
-  };
-}
-
-/** For code that wants URLs (a browser-side viewer); kept next to the paths so both stay in step. */
-export function pdfjsDataUrls(): { cMapUrl: string; standardFontDataUrl: string } {
-  const dir = packageDir();
-  return {
-    cMapUrl: pathToFileURL(path.join(dir, 'cmaps') + path.sep).href,
-    standardFontDataUrl: pathToFileURL(path.join(dir, 'standard_fonts') + path.sep).href,
   };
 }

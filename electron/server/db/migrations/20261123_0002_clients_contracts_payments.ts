@@ -1,7 +1,7 @@
 import type { Migration } from './types';
 
 /**
- * The office's client database (SPEC §1–2): clients, their phones (normalised, for 撞单),
+ * The office's client database (README › 客户、合同与收款): clients, their phones (normalised, for 撞单),
  * ownership history, follow-ups, contracts and payments. Money in fen; dates 'YYYY-MM-DD'.
  */
 export const clientsContractsPayments: Migration = {

@@ -1,7 +1,7 @@
 import type { Migration } from './types';
 
 /**
- * 月度指标, 补贴, 月结 and 待辞退 (SPEC §4).
+ * 月度指标, 补贴, 月结 and 待辞退 (README › 指标、提成与月结).
  * - monthly_plans: one team default (staff_id NULL) and per-person overrides per month. Rates
  *   are basis points of a percent (5 % = 500); the multiplier is in hundredths (2× = 200).
  *   `leave_reason` on a person's plan exempts that month from the floor rule (请假).
@@ -13,7 +13,7 @@ import type { Migration } from './types';
  * - dismissal_flags: the owner's decision on a 待辞退 run (kept or dismissed), with the reason.
  * - credit_month on payments and contracts: the month whose sales a row counts in, fixed when
  *   the row is written — its own month while that is open, else the first open month after
- *   (月结 freezes a month; later payments and refunds become adjustments, SPEC §4).
+ *   (月结 freezes a month; later payments and refunds become adjustments, README › 指标、提成与月结).
  * Credited sales read payments(staff_id, paid_on) and contracts(staff_id, signed_on), indexed
  * since 0002.
  */

@@ -1,7 +1,7 @@
 import type { Migration } from './types';
 
 /**
- * 档案 (SPEC §3): kinds as 母目录/子目录, documents, and the journal that makes filing crash-safe.
+ * 档案 (README › 档案): kinds as 母目录/子目录, documents, and the journal that makes filing crash-safe.
  * - doc_kinds: a master folder (parent_id NULL) or a sub folder of one. `auto_purge` 0 keeps
  *   trashed documents of that kind until someone purges them by hand (contracts);
  *   `draft_months` proposes old documents for cleanup (稿件).

@@ -1,7 +1,7 @@
 import type { Migration } from './types';
 
 /**
- * 登录 (SPEC §6): the staff list is the user list.
+ * 登录 (README › 登录、权限与备份): the staff list is the user list.
  * - staff_passwords: scrypt hashes with their parameters ("scrypt$N$r$p$salt$hash").
  * - sessions: only a hash of the session token is stored, so a copied database opens no door;
  *   each has its CSRF token and an expiry.

@@ -18,7 +18,7 @@ export function uploadDocument(
   onDuplicate: DuplicateChoice,
   onProgress: (fraction: number) => void,
 ): UploadJob {
-  const localPath = globalThis.officeBridge?.pathForFile?.(file) ?? '';
+  const localPath = globalThis.officeBridge?.pathForFile(file) ?? '';
   if (localPath) {
     onProgress(0);
     return {

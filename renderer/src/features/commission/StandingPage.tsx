@@ -62,7 +62,7 @@ function StandingView({ standing: s }: { standing: Standing }) {
   const [extraText, setExtraText] = useState('');
   const [withScheduled, setWithScheduled] = useState(false);
   const now = projectStanding(s.terms, s.salesFen);
-  const scheduledFen = (s.scheduled ?? []).reduce((sum, p) => sum + p.creditFen, 0);
+  const scheduledFen = s.scheduled.reduce((sum, p) => sum + p.creditFen, 0);
   const extraFen = extraText.trim() ? parseYuanToFen(extraText) : 0;
   const projected = useMemo(
     () => (extraFen === null ? null : projectStanding(s.terms, s.salesFen + extraFen + (withScheduled ? scheduledFen : 0))),
@@ -127,11 +127,9 @@ function StandingView({ standing: s }: { standing: Standing }) {
               onChange={(e) => setExtraText(e.target.value)}
             />
             {extraFen === null && <Typography.Text type="danger">{t('standing.extraInvalid')}</Typography.Text>}
-            {s.scheduled !== null && (
-              <Checkbox checked={withScheduled} disabled={!scheduledFen} onChange={(e) => setWithScheduled(e.target.checked)}>
-                {t('standing.withScheduled', { amount: formatFen(scheduledFen) })}
-              </Checkbox>
-            )}
+            <Checkbox checked={withScheduled} disabled={!scheduledFen} onChange={(e) => setWithScheduled(e.target.checked)}>
+              {t('standing.withScheduled', { amount: formatFen(scheduledFen) })}
+            </Checkbox>
             {projected && (
               <Descriptions size="small" column={1} bordered title={t('standing.projected')} data-testid="projection">
                 <Descriptions.Item label={t('standing.projectedSales')}>{yuan(projected.salesFen)}</Descriptions.Item>
@@ -155,23 +153,19 @@ function StandingView({ standing: s }: { standing: Standing }) {
           </Space>
         </Card>
         <Card size="small" title={t('standing.scheduledTitle')} data-testid="scheduled">
-          {s.scheduled === null ? (
-            <Typography.Text type="secondary">{t('standing.scheduledUnavailable')}</Typography.Text>
-          ) : (
-            <Table<ScheduledPayment>
-              size="small"
-              rowKey={(r) => `${r.contractId}-${r.dueOn}`}
-              pagination={false}
-              dataSource={s.scheduled}
-              locale={{ emptyText: t('standing.scheduledNone') }}
-              columns={[
-                { key: 'due', title: t('perf.col.date'), dataIndex: 'dueOn' },
-                { key: 'contract', title: t('perf.col.contract'), dataIndex: 'contractNumber' },
-                { key: 'client', title: t('perf.col.client'), dataIndex: 'clientName', ellipsis: true },
-                { key: 'amount', title: t('perf.col.amount'), align: 'right', render: (_, r) => formatFen(r.creditFen) },
-              ]}
-            />
-          )}
+          <Table<ScheduledPayment>
+            size="small"
+            rowKey={(r) => `${r.contractId}-${r.dueOn}`}
+            pagination={false}
+            dataSource={s.scheduled}
+            locale={{ emptyText: t('standing.scheduledNone') }}
+            columns={[
+              { key: 'due', title: t('perf.col.date'), dataIndex: 'dueOn' },
+              { key: 'contract', title: t('perf.col.contract'), dataIndex: 'contractNumber' },
+              { key: 'client', title: t('perf.col.client'), dataIndex: 'clientName', ellipsis: true },
+              { key: 'amount', title: t('perf.col.amount'), align: 'right', render: (_, r) => formatFen(r.creditFen) },
+            ]}
+          />
         </Card>
       </div>
     </div>
