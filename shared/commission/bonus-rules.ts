@@ -14,6 +14,9 @@ export type BonusRuleDef =
   /** Target met `months` months in a row: paid in the month the run reaches 3, 6, 9 … */
   | { kind: 'streak'; months: number };
 
+/** bonus_rules.kind in schema.ts (the schema guard checks it against the table's CHECK list). */
+export type BonusRuleKind = BonusRuleDef['kind'];
+
 export type BonusRule = {
   id: number;
   name: string;
