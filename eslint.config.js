@@ -1,4 +1,4 @@
-// Lint, and the layering rules that keep the app easy to change (DESIGN.md, after VS Code's
+// Lint, and the layering rules that keep the app easy to change (docs/architecture.md, after VS Code's
 // layer folders): each folder may import only what its layer is allowed to know about.
 import js from '@eslint/js';
 import globals from 'globals';
@@ -12,7 +12,7 @@ const packages = (patterns, why) => ({
   'no-restricted-imports': ['error', { patterns: [{ group: patterns, message: why }] }],
 });
 
-// Layering as an allow-list (DESIGN.md "Shape"; VS Code's code-layering): each layer names the
+// Layering as an allow-list (docs/architecture.md; VS Code's code-layering): each layer names the
 // layers (or single modules) it MAY import; a layer always may import itself. Anything else of
 // ours — including a folder nobody has placed yet — is a lint error (eslint-local/layers.mjs).
 //   shared ← server ← host, cli, electron main;  preload and renderer see only shared.
@@ -38,7 +38,7 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-definitions': ['error', 'type'],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-syntax': ['error', { selector: 'TSEnumDeclaration', message: 'Use a string union, not an enum (DESIGN.md).' }],
+      'no-restricted-syntax': ['error', { selector: 'TSEnumDeclaration', message: 'Use a string union, not an enum (docs/architecture.md).' }],
     },
   },
   {

@@ -1,5 +1,5 @@
 /**
- * Roles decide what each person may see and do (README › 登录、权限与备份). The staff list is the user list, so
+ * Roles decide what each person may see and do (docs/operations.md › 登录、权限与备份). The staff list is the user list, so
  * a staff member's role is their permission role.
  */
 export const ROLES = ['owner', 'manager', 'clerk', 'salesperson'] as const;
@@ -12,7 +12,7 @@ export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
   salesperson: { zh: '业务员', en: 'Salesperson' },
 };
 
-/** The roles a manager manages (README › Who may change whom). */
+/** The roles a manager manages (docs/operations.md › Who may change whom). */
 export const MANAGED_BY_MANAGERS: readonly Role[] = ['salesperson', 'clerk'];
 
 /**

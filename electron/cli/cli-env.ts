@@ -3,7 +3,7 @@ import type { Envelope } from '../../shared/errors';
 import { openOffice, type Office } from '../server/office';
 import { lockOfficeWhenFree, type LockProgram } from '../server/office-lock';
 
-/** The CLI acts as the owner and is logged as such (README › 登录、权限与备份). */
+/** The CLI acts as the owner and is logged as such (docs/operations.md › 登录、权限与备份). */
 export const CLI_ACTOR: Actor = { staffId: null, code: 'cli', name: '命令行', role: 'owner', via: 'cli' };
 
 export type CliIo = {

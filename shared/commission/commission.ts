@@ -1,5 +1,5 @@
 /**
- * 提成 (README › 指标、提成与月结): rate × min(sales, target) + rate × multiplier × max(0, sales − target),
+ * 提成 (docs/rules.md › 指标、提成与月结): rate × min(sales, target) + rate × multiplier × max(0, sales − target),
  * computed exactly on integer fen and rounded half up to the fen once at the end.
  *
  * Rates are basis points of a percent (5 % = 500, so 0.01 % steps); the multiplier is in

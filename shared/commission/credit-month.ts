@@ -1,7 +1,7 @@
 import { addMonths, type IsoDate, type Month } from '../dates';
 
 /**
- * 月结 (SPEC §4): "Closing a month freezes its figures; later corrections are adjustments in
+ * 月结 (docs/rules.md › 指标、提成与月结): "Closing a month freezes its figures; later corrections are adjustments in
  * the next month, visible as such." So every payment (by its 收款日期 paid_on, refunds too) and
  * every contract (by its 签约日期 signed_on) counts in one month, its credit month:
  *

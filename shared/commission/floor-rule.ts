@@ -1,7 +1,7 @@
 import { addMonths, type IsoDate, type Month } from '../dates';
 
 /**
- * 保底 (README › 指标、提成与月结): "连续两个月低于销售额底线的员工予以辞退". A closed month whose credited sales
+ * 保底 (docs/rules.md › 指标、提成与月结): "连续两个月低于销售额底线的员工予以辞退". A closed month whose credited sales
  * are under the floor is a below-floor month; one puts the person on 预警, two in a row on
  * 待辞退 for the owner to decide. Nothing here dismisses anyone.
  */

@@ -3,7 +3,7 @@ import { method } from './method';
 import { idSchema } from './client-schemas';
 import { dateSchema } from './field-schemas';
 
-/** 电话 / 拜访 / 来访 / 微信 (README › 客户、合同与收款), and other. */
+/** 电话 / 拜访 / 来访 / 微信 (docs/rules.md › 客户、合同与收款), and other. */
 export const FOLLOW_UP_WAYS = ['phone', 'visit', 'inbound_visit', 'wechat', 'other'] as const;
 export type FollowUpWay = (typeof FOLLOW_UP_WAYS)[number];
 export const FOLLOW_UP_WAY_LABELS: Record<FollowUpWay, { zh: string; en: string }> = {

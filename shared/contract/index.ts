@@ -50,20 +50,20 @@ export type Contract = typeof contract;
 export type Method = keyof Contract;
 
 export const contractParts: readonly ContractMap[] = [systemContract, settingsContract, staffContract];
-// clients, follow-ups, contracts, payments, renewals (README › 客户、合同与收款)
+// clients, follow-ups, contracts, payments, renewals (docs/rules.md › 客户、合同与收款)
 (contractParts as ContractMap[]).push(clientsContract, followUpsContract, contractsContract);
 
-// 指标、提成、月结、待辞退 (README › 指标、提成与月结); 月度业绩表 and 概览 (README › 月度业绩表与概览)
+// 指标、提成、月结、待辞退 (docs/rules.md › 指标、提成与月结); 月度业绩表 and 概览 (docs/rules.md › 月度业绩表与概览)
 (contractParts as ContractMap[]).push(commissionContract, performanceContract);
-// 档案 (README › 档案)
+// 档案 (docs/archive.md › 档案)
 (contractParts as ContractMap[]).push(archiveContract, doctextContract);
 // 扫描收件箱, 旧文件夹收编 (issue 17.2, 17.3)
 (contractParts as ContractMap[]).push(intakeContract, oldFoldersContract);
-// 备份 (README › 登录、权限与备份)
+// 备份 (docs/operations.md › 登录、权限与备份)
 (contractParts as ContractMap[]).push(backupContract, authContract);
 // 分成, 阶梯提成, 奖金/扣款, 业绩确认, what-if, 排行榜 (issue 19)
 (contractParts as ContractMap[]).push(payTermsContract, statementsContract);
-// 公海池, 回款计划/应收/发票, 合并重复客户 (README › 公海池、回款计划、发票与合并, issue 18)
+// 公海池, 回款计划/应收/发票, 合并重复客户 (docs/rules.md › 公海池、回款计划、发票与合并, issue 18)
 (contractParts as ContractMap[]).push(poolContract, receivablesContract, mergeContract);
 // 导入:进度、取消、模板 (issues 14.9, 15.15)
 (contractParts as ContractMap[]).push(importsContract);

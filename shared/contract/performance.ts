@@ -10,7 +10,7 @@ const everyone = ['owner', 'manager', 'clerk', 'salesperson'] as const;
 export const monthInputSchema = monthSchema;
 
 /**
- * 月度业绩表 and 概览 (README › 月度业绩表与概览). Every role may call them; what comes back is scoped in the
+ * 月度业绩表 and 概览 (docs/rules.md › 月度业绩表与概览). Every role may call them; what comes back is scoped in the
  * service: a salesperson gets only their own row, a clerk gets no pay figures at all.
  */
 export const performanceContract = {

@@ -17,7 +17,7 @@ export type StaffRow = {
   role: Role;
   hiredOn: string;
   leftOn: string | null;
-  /** Absent for a clerk, and for a salesperson looking at anyone but themself (README › 登录、权限与备份). */
+  /** Absent for a clerk, and for a salesperson looking at anyone but themself (docs/operations.md › 登录、权限与备份). */
   baseSalaryFen?: number;
   status: StaffStatus;
   phone: string;

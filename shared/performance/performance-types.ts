@@ -3,7 +3,7 @@ import type { ConfirmationState, ConfirmedFigures } from '../commission/confirma
 import type { FunnelCounts } from '../contract/clients';
 import type { IsoDate, Month } from '../dates';
 
-/** 状态 column of the sheet (README › 指标、提成与月结): 正常 / 预警 / 待辞退 / 已离职. */
+/** 状态 column of the sheet (docs/rules.md › 指标、提成与月结): 正常 / 预警 / 待辞退 / 已离职. */
 export type SheetStatus = 'ok' | 'warning' | 'dismissal_due' | 'left';
 
 /** The activity columns: 新增客户, 跟进次数, 新签合同, 资料完整度 (average 0–100, null without clients). */
@@ -15,7 +15,7 @@ export type ActivityFigures = {
 };
 
 /**
- * One person's money figures for a month, all integer fen. Never sent to a clerk (README › 登录、权限与备份:
+ * One person's money figures for a month, all integer fen. Never sent to a clerk (docs/operations.md › 登录、权限与备份:
  * 文员 sees no one's salary); a salesperson receives only their own.
  */
 export type PayFigures = {

@@ -4,7 +4,7 @@ import type { IsoDate } from '../dates';
 import type { ClientLevel } from '../clients/classification';
 
 /**
- * 公海池 rules (README › 公海池、回款计划、发票与合并; 悟空CRM's CrmCustomerPool/CrmCustomerPoolRule and 芋道's pool config are
+ * 公海池 rules (docs/rules.md › 公海池、回款计划、发票与合并; 悟空CRM's CrmCustomerPool/CrmCustomerPoolRule and 芋道's pool config are
  * the model): per client level, a client goes back to the pool after N days without a follow-up
  * and/or M days without a signed contract; 一级 (signed) clients may be exempt; the owner is
  * warned some days before. Salespeople claim within a daily cap and a holding cap, and a former

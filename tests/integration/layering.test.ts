@@ -11,7 +11,7 @@ async function rulesFor(file: string, code: string): Promise<string[]> {
   return (result?.messages ?? []).map((m) => m.ruleId ?? m.message);
 }
 
-describe('layering lint (README › Architecture in one screen)', () => {
+describe('layering lint (docs/architecture.md › Architecture in one screen)', () => {
   it.each([
     ['shared/x.ts', "import fs from 'node:fs';\nexport const a = fs;"],
     ['shared/x.ts', "import { openOffice } from '../electron/server/office';\nexport const a = openOffice;"],

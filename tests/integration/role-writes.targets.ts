@@ -3,7 +3,7 @@ import type { Role } from '../../shared/roles';
 /**
  * How every WRITE method of the contract acts on people, for the role-write matrix
  * (role-writes.test.ts). A write method missing here fails that test: whoever adds one declares
- * here on whom it acts and who may do it — the README's rules, written once more, independently
+ * here on whom it acts and who may do it — docs/operations.md's rules, written once more, independently
  * of the services, so a service that drifts from them is caught.
  *
  * - 'person': it changes a staff member's record, role, status, password or plan. Called on
@@ -66,7 +66,7 @@ export type WriteDeclaration =
   | { acts: 'self'; input: (actor: Who, f: Fixture) => unknown; prepare?: (exec: Exec, actor: Who, f: Fixture) => void }
   | { acts: 'office'; why: string };
 
-// The rules (README › 登录、权限与备份 › Who may change whom).
+// The rules (docs/operations.md › 登录、权限与备份 › Who may change whom).
 /** An owner acts on anyone; a manager on salespeople and clerks other than themself. */
 export const manages: Rule = (actor, target) =>
   actor.role === 'owner' || (actor.role === 'manager' && !target.self && MANAGED_BY_MANAGERS.includes(target.role));
@@ -236,7 +236,7 @@ export const WRITE_DECLARATIONS: Record<string, WriteDeclaration> = {
       },
     ],
   },
-  // —— pay: a person's pay is their record (README › Who may change whom) ——
+  // —— pay: a person's pay is their record (docs/operations.md › Who may change whom) ——
   'plans.setTiers': {
     acts: 'person',
     variants: [

@@ -1,6 +1,6 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 
-/** README › 登录、权限与备份: scrypt N=2^17, r=8, p=1, a 16-byte salt; the parameters travel with the hash. */
+/** docs/operations.md › 登录、权限与备份: scrypt N=2^17, r=8, p=1, a 16-byte salt; the parameters travel with the hash. */
 export const SCRYPT = { N: 2 ** 17, r: 8, p: 1, keylen: 32 } as const;
 // 128 × N × r bytes = 128 MiB of working memory, over Node's 32 MiB default.
 const MAXMEM = 256 * 1024 * 1024;

@@ -2,7 +2,7 @@ import type { Actor } from '../../../shared/roles';
 import { AppError } from '../core/app-error';
 
 /**
- * Data scoping (README › 登录、权限与备份): a salesperson works only their own clients. Everyone else in the
+ * Data scoping (docs/operations.md › 登录、权限与备份): a salesperson works only their own clients. Everyone else in the
  * office sees every client. Enforced here, in the service layer, not only hidden in the UI.
  */
 export function isScopedToOwn(actor: Actor | null): boolean {

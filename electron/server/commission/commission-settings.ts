@@ -5,7 +5,7 @@ import type { Database } from '../db/schema';
 import { writeAudit } from '../audit/audit.repository';
 import { readSettingsMap, writeSetting } from '../settings/settings.repository';
 
-/** The defaults where the manual is silent (README: 提成与保底). Each is a setting. */
+/** The defaults where the manual is silent (docs/rules.md: 提成与保底). Each is a setting. */
 export const COMMISSION_DEFAULTS: CommissionSettings = {
   creditBasis: 'payments',
   exemptFirstPartialMonth: true,

@@ -28,7 +28,7 @@ import { policiesFor, tierAndRulePolicies } from './policies';
 import { effectivePlan, loadPlans } from './plans.repository';
 import { anyShares } from './share-sets.repository';
 
-/** One person's month as the commission rules compute it (README › 指标、提成与月结, issue 19). */
+/** One person's month as the commission rules compute it (docs/rules.md › 指标、提成与月结, issue 19). */
 export type PayRow = {
   staffId: number;
   code: string;

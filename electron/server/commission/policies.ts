@@ -6,7 +6,7 @@ import { ROLE_LABELS } from '../../../shared/roles';
 import type { TiersSource } from './plan-tiers.repository';
 
 /**
- * The defaults chosen where the manual is silent, as printed under the sheet (README › 指标、提成与月结: "a
+ * The defaults chosen where the manual is silent, as printed under the sheet (docs/rules.md › 指标、提成与月结: "a
  * clear, documented default and a setting — never a silent guess").
  */
 export function policiesFor(settings: CommissionSettings): AppliedPolicy[] {

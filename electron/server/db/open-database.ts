@@ -9,7 +9,7 @@ export const APPLICATION_ID = 0x4d44544e;
 export type OpenOptions = {
   /** Path of office.db, or ':memory:' for tests. */
   file: string;
-  /** For tests and packaging: a prebuilt addon path (see README, native module). */
+  /** For tests and packaging: a prebuilt addon path (see docs/architecture.md, native module). */
   nativeBinding?: string;
   readonly?: boolean;
 };
@@ -74,7 +74,7 @@ function checkIsOurs(db: BetterSqlite3.Database, file: string, isNew: boolean): 
 
 function applyPragmas(db: BetterSqlite3.Database, readonly: boolean): void {
   if (!readonly) db.pragma('journal_mode = WAL');
-  // FULL: a power cut never loses a committed transaction (README › 登录、权限与备份).
+  // FULL: a power cut never loses a committed transaction (docs/operations.md › 登录、权限与备份).
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');

@@ -27,7 +27,7 @@ const seed = Number(process.env.OCR_SEED) || Date.now() % 1_000_000;
 const contract = makeContract(seed);
 
 /**
- * Floors, against what 13 seeds run one at a time measured (README, OCR): clean pages 99.68–100 %
+ * Floors, against what 13 seeds run one at a time measured (docs/archive.md, OCR): clean pages 99.68–100 %
  * (median 100 %), rotated noisy scans 99.68–100 %, upside-down scans 100 %. A page has ≈ 310
  * characters, its shortest line 8–9 (the title, ≈ 2.7 %), the others 14 or more (≥ 4.5 %): a lost line
  * fails the clean floor, and every line but the title fails the scan floor, with room left for

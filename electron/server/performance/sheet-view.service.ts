@@ -18,7 +18,7 @@ import { frozenLines } from '../commission/month-close.service';
 import { statementConfirmation } from '../commission/confirmations.service';
 
 /**
- * Who sees what on the sheet (README › 登录、权限与备份, enforced here and not only hidden in the UI): a clerk
+ * Who sees what on the sheet (docs/operations.md › 登录、权限与备份, enforced here and not only hidden in the UI): a clerk
  * sees no pay figure at all; a salesperson sees only their own row, totals and trend; managers
  * and the owner see everyone.
  */

@@ -3,7 +3,7 @@ import { MANAGED_BY_MANAGERS, managesPerson, ROLE_LABELS, type Actor, type Role 
 import { AppError, notFound } from '../core/app-error';
 
 /**
- * Who may change whom — the one place the rule lives (README › 登录、权限与备份, issue 14.1). The contract's role
+ * Who may change whom — the one place the rule lives (docs/operations.md › 登录、权限与备份, issue 14.1). The contract's role
  * list only says which roles may call a method; these rules say on WHOM they may act:
  *
  * - An owner (店长; also the CLI and the local owner before sign-in) may act on anyone.

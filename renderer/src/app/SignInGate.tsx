@@ -14,7 +14,7 @@ import { homeRoute } from './permissions';
 import { navigate } from './useHashPath';
 
 /**
- * Sign-in (README › 登录、权限与备份): once anyone has a password, the shell shows only after 登录, and locks itself
+ * Sign-in (docs/operations.md › 登录、权限与备份): once anyone has a password, the shell shows only after 登录, and locks itself
  * after the idle time the office set. Before that (a new office) the local owner goes straight in.
  */
 export function SignInGate({ children }: { children: ReactNode }) {

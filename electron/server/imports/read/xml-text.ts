@@ -1,7 +1,7 @@
 /**
  * The little of XML the OOXML reader needs, done with indexOf on the part's text rather than
  * a DOM or SAX parser: a 100k-row worksheet is 35 MB of very regular markup, and scanning it
- * this way takes about a second where building objects for it took five (see README).
+ * this way takes about a second where building objects for it took five (see docs/imports.md).
  */
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
