@@ -1,4 +1,8 @@
-import iconv from 'iconv-lite';
+// The platform's WHATWG decoders (ICU) — no decoding library. decode-text.test.ts shows they read
+// every GBK/GB18030 character as iconv-lite did, except 18 that iconv-lite maps to private-use
+// code points and TextDecoder to the real vertical punctuation (GB18030-2022).
+const GB18030 = new TextDecoder('gb18030');
+const UTF16BE = new TextDecoder('utf-16be');
 
 export type DecodedText = { text: string; encoding: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030' };
 
@@ -11,14 +15,14 @@ export function decodeText(bytes: Buffer): DecodedText {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
     return { text: bytes.subarray(3).toString('utf8'), encoding: 'utf-8-bom' };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: bytes.subarray(2).toString('utf16le'), encoding: 'utf-16le' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: iconv.decode(bytes.subarray(2), 'utf-16be'), encoding: 'utf-16be' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: UTF16BE.decode(bytes.subarray(2)), encoding: 'utf-16be' };
   const utf16 = utf16WithoutBom(bytes);
   if (utf16 === 'le') return { text: bytes.toString('utf16le'), encoding: 'utf-16le' };
-  if (utf16 === 'be') return { text: iconv.decode(bytes, 'utf-16be'), encoding: 'utf-16be' };
+  if (utf16 === 'be') return { text: UTF16BE.decode(bytes), encoding: 'utf-16be' };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
-    return { text: iconv.decode(bytes, 'gb18030'), encoding: 'gb18030' };
+    return { text: GB18030.decode(bytes), encoding: 'gb18030' };
   }
 }
 

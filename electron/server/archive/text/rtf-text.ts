@@ -1,5 +1,3 @@
-import iconv from 'iconv-lite';
-
 /**
  * The text of an RTF file (WordPad, Word, WPS "另存为 RTF"). Chinese RTF carries its text as
  * code-page bytes (\'c4\'e3 in \ansicpg936, or a font whose \fcharset134 says GBK) or as \uN
@@ -201,7 +199,21 @@ export function rtfText(bytes: Buffer): string {
   return out.join('');
 }
 
+/** Windows code pages RTF names (\ansicpg, \fcharset) → the platform's WHATWG decoder labels. */
+const CODEPAGE_LABELS: Record<number, string> = {
+  936: 'gb18030',
+  950: 'big5',
+  932: 'shift_jis',
+  949: 'euc-kr',
+  874: 'windows-874',
+};
+
 function decodeCodepage(bytes: Buffer, codepage: number): string {
-  const name = codepage === 936 ? 'gb18030' : `cp${codepage}`;
-  return iconv.encodingExists(name) ? iconv.decode(bytes, name) : bytes.toString('latin1');
+  const label = CODEPAGE_LABELS[codepage] ?? (codepage >= 1250 && codepage <= 1258 ? `windows-${codepage}` : null);
+  if (label === null) return bytes.toString('latin1');
+  try {
+    return new TextDecoder(label).decode(bytes);
+  } catch {
+    return bytes.toString('latin1');
+  }
 }
