@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { newWorkbook, type DataValidation } from './excel-workbook';
 import { LEVEL_LABELS, SOURCE_LABELS } from '../../../shared/clients/classification';
 import { CONTRACT_STATUS_LABELS, PAYMENT_METHOD_LABELS } from '../../../shared/contract/contract-schemas';
 import type { ImportKind } from '../../../shared/contract/imports';
@@ -168,7 +168,7 @@ export async function importTemplate(ctx: CallContext, kind: ImportKind): Promis
     );
   const specs = IMPORTERS[kind]!.columns as readonly ColumnSpec[];
   const spec = (field: string): ColumnSpec => specs.find((s) => s.field === field)!;
-  const book = new ExcelJS.Workbook();
+  const book = newWorkbook();
   book.creator = '门店通';
   const sheet = book.addWorksheet(template.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = template.columns.map((c) => ({
@@ -187,7 +187,7 @@ export async function importTemplate(ctx: CallContext, kind: ImportKind): Promis
     if (!c.choices) return;
     const letter = columnLetter(i);
     // exceljs has the range form at run time but not in its types.
-    (sheet as unknown as { dataValidations: { add: (range: string, v: ExcelJS.DataValidation) => void } }).dataValidations.add(
+    (sheet as unknown as { dataValidations: { add: (range: string, v: DataValidation) => void } }).dataValidations.add(
       `${letter}2:${letter}1001`,
       {
         type: 'list',

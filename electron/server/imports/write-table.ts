@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { newWorkbook } from './excel-workbook';
 import { stringifyCsv } from '../../../shared/imports/csv';
 import { MIME_TYPES, type ExportFile, type ExportFormat } from '../../../shared/imports/export-file';
 
@@ -19,7 +19,7 @@ export async function writeTable(
     const text = stringifyCsv([columns.map((c) => c.header), ...rows.map((r) => r.map((v) => (v === null ? '' : String(v))))]);
     return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
   }
-  const workbook = new ExcelJS.Workbook();
+  const workbook = newWorkbook();
   workbook.creator = '门店通';
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((c) => ({

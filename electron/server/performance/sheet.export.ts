@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { newWorkbook } from '../imports/excel-workbook';
 import { stringifyCsv } from '../../../shared/imports/csv';
 import { MIME_TYPES, type ExportFile, type ExportFormat } from '../../../shared/imports/export-file';
 import type { PerformanceSheet } from '../../../shared/performance/performance-types';
@@ -45,7 +45,7 @@ function sheetCsv(sheet: PerformanceSheet, columns: readonly SheetColumn[]): Buf
 const TITLE_ROWS = 2;
 
 async function sheetXlsx(sheet: PerformanceSheet, columns: readonly SheetColumn[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = newWorkbook();
   workbook.creator = '门店通';
   const ws = workbook.addWorksheet(`业绩表 ${sheet.month}`, {
     views: [{ state: 'frozen', ySplit: TITLE_ROWS + 1, xSplit: 1 }],
