@@ -15,7 +15,7 @@ import {
   trashDocument,
   updateDocument,
 } from './archive.service';
-import { auditArchive } from './audit.service';
+import { auditArchive } from './health-check.service';
 import { fileLocal, fileStream } from './filing.service';
 import { documentFile } from './download.service';
 import { listFolders } from './folders.service';

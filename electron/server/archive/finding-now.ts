@@ -4,7 +4,7 @@ import { pathKey } from '../../../shared/archive/safe-path';
 import type { CallContext } from '../core/context';
 import { absInside, hashFile, STAGING_DIR, TRASH_DIR } from './archive-fs';
 import { currentTemplate } from './archive-paths';
-import { candidateFor, fileFindings, recordFindings, stagingInUse, walkArchive, type FoundFile } from './audit.service';
+import { candidateFor, fileFindings, recordFindings, stagingInUse, walkArchive, type FoundFile } from './health-check.service';
 import { DOCUMENT_SELECT, loadKinds, type DocumentJoined } from './documents.repository';
 import { finding } from './findings';
 

@@ -2,7 +2,8 @@ import path from 'node:path';
 import type { backupContract } from '../../../shared/contract/backup';
 import { AppError } from '../core/app-error';
 import type { Handlers } from '../core/handlers';
-import { readBackupSettings, runBackup, updateBackupSettings } from './backup-settings';
+import { runBackup } from './backup-run';
+import { readBackupSettings, updateBackupSettings } from './backup-settings';
 import { describeBackups, inspectBackup, resolveBackup } from './backup-check';
 
 function fullPath(folder: string): string {

@@ -4,7 +4,7 @@ import { runImport } from '../imports/run-import';
 import { plansImporter } from './plans.import';
 import { staffImporter } from './staff.import';
 import { listAllowances, setAllowances } from './allowances.service';
-import { exportAudit, listAudit } from './audit-log.service';
+import { exportAudit, listAudit } from '../audit/audit-log.service';
 import { readCommissionSettings, updateCommissionSettings } from './commission-settings';
 import { decideDismissal, listDismissalCases } from './dismissals.service';
 import { closeMonth, listMonths, reopenMonth } from './month-close.service';

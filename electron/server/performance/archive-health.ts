@@ -1,5 +1,5 @@
 import type { Dashboard } from '../../../shared/performance/performance-types';
-import { LAST_AUDIT_SETTING } from '../archive/audit.service';
+import { LAST_AUDIT_SETTING } from '../archive/health-check.service';
 import type { CallContext } from '../core/context';
 
 /**

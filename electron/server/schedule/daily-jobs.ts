@@ -1,5 +1,6 @@
-import { auditArchive, LAST_AUDIT_SETTING } from '../archive/audit.service';
-import { isBackupDue, readBackupSettings, runBackup } from '../backup/backup-settings';
+import { auditArchive, LAST_AUDIT_SETTING } from '../archive/health-check.service';
+import { runBackup } from '../backup/backup-run';
+import { isBackupDue, readBackupSettings } from '../backup/backup-settings';
 import type { OfficeContext } from '../core/context';
 import { readSettingsMap } from '../settings/settings.repository';
 import { todayLocal } from '../../../shared/dates';

@@ -4,7 +4,7 @@ import type { AuditLogTable } from '../db/schema';
 import type { AuditRow } from '../../../shared/contract/commission';
 import type { ExportFile, ExportFormat } from '../../../shared/imports/export-file';
 import type { OfficeContext } from '../core/context';
-import { auditNames } from '../audit/audit-names';
+import { auditNames } from './audit-names';
 import { exportFile } from '../imports/write-table';
 
 type AuditFilters = { entity?: string | undefined; from?: string | undefined; to?: string | undefined };
