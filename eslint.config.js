@@ -131,7 +131,7 @@ export default tseslint.config(
   },
   {
     // The door itself, and tests that read back what it wrote.
-    files: ['electron/server/imports/excel-workbook.ts', 'electron/**/*.test.ts', 'electron/server/**/testing/**/*.ts'],
+    files: ['electron/server/imports/excel-workbook.ts', 'electron/{server,host,cli}/**/*.test.ts', 'electron/server/**/testing/**/*.ts'],
     rules: packages(
       ['electron', 'react', 'react-dom', 'antd'],
       'The office core and its Node transports never import Electron or UI code.',
