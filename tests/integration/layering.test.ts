@@ -1,21 +1,9 @@
 import path from 'node:path';
-import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
+import { lintWithoutTypes, repoRoot } from './lint-without-types';
 
-const root = path.resolve(import.meta.dirname, '../..');
-// The real config, less the type-aware rules: those need each file in a tsconfig, and these files
-// exist only in the test (with them on, every snippet failed to parse and no rule fired).
-const eslint = new ESLint({
-  cwd: root,
-  overrideConfig: {
-    languageOptions: { parserOptions: { projectService: false } },
-    rules: {
-      '@typescript-eslint/no-floating-promises': 'off',
-      '@typescript-eslint/no-misused-promises': 'off',
-      '@typescript-eslint/await-thenable': 'off',
-    },
-  },
-});
+const root = repoRoot;
+const eslint = lintWithoutTypes;
 
 /** Lint a snippet as if it lived at `file`, returning the rule ids that fired. */
 async function rulesFor(file: string, code: string): Promise<string[]> {

@@ -1,23 +1,11 @@
 // The layering allow-list as the project's own eslint.config.js applies it: an import each layer
 // must not make is reported (with the layer and what it may import), an allowed one is not.
 import path from 'node:path';
-import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
+import { lintWithoutTypes, repoRoot } from './lint-without-types';
 
-const root = path.resolve(import.meta.dirname, '../..');
-// The real config, less the type-aware rules: those need each file in a tsconfig, and these files
-// exist only in the test.
-const eslint = new ESLint({
-  cwd: root,
-  overrideConfig: {
-    languageOptions: { parserOptions: { projectService: false } },
-    rules: {
-      '@typescript-eslint/no-floating-promises': 'off',
-      '@typescript-eslint/no-misused-promises': 'off',
-      '@typescript-eslint/await-thenable': 'off',
-    },
-  },
-});
+const root = repoRoot;
+const eslint = lintWithoutTypes;
 
 /** The `local/layers` messages for `code` as if it were the file at `file` (nothing is written). */
 async function layerErrors(file: string, code: string): Promise<string[]> {
