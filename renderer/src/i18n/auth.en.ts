@@ -32,6 +32,7 @@ export const authEn: { readonly [K in keyof typeof authZh]: string } = {
     'To restore: close 门店通 and run office restore <backup folder> — the backup is verified first and the current data is kept aside.',
   'auth.ownerFirst':
     'Sign-in is not on yet. Set an owner’s password first: from then on everyone signs in with staff code and password. Until then no one else can be given a password, so the owner is never locked out.',
+  'auth.searchPlaceholder': 'Find by name or staff code',
   'auth.ownerFirstShort': 'Set an owner’s password first',
   'auth.recoveryHint':
     'Owner forgot the password: close 门店通 and run office user password <owner code> on the office PC, then type the new password. Anyone else: the owner resets it here.',

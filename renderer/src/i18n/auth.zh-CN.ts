@@ -29,6 +29,7 @@ export const authZh = {
   'backup.restoreHint': '恢复:关闭门店通后运行 office restore 备份文件夹 — 会先完整校验备份,并把当前数据移到一旁保留。',
   'auth.ownerFirst':
     '登录尚未启用。请先为店长设置密码:设置后所有人都需要用工号和密码登录。在此之前不能为其他员工设置密码,以免店长被挡在门外。',
+  'auth.searchPlaceholder': '按姓名或工号查找',
   'auth.ownerFirstShort': '请先为店长设置密码',
   'auth.recoveryHint':
     '店长忘记密码:关闭门店通,在门店电脑上运行 office user password 店长工号,再输入新密码。其他员工忘记密码:由店长在这里重设。',

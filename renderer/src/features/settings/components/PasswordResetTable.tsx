@@ -1,6 +1,6 @@
 import { App, Button, Form, Input, Modal, Table, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { AccountRow } from '../../../../../shared/contract/auth';
 import { toApiError } from '../../../api/ApiError';
 import { call } from '../../../api/client';
@@ -13,18 +13,31 @@ import { useRoleLabel } from '../../staff/hooks/useRoleLabel';
 /**
  * The owner's list of sign-in accounts: who has a password, who is locked after failed
  * attempts, and a 设置密码 / 重设密码 button for each. Until an owner has a password only owners
- * can be given one (the server refuses the rest; the button says why).
+ * can be given one (the server refuses the rest; the button says why). Owners are listed first
+ * (the first password is theirs), and a search box finds a person by name or 工号 in a big office.
  */
 export function PasswordResetTable({ signInOn, onChanged }: { signInOn: boolean; onChanged: () => void }) {
   const t = useT();
   const roleLabel = useRoleLabel();
   const accounts = useQuery('auth.accounts', {});
   const [editing, setEditing] = useState<AccountRow | null>(null);
-  const rows = accounts.data ?? [];
-  const ownerCanSignIn = rows.some((r) => r.role === 'owner' && r.hasPassword);
+  const [search, setSearch] = useState('');
+  const all = accounts.data;
+  const ownerCanSignIn = (all ?? []).some((r) => r.role === 'owner' && r.hasPassword);
+  const rows = useMemo(() => ownersFirst(matching(all ?? [], search)), [all, search]);
   return (
     <>
       <ErrorAlert error={accounts.error} />
+      {(all?.length ?? 0) > 10 && (
+        <Input.Search
+          allowClear
+          placeholder={t('auth.searchPlaceholder')}
+          aria-label={t('auth.searchPlaceholder')}
+          data-testid="password-search"
+          style={{ maxWidth: 280, marginBottom: 8 }}
+          onChange={(e) => setSearch(e.target.value)}
+        />
+      )}
       <Table<AccountRow>
         size="small"
         rowKey="staffId"
@@ -78,6 +91,18 @@ export function PasswordResetTable({ signInOn, onChanged }: { signInOn: boolean;
       )}
     </>
   );
+}
+
+/** People whose name or 工号 contains the search text (case-insensitive for 工号's letters). */
+function matching(rows: readonly AccountRow[], search: string): AccountRow[] {
+  const needle = search.trim().toLowerCase();
+  if (!needle) return [...rows];
+  return rows.filter((r) => r.name.toLowerCase().includes(needle) || r.code.toLowerCase().includes(needle));
+}
+
+/** Owners before everyone else, keeping the server's order within each group. */
+function ownersFirst(rows: AccountRow[]): AccountRow[] {
+  return [...rows.filter((r) => r.role === 'owner'), ...rows.filter((r) => r.role !== 'owner')];
 }
 
 const PASSWORD_FIELD = ['password'] as const;
