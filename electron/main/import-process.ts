@@ -35,9 +35,9 @@ export function launchImportUtilityProcess(entry: ImportChildEntry): ImportChild
     get pid() {
       return child.pid;
     },
-    send: (job) => {
-      if (spawned) child.postMessage(job);
-      else queued.push(job);
+    send: (input) => {
+      if (spawned) child.postMessage(input);
+      else queued.push(input);
     },
     kill: () => {
       if (!ended) child.kill();

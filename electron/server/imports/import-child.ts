@@ -24,11 +24,21 @@ export type ImportJob = {
   archiveRoot: string;
   kind: string;
   input: Omit<ImportFileInput, 'dataBase64'>;
-  /** The file; a Buffer or Uint8Array once it has crossed the process boundary. */
-  bytes: Uint8Array;
+  /**
+   * The file, still in base64 as it arrived: decoding it (tens of milliseconds for a big file)
+   * is the child's work, not a pause of the host's thread. It travels in parts (ImportChildInput).
+   */
+  dataBase64: string;
   actor: Actor | null;
   nowIso: string;
 };
+
+/**
+ * What the host sends: the file's base64 in parts (IMPORT_PART_CHARS, run-import.ts), the host's thread free
+ * between them (one 13 MB message held it for ~80 ms on a busy machine), then the job itself
+ * with an empty dataBase64, which the child fills with the parts joined.
+ */
+export type ImportChildInput = { type: 'part'; text: string } | { type: 'job'; job: ImportJob };
 
 export type ImportChildMessage =
   | { type: 'progress'; phase: ImportPhase; done: number; total: number }
@@ -57,7 +67,7 @@ async function main(data: ImportJob, post: (message: ImportChildMessage) => void
     };
     const importer = IMPORTERS[data.kind];
     if (!importer) throw new AppError('invalid_input', `没有"${data.kind}"导入。`, `There is no "${data.kind}" import.`);
-    const bytes = Buffer.from(data.bytes.buffer, data.bytes.byteOffset, data.bytes.byteLength);
+    const bytes = Buffer.from(data.dataBase64, 'base64');
     const report = await runImportHere(ctx, importer, { ...data.input, dataBase64: '' }, bytes, {
       progress: (phase, done, total) => post({ type: 'progress', phase, done, total }),
       transaction: async (c, work) => {
@@ -118,10 +128,15 @@ type ParentPort = {
 // Started ahead of need, a child waits for its one job (import-process.ts), then is ended by
 // the host. It ends itself if the host goes away first (its IPC channel closes).
 const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
+const parts: string[] = [];
+const receive = (input: ImportChildInput, post: (message: ImportChildMessage) => void): void => {
+  if (input.type === 'part') parts.push(input.text);
+  else void main({ ...input.job, dataBase64: parts.splice(0).join('') }, post);
+};
 if (parentPort) {
-  parentPort.on('message', (e) => void main(e.data as ImportJob, (m) => parentPort.postMessage(m)));
+  parentPort.on('message', (e) => receive(e.data as ImportChildInput, (m) => parentPort.postMessage(m)));
 } else if (process.send) {
   const send = process.send.bind(process);
-  process.once('message', (job) => void main(job as ImportJob, (m) => void send(m)));
+  process.on('message', (input) => receive(input as ImportChildInput, (m) => void send(m)));
   process.once('disconnect', () => process.exit(0));
 }

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { IMPORT_LIMITS } from '../../../shared/imports/limits';
-import type { ImportChildMessage, ImportJob } from './import-child';
+import type { ImportChildInput, ImportChildMessage } from './import-child';
 
 /**
  * Import child processes, one per import (issue 14.9). A process, not a thread: its memory is
@@ -22,7 +22,7 @@ export type ChildEnd = { code: number | null; signal: string | null; stderrTail:
 /** What the host needs of an import child, however it was started. */
 export type ImportChild = {
   readonly pid: number | undefined;
-  send: (job: ImportJob) => void;
+  send: (input: ImportChildInput) => void;
   /** End it now (SIGKILL where there are signals): an open transaction is never committed. */
   kill: () => void;
   /** Whether the host waits for this child before it may exit (a waiting spare does not hold it). */
@@ -147,7 +147,7 @@ function childEntry(): { file: string; execArgv: string[] } {
   return { file: path.join(path.dirname(here), 'import-child.js'), execArgv: [] };
 }
 
-/** child_process.fork, with the 'advanced' serialization so the file's bytes travel as bytes, not JSON. */
+/** child_process.fork, with the 'advanced' (structured clone) serialization: the job's big string crosses as one copy, not JSON-escaped. */
 function forkImportChild(entry: ImportChildEntry): ImportChild {
   const child = fork(entry.file, [], {
     execArgv: entry.execArgv,
@@ -182,8 +182,8 @@ function forkImportChild(entry: ImportChildEntry): ImportChild {
   ];
   return {
     pid: child.pid,
-    send: (job) => {
-      if (child.connected) child.send(job);
+    send: (input) => {
+      if (child.connected) child.send(input);
     },
     kill: () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');

@@ -12,6 +12,7 @@ import {
   prepareSpareImportChild,
   takeImportChild,
   type ChildEnd,
+  type ImportChild,
 } from './import-process';
 
 /**
@@ -60,8 +61,6 @@ const SPARE_DELAY_MS = 1000;
 
 function runInChild(ctx: CallContext, kind: string, input: ImportFileInput, job: JobHandle): Promise<ImportReport> {
   const { dataBase64, ...options } = input;
-  // The file decoded once; it crosses to the child as bytes (structured clone), never as JSON.
-  const bytes = Buffer.from(dataBase64, 'base64');
   const data: ImportJob = {
     dbFile: ctx.sqlite.name,
     ...(ctx.nativeBinding ? { nativeBinding: ctx.nativeBinding } : {}),
@@ -69,7 +68,7 @@ function runInChild(ctx: CallContext, kind: string, input: ImportFileInput, job:
     archiveRoot: safeArchiveRoot(ctx),
     kind,
     input: options,
-    bytes,
+    dataBase64: '',
     actor: ctx.actor,
     nowIso: ctx.now().toISOString(),
   };
@@ -95,8 +94,21 @@ function runInChild(ctx: CallContext, kind: string, input: ImportFileInput, job:
       else settle(() => reject(fromBody(message.error)));
     });
     child.onExit((end) => settle(() => reject(childEndError(input.fileName, end, heapMb))));
-    child.send(data);
+    void sendInParts(child, dataBase64, data, () => settled);
   });
+}
+
+/** 1 MiB of base64 a message: a few milliseconds of the host's thread each. */
+const IMPORT_PART_CHARS = 1 << 20;
+
+/** The file in parts with the host's thread free between them, then the job (ImportChildInput). */
+async function sendInParts(child: ImportChild, dataBase64: string, job: ImportJob, over: () => boolean): Promise<void> {
+  for (let at = 0; at < dataBase64.length; at += IMPORT_PART_CHARS) {
+    if (over()) return;
+    child.send({ type: 'part', text: dataBase64.slice(at, at + IMPORT_PART_CHARS) });
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  if (!over()) child.send({ type: 'job', job });
 }
 
 /**
