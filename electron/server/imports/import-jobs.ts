@@ -75,7 +75,8 @@ export async function startJob(
     },
     isCancelled: () => job.cancelled,
     finish(phase) {
-      job.phase = job.cancelled ? 'cancelled' : phase;
+      // 'done' after a cancel: the cancel came too late and the import did commit (run-import.ts).
+      job.phase = job.cancelled && phase !== 'done' ? 'cancelled' : phase;
       if (!released) {
         released = true;
         running--;

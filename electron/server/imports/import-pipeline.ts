@@ -249,6 +249,8 @@ export async function runImportHere<F extends string, R>(
           entityId: null,
           after: {
             fileName: input.fileName,
+            // Lets a cancel that came too late find out that this job did commit (run-import.ts).
+            jobId: input.jobId ?? null,
             sheet: chosen.sheet.name || null,
             rows: counts.total,
             inserted: counts.insert,

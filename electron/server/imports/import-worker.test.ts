@@ -3,6 +3,7 @@ import type { ImportProgress, ImportReport } from '../../../shared/imports/impor
 import { callOk, createTestOffice, owner, type TestOffice } from '../testing/test-office';
 import { staffActor } from '../testing/office-fixtures';
 import { bigClientsCsv, manyMergesXlsx, zipBombXlsx } from './testing/hostile-files';
+import { cancelOutcome } from './run-import';
 
 /**
  * Issue 14.9: an import runs in a child process — the host's own thread keeps answering while
@@ -91,6 +92,20 @@ describe('imports run off the host thread', () => {
     expect(performance.now() - t0).toBeLessThan(3000);
     expect(count()).toBe(1);
     expect((await office.call(owner, 'imports.progress', { jobId: 'cancel-me-1' })).ok).toBe(true);
+  }, 300_000);
+
+  it('a cancel that comes after the commit says the rows were written, with the counts — never "nothing was written"', async () => {
+    const csv = bigClientsCsv(300);
+    await callOk(office, 'clients.import', { fileName: 'late.csv', dataBase64: csv.toString('base64'), jobId: 'late-cancel-1' });
+    expect(count()).toBe(300);
+    const late = await cancelOutcome(office, 'clients', 'late.csv', 'late-cancel-1');
+    expect(late).toMatchObject({ code: 'conflict', details: { committed: true, inserted: 300, updated: 0, skipped: 0 } });
+    expect(late.zh).toMatch(/取消太晚:"late.csv"在取消前已经导入完成\(新增 300 行/);
+    expect(late.messageEn).toMatch(/Cancelled too late: "late.csv" had already been imported \(300 added/);
+    // Another job of the same kind, or none at all, was cancelled in time.
+    expect((await cancelOutcome(office, 'clients', 'x.csv', 'never-ran-1')).details).toEqual({ cancelled: true });
+    expect((await cancelOutcome(office, 'clients', 'x.csv', undefined)).details).toEqual({ cancelled: true });
+    expect((await cancelOutcome(office, 'contracts', 'late.csv', 'late-cancel-1')).details).toEqual({ cancelled: true });
   }, 300_000);
 
   it('shows a job only to whoever started it (and the owner)', async () => {

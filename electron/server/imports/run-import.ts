@@ -38,8 +38,9 @@ export async function runImport<F extends string, R>(
     job.finish('done');
     return report;
   } catch (error) {
-    job.finish(job.isCancelled() ? 'cancelled' : 'failed');
-    if (job.isCancelled()) throw cancelledError();
+    const committed = error instanceof AppError && error.details?.committed === true;
+    job.finish(committed ? 'done' : job.isCancelled() ? 'cancelled' : 'failed');
+    if (job.isCancelled() && !committed) throw cancelledError();
     throw error;
   }
 }
@@ -86,7 +87,11 @@ function runInChild(ctx: CallContext, kind: string, input: ImportFileInput, job:
       child.kill();
       fn();
     };
-    job.onCancel(() => settle(() => reject(cancelledError())));
+    // The child may have committed just before the cancel reached it (its 'done' still on the
+    // way): once it is gone, the audit log says whether this job's write landed.
+    job.onCancel(() =>
+      settle(() => child.onExit(() => void cancelOutcome(ctx, kind, input.fileName, input.jobId).then(reject, reject))),
+    );
     child.onMessage((message) => {
       if (message.type === 'progress') return job.update(message.phase, message.done, message.total);
       notePeakRss(message.maxRssBytes);
@@ -130,6 +135,36 @@ export function childEndError(fileName: string, end: ChildEnd, heapMb: number): 
     `导入"${fileName}"的进程意外结束(${how}),未写入任何数据。请重试;若再次发生,可能是电脑内存不足,请关闭其他程序或把文件拆分后再导入。`,
     `The process importing "${fileName}" ended unexpectedly (${how}); nothing was written. Try again; if it happens again the computer may be short of memory: close other programs or split the file.`,
     { fileName, childEnd: how },
+  );
+}
+
+/**
+ * What a cancelled import did, told once its child has ended: nothing (the usual case), or — when
+ * the cancel came after the child's COMMIT — that it was written after all, with the counts from
+ * the import's own audit row, so nobody is told "nothing was written" about rows that are there.
+ */
+export async function cancelOutcome(
+  ctx: Pick<CallContext, 'db'>,
+  kind: string,
+  fileName: string,
+  jobId: string | undefined,
+): Promise<AppError> {
+  if (!jobId) return cancelledError();
+  const row = await ctx.db
+    .selectFrom('audit_log')
+    .select('after_json')
+    .where('action', '=', `${kind}.import`)
+    .where((eb) => eb.fn<string | null>('json_extract', ['after_json', eb.val('$.jobId')]), '=', jobId)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  if (!row?.after_json) return cancelledError();
+  const done = JSON.parse(row.after_json) as { inserted?: number; updated?: number; skipped?: number };
+  const [inserted, updated, skipped] = [done.inserted ?? 0, done.updated ?? 0, done.skipped ?? 0];
+  return new AppError(
+    'conflict',
+    `取消太晚:"${fileName}"在取消前已经导入完成(新增 ${inserted} 行,更新 ${updated} 行,跳过 ${skipped} 行),数据已写入。如需撤回,请在操作日志中查看这次导入,再逐条修改或删除。`,
+    `Cancelled too late: "${fileName}" had already been imported (${inserted} added, ${updated} updated, ${skipped} skipped); the data is written. To undo it, find this import in the audit log and edit or delete the rows.`,
+    { committed: true, inserted, updated, skipped },
   );
 }
 

@@ -16,7 +16,8 @@ export type SchemaColumns<F extends string> = Readonly<Record<string, F>>;
  * 2026-03-05, ¥3,000 → 300000); every rule (lengths, email, ranges, required) is the schema's.
  *
  * A column that already has an issue (a date that could not be read) gets no second one, and a
- * missing value (null where the schema wants one) reads "…不能为空" rather than a type error.
+ * missing value (null, or a blank cell, where the schema wants one) reads "<the file's header>不能为空"
+ * — named as the file names it — rather than the schema's type or length error.
  * Returns the parsed input (trimmed, defaults filled) or null when the row has issues.
  */
 export function checkWithSchema<S extends z.ZodType, F extends string>(
@@ -31,12 +32,16 @@ export function checkWithSchema<S extends z.ZodType, F extends string>(
     const path = issue.path.split('.');
     const field = columns[issue.path] ?? columns[path[0]!] ?? null;
     if (field !== null && issues.hasIssue(field)) continue;
-    if (field !== null && valueAt(input, path) == null) {
+    if (field !== null && isBlank(valueAt(input, path))) {
       const header = issues.header(field);
       issues.add(field, `${header}不能为空`, `${header} is required`);
     } else issues.add(field, issue.message, issue.messageEn);
   }
   return null;
+}
+
+function isBlank(value: unknown): boolean {
+  return value == null || (typeof value === 'string' && value.trim() === '');
 }
 
 function valueAt(input: Record<string, unknown>, path: readonly string[]): unknown {
