@@ -66,6 +66,7 @@ export const authEn: { readonly [K in keyof typeof authZh]: string } = {
   'staff.event.dismissed': 'Dismissed',
   'staff.event.reinstated': 'Reinstated',
   'staff.eventBy': '{date} {event} (by {by}){reason}',
+  'staff.lastSignInOwner': 'The only owner who can sign in cannot leave. Set a password for another owner first (Settings › Account and security).',
   'staff.lastOwner': 'The only owner cannot leave. Make someone else owner first.',
   'audit.anonymous': 'Not signed in (anonymous)',
   'staff.by.local': 'this computer',

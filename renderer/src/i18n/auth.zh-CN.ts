@@ -60,6 +60,7 @@ export const authZh = {
   'staff.event.dismissed': '辞退',
   'staff.event.reinstated': '恢复在职',
   'staff.eventBy': '{date} {event}(操作人 {by}){reason}',
+  'staff.lastSignInOwner': '唯一能登录的店长不能离职。请先在 设置 › 账户与安全 为另一位店长设置密码。',
   'staff.lastOwner': '唯一的店长不能离职。请先把另一位员工设为店长。',
   'audit.anonymous': '未登录 (anonymous)',
   'staff.by.local': '本机',

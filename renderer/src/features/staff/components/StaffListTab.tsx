@@ -5,6 +5,7 @@ import type { StaffRow } from '../../../../../shared/contract/staff';
 import { useCan } from '../../../app/permissions';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useT } from '../../../i18n';
+import { useSignInOwners } from '../hooks/useSignInOwners';
 import { useStaffList } from '../hooks/useStaffList';
 import { DeactivateModal } from './DeactivateModal';
 import { ReinstateModal } from './ReinstateModal';
@@ -29,6 +30,7 @@ export function StaffListTab() {
   const canDeactivate = useCan('staff.deactivate');
   const canReinstate = useCan('staff.reinstate');
   const rows = staff.data ?? [];
+  const signInOwners = useSignInOwners(useCan('auth.accounts') && canDeactivate, staff.data);
   const close = (): void => setDialog(null);
   const saved = (): void => {
     setDialog(null);
@@ -58,6 +60,7 @@ export function StaffListTab() {
       <StaffTable
         rows={rows}
         loading={staff.loading}
+        signInOwners={signInOwners}
         onEdit={canEdit ? (row) => setDialog({ kind: 'edit', row }) : null}
         onDeactivate={canDeactivate ? (row) => setDialog({ kind: 'deactivate', row }) : null}
         onReinstate={canReinstate ? (row) => setDialog({ kind: 'reinstate', row }) : null}

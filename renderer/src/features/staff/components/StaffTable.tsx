@@ -13,14 +13,23 @@ type Props = {
   onEdit: ((row: StaffRow) => void) | null;
   onDeactivate: ((row: StaffRow) => void) | null;
   onReinstate: ((row: StaffRow) => void) | null;
+  /** Owners who can sign in, when sign-in is on and the viewer may know (useSignInOwners); else null. */
+  signInOwners: ReadonlySet<number> | null;
 };
 
-export function StaffTable({ rows, loading, onEdit, onDeactivate, onReinstate }: Props) {
+export function StaffTable({ rows, loading, signInOwners, onEdit, onDeactivate, onReinstate }: Props) {
   const t = useT();
   const roleLabel = useRoleLabel();
-  // The only active owner cannot leave (the server refuses it too); the button says why.
+  // The only active owner cannot leave, nor (sign-in on) the only owner who can sign in: the
+  // server refuses both; the button is off and says why.
   const activeOwners = rows.filter((r) => r.role === 'owner' && r.status !== 'left');
-  const lastOwnerId = activeOwners.length === 1 ? activeOwners[0]!.id : null;
+  const canSignIn = signInOwners ? activeOwners.filter((r) => signInOwners.has(r.id)) : [];
+  const lastOwner: { id: number; why: string } | null =
+    activeOwners.length === 1
+      ? { id: activeOwners[0]!.id, why: t('staff.lastOwner') }
+      : canSignIn.length === 1
+        ? { id: canSignIn[0]!.id, why: t('staff.lastSignInOwner') }
+        : null;
   const columns: TableColumnsType<StaffRow> = [
     {
       key: 'code',
@@ -81,8 +90,8 @@ export function StaffTable({ rows, loading, onEdit, onDeactivate, onReinstate }:
                 {t('staff.reinstate')}
               </Button>
             )
-          ) : !onDeactivate ? null : row.id === lastOwnerId ? (
-            <Tooltip title={t('staff.lastOwner')}>
+          ) : !onDeactivate ? null : row.id === lastOwner?.id ? (
+            <Tooltip title={lastOwner.why}>
               <Button type="link" size="small" danger disabled>
                 {t('staff.deactivate')}
               </Button>
