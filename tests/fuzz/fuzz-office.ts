@@ -70,7 +70,26 @@ export async function startFuzzOffice(): Promise<FuzzOffice> {
   let next = 0;
   const sessions = new Map<Role, Session>();
 
-  function send(
+  /**
+   * One call; sent again, once, when a kept-alive socket turned out to be closed by the host just
+   * as the call went out (its idle timeout and our reuse crossed: "socket hang up" on a reused
+   * socket, before any answer). Node's documentation gives this retry for exactly that race; the
+   * host never saw the call, so it is not a second call. Anything else still fails the run.
+   */
+  async function send(
+    method: string,
+    body: string,
+    session: Session | undefined,
+  ): Promise<{ status: number; text: string; cookie: string }> {
+    try {
+      return await sendOnce(method, body, session);
+    } catch (error) {
+      if (!(error instanceof StaleSocketError)) throw error;
+      return sendOnce(method, body, session);
+    }
+  }
+
+  function sendOnce(
     method: string,
     body: string,
     session: Session | undefined,
@@ -107,7 +126,9 @@ export async function startFuzzOffice(): Promise<FuzzOffice> {
         },
       );
       req.on('timeout', () => req.destroy(new Error('no answer in 60 s')));
-      req.on('error', reject);
+      req.on('error', (error: NodeJS.ErrnoException) =>
+        reject(req.reusedSocket && error.code === 'ECONNRESET' ? new StaleSocketError(error.message) : error),
+      );
       req.end(body);
     });
   }
@@ -303,3 +324,6 @@ async function seedOffice(office: Office, dir: string): Promise<Map<Role, number
   await call('months.close', { month: '2026-01' });
   return ids;
 }
+
+/** A call that went out on a kept-alive socket the host had just closed (see `send`). */
+class StaleSocketError extends Error {}
