@@ -12,25 +12,8 @@
 import { exitUnlessSupportedNode } from '../scripts/node-version.mjs';
 
 exitUnlessSupportedNode();
-const { currentCliBundle } = await import('../scripts/cli-bundle.mjs');
-const wanted = process.env.OFFICE_CLI;
-const bundle = wanted === 'sources' ? { entry: null, reason: 'not wanted' } : currentCliBundle();
-if (wanted === 'bundle' && !bundle.entry) {
-  process.stderr.write(
-    `OFFICE_CLI=bundle,但 dist/cli/office.js ${bundle.reason === 'missing' ? '不存在' : '比源代码旧'};请先运行 npm run build:electron。\n` +
-      `OFFICE_CLI=bundle, but dist/cli/office.js is ${bundle.reason}: run npm run build:electron first.\n`,
-  );
-  process.exit(2);
-}
-let runCli;
-if (bundle.entry) {
-  const { pathToFileURL } = await import('node:url');
-  ({ runCli } = await import(pathToFileURL(bundle.entry).href));
-} else {
-  const { register } = await import('tsx/esm/api');
-  register();
-  ({ runCli } = await import('../electron/cli/main.ts'));
-}
+const { loadRunCli } = await import('../scripts/cli-bundle.mjs');
+const runCli = await loadRunCli();
 const code = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),

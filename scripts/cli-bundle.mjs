@@ -1,4 +1,5 @@
-// Where the bundled `office` command lives and whether it may be run (bin/office.mjs asks).
+// Where the bundled `office` command lives, whether it may be run, and loading it or the sources
+// (bin/office.mjs, scripts/web.mjs and scripts/e2e-server.mjs all start the CLI through loadRunCli).
 //
 // The bundle (dist/cli/office.js with import-child.js and ocr-worker.js beside it, built by
 // scripts/build-electron.mjs) starts in a fraction of the time the TypeScript sources need
@@ -9,7 +10,8 @@
 // bin/office.mjs runs the sources through tsx, as before; nothing is built behind anyone's back
 // (parallel `office` processes would race to write the same files).
 //
-// Kept free of dependencies: it runs on every `office` call, before anything heavy is loaded.
+// Only Node built-ins are imported statically: it runs on every `office` call, and tsx is loaded
+// only when the sources are run.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,6 +66,31 @@ export function currentCliBundle(root = ROOT) {
   if (!built) return { entry: null, reason: 'missing' };
   if (newestCliSourceMtimeMs(root) > built) return { entry: null, reason: 'stale' };
   return { entry, reason: 'current' };
+}
+
+/**
+ * The CLI's runCli, from the bundle when it is current, else from the sources through tsx — what
+ * bin/office.mjs, `npm run web` and the e2e host run. OFFICE_CLI=sources forces the sources;
+ * OFFICE_CLI=bundle demands a current bundle and exits 2 with a bilingual message otherwise.
+ */
+export async function loadRunCli(env = process.env) {
+  const wanted = env.OFFICE_CLI;
+  const bundle = wanted === 'sources' ? { entry: null, reason: 'not wanted' } : currentCliBundle();
+  if (wanted === 'bundle' && !bundle.entry) {
+    const zh = bundle.reason === 'missing' ? '不存在' : '比源代码旧';
+    process.stderr.write(
+      `OFFICE_CLI=bundle,但 ${CLI_BUNDLE_ENTRY} ${zh};请先运行 npm run build:cli。\n` +
+        `OFFICE_CLI=bundle, but ${CLI_BUNDLE_ENTRY} is ${bundle.reason}: run npm run build:cli first.\n`,
+    );
+    process.exit(2);
+  }
+  if (bundle.entry) {
+    const { pathToFileURL } = await import('node:url');
+    return (await import(pathToFileURL(bundle.entry).href)).runCli;
+  }
+  const { register } = await import('tsx/esm/api');
+  register();
+  return (await import('../electron/cli/main.ts')).runCli;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
