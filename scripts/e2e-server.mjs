@@ -8,15 +8,15 @@ import { exitUnlessSupportedNode } from './node-version.mjs';
 
 // First, before anything that could load better-sqlite3 (imports below are dynamic for that reason).
 exitUnlessSupportedNode();
-const { register } = await import('tsx/esm/api');
+const { loadRunCli } = await import('./cli-bundle.mjs');
 const { buildRendererIfNeeded } = await import('./build-if-needed.mjs');
 
 const port = process.env.E2E_PORT ?? '5599';
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mdt-e2e-'));
 
 buildRendererIfNeeded();
-register();
-const { runCli } = await import('../electron/cli/main.ts');
+// What `office serve` runs: the bundled CLI when it is current, else the sources (scripts/cli-bundle.mjs).
+const runCli = await loadRunCli();
 
 const io = {
   stdout: (text) => process.stdout.write(text),

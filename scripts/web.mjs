@@ -5,11 +5,11 @@ import { exitUnlessSupportedNode } from './node-version.mjs';
 // First, before anything that could load better-sqlite3 (imports below are dynamic for that reason).
 exitUnlessSupportedNode();
 const { buildRendererIfNeeded } = await import('./build-if-needed.mjs');
-const { register } = await import('tsx/esm/api');
+const { loadRunCli } = await import('./cli-bundle.mjs');
 
 buildRendererIfNeeded();
-register();
-const { runCli } = await import('../electron/cli/main.ts');
+// The bundled CLI when it is current, else the sources through tsx (scripts/cli-bundle.mjs).
+const runCli = await loadRunCli();
 const dataArgs = process.env.OFFICE_DATA ? ['--data', process.env.OFFICE_DATA] : [];
 process.exitCode = await runCli([...dataArgs, 'serve', ...process.argv.slice(2)], {
   stdout: (text) => process.stdout.write(text),

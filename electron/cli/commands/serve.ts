@@ -11,7 +11,12 @@ import { DEFAULT_UPLOAD_LIMITS } from '../../server/core/upload';
 
 const MB = 1024 * 1024;
 
-export const RENDERER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/renderer');
+/**
+ * dist/renderer, from this source file (electron/cli/commands/serve.ts) or from the CLI bundle
+ * it is built into (dist/cli/office.js, scripts/build-electron.mjs).
+ */
+const here = fileURLToPath(import.meta.url);
+export const RENDERER_DIR = path.resolve(path.dirname(here), here.endsWith('.ts') ? '../../../dist/renderer' : '../renderer');
 
 export const serveCommand: CliCommand = {
   name: 'serve',
