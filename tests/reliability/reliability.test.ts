@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { migrations } from '../../electron/server/db/migrations';
 import { openOffice, type Office } from '../../electron/server/office';
@@ -21,29 +23,124 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'mdt-reliability-'));
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 const cli = { ...owner, via: 'cli' as const };
 
-type Run = { killed: boolean; ms: number };
+/** A line the worker printed, and when (ms after it said "go"). */
+type Said = { text: string; at: number };
+type Run = { killed: boolean; ms: number; said: Said[] };
 
-/** Run the worker; kill it `delayMs` after it says "go" (never, when null). */
-function runWorker(op: string, dataDir: string, arg: string, delayMs: number | null): Promise<Run> {
+/**
+ * When to kill: `delayMs` after the first line `after` accepts. With `mayKill`, the worker and
+ * its children are first stopped (SIGSTOP) and asked about in that frozen state: only when it
+ * answers true are they killed, so what it saw is what the kill interrupted; when false (the
+ * moment came too late) they are let go on (SIGCONT) and finish.
+ */
+type KillPlan = { after: (line: string) => boolean; delayMs: number; mayKill?: (line: string) => boolean };
+
+/**
+ * Run the worker in a process group of its own and kill the whole group — the worker and any
+ * child it started (an import's writer is one) — as a power cut would; never, when `plan` is null.
+ */
+function runWorker(op: string, dataDir: string, arg: string, plan: KillPlan | null): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'tests/reliability/worker.ts'), op, dataDir, arg], {
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
     });
+    const group = -child.pid!;
+    const signal = (name: NodeJS.Signals): void => {
+      try {
+        process.kill(group, name);
+      } catch {
+        // The group has already ended.
+      }
+    };
     let started = 0;
     let stderr = '';
+    let pending = '';
+    let timer: NodeJS.Timeout | undefined;
+    let failure: unknown = null;
+    const said: Said[] = [];
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.stdout.on('data', (d: Buffer) => {
-      if (!started && d.toString().includes('go')) {
-        started = performance.now();
-        if (delayMs !== null) setTimeout(() => child.kill('SIGKILL'), delayMs);
+      pending += d.toString();
+      const lines = pending.split('\n');
+      pending = lines.pop()!;
+      for (const text of lines) {
+        if (!started && text === 'go') started = performance.now();
+        said.push({ text, at: performance.now() - started });
+        if (plan && !timer && plan.after(text)) timer = setTimeout(() => strike(text), plan.delayMs);
       }
     });
-    child.on('exit', (code, signal) => {
-      if (signal === 'SIGKILL') resolve({ killed: true, ms: performance.now() - started });
-      else if (code === 0) resolve({ killed: false, ms: performance.now() - started });
-      else reject(new Error(`worker ${op} failed (${code}): ${stderr}`));
+    const strike = (line: string): void => {
+      if (plan?.mayKill) {
+        signal('SIGSTOP');
+        let now: boolean;
+        try {
+          now = plan.mayKill(line);
+        } catch (error) {
+          failure = error;
+          now = true;
+        }
+        if (!now) return signal('SIGCONT');
+      }
+      signal('SIGKILL');
+    };
+    child.on('exit', (code, sig) => {
+      clearTimeout(timer);
+      const ms = performance.now() - started;
+      if (failure) reject(failure as Error);
+      else if (sig === 'SIGKILL') resolve({ killed: true, ms, said });
+      else if (code === 0) resolve({ killed: false, ms, said });
+      else reject(new Error(`worker ${op} failed (${code ?? sig}): ${stderr}`));
     });
   });
+}
+
+/**
+ * Whether some connection holds office.db's write lock, tried from a connection of our own
+ * that does not wait; and, on Linux, which process holds it: SQLite's WAL write lock is a POSIX
+ * lock on byte 120 of the -shm file, listed with its owner's pid in /proc/locks (undefined where
+ * there is no /proc/locks).
+ */
+function writeLock(dbFile: string): { held: boolean; holder: number | null | undefined } {
+  const probe = new BetterSqlite3(dbFile, { fileMustExist: true, timeout: 0 });
+  let held: boolean;
+  try {
+    probe.exec('BEGIN IMMEDIATE');
+    probe.exec('ROLLBACK');
+    held = false;
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'SQLITE_BUSY') throw error;
+    held = true;
+  } finally {
+    probe.close();
+  }
+  if (!held) return { held, holder: null };
+  if (!fs.existsSync('/proc/locks')) return { held, holder: undefined };
+  const shmInode = fs.statSync(`${dbFile}-shm`).ino;
+  for (const line of fs.readFileSync('/proc/locks', 'utf8').split('\n')) {
+    const m = /POSIX\s+ADVISORY\s+WRITE\s+(\d+)\s+[0-9a-f]+:[0-9a-f]+:(\d+)\s+120\s+120\b/.exec(line);
+    if (m && Number(m[2]) === shmInode) return { held, holder: Number(m[1]) };
+  }
+  return { held, holder: null };
+}
+
+/**
+ * Everything office.db holds: per table, its row count and a hash of its rows, sorted. Equal
+ * fingerprints are the same data, row for row — "exactly the before-state", not only equal counts.
+ */
+function fingerprint(sqlite: BetterSqlite3.Database): Record<string, string> {
+  const tables = sqlite
+    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .pluck()
+    .all() as string[];
+  const out: Record<string, string> = {};
+  for (const table of tables) {
+    const rows = (sqlite.prepare(`SELECT * FROM "${table}"`).raw().all() as unknown[][]).map((r) =>
+      JSON.stringify(r, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('base64') : v)),
+    );
+    out[table] = `${rows.length} rows ${createHash('sha256').update(rows.sort().join('\n')).digest('hex').slice(0, 16)}`;
+  }
+  return out;
 }
 
 async function whole(office: Office): Promise<AuditReport> {
@@ -63,10 +160,18 @@ async function killRuns(
   times: number,
   prepare: (dir: string) => Promise<string>,
   check: (office: Office, run: Run) => Promise<void>,
+  // By default a random moment from "go" to 1.1× the full run's time.
+  planFor: (full: Run, dir: string) => KillPlan = (full) => ({ after: (line) => line === 'go', delayMs: Math.floor(random() * full.ms * 1.1) }),
 ): Promise<number> {
   // One full run calibrates how long the operation takes and checks it is correct unkilled.
   const calibrationDir = path.join(work, `${op}-full`);
   const full = await runWorker(op, calibrationDir, await prepare(calibrationDir), null);
+  const calibrated = openOffice({ dataDir: calibrationDir });
+  try {
+    await check(calibrated, full);
+  } finally {
+    await calibrated.close();
+  }
   // `times` is how many runs must really be killed mid-way; a kill timed past the end (the
   // window runs to 1.1× the full time, to include "just after") is checked too, but not counted.
   let kills = 0;
@@ -74,7 +179,7 @@ async function killRuns(
   for (let i = 0; kills < times && i < times * 5; i++) {
     const dir = path.join(work, `${op}-${i}`);
     const arg = await prepare(dir);
-    const run = await runWorker(op, dir, arg, Math.floor(random() * full.ms * 1.1));
+    const run = await runWorker(op, dir, arg, planFor(full, dir));
     runs++;
     if (run.killed) kills++;
     const office = openOffice({ dataDir: dir });
@@ -91,21 +196,73 @@ async function killRuns(
 describe('kill -9 at random moments', () => {
   let totalKills = 0;
 
-  it('an import is all or nothing', async () => {
-    const n = 4000;
-    totalKills += await killRuns(
+  it('an import killed inside its write transaction leaves the database exactly as it was', async () => {
+    // 12,000 rows: the import child reports 'writing' at 2,000 … 10,000 (and 12,000, just
+    // before its last rows, the audit row and COMMIT) and writes its rows in chunks of 5,000.
+    const n = 12_000;
+    const dbFile = (dir: string): string => path.join(dir, 'office.db');
+    const before = new Map<string, Record<string, string>>();
+    const marker = /^writing (\d+)\/(\d+) child (\d+)$/;
+    let inside = 0;
+    let letFinish = 0;
+    const kills = await killRuns(
       'import',
       8,
-      async (dir) => (openOffice({ dataDir: dir }).close(), String(n)),
-      async (office) => {
+      async (dir) => {
+        await openOffice({ dataDir: dir }).close();
+        const db = new BetterSqlite3(dbFile(dir), { readonly: true });
+        before.set(dir, fingerprint(db));
+        db.close();
+        return String(n);
+      },
+      async (office, run) => {
+        // Read before the archive check below, which records when it ran (a settings row).
+        const now = fingerprint(office.sqlite);
         const report = await whole(office);
         expect(report.findings).toEqual([]);
-        expect([0, n]).toContain(office.sqlite.prepare('SELECT count(*) FROM clients').pluck().get());
-        expect(office.sqlite.prepare('SELECT count(*) FROM client_phones').pluck().get()).toBe(
-          office.sqlite.prepare('SELECT count(*) FROM clients').pluck().get(),
-        );
+        const clients = office.sqlite.prepare('SELECT count(*) FROM clients').pluck().get();
+        const imports = office.sqlite.prepare("SELECT count(*) FROM audit_log WHERE action = 'clients.import'").pluck().get();
+        if (run.killed) {
+          // Killed while it held the write lock: not one row of it may remain.
+          expect(now, `${office.dataDir}: the before-state, row for row`).toEqual(before.get(office.dataDir));
+          expect([clients, imports]).toEqual([0, 0]);
+        } else {
+          // Run to its end (the calibration, or frozen after its COMMIT and let go on): all of it.
+          expect([clients, imports]).toEqual([n, 1]);
+          expect(office.sqlite.prepare('SELECT count(*) FROM client_phones').pluck().get()).toBe(n);
+        }
+      },
+      (full, dir) => {
+        // A random moment: after one of the in-transaction reports (not the last), plus up to
+        // 0.8 of the time between two reports in the full run.
+        const times = full.said.filter((s) => marker.test(s.text)).map((s) => s.at);
+        expect(times.length, 'the full run reported its writing').toBe(n / 2000);
+        const gap = (times.at(-1)! - times[0]!) / (times.length - 1);
+        const at = 2000 * (1 + Math.floor(random() * (n / 2000 - 1)));
+        return {
+          after: (line) => Number(marker.exec(line)?.[1]) === at,
+          delayMs: Math.floor(random() * gap * 0.8),
+          mayKill: (line) => {
+            // Frozen: is the import child's write transaction still open (not yet committed)?
+            const lock = writeLock(dbFile(dir));
+            if (!lock.held) {
+              letFinish++;
+              return false;
+            }
+            // Where the OS says who holds it, it must be the import child, not the worker.
+            if (lock.holder !== undefined) expect(lock.holder, 'the write lock is the import child\'s').toBe(Number(marker.exec(line)![3]));
+            inside++;
+            return true;
+          },
+        };
       },
     );
+    console.log(
+      `reliability: import: ${kills} of ${kills} kills landed inside the write transaction (${inside} seen holding the write lock while frozen; ${letFinish} runs frozen after COMMIT were let finish and checked whole)`,
+    );
+    expect(inside).toBe(kills);
+    expect(kills).toBe(8);
+    totalKills += kills;
   }, 240_000);
 
   it('a filing batch leaves every file either filed whole or not at all', async () => {
