@@ -11,6 +11,7 @@ import { owner } from '../../electron/server/testing/test-office';
 import { createBackup } from '../../electron/server/backup/backup.service';
 import { inspectBackup, listBackups } from '../../electron/server/backup/backup-check';
 import type { AuditReport } from '../../shared/contract/archive';
+import { PROGRESS_EVERY, WRITE_CHUNK } from '../../electron/server/imports/import-pipeline';
 
 /**
  * kill -9 at random moments during an import, a filing batch, a template re-file and a
@@ -236,8 +237,10 @@ describe('kill -9 at random moments', () => {
   let totalKills = 0;
 
   it('an import killed inside its write transaction leaves the database exactly as it was', async () => {
-    // 12,000 rows: the import child reports 'writing' at 2,000 … 10,000 (and 12,000, just
-    // before its last rows, the audit row and COMMIT) and writes its rows in chunks of 5,000.
+    // 12,000 rows: the import child reports 'writing' every PROGRESS_EVERY (2,000) rows from
+    // inside its BEGIN IMMEDIATE transaction and INSERTs them WRITE_CHUNK (5,000) at a time; the
+    // kills come after a report at 6,000, 8,000 or 10,000 — at least 5,000 rows written and not
+    // yet committed — and before the last rows, the audit row and COMMIT.
     const n = 12_000;
     const dbFile = (dir: string): string => path.join(dir, 'office.db');
     const before = new Map<string, Record<string, string>>();
@@ -272,12 +275,16 @@ describe('kill -9 at random moments', () => {
         }
       },
       (full, dir) => {
-        // A random moment: after one of the in-transaction reports (not the last), plus up to
-        // 0.8 of the time between two reports in the full run.
+        // A random moment: after one of those reports, plus up to 0.8 of the time between two
+        // reports in the full run.
         const times = full.said.filter((s) => marker.test(s.text)).map((s) => s.at);
-        expect(times.length, 'the full run reported its writing').toBe(n / 2000);
+        expect(times.length, 'the full run reported its writing').toBe(n / PROGRESS_EVERY);
         const gap = (times.at(-1)! - times[0]!) / (times.length - 1);
-        const at = 2000 * (1 + Math.floor(random() * (n / 2000 - 1)));
+        const written = Array.from({ length: n / PROGRESS_EVERY }, (_, k) => (k + 1) * PROGRESS_EVERY).filter(
+          (done) => done > WRITE_CHUNK && done < n,
+        );
+        expect(written.length, 'reports after the first rows were written').toBeGreaterThan(0);
+        const at = written[Math.floor(random() * written.length)]!;
         return {
           after: (line) => Number(marker.exec(line)?.[1]) === at,
           delayMs: Math.floor(random() * gap * 0.8),
@@ -297,7 +304,7 @@ describe('kill -9 at random moments', () => {
       },
     );
     console.log(
-      `reliability: import: ${kills} of ${kills} kills landed inside the write transaction (${inside} seen holding the write lock while frozen; ${letFinish} runs frozen after COMMIT were let finish and checked whole)`,
+      `reliability: import: ${inside} of ${kills} kills landed inside the write transaction, after ≥ ${WRITE_CHUNK} rows were written (${inside} seen holding the write lock while frozen; ${letFinish} runs frozen after COMMIT were let finish and checked whole)`,
     );
     expect(inside).toBe(kills);
     expect(kills).toBe(8);
