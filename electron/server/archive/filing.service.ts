@@ -74,7 +74,9 @@ export async function fileStream(ctx: CallContext, source: Readable, options: Fi
     limits: limitsOf(ctx.limits),
     expectedBytes: options.expectedBytes ?? null,
   }).catch((error: unknown) => {
-    throw options.signal?.aborted || (error as { code?: string }).code === 'ECONNRESET' ? interrupted() : diskError(error);
+    throw options.signal?.aborted || (error as { code?: string }).code === 'ECONNRESET'
+      ? interrupted()
+      : diskError(error, { root, fileName: options.originalName });
   });
   // The copy needs no lock (a 2 GB upload must not hold up everyone's filing); recording it does.
   try {
@@ -216,7 +218,7 @@ async function recordStaged(
       .execute(async () =>
         ctx.sqlite.prepare(`DELETE FROM archive_journal WHERE op = 'file' AND from_path = ?`).run(staged.stagedRel),
       );
-    throw diskError(error);
+    throw diskError(error, { root, fileName: options.originalName });
   }
 }
 
@@ -265,20 +267,27 @@ function interrupted(): AppError {
   );
 }
 
-/** A full disk or a folder that cannot be written is said as such — in both languages — not as a bare errno. */
-export function diskError(error: unknown): unknown {
+/**
+ * A full disk or a folder that cannot be written is said as such — in both languages, naming
+ * the file and the archive folder when the caller knows them — not as a bare errno.
+ */
+export function diskError(error: unknown, where?: { root: string; fileName: string }): unknown {
   const code = (error as { code?: string }).code;
+  const file = where ? `“${where.fileName}”` : '文件';
+  const fileEn = where ? `“${where.fileName}”` : 'the file';
   if (code === 'ENOSPC')
     return new AppError(
       'unavailable',
-      '磁盘空间已满,文件没有归档。请清理磁盘后重试;档案中没有留下半个文件。',
-      'The disk is full; the file was not filed. Free some space and retry; nothing half-written was kept.',
+      `${where ? `档案文件夹 ${where.root} 所在的` : ''}磁盘空间已满,${file}没有归档。请清理磁盘后重试;档案中没有留下半个文件。`,
+      `The disk${where ? ` holding the archive folder ${where.root}` : ''} is full; ${fileEn} was not filed. Free some space and retry; nothing half-written was kept.`,
+      { errno: code },
     );
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
     return new AppError(
       'unavailable',
-      '档案文件夹不可写,文件没有归档。请检查文件夹权限或是否只读。',
-      'The archive folder cannot be written; the file was not filed. Check its permissions or whether it is read-only.',
+      `档案文件夹${where ? ` ${where.root} ` : ''}不可写,${file}没有归档。请检查文件夹权限或是否只读。`,
+      `The archive folder${where ? ` ${where.root}` : ''} cannot be written; ${fileEn} was not filed. Check its permissions or whether it is read-only.`,
+      { errno: code },
     );
   return error;
 }

@@ -38,8 +38,9 @@ export type ImportHooks = {
 };
 
 /** Valid rows handed to the importer's writer at a time. */
-const WRITE_CHUNK = 5_000;
-const PROGRESS_EVERY = 2_000;
+export const WRITE_CHUNK = 5_000;
+/** Rows between two progress reports ('writing' ones come from inside the write transaction). */
+export const PROGRESS_EVERY = 2_000;
 
 class Rollback extends Error {}
 
