@@ -5,6 +5,7 @@ import type { ContractShares } from '../../shared/contract/pay-terms';
 import type { PerformanceSheet, PersonalStatement } from '../../shared/performance/performance-types';
 import { callOk, createTestOffice, type TestOffice } from '../../electron/server/testing/test-office';
 import { staffActor } from '../../electron/server/testing/office-fixtures';
+import { basicsOf, monthBasics, payMonth } from '../../electron/server/commission/month-figures';
 
 /**
  * 分成 end to end through dispatch on a real office file: shares split each payment (parts add
@@ -234,5 +235,33 @@ describe('分成 and adjustments after a close', () => {
     // September keeps what 李娜 earned; nothing is adjusted for the hand-over.
     expect(shares.adjustments).toEqual([]);
     expect(await sales('2026-09')).toMatchObject({ S002: 300_001, S003: 300_000 });
+  });
+});
+
+describe('the trend and 连续达标 read a month’s basics without the whole computation', () => {
+  it('gives, for open and closed months, the same sales, target and floor per person as the full figures', async () => {
+    const { a, b, c, contract } = await setup();
+    await callOk(office, 'shares.set', {
+      contractId: contract.id,
+      parts: [
+        { staffId: a.id, shareBp: 6000 },
+        { staffId: b.id, shareBp: 4000 },
+      ],
+      note: '共同开发',
+    });
+    await callOk(office, 'plans.set', { month: '2026-10', staffId: c.id, plan: { ...plan, targetFen: 50_000 } });
+    at('2026-10-20T03:00:00Z');
+    await callOk(office, 'payments.create', { contractId: contract.id, paidOn: '2026-10-12', amountFen: 300_000 });
+    await callOk(office, 'months.close', { month: '2026-09' });
+    for (const month of ['2026-08', '2026-09', '2026-10', '2026-11']) {
+      const full = basicsOf(await payMonth(office, month));
+      expect(await monthBasics(office, month)).toEqual(full);
+    }
+    // Not trivially equal: the shared payments are split, the closed month is the snapshot's.
+    const october = await monthBasics(office, '2026-10');
+    expect(october.closed).toBe(false);
+    expect(october.rows.find((r) => r.staffId === b.id)?.salesFen).toBe(120_000);
+    expect(october.rows.find((r) => r.staffId === c.id)?.targetFen).toBe(50_000);
+    expect((await monthBasics(office, '2026-09')).closed).toBe(true);
   });
 });

@@ -4,6 +4,7 @@ import { formatShareBp, splitByShares } from '../../../shared/commission/shares'
 import { formatFen } from '../../../shared/money';
 import type { SalesSourceLine } from '../../../shared/performance/performance-types';
 import { anyShares, setAt, shareIndex, type ShareSet } from './share-sets.repository';
+import { prepared } from '../db/prepared';
 
 /**
  * 业绩: per person, the sales credited to a month. Under the payments basis (default) that is
@@ -35,14 +36,16 @@ export type SalesUnit = {
 function sharedIn(sqlite: BetterSqlite3.Database, month: string, basis: Basis): SharedUnit[] {
   const index = shareIndex(sqlite);
   if (index.size === 0) return [];
-  // Raw rows (arrays, not objects) over the covering index: a month has thousands of payments and
-  // only the shared ones become objects.
+  // Only the units of contracts that have a share set leave SQLite (a probe of the sets' unique
+  // index per unit: a month has thousands of payments, a few hundred shared), as raw rows.
   const sql =
     basis === 'payments'
-      ? `SELECT id, contract_id, staff_id, amount_fen FROM payments WHERE credit_month = ?`
-      : `SELECT NULL, id, staff_id, amount_fen FROM contracts WHERE credit_month = ? AND status NOT IN ('draft', 'cancelled')`;
-  const shared: SharedUnit[] = [];
-  for (const [paymentId, contractId, staffId, amountFen] of sqlite.prepare(sql).raw(true).all(month) as [
+      ? `SELECT p.id, p.contract_id, p.staff_id, p.amount_fen FROM payments p WHERE p.credit_month = ?
+           AND EXISTS (SELECT 1 FROM contract_share_sets s WHERE s.contract_id = p.contract_id)`
+      : `SELECT NULL, k.id, k.staff_id, k.amount_fen FROM contracts k WHERE k.credit_month = ? AND k.status NOT IN ('draft', 'cancelled')
+           AND EXISTS (SELECT 1 FROM contract_share_sets s WHERE s.contract_id = k.id)`;
+  const units: SharedUnit[] = [];
+  for (const [paymentId, contractId, staffId, amountFen] of prepared(sqlite, sql).raw(true).all(month) as [
     number | null,
     number,
     number | null,
@@ -51,10 +54,9 @@ function sharedIn(sqlite: BetterSqlite3.Database, month: string, basis: Basis): 
     const sets = index.get(contractId);
     if (!sets) continue;
     const set = setAt(sets, month);
-    if (set && set.parts.length > 0)
-      shared.push({ unit: { paymentId, contractId, staffId, amountFen, creditMonth: month }, set });
+    if (set && set.parts.length > 0) units.push({ unit: { paymentId, contractId, staffId, amountFen, creditMonth: month }, set });
   }
-  return shared;
+  return units;
 }
 
 /** Who a unit credits under a share set (or, without one, its own salesperson). */
@@ -71,7 +73,7 @@ export function salesByStaff(sqlite: BetterSqlite3.Database, month: string, basi
       ? `SELECT staff_id AS staffId, sum(amount_fen) AS fen FROM payments WHERE credit_month = ? AND staff_id IS NOT NULL GROUP BY staff_id`
       : `SELECT staff_id AS staffId, sum(amount_fen) AS fen FROM contracts
          WHERE credit_month = ? AND staff_id IS NOT NULL AND status NOT IN ('draft', 'cancelled') GROUP BY staff_id`;
-  const rows = sqlite.prepare(sql).all(month) as { staffId: number; fen: number }[];
+  const rows = prepared(sqlite, sql).all(month) as { staffId: number; fen: number }[];
   const totals = new Map(rows.map((r) => [r.staffId, r.fen]));
   if (!anyShares(sqlite)) return totals;
   const add = (staffId: number, fen: number) => totals.set(staffId, (totals.get(staffId) ?? 0) + fen);
@@ -79,11 +81,10 @@ export function salesByStaff(sqlite: BetterSqlite3.Database, month: string, basi
     if (unit.staffId !== null) add(unit.staffId, -unit.amountFen);
     for (const part of splitByShares(unit.amountFen, set.parts)) add(part.staffId, part.amountFen);
   }
-  const adjustments = sqlite
-    .prepare(
-      `SELECT staff_id AS staffId, sum(amount_fen) AS fen FROM share_adjustments WHERE credit_month = ? AND basis = ? GROUP BY staff_id`,
-    )
-    .all(month, basis) as { staffId: number; fen: number }[];
+  const adjustments = prepared(
+    sqlite,
+    `SELECT staff_id AS staffId, sum(amount_fen) AS fen FROM share_adjustments WHERE credit_month = ? AND basis = ? GROUP BY staff_id`,
+  ).all(month, basis) as { staffId: number; fen: number }[];
   for (const a of adjustments) add(a.staffId, a.fen);
   return totals;
 }

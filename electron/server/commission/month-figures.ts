@@ -22,11 +22,11 @@ import { salesByStaff } from './credited-sales';
 import { employedIn } from './employed-staff';
 import { payLinesFor, sumLines } from './month-extras';
 import { rulesIn } from './pay-items.repository';
-import { isMonthClosed } from './month-state';
 import { effectiveTiers, loadTiers, type TiersSource } from './plan-tiers.repository';
 import { policiesFor, tierAndRulePolicies } from './policies';
 import { effectivePlan, loadPlans } from './plans.repository';
 import { anyShares } from './share-sets.repository';
+import { prepared } from '../db/prepared';
 
 /** One person's month as the commission rules compute it (docs/rules.md › 指标、提成与月结, issue 19). */
 export type PayRow = {
@@ -119,7 +119,7 @@ async function computeBase(
   const sales = salesByStaff(ctx.sqlite, month, settings.creditBasis);
   const allowances = new Map(
     (
-      ctx.sqlite.prepare('SELECT role, sum(amount_fen) AS fen FROM role_allowances GROUP BY role').all() as {
+      prepared(ctx.sqlite, 'SELECT role, sum(amount_fen) AS fen FROM role_allowances GROUP BY role').all() as {
         role: string;
         fen: number;
       }[]
@@ -198,10 +198,7 @@ export async function computeMonth(ctx: OfficeContext, month: Month, judgeAsClos
     base.rows.map((r) => ({ staffId: r.staffId, role: r.role, salesFen: r.pay.salesFen, targetFen: r.pay.targetFen })),
     base.creditBasis,
     base.sales,
-    async (earlier) =>
-      isMonthClosed(ctx.sqlite, earlier)
-        ? targetMet(await baseMonth(ctx, earlier))
-        : targetMetLive(ctx, earlier, base.creditBasis),
+    async (earlier) => targetMet(await monthBasics(ctx, earlier, base.creditBasis)),
   );
   const activity = activityByStaff(ctx.sqlite, month);
   const rows = base.rows.map((r) => {
@@ -225,30 +222,63 @@ export async function computeMonth(ctx: OfficeContext, month: Month, judgeAsClos
   };
 }
 
-/** 达标 in an open month from its sales and plans alone (no commission, history or allowances). */
-function targetMetLive(ctx: OfficeContext, month: Month, basis: CommissionSettings['creditBasis']): Map<number, boolean> {
+/** What trends and 连续达标 read of a month: per person employed in it, credited sales, target and floor. */
+export type MonthBasics = {
+  month: Month;
+  closed: boolean;
+  rows: { staffId: number; salesFen: number; targetFen: number | null; floorFen: number | null }[];
+};
+
+/**
+ * A month's basics: a closed month's from its snapshot (as closed), an open month's from its sales
+ * and plans alone — the same figures computeBase gives (same people, sales and effective plan),
+ * without the commission, floor history, tiers and allowances it also works out, which the sheet's
+ * six-month trend and a 连续达标 rule looking back up to three years do not need.
+ */
+export async function monthBasics(
+  ctx: OfficeContext,
+  month: Month,
+  basis?: CommissionSettings['creditBasis'],
+): Promise<MonthBasics> {
+  const closed = closedSnapshot(ctx, month);
+  if (closed) return basicsOf({ month, closed: true, rows: closed.snapshot.rows });
+  const creditBasis = basis ?? (await readCommissionSettings(ctx.db)).creditBasis;
   const plans = loadPlans(ctx.sqlite, month);
-  const sales = salesByStaff(ctx.sqlite, month, basis);
-  return new Map(
-    employedIn(ctx.sqlite, month).map((s) => {
-      const target = effectivePlan(plans, s.id, s.role).targetFen;
-      return [s.id, target !== null && target > 0 && (sales.get(s.id) ?? 0) >= target];
+  const sales = salesByStaff(ctx.sqlite, month, creditBasis);
+  return {
+    month,
+    closed: false,
+    rows: employedIn(ctx.sqlite, month).map((s) => {
+      const plan = effectivePlan(plans, s.id, s.role);
+      return { staffId: s.id, salesFen: sales.get(s.id) ?? 0, targetFen: plan.targetFen, floorFen: plan.floorFen };
     }),
-  );
+  };
 }
 
-function targetMet(figures: PayMonth): Map<number, boolean> {
-  return new Map(
-    figures.rows.map((r) => [r.staffId, r.pay.targetFen !== null && r.pay.targetFen > 0 && r.pay.salesFen >= r.pay.targetFen]),
-  );
+/** The basics of figures already computed (the sheet's own month). */
+export function basicsOf(figures: Pick<PayMonth, 'month' | 'closed' | 'rows'>): MonthBasics {
+  return {
+    month: figures.month,
+    closed: figures.closed,
+    rows: figures.rows.map((r) => ({
+      staffId: r.staffId,
+      salesFen: r.pay.salesFen,
+      targetFen: r.pay.targetFen,
+      floorFen: r.pay.floorFen,
+    })),
+  };
+}
+
+function targetMet(basics: MonthBasics): Map<number, boolean> {
+  return new Map(basics.rows.map((r) => [r.staffId, r.targetFen !== null && r.targetFen > 0 && r.salesFen >= r.targetFen]));
 }
 
 type Snapshot = { creditBasis: CommissionSettings['creditBasis']; policies: AppliedPolicy[]; rows: PayRow[] };
 
 function closedSnapshot(ctx: OfficeContext, month: Month): { closedAt: string; snapshot: Snapshot } | null {
-  const close = ctx.sqlite
-    .prepare('SELECT closed_at, snapshot_json FROM month_closes WHERE month = ? AND closed = 1')
-    .get(month) as { closed_at: string; snapshot_json: string } | undefined;
+  const close = prepared(ctx.sqlite, 'SELECT closed_at, snapshot_json FROM month_closes WHERE month = ? AND closed = 1').get(
+    month,
+  ) as { closed_at: string; snapshot_json: string } | undefined;
   if (!close) return null;
   const snapshot = JSON.parse(close.snapshot_json) as Snapshot;
   // Snapshots from before 奖金/扣款, activity and tiers were kept read as having none.
@@ -274,12 +304,6 @@ function fromSnapshot(month: Month, closedAt: string, snapshot: Snapshot): PayMo
 export async function payMonth(ctx: OfficeContext, month: Month): Promise<PayMonth> {
   const closed = closedSnapshot(ctx, month);
   return closed ? fromSnapshot(month, closed.closedAt, closed.snapshot) : computeMonth(ctx, month, false);
-}
-
-/** Like payMonth, without computing 奖金/扣款 and activity for an open month (trends, history). */
-export async function baseMonth(ctx: OfficeContext, month: Month): Promise<PayMonth> {
-  const closed = closedSnapshot(ctx, month);
-  return closed ? fromSnapshot(month, closed.closedAt, closed.snapshot) : computeBase(ctx, month, false);
 }
 
 /**

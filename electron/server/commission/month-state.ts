@@ -6,6 +6,7 @@ import type { MonthState } from '../../../shared/contract/commission';
 import { auditNames } from '../audit/audit-names';
 import { firstOpenMonth } from '../../../shared/commission/credit-month';
 import { AppError } from '../core/app-error';
+import { prepared } from '../db/prepared';
 
 type CloseRecord = Omit<Selectable<MonthClosesTable>, 'snapshot_json'>;
 
@@ -28,7 +29,7 @@ export function monthStates(sqlite: BetterSqlite3.Database): MonthState[] {
 }
 
 export function isMonthClosed(sqlite: BetterSqlite3.Database, month: string): boolean {
-  return sqlite.prepare('SELECT 1 FROM month_closes WHERE month = ? AND closed = 1').get(month) !== undefined;
+  return prepared(sqlite, 'SELECT 1 FROM month_closes WHERE month = ? AND closed = 1').get(month) !== undefined;
 }
 
 /** Plans and figures of a closed month are frozen (月结); change them after reopening. */

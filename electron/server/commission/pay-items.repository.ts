@@ -3,6 +3,7 @@ import type { Selectable } from 'kysely';
 import type { BonusRulesTable } from '../db/schema';
 import type { BonusRule, BonusRuleDef } from '../../../shared/commission/bonus-rules';
 import type { Role } from '../../../shared/roles';
+import { prepared } from '../db/prepared';
 
 /** 奖金/扣款 entered by a manager. */
 export type PayItemRecord = {
@@ -24,9 +25,10 @@ const ITEM_SELECT = `SELECT id, staff_id AS staffId, kind, category, reason, amo
 
 /** Items that count in `month`: one-off items of that month and recurring ones running through it. */
 export function itemsIn(sqlite: BetterSqlite3.Database, month: string): PayItemRecord[] {
-  return sqlite
-    .prepare(`${ITEM_SELECT} WHERE from_month <= ? AND (to_month IS NULL OR to_month >= ?) ORDER BY staff_id, id`)
-    .all(month, month) as PayItemRecord[];
+  return prepared(
+    sqlite,
+    `${ITEM_SELECT} WHERE from_month <= ? AND (to_month IS NULL OR to_month >= ?) ORDER BY staff_id, id`,
+  ).all(month, month) as PayItemRecord[];
 }
 
 export function findItem(sqlite: BetterSqlite3.Database, id: number): PayItemRecord | undefined {
@@ -53,9 +55,10 @@ function toRule(r: RuleRecord): BonusRuleRecord {
 
 export function rulesIn(sqlite: BetterSqlite3.Database, month: string): BonusRuleRecord[] {
   return (
-    sqlite
-      .prepare('SELECT * FROM bonus_rules WHERE from_month <= ? AND (to_month IS NULL OR to_month >= ?) ORDER BY id')
-      .all(month, month) as RuleRecord[]
+    prepared(sqlite, 'SELECT * FROM bonus_rules WHERE from_month <= ? AND (to_month IS NULL OR to_month >= ?) ORDER BY id').all(
+      month,
+      month,
+    ) as RuleRecord[]
   ).map(toRule);
 }
 

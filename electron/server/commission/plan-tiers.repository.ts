@@ -2,12 +2,13 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Tier } from '../../../shared/commission/tiers';
 import type { Role } from '../../../shared/roles';
 import type { MonthPlanRows } from './plans.repository';
+import { prepared } from '../db/prepared';
 
 /** 阶梯提成 of a month: the team default (for 业务员) and per-person tiers. */
 export type MonthTiers = { team: Tier[] | null; byStaff: Map<number, Tier[]> };
 
 export function loadTiers(sqlite: BetterSqlite3.Database, month: string): MonthTiers {
-  const rows = sqlite.prepare('SELECT staff_id AS staffId, tiers_json AS json FROM plan_tiers WHERE month = ?').all(month) as {
+  const rows = prepared(sqlite, 'SELECT staff_id AS staffId, tiers_json AS json FROM plan_tiers WHERE month = ?').all(month) as {
     staffId: number | null;
     json: string;
   }[];

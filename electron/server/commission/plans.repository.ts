@@ -3,6 +3,7 @@ import type { Selectable } from 'kysely';
 import type { MonthlyPlansTable } from '../db/schema';
 import type { EffectivePlan, PlanRow } from '../../../shared/contract/commission';
 import type { Role } from '../../../shared/roles';
+import { prepared } from '../db/prepared';
 
 /** 超额倍数 when nobody set one: the manual's "超出部分加倍提成". */
 export const DEFAULT_MULTIPLIER_PCT = 200;
@@ -25,7 +26,7 @@ function toPlanRow(r: PlanRecord): PlanRow {
 export type MonthPlanRows = { team: PlanRow | null; byStaff: Map<number, PlanRow> };
 
 export function loadPlans(sqlite: BetterSqlite3.Database, month: string): MonthPlanRows {
-  const rows = (sqlite.prepare('SELECT * FROM monthly_plans WHERE month = ?').all(month) as PlanRecord[]).map(toPlanRow);
+  const rows = (prepared(sqlite, 'SELECT * FROM monthly_plans WHERE month = ?').all(month) as PlanRecord[]).map(toPlanRow);
   return {
     team: rows.find((r) => r.staffId === null) ?? null,
     byStaff: new Map(rows.filter((r) => r.staffId !== null).map((r) => [r.staffId!, r])),

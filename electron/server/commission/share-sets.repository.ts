@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { SharePart } from '../../../shared/commission/shares';
+import { prepared } from '../db/prepared';
 
 /** A contract's shares from `fromMonth` on; no parts = credited to one salesperson again. */
 export type ShareSet = { id: number; contractId: number; fromMonth: string; parts: SharePart[] };
@@ -40,7 +41,7 @@ export function setAt(sets: readonly ShareSet[] | undefined, month: string): Sha
 
 /** True when any contract is shared at all — lets an office without 分成 skip the extra reads. */
 export function anyShares(sqlite: BetterSqlite3.Database): boolean {
-  return sqlite.prepare('SELECT 1 FROM contract_share_sets LIMIT 1').get() !== undefined;
+  return prepared(sqlite, 'SELECT 1 FROM contract_share_sets LIMIT 1').get() !== undefined;
 }
 
 type IndexCache = { stamp: string; byContract: Map<number, ShareSet[]> };
@@ -65,7 +66,7 @@ export function forgetShareIndex(sqlite: BetterSqlite3.Database): void {
 const STAMP_SQL = 'SELECT total_changes()';
 
 export function shareIndex(sqlite: BetterSqlite3.Database): Map<number, ShareSet[]> {
-  const written = sqlite.prepare(STAMP_SQL).pluck().get() as number;
+  const written = prepared(sqlite, STAMP_SQL).pluck().get() as number;
   const stamp = `${sqlite.pragma('data_version', { simple: true }) as number}/${written}/${localChanges.get(sqlite) ?? 0}`;
   const cached = indexes.get(sqlite);
   if (cached?.stamp === stamp) return cached.byContract;

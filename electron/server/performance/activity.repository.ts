@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { ActivityFigures } from '../../../shared/performance/performance-types';
 import { monthBounds } from '../../../shared/performance/month-range';
+import { prepared } from '../db/prepared';
 
 /**
  * The sheet's activity columns (新增客户, 跟进次数, 新签合同, 资料完整度) per staff id for one
@@ -14,7 +15,7 @@ export function activityByStaff(sqlite: BetterSqlite3.Database, month: string): 
   // One grouped pass per figure over the month's index range (not a sub-query per person, which
   // walked every follow-up of each person): the sheet stays fast with twenty years of data.
   const counts = (sql: string): Map<number, number> =>
-    new Map((sqlite.prepare(sql).all({ first, last }) as { staffId: number; n: number }[]).map((r) => [r.staffId, r.n]));
+    new Map((prepared(sqlite, sql).all({ first, last }) as { staffId: number; n: number }[]).map((r) => [r.staffId, r.n]));
   const newClients = counts(
     `SELECT owner_staff_id AS staffId, count(*) AS n FROM clients
       WHERE joined_on BETWEEN @first AND @last AND owner_staff_id IS NOT NULL GROUP BY owner_staff_id`,
@@ -32,15 +33,14 @@ export function activityByStaff(sqlite: BetterSqlite3.Database, month: string): 
   // A covering index (owner, archived, completeness) makes this one pass over the index alone.
   const completeness = new Map(
     (
-      sqlite
-        .prepare(
-          `SELECT owner_staff_id AS staffId, round(avg(completeness)) AS n FROM clients
+      prepared(
+        sqlite,
+        `SELECT owner_staff_id AS staffId, round(avg(completeness)) AS n FROM clients
             WHERE archived_at IS NULL AND owner_staff_id IS NOT NULL GROUP BY owner_staff_id`,
-        )
-        .all() as { staffId: number; n: number }[]
+      ).all() as { staffId: number; n: number }[]
     ).map((r) => [r.staffId, r.n]),
   );
-  const staffIds = sqlite.prepare('SELECT id FROM staff').pluck().all() as number[];
+  const staffIds = prepared(sqlite, 'SELECT id FROM staff').pluck().all() as number[];
   return new Map(
     staffIds.map((id) => [
       id,

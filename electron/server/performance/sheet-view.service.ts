@@ -13,7 +13,7 @@ import type { CallContext } from '../core/context';
 import { getSettings } from '../settings/settings.service';
 import { salesLinesOf } from '../commission/credited-sales';
 import { lastClosed } from '../commission/month-state';
-import { baseMonth, payMonth, type PayMonth } from '../commission/month-figures';
+import { basicsOf, monthBasics, payMonth, type PayMonth } from '../commission/month-figures';
 import { frozenLines } from '../commission/month-close.service';
 import { statementConfirmation } from '../commission/confirmations.service';
 
@@ -80,14 +80,14 @@ export async function trendFor(ctx: CallContext, from: Month, to: Month, known?:
   const points: TrendPoint[] = [];
   for (const month of months) {
     // The month the caller already computed (the sheet's own) is not computed again.
-    const pay: PayMonth = known?.month === month ? known : await baseMonth(ctx, month);
+    const pay = known?.month === month ? basicsOf(known) : await monthBasics(ctx, month);
     const rows = pay.rows.filter((r) => scope.onlyStaffId === null || r.staffId === scope.onlyStaffId);
     points.push({
       month,
       closed: pay.closed,
-      salesFen: sum(rows.map((r) => r.pay.salesFen)),
-      targetFen: sumOrNull(rows.map((r) => r.pay.targetFen)),
-      floorFen: sumOrNull(rows.map((r) => r.pay.floorFen)),
+      salesFen: sum(rows.map((r) => r.salesFen)),
+      targetFen: sumOrNull(rows.map((r) => r.targetFen)),
+      floorFen: sumOrNull(rows.map((r) => r.floorFen)),
     });
   }
   return points;
@@ -125,14 +125,14 @@ export async function computeStatement(ctx: CallContext, month: Month, staffId: 
 async function personTrend(ctx: CallContext, month: Month, staffId: number): Promise<TrendPoint[]> {
   const points: TrendPoint[] = [];
   for (const m of monthsEndingWith(month, 6)) {
-    const pay = await baseMonth(ctx, m);
+    const pay = await monthBasics(ctx, m);
     const row = pay.rows.find((r) => r.staffId === staffId);
     points.push({
       month: m,
       closed: pay.closed,
-      salesFen: row?.pay.salesFen ?? 0,
-      targetFen: row?.pay.targetFen ?? null,
-      floorFen: row?.pay.floorFen ?? null,
+      salesFen: row?.salesFen ?? 0,
+      targetFen: row?.targetFen ?? null,
+      floorFen: row?.floorFen ?? null,
     });
   }
   return points;
