@@ -15,6 +15,17 @@ const KEEP_FINISHED_MS = 60_000;
 type Job = ImportProgress & { actorCode: string | null; cancel: (() => void) | null; cancelled: boolean };
 
 const jobs = new Map<string, Job>();
+
+/**
+ * Cancels that came before their job. The page shows 取消 as soon as it starts sending the file,
+ * but the job exists only once the host has received the whole upload: a cancel in between found
+ * nothing, was dropped, and the import ran anyway. It is kept here (for the same person, or from
+ * an owner) and the job starts cancelled. Kept a few minutes, and only so many.
+ */
+const earlyCancels = new Map<string, { actorCode: string | null; byOwner: boolean }>();
+const EARLY_CANCEL_MS = 5 * 60_000;
+const MAX_EARLY_CANCELS = 100;
+
 let running = 0;
 const waiting: (() => void)[] = [];
 
@@ -48,6 +59,12 @@ export async function startJob(
     cancelled: false,
   };
   if (jobId) jobs.set(jobId, job);
+  if (jobId && takeEarlyCancel(jobId, job.actorCode)) {
+    job.cancelled = true;
+    job.phase = 'cancelled';
+    forgetLater(jobId, job);
+    throw cancelledError();
+  }
   if (running >= MAX_RUNNING_IMPORTS) {
     if (waiting.length >= MAX_WAITING_IMPORTS) {
       if (jobId) jobs.delete(jobId);
@@ -82,9 +99,27 @@ export async function startJob(
         running--;
         waiting.shift()?.();
       }
-      if (jobId) setTimeout(() => jobs.get(jobId) === job && jobs.delete(jobId), KEEP_FINISHED_MS).unref();
+      if (jobId) forgetLater(jobId, job);
     },
   };
+}
+
+function forgetLater(jobId: string, job: Job): void {
+  setTimeout(() => jobs.get(jobId) === job && jobs.delete(jobId), KEEP_FINISHED_MS).unref();
+}
+
+function takeEarlyCancel(jobId: string, actorCode: string | null): boolean {
+  const early = earlyCancels.get(jobId);
+  if (!early || !(early.byOwner || early.actorCode === actorCode)) return false;
+  earlyCancels.delete(jobId);
+  return true;
+}
+
+function rememberEarlyCancel(jobId: string, actor: Actor | null): void {
+  if (earlyCancels.size >= MAX_EARLY_CANCELS) earlyCancels.delete(earlyCancels.keys().next().value!);
+  const entry = { actorCode: actor?.code ?? null, byOwner: actor?.role === 'owner' };
+  earlyCancels.set(jobId, entry);
+  setTimeout(() => earlyCancels.get(jobId) === entry && earlyCancels.delete(jobId), EARLY_CANCEL_MS).unref();
 }
 
 function isFinished(phase: ImportPhase): boolean {
@@ -103,10 +138,18 @@ export function jobProgress(jobId: string, actor: Actor | null): ImportProgress 
   return progress;
 }
 
-/** Stop an import: a waiting one never starts, a running one's child process is killed (its transaction never commits). */
+/**
+ * Stop an import: one not yet started (its upload still arriving) or waiting never starts, a
+ * running one's child process is killed (its transaction never commits).
+ */
 export function cancelJob(jobId: string, actor: Actor | null): boolean {
   const job = jobs.get(jobId);
-  if (!job || !visibleTo(job, actor) || isFinished(job.phase)) return false;
+  if (!job) {
+    // Not started yet (its file still on the way): it will start cancelled.
+    rememberEarlyCancel(jobId, actor);
+    return true;
+  }
+  if (!visibleTo(job, actor) || isFinished(job.phase)) return false;
   job.cancelled = true;
   job.phase = 'cancelled';
   job.cancel?.();

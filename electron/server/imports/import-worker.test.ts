@@ -108,6 +108,22 @@ describe('imports run off the host thread', () => {
     expect((await cancelOutcome(office, 'contracts', 'late.csv', 'late-cancel-1')).details).toEqual({ cancelled: true });
   }, 300_000);
 
+  it('a cancel that comes before the job (its file still on the way) is kept: the import starts cancelled, for that person only', async () => {
+    const { actor: clerk } = await staffActor(office, 'C002', '文员二', 'clerk');
+    expect(await callOk(office, 'imports.cancel', { jobId: 'early-cancel-1' })).toEqual({ cancelled: true });
+    const early = await office.call(owner, 'clients.import', {
+      fileName: 'early.csv',
+      dataBase64: bigClientsCsv(50).toString('base64'),
+      jobId: 'early-cancel-1',
+    });
+    expect(early.ok ? null : early.error).toMatchObject({ code: 'conflict', details: { cancelled: true } });
+    expect(count()).toBe(0);
+    // Someone else's early cancel does not stop the owner's import; a used one is gone.
+    expect(await callOk(office, 'imports.cancel', { jobId: 'early-cancel-2' }, clerk)).toEqual({ cancelled: true });
+    await callOk(office, 'clients.import', { fileName: 'b.csv', dataBase64: bigClientsCsv(50).toString('base64'), jobId: 'early-cancel-2' });
+    expect(count()).toBe(50);
+  }, 300_000);
+
   it('shows a job only to whoever started it (and the owner)', async () => {
     const { actor: clerk } = await staffActor(office, 'C001', '文员', 'clerk');
     const running = office.call(owner, 'clients.import', {
