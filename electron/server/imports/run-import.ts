@@ -153,6 +153,9 @@ export async function cancelOutcome(
   const row = await ctx.db
     .selectFrom('audit_log')
     .select('after_json')
+    // (entity, entity_id IS NULL) is the audit_log_entity index's prefix: only import rows are read.
+    .where('entity', '=', kind)
+    .where('entity_id', 'is', null)
     .where('action', '=', `${kind}.import`)
     .where((eb) => eb.fn<string | null>('json_extract', ['after_json', eb.val('$.jobId')]), '=', jobId)
     .orderBy('id', 'desc')
