@@ -9,6 +9,26 @@ import type { Envelope } from '../../shared/errors';
  * violation, a React warning turned error or a failed chunk load shows up.
  */
 export const test = base.extend<{ consoleErrors: string[] }>({
+  // After every goto and reload, wait until the app has booted and the page's chunk has run (no
+  // full-screen spinner left). On CI's two cores the month suite's host and browser run beside this
+  // one, and a first page (bundle parsed, settings → sign-in state → the page's chunk) once took more
+  // than the 20 s a single assertion waits. The boot gets its own, longer wait, in one place; what a
+  // test then checks on the page still has to appear within the normal 20 s.
+  page: async ({ page }, use) => {
+    const goto = page.goto.bind(page);
+    const reload = page.reload.bind(page);
+    page.goto = async (url, options) => {
+      const response = await goto(url, options);
+      await appSettled(page);
+      return response;
+    };
+    page.reload = async (options) => {
+      const response = await reload(options);
+      await appSettled(page);
+      return response;
+    };
+    await use(page);
+  },
   consoleErrors: [
     async ({ page }, use) => {
       const errors: string[] = [];
@@ -27,6 +47,28 @@ export const test = base.extend<{ consoleErrors: string[] }>({
 });
 
 export { expect };
+
+const BOOT_TIMEOUT_MS = 90_000;
+
+/** The little of the page's `document` that appSettled reads. */
+type PageDocument = {
+  getElementById(id: string): { childElementCount: number } | null;
+  querySelector(selector: string): unknown;
+};
+
+/** The app's root has rendered something and no full-screen spinner (boot or a page's chunk) is left. */
+async function appSettled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      // Through globalThis: these tests type-check without the DOM library.
+      const doc = (globalThis as unknown as { document: PageDocument }).document;
+      const root = doc.getElementById('root');
+      return !!root && root.childElementCount > 0 && !doc.querySelector('[data-testid="app-loading"]');
+    },
+    undefined,
+    { timeout: BOOT_TIMEOUT_MS, polling: 100 },
+  );
+}
 
 /** Call the contract over HTTP, as the browser mode does; throws on an error envelope. */
 export async function api<M extends Method>(
