@@ -5,7 +5,8 @@ import type { ContractShares } from '../../shared/contract/pay-terms';
 import type { PerformanceSheet, PersonalStatement } from '../../shared/performance/performance-types';
 import { callOk, createTestOffice, type TestOffice } from '../../electron/server/testing/test-office';
 import { staffActor } from '../../electron/server/testing/office-fixtures';
-import { basicsOf, monthBasics, payMonth } from '../../electron/server/commission/month-figures';
+import { basicsOf, monthBasics, monthBasicsOf, payMonth } from '../../electron/server/commission/month-figures';
+import { salesByStaff, salesByStaffInMonths } from '../../electron/server/commission/credited-sales';
 
 /**
  * 分成 end to end through dispatch on a real office file: shares split each payment (parts add
@@ -263,5 +264,30 @@ describe('the trend and 连续达标 read a month’s basics without the whole c
     expect(october.rows.find((r) => r.staffId === b.id)?.salesFen).toBe(120_000);
     expect(october.rows.find((r) => r.staffId === c.id)?.targetFen).toBe(50_000);
     expect((await monthBasics(office, '2026-09')).closed).toBe(true);
+
+    // Shares changed after September closed: its sales are re-split as adjustments credited to the
+    // open month. Read in one pass over four months, every month is what it is read alone.
+    await callOk(office, 'shares.set', {
+      contractId: contract.id,
+      parts: [
+        { staffId: a.id, shareBp: 3000 },
+        { staffId: c.id, shareBp: 7000 },
+      ],
+      note: '改为与王强分成',
+    });
+    const months = ['2026-08', '2026-09', '2026-10', '2026-11'];
+    const inOnePass = salesByStaffInMonths(office.sqlite, '2026-08', '2026-11', 'payments');
+    expect([...inOnePass.keys()].sort()).toEqual(['2026-09', '2026-10']);
+    for (const month of months)
+      expect(inOnePass.get(month) ?? new Map()).toEqual(salesByStaff(office.sqlite, month, 'payments'));
+    const adjusted = office.sqlite
+      .prepare('SELECT count(*) FROM share_adjustments WHERE credit_month = ?')
+      .pluck()
+      .get('2026-10') as number;
+    expect(adjusted).toBeGreaterThan(0);
+    const basics = await monthBasicsOf(office, months);
+    for (const month of months) expect(basics.get(month)).toEqual(await monthBasics(office, month));
+    for (const month of ['2026-10', '2026-11'])
+      expect(basics.get(month)).toEqual(basicsOf(await payMonth(office, month)));
   });
 });

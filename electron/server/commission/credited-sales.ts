@@ -29,34 +29,41 @@ export type SalesUnit = {
 };
 
 /**
- * The month's units of shared contracts, each with the share set that applies in that month (the
- * latest starting at or before it); a unit whose set has no parts is not shared then and is left
- * out. The month's payments come from a covering index; the sets from the in-memory index.
+ * The units of shared contracts credited to the months `first`…`last`, each with the share set that
+ * applies in its own month (the latest starting at or before it); a unit whose set has no parts is
+ * not shared then and is left out. The payments come from a covering index; the sets from the
+ * in-memory index.
  */
-function sharedIn(sqlite: BetterSqlite3.Database, month: string, basis: Basis): SharedUnit[] {
+function sharedInMonths(sqlite: BetterSqlite3.Database, first: string, last: string, basis: Basis): SharedUnit[] {
   const index = shareIndex(sqlite);
   if (index.size === 0) return [];
   // Only the units of contracts that have a share set leave SQLite (a probe of the sets' unique
   // index per unit: a month has thousands of payments, a few hundred shared), as raw rows.
   const sql =
     basis === 'payments'
-      ? `SELECT p.id, p.contract_id, p.staff_id, p.amount_fen FROM payments p WHERE p.credit_month = ?
+      ? `SELECT p.id, p.contract_id, p.staff_id, p.amount_fen, p.credit_month FROM payments p WHERE p.credit_month BETWEEN ? AND ?
            AND EXISTS (SELECT 1 FROM contract_share_sets s WHERE s.contract_id = p.contract_id)`
-      : `SELECT NULL, k.id, k.staff_id, k.amount_fen FROM contracts k WHERE k.credit_month = ? AND k.status NOT IN ('draft', 'cancelled')
+      : `SELECT NULL, k.id, k.staff_id, k.amount_fen, k.credit_month FROM contracts k WHERE k.credit_month BETWEEN ? AND ?
+           AND k.status NOT IN ('draft', 'cancelled')
            AND EXISTS (SELECT 1 FROM contract_share_sets s WHERE s.contract_id = k.id)`;
   const units: SharedUnit[] = [];
-  for (const [paymentId, contractId, staffId, amountFen] of prepared(sqlite, sql).raw(true).all(month) as [
+  for (const [paymentId, contractId, staffId, amountFen, creditMonth] of prepared(sqlite, sql).raw(true).all(first, last) as [
     number | null,
     number,
     number | null,
     number,
+    string,
   ][]) {
     const sets = index.get(contractId);
     if (!sets) continue;
-    const set = setAt(sets, month);
-    if (set && set.parts.length > 0) units.push({ unit: { paymentId, contractId, staffId, amountFen, creditMonth: month }, set });
+    const set = setAt(sets, creditMonth);
+    if (set && set.parts.length > 0) units.push({ unit: { paymentId, contractId, staffId, amountFen, creditMonth }, set });
   }
   return units;
+}
+
+function sharedIn(sqlite: BetterSqlite3.Database, month: string, basis: Basis): SharedUnit[] {
+  return sharedInMonths(sqlite, month, month, basis);
 }
 
 /** Who a unit credits under a share set (or, without one, its own salesperson). */
@@ -68,25 +75,49 @@ export function creditOfUnit(unit: SalesUnit, set: ShareSet | null): Map<number,
 type SharedUnit = { unit: SalesUnit; set: ShareSet };
 
 export function salesByStaff(sqlite: BetterSqlite3.Database, month: string, basis: Basis): Map<number, number> {
+  return salesByStaffInMonths(sqlite, month, month, basis).get(month) ?? new Map();
+}
+
+/**
+ * salesByStaff for every month from `first` to `last` (YYYY-MM, inclusive) in one pass — month →
+ * person → fen; a month with no sales is absent. Trends and a 连续达标 rule looking back years read
+ * many months: one query over the range costs about what one month's did.
+ */
+export function salesByStaffInMonths(
+  sqlite: BetterSqlite3.Database,
+  first: string,
+  last: string,
+  basis: Basis,
+): Map<string, Map<number, number>> {
   const sql =
     basis === 'payments'
-      ? `SELECT staff_id AS staffId, sum(amount_fen) AS fen FROM payments WHERE credit_month = ? AND staff_id IS NOT NULL GROUP BY staff_id`
-      : `SELECT staff_id AS staffId, sum(amount_fen) AS fen FROM contracts
-         WHERE credit_month = ? AND staff_id IS NOT NULL AND status NOT IN ('draft', 'cancelled') GROUP BY staff_id`;
-  const rows = prepared(sqlite, sql).all(month) as { staffId: number; fen: number }[];
-  const totals = new Map(rows.map((r) => [r.staffId, r.fen]));
-  if (!anyShares(sqlite)) return totals;
-  const add = (staffId: number, fen: number) => totals.set(staffId, (totals.get(staffId) ?? 0) + fen);
-  for (const { unit, set } of sharedIn(sqlite, month, basis)) {
-    if (unit.staffId !== null) add(unit.staffId, -unit.amountFen);
-    for (const part of splitByShares(unit.amountFen, set.parts)) add(part.staffId, part.amountFen);
+      ? `SELECT credit_month, staff_id, sum(amount_fen) FROM payments
+         WHERE credit_month BETWEEN ? AND ? AND staff_id IS NOT NULL GROUP BY credit_month, staff_id`
+      : `SELECT credit_month, staff_id, sum(amount_fen) FROM contracts
+         WHERE credit_month BETWEEN ? AND ? AND staff_id IS NOT NULL AND status NOT IN ('draft', 'cancelled')
+         GROUP BY credit_month, staff_id`;
+  const byMonth = new Map<string, Map<number, number>>();
+  const add = (month: string, staffId: number, fen: number) => {
+    let totals = byMonth.get(month);
+    if (!totals) byMonth.set(month, (totals = new Map()));
+    totals.set(staffId, (totals.get(staffId) ?? 0) + fen);
+  };
+  for (const [month, staffId, fen] of prepared(sqlite, sql).raw(true).all(first, last) as [string, number, number][])
+    add(month, staffId, fen);
+  if (!anyShares(sqlite)) return byMonth;
+  for (const { unit, set } of sharedInMonths(sqlite, first, last, basis)) {
+    if (unit.staffId !== null) add(unit.creditMonth, unit.staffId, -unit.amountFen);
+    for (const part of splitByShares(unit.amountFen, set.parts)) add(unit.creditMonth, part.staffId, part.amountFen);
   }
   const adjustments = prepared(
     sqlite,
-    `SELECT staff_id AS staffId, sum(amount_fen) AS fen FROM share_adjustments WHERE credit_month = ? AND basis = ? GROUP BY staff_id`,
-  ).all(month, basis) as { staffId: number; fen: number }[];
-  for (const a of adjustments) add(a.staffId, a.fen);
-  return totals;
+    `SELECT credit_month, staff_id, sum(amount_fen) FROM share_adjustments
+     WHERE credit_month BETWEEN ? AND ? AND basis = ? GROUP BY credit_month, staff_id`,
+  )
+    .raw(true)
+    .all(first, last, basis) as [string, number, number][];
+  for (const [month, staffId, fen] of adjustments) add(month, staffId, fen);
+  return byMonth;
 }
 
 type LineRecord = {

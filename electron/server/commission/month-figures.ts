@@ -13,12 +13,12 @@ import { commissionUnder } from '../../../shared/commission/standing';
 import type { Tier } from '../../../shared/commission/tiers';
 import { addMonths, type Month } from '../../../shared/dates';
 import type { ActivityFigures, AppliedPolicy, PayFigures, SheetStatus } from '../../../shared/performance/performance-types';
-import { monthBounds } from '../../../shared/performance/month-range';
+import { monthBounds, monthsEndingWith } from '../../../shared/performance/month-range';
 import type { Role } from '../../../shared/roles';
 import type { OfficeContext } from '../core/context';
 import { activityByStaff } from '../performance/activity.repository';
 import { readCommissionSettings } from './commission-settings';
-import { salesByStaff } from './credited-sales';
+import { salesByStaff, salesByStaffInMonths } from './credited-sales';
 import { employedIn } from './employed-staff';
 import { payLinesFor, sumLines } from './month-extras';
 import { rulesIn } from './pay-items.repository';
@@ -26,6 +26,7 @@ import { effectiveTiers, loadTiers, type TiersSource } from './plan-tiers.reposi
 import { policiesFor, tierAndRulePolicies } from './policies';
 import { effectivePlan, loadPlans } from './plans.repository';
 import { anyShares } from './share-sets.repository';
+import { keptBasics } from './kept-basics';
 import { prepared } from '../db/prepared';
 
 /** One person's month as the commission rules compute it (docs/rules.md › 指标、提成与月结, issue 19). */
@@ -192,13 +193,14 @@ async function computeBase(
 /** Compute a month from the live data, 奖金/扣款 and activity included; `judgeAsClosed` when closing it. */
 export async function computeMonth(ctx: OfficeContext, month: Month, judgeAsClosed: boolean): Promise<PayMonth> {
   const base = await computeBase(ctx, month, judgeAsClosed);
+  const basicsBefore = earlierBasics(ctx, base.creditBasis);
   const lines = await payLinesFor(
     ctx,
     month,
     base.rows.map((r) => ({ staffId: r.staffId, role: r.role, salesFen: r.pay.salesFen, targetFen: r.pay.targetFen })),
     base.creditBasis,
     base.sales,
-    async (earlier) => targetMet(await monthBasics(ctx, earlier, base.creditBasis)),
+    async (earlier) => targetMet(await basicsBefore(earlier)),
   );
   const activity = activityByStaff(ctx.sqlite, month);
   const rows = base.rows.map((r) => {
@@ -240,18 +242,76 @@ export async function monthBasics(
   month: Month,
   basis?: CommissionSettings['creditBasis'],
 ): Promise<MonthBasics> {
-  const closed = closedSnapshot(ctx, month);
-  if (closed) return basicsOf({ month, closed: true, rows: closed.snapshot.rows });
+  return (await monthBasicsOf(ctx, [month], basis)).get(month)!;
+}
+
+/**
+ * monthBasics for several months at once: the open ones' sales in one pass over their range
+ * (salesByStaffInMonths), so a trend or a look back over years costs about one month's queries.
+ */
+export async function monthBasicsOf(
+  ctx: OfficeContext,
+  months: readonly Month[],
+  basis?: CommissionSettings['creditBasis'],
+): Promise<Map<Month, MonthBasics>> {
   const creditBasis = basis ?? (await readCommissionSettings(ctx.db)).creditBasis;
-  const plans = loadPlans(ctx.sqlite, month);
-  const sales = salesByStaff(ctx.sqlite, month, creditBasis);
-  return {
-    month,
-    closed: false,
-    rows: employedIn(ctx.sqlite, month).map((s) => {
-      const plan = effectivePlan(plans, s.id, s.role);
-      return { staffId: s.id, salesFen: sales.get(s.id) ?? 0, targetFen: plan.targetFen, floorFen: plan.floorFen };
-    }),
+  // Taken before anything is read: a write while this runs starts a new store, so nothing read
+  // after it is ever kept under the earlier stamp's readers.
+  const store = keptBasics(ctx.sqlite);
+  const key = (month: Month) => `${month}/${creditBasis}`;
+  const found = new Map<Month, MonthBasics>();
+  const open: Month[] = [];
+  for (const month of months) {
+    const known = store?.get(key(month));
+    if (known) {
+      found.set(month, known);
+      continue;
+    }
+    const closed = closedSnapshot(ctx, month);
+    if (closed) found.set(month, basicsOf({ month, closed: true, rows: closed.snapshot.rows }));
+    else open.push(month);
+  }
+  if (open.length > 0) {
+    const sorted = [...open].sort();
+    const salesIn = salesByStaffInMonths(ctx.sqlite, sorted[0]!, sorted.at(-1)!, creditBasis);
+    for (const month of open) {
+      const plans = loadPlans(ctx.sqlite, month);
+      const sales = salesIn.get(month) ?? new Map<number, number>();
+      found.set(month, {
+        month,
+        closed: false,
+        rows: employedIn(ctx.sqlite, month).map((s) => {
+          const plan = effectivePlan(plans, s.id, s.role);
+          return { staffId: s.id, salesFen: sales.get(s.id) ?? 0, targetFen: plan.targetFen, floorFen: plan.floorFen };
+        }),
+      });
+    }
+  }
+  for (const [month, basics] of found) store?.set(key(month), basics);
+  return found;
+}
+
+/**
+ * monthBasics for months asked one by one going back (a 连续达标 run). A closed month is read from
+ * its snapshot when asked; open ones are fetched a year at a time — the first ask for an open month
+ * loads it and the open months among the eleven before it.
+ */
+function earlierBasics(ctx: OfficeContext, basis: CommissionSettings['creditBasis']): (month: Month) => Promise<MonthBasics> {
+  const known = new Map<Month, MonthBasics>();
+  return async (month) => {
+    const cached = known.get(month);
+    if (cached) return cached;
+    const closed = closedSnapshot(ctx, month);
+    if (closed) return basicsOf({ month, closed: true, rows: closed.snapshot.rows });
+    const year = monthsEndingWith(month, 12);
+    const closedInYear = new Set(
+      prepared(ctx.sqlite, 'SELECT month FROM month_closes WHERE closed = 1 AND month BETWEEN ? AND ?')
+        .pluck()
+        .all(year[0], month) as Month[],
+    );
+    const batch = year.filter((m) => !known.has(m) && !closedInYear.has(m));
+    for (const [m, basics] of await monthBasicsOf(ctx, batch, basis)) known.set(m, basics);
+    return known.get(month)!;
   };
 }
 

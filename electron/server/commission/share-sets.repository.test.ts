@@ -3,9 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SHARE_SETS_VERSION_SQL } from '../db/migrations/20261128_0500_sheet_speed';
 import { shareIndex } from './share-sets.repository';
 
-// The two tables as the migration makes them, without the foreign keys (no contracts/staff here).
+// The two tables as the migrations make them, without the foreign keys (no contracts/staff here),
+// with the version counter and its triggers.
 const TABLES = `
   CREATE TABLE contract_share_sets (id INTEGER PRIMARY KEY, contract_id INTEGER NOT NULL, from_month TEXT NOT NULL,
     note TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL, created_by TEXT NOT NULL, UNIQUE (contract_id, from_month));
@@ -32,6 +34,8 @@ describe('分成: the in-memory index of share sets', () => {
     const db = new Database(file);
     db.pragma('journal_mode = WAL');
     db.exec(TABLES);
+    db.exec(SHARE_SETS_VERSION_SQL);
+    db.exec('CREATE TABLE clients (id INTEGER PRIMARY KEY, name TEXT)');
     addSet(db, 1, '2026-10', [
       [7, 6000],
       [8, 4000],
@@ -43,9 +47,15 @@ describe('分成: the in-memory index of share sets', () => {
     ]);
     expect(shareIndex(db)).toBe(first); // no write in between: the same copy
 
-    // A plain SQL write on this connection (no forgetShareIndex) is seen.
+    // A write to anything else keeps the copy: a new client does not re-read 16,000 share sets.
+    db.prepare("INSERT INTO clients (name) VALUES ('新客户')").run();
+    expect(shareIndex(db)).toBe(first);
+
+    // A plain SQL write of a share set on this connection is seen; so is a change to parts alone.
     addSet(db, 2, '2026-11', [[9, 10000]]);
     expect(shareIndex(db).get(2)?.[0]?.fromMonth).toBe('2026-11');
+    db.prepare('UPDATE contract_share_parts SET share_bp = 5000 WHERE staff_id = 7').run();
+    expect(shareIndex(db).get(1)?.[0]?.parts[0]).toEqual({ staffId: 7, shareBp: 5000 });
 
     // A write rolled back is seen as gone.
     db.exec('BEGIN');

@@ -44,33 +44,24 @@ export function anyShares(sqlite: BetterSqlite3.Database): boolean {
   return prepared(sqlite, 'SELECT 1 FROM contract_share_sets LIMIT 1').get() !== undefined;
 }
 
-type IndexCache = { stamp: string; byContract: Map<number, ShareSet[]> };
+type IndexCache = { version: number; byContract: Map<number, ShareSet[]> };
 const indexes = new WeakMap<BetterSqlite3.Database, IndexCache>();
-const localChanges = new WeakMap<BetterSqlite3.Database, number>();
-
-/** Call after writing share sets on this connection (committed or not): the next read re-reads them for certain. */
-export function forgetShareIndex(sqlite: BetterSqlite3.Database): void {
-  localChanges.set(sqlite, (localChanges.get(sqlite) ?? 0) + 1);
-}
 
 /**
  * Every contract's share sets, kept in memory per connection. The sheet asks for a month's shared
  * payments seven times per call (the month and its trend); probing the sets table for each of a
- * month's ~3,000 payments cost more than the whole sheet. The copy is re-read whenever anything was
- * written since it was taken: by this connection (`total_changes()`, which also counts writes later
- * rolled back, and `forgetShareIndex`) or committed by another one (`data_version`), so neither a
- * direct SQL write, a CLI nor a second window is ever missed. Reading the sheet writes nothing, so
- * repeated sheets reuse it. A copy read inside a transaction is never kept: the transaction may still
- * roll back, and a rollback leaves no trace in those counters.
+ * month's ~3,000 payments cost more than the whole sheet. The copy is read again when the sets'
+ * version moves: triggers count every change to the sets and their parts, whoever makes it (this
+ * window, another, the CLI, a hand edit), so no other write costs a re-read. A copy read inside a
+ * transaction is never kept: the transaction may still roll back, and a later change could bring
+ * the version back to the same number with other sets. A kept copy serves inside one: it was
+ * taken from committed sets, and any change since, committed or not, has moved the version.
  */
-const STAMP_SQL = 'SELECT total_changes()';
-
 export function shareIndex(sqlite: BetterSqlite3.Database): Map<number, ShareSet[]> {
-  const written = prepared(sqlite, STAMP_SQL).pluck().get() as number;
-  const stamp = `${sqlite.pragma('data_version', { simple: true }) as number}/${written}/${localChanges.get(sqlite) ?? 0}`;
+  const version = prepared(sqlite, 'SELECT n FROM share_sets_version WHERE id = 1').pluck().get() as number;
   const cached = indexes.get(sqlite);
-  if (cached?.stamp === stamp) return cached.byContract;
+  if (cached?.version === version) return cached.byContract;
   const byContract = group(sqlite.prepare(SETS_SQL).all() as SetRecord[]);
-  if (!sqlite.inTransaction) indexes.set(sqlite, { stamp, byContract });
+  if (!sqlite.inTransaction) indexes.set(sqlite, { version, byContract });
   return byContract;
 }

@@ -11,7 +11,7 @@ import { assertCanSeeContract } from '../contracts/contract-scope';
 import { findContractJoined } from '../contracts/contracts.repository';
 import { creditOfUnit, type SalesUnit } from './credited-sales';
 import { firstOpenAtOrAfter, lastClosed } from './month-state';
-import { forgetShareIndex, setAt, shareSetsOf } from './share-sets.repository';
+import { setAt, shareSetsOf } from './share-sets.repository';
 
 const BASES = ['payments', 'contracts'] as const;
 
@@ -98,12 +98,7 @@ export async function setShares(ctx: CallContext, contractId: number, parts: Sha
     throw new AppError('invalid_input', problem.zh, problem.en, {
       issues: [{ path: 'parts', message: problem.zh, messageEn: problem.en }],
     });
-  try {
-    await writeShares(ctx, contractId, parts, note);
-  } finally {
-    // Whether it committed or rolled back, nothing read during it may be reused.
-    forgetShareIndex(ctx.sqlite);
-  }
+  await writeShares(ctx, contractId, parts, note);
   return getShares(ctx, contractId);
 }
 
@@ -157,7 +152,6 @@ function replaceSetsFrom(
   at: string,
   by: string,
 ): void {
-  forgetShareIndex(sqlite);
   sqlite.prepare('DELETE FROM contract_share_sets WHERE contract_id = ? AND from_month >= ?').run(contractId, from);
   const setId = sqlite
     .prepare('INSERT INTO contract_share_sets (contract_id, from_month, note, created_at, created_by) VALUES (?, ?, ?, ?, ?)')

@@ -50,6 +50,8 @@ export type Database = {
   archive_ignored: ArchiveIgnoredTable;
   contract_share_sets: ContractShareSetsTable;
   contract_share_parts: ContractSharePartsTable;
+  /** One row (id 1): counts changes to the share sets and parts (triggers); see share-sets.repository. */
+  share_sets_version: { id: number; n: number };
   share_adjustments: ShareAdjustmentsTable;
   plan_tiers: PlanTiersTable;
   pay_items: PayItemsTable;

@@ -13,7 +13,7 @@ import type { CallContext } from '../core/context';
 import { getSettings } from '../settings/settings.service';
 import { salesLinesOf } from '../commission/credited-sales';
 import { lastClosed } from '../commission/month-state';
-import { basicsOf, monthBasics, payMonth, type PayMonth } from '../commission/month-figures';
+import { basicsOf, monthBasicsOf, payMonth, type PayMonth } from '../commission/month-figures';
 import { frozenLines } from '../commission/month-close.service';
 import { statementConfirmation } from '../commission/confirmations.service';
 
@@ -77,10 +77,14 @@ export async function trendFor(ctx: CallContext, from: Month, to: Month, known?:
   const scope = sheetScope(ctx);
   if (!scope.showsPay) return [];
   const months = monthsEndingWith(to, monthSpan(from, to));
+  // The month the caller already computed (the sheet's own) is not computed again.
+  const fetched = await monthBasicsOf(
+    ctx,
+    months.filter((m) => m !== known?.month),
+  );
   const points: TrendPoint[] = [];
   for (const month of months) {
-    // The month the caller already computed (the sheet's own) is not computed again.
-    const pay = known?.month === month ? basicsOf(known) : await monthBasics(ctx, month);
+    const pay = known?.month === month ? basicsOf(known) : fetched.get(month)!;
     const rows = pay.rows.filter((r) => scope.onlyStaffId === null || r.staffId === scope.onlyStaffId);
     points.push({
       month,
@@ -123,9 +127,11 @@ export async function computeStatement(ctx: CallContext, month: Month, staffId: 
 }
 
 async function personTrend(ctx: CallContext, month: Month, staffId: number): Promise<TrendPoint[]> {
+  const months = monthsEndingWith(month, 6);
+  const fetched = await monthBasicsOf(ctx, months);
   const points: TrendPoint[] = [];
-  for (const m of monthsEndingWith(month, 6)) {
-    const pay = await monthBasics(ctx, m);
+  for (const m of months) {
+    const pay = fetched.get(m)!;
     const row = pay.rows.find((r) => r.staffId === staffId);
     points.push({
       month: m,

@@ -15,6 +15,7 @@ import { poolReceivables } from './20261127_1800_pool_receivables';
 import { poolReceivablesFacts } from './20261127_1800_pool_receivables_facts';
 import { poolReceivablesIndexes } from './20261127_1800_pool_receivables_indexes';
 import { commissionExtras } from './20261127_1900_commission_extras';
+import { sheetSpeed } from './20261128_0500_sheet_speed';
 import { importLayouts } from './20261127_1600_import_layouts';
 import type { Migration } from './types';
 
@@ -38,6 +39,7 @@ export const migrations: readonly Migration[] = [
   poolReceivablesFacts,
   poolReceivablesIndexes,
   commissionExtras,
+  sheetSpeed,
 ];
 
 export type { Migration };
