@@ -1,11 +1,12 @@
 import { LEVEL_LABELS, SOURCE_LABELS, STAGE_LABELS, type ClientLevel } from '../clients/classification';
+import type { Bilingual } from '../bilingual';
 import { contract } from '../contract';
 import { CONTRACT_STATUS_LABELS, PAYMENT_METHOD_LABELS } from '../contract/contract-schemas';
 import { formatFen } from '../money';
 import { ROLE_LABELS, type Role } from '../roles';
 
 /** A text in both languages; the UI shows one, the export both. */
-export type Bi = { zh: string; en: string };
+export type Bi = Bilingual;
 
 /** One audit_log row as stored: who, what (a method name), on what, before and after. */
 export type AuditFacts = {
@@ -209,10 +210,8 @@ const withDetail = (head: Bi, detail: Bi): Bi => (detail.zh ? bi(`${head.zh}:${d
 
 /** What the contract calls the method: the fallback sentence for an action nobody described yet. */
 function summaryOf(action: string): Bi | null {
-  const def = (contract as Record<string, { summary: string } | undefined>)[action];
-  if (!def) return null;
-  const at = def.summary.indexOf(' / ');
-  return at < 0 ? bi(def.summary, def.summary) : bi(def.summary.slice(0, at), def.summary.slice(at + 3));
+  const def = (contract as Record<string, { summary: Bi } | undefined>)[action];
+  return def ? def.summary : null;
 }
 
 function planSubject(entityId: string | null, names: AuditNames): { month: string; who: Bi } {

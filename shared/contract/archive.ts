@@ -146,7 +146,7 @@ export const archiveContract = {
     input: z.strictObject({}).default({}),
     roles: everyone,
     kind: 'read',
-    summary: '档案分类 / Document kinds',
+    summary: { zh: '档案分类', en: 'Document kinds' },
   }),
   'archive.saveKind': method<KindRow[]>()({
     input: z.strictObject({
@@ -158,31 +158,31 @@ export const archiveContract = {
     }),
     roles: managers,
     kind: 'write',
-    summary: '保存档案分类 / Save a document kind',
+    summary: { zh: '保存档案分类', en: 'Save a document kind' },
   }),
   'archive.deleteKind': method<KindRow[]>()({
     input: z.strictObject({ id }),
     roles: managers,
     kind: 'write',
-    summary: '删除档案分类 / Delete a document kind',
+    summary: { zh: '删除档案分类', en: 'Delete a document kind' },
   }),
   'archive.template': method<{ template: string; example: string }>()({
     input: z.strictObject({}).default({}),
     roles: everyone,
     kind: 'read',
-    summary: '归档路径模板 / Path template',
+    summary: { zh: '归档路径模板', en: 'Path template' },
   }),
   'archive.previewTemplate': method<{ example: string; problems: { zh: string; en: string }[] }>()({
     input: z.strictObject({ template: z.string().max(300) }),
     roles: everyone,
     kind: 'read',
-    summary: '预览路径模板 / Preview a path template',
+    summary: { zh: '预览路径模板', en: 'Preview a path template' },
   }),
   'archive.setTemplate': method<{ template: string; moved: number; unchanged: number }>()({
     input: z.strictObject({ template: z.string().trim().min(1).max(300) }),
     roles: managers,
     kind: 'write',
-    summary: '修改路径模板并重新归档 / Change the template and re-file',
+    summary: { zh: '修改路径模板并重新归档', en: 'Change the template and re-file' },
   }),
   'archive.fileLocal': method<FilingResult>()({
     input: z.strictObject({
@@ -194,7 +194,7 @@ export const archiveContract = {
     roles: office,
     kind: 'write',
     serverPaths: ['sourcePath'],
-    summary: '归档本机文件(桌面与命令行) / File a local file (desktop, CLI)',
+    summary: { zh: '归档本机文件(桌面与命令行)', en: 'File a local file (desktop, CLI)' },
   }),
   'archive.upload': streamMethod<FilingResult>()({
     input: z.strictObject({
@@ -205,14 +205,14 @@ export const archiveContract = {
     }),
     roles: office,
     kind: 'write',
-    summary: '上传并归档文件 / Upload and file a document',
+    summary: { zh: '上传并归档文件', en: 'Upload and file a document' },
   }),
   'archive.download': method<FileAnswer>()({
     input: z.strictObject({ id }),
     roles: everyone,
     kind: 'read',
     download: true,
-    summary: '下载或打开档案文件 / Download or open a document',
+    summary: { zh: '下载或打开档案文件', en: 'Download or open a document' },
   }),
   'archive.list': method<{ rows: DocumentRow[]; total: number }>()({
     input: z
@@ -234,49 +234,49 @@ export const archiveContract = {
       .default({ search: '', trash: false, offset: 0, limit: 100 }),
     roles: everyone,
     kind: 'read',
-    summary: '档案列表与搜索 / List and search documents',
+    summary: { zh: '档案列表与搜索', en: 'List and search documents' },
   }),
   'archive.folders': method<FolderRow[]>()({
     input: z.strictObject({ folder: archivePathSchema().default('') }).default({ folder: '' }),
     roles: everyone,
     kind: 'read',
-    summary: '档案文件夹 / Folders of the archive',
+    summary: { zh: '档案文件夹', en: 'Folders of the archive' },
   }),
   'archive.get': method<DocumentRow>()({
     input: z.strictObject({ id }),
     roles: everyone,
     kind: 'read',
-    summary: '一份档案 / One document',
+    summary: { zh: '一份档案', en: 'One document' },
   }),
   'archive.update': method<DocumentRow>()({
     input: z.strictObject({ id, fields: docPatchSchema }),
     roles: office,
     kind: 'write',
-    summary: '修改档案信息(并移动到新位置) / Edit a document (and move it)',
+    summary: { zh: '修改档案信息(并移动到新位置)', en: 'Edit a document (and move it)' },
   }),
   'archive.delete': method<DocumentRow>()({
     input: z.strictObject({ id, reason: z.string().trim().min(1, { error: '请写明原因 / Give a reason' }).max(300) }),
     roles: office,
     kind: 'write',
-    summary: '删除到回收站 / Move to the recycle area',
+    summary: { zh: '删除到回收站', en: 'Move to the recycle area' },
   }),
   'archive.restore': method<DocumentRow>()({
     input: z.strictObject({ id }),
     roles: office,
     kind: 'write',
-    summary: '从回收站恢复 / Restore from the recycle area',
+    summary: { zh: '从回收站恢复', en: 'Restore from the recycle area' },
   }),
   'archive.cleanup': method<{ purgeDue: DocumentRow[]; draftsOld: DocumentRow[]; retentionDays: number }>()({
     input: z.strictObject({}).default({}),
     roles: managers,
     kind: 'read',
-    summary: '定期清理建议 / What cleanup proposes',
+    summary: { zh: '定期清理建议', en: 'What cleanup proposes' },
   }),
   'archive.purge': method<{ purged: number }>()({
     input: z.strictObject({ ids: z.array(id).min(1).max(10_000) }),
     roles: ['owner'],
     kind: 'write',
-    summary: '彻底删除回收站中的文件 / Purge from the recycle area',
+    summary: { zh: '彻底删除回收站中的文件', en: 'Purge from the recycle area' },
   }),
   'archive.audit': method<AuditReport>()({
     input: z
@@ -284,7 +284,7 @@ export const archiveContract = {
       .default({ rehash: false, includeIgnored: false }),
     roles: office,
     kind: 'write',
-    summary: '档案体检 / Check the archive',
+    summary: { zh: '档案体检', en: 'Check the archive' },
   }),
   'archive.fix': method<{ fixed: boolean; zh: string; en: string }>()({
     input: z.strictObject({
@@ -298,6 +298,6 @@ export const archiveContract = {
     }),
     roles: office,
     kind: 'write',
-    summary: '处理体检问题 / Fix a finding',
+    summary: { zh: '处理体检问题', en: 'Fix a finding' },
   }),
 } as const;

@@ -71,7 +71,7 @@ export const backupContract = {
     input: z.strictObject({}).default({}),
     roles: ['owner'],
     kind: 'read',
-    summary: '备份设置 / Backup settings',
+    summary: { zh: '备份设置', en: 'Backup settings' },
   }),
   'backup.updateSettings': method<BackupSettings>()({
     input: z.strictObject({
@@ -83,34 +83,34 @@ export const backupContract = {
     roles: ['owner'],
     kind: 'write',
     serverPaths: ['dir'],
-    summary: '修改备份设置 / Change backup settings',
+    summary: { zh: '修改备份设置', en: 'Change backup settings' },
   }),
   'backup.run': method<BackupRunResult>()({
     input: z.strictObject({ dir: absolutePathSchema().optional() }).default({}),
     roles: ['owner'],
     kind: 'write',
     serverPaths: ['dir'],
-    summary: '立即备份 / Back up now',
+    summary: { zh: '立即备份', en: 'Back up now' },
   }),
   'backup.list': method<{ dir: string; backups: BackupListItem[] }>()({
     input: z.strictObject({ dir: folderPath.optional() }).default({}),
     roles: ['owner'],
     kind: 'read',
     serverPaths: ['dir'],
-    summary: '查看备份 / List backups',
+    summary: { zh: '查看备份', en: 'List backups' },
   }),
   'backup.check': method<BackupReport>()({
     input: z.strictObject({ folder: folderPath }),
     roles: ['owner'],
     kind: 'read',
     serverPaths: ['folder'],
-    summary: '检查备份 / Check a backup',
+    summary: { zh: '检查备份', en: 'Check a backup' },
   }),
   'backup.restore': method<RestoreResult>()({
     input: z.strictObject({ folder: folderPath }),
     roles: ['owner'],
     kind: 'write',
     serverPaths: ['folder'],
-    summary: '从备份恢复 / Restore from a backup',
+    summary: { zh: '从备份恢复', en: 'Restore from a backup' },
   }),
 } as const;

@@ -48,37 +48,37 @@ export const clientsContract = {
     input: clientListSchema.default(clientListSchema.parse({})),
     roles: everyone,
     kind: 'read',
-    summary: '客户列表 / List clients',
+    summary: { zh: '客户列表', en: 'List clients' },
   }),
   'clients.regions': method<{ province: string; city: string; count: number }[]>()({
     input: z.strictObject({}).default({}),
     roles: everyone,
     kind: 'read',
-    summary: '客户所在地区 / Regions of clients',
+    summary: { zh: '客户所在地区', en: 'Regions of clients' },
   }),
   'clients.get': method<ClientDetail>()({
     input: z.strictObject({ id: idSchema }),
     roles: everyone,
     kind: 'read',
-    summary: '客户档案详情 / Client file',
+    summary: { zh: '客户档案详情', en: 'Client file' },
   }),
   'clients.create': method<ClientDetail>()({
     input: newClientSchema,
     roles: everyone,
     kind: 'write',
-    summary: '登记客户 / Register a client',
+    summary: { zh: '登记客户', en: 'Register a client' },
   }),
   'clients.update': method<ClientDetail>()({
     input: clientPatchSchema,
     roles: everyone,
     kind: 'write',
-    summary: '修改客户档案 / Edit a client file',
+    summary: { zh: '修改客户档案', en: 'Edit a client file' },
   }),
   'clients.archive': method<ClientDetail>()({
     input: z.strictObject({ id: idSchema, archived: z.boolean().default(true) }),
     roles: managers,
     kind: 'write',
-    summary: '客户归档或恢复 / Archive or restore a client',
+    summary: { zh: '客户归档或恢复', en: 'Archive or restore a client' },
   }),
   'clients.checkDuplicates': method<DuplicateHit[]>()({
     input: z.strictObject({
@@ -89,7 +89,7 @@ export const clientsContract = {
     }),
     roles: everyone,
     kind: 'read',
-    summary: '撞单检查 / Check for duplicates',
+    summary: { zh: '撞单检查', en: 'Check for duplicates' },
   }),
   'clients.reassign': method<{ moved: number }>()({
     input: z
@@ -105,19 +105,19 @@ export const clientsContract = {
       }),
     roles: managers,
     kind: 'write',
-    summary: '转移客户 / Reassign clients',
+    summary: { zh: '转移客户', en: 'Reassign clients' },
   }),
   'clients.ownerHistory': method<OwnerHistoryRow[]>()({
     input: z.strictObject({ clientId: idSchema }),
     roles: everyone,
     kind: 'read',
-    summary: '归属变更记录 / Ownership history',
+    summary: { zh: '归属变更记录', en: 'Ownership history' },
   }),
   'clients.funnel': method<FunnelCounts>()({
     input: z.strictObject({ ownerStaffId: idSchema.optional() }).default({}),
     roles: everyone,
     kind: 'read',
-    summary: '销售漏斗 / Sales funnel',
+    summary: { zh: '销售漏斗', en: 'Sales funnel' },
   }),
   'clients.reminders': method<Reminder[]>()({
     input: z
@@ -125,19 +125,19 @@ export const clientsContract = {
       .default({ days: 30 }),
     roles: everyone,
     kind: 'read',
-    summary: '售后关怀提醒 / After-sales reminders',
+    summary: { zh: '售后关怀提醒', en: 'After-sales reminders' },
   }),
   'clients.import': method<ImportReport>()({
     input: importFileInputSchema,
     upload: IMPORT_UPLOAD,
     roles: office,
     kind: 'write',
-    summary: '导入客户 / Import clients',
+    summary: { zh: '导入客户', en: 'Import clients' },
   }),
   'clients.export': method<ExportFile>()({
     input: z.strictObject({ filters: clientFiltersSchema.default(clientFiltersSchema.parse({})), format: exportFormatSchema }),
     roles: office,
     kind: 'read',
-    summary: '导出客户 / Export clients',
+    summary: { zh: '导出客户', en: 'Export clients' },
   }),
 } as const;

@@ -129,45 +129,45 @@ export const commissionContract = {
     input: z.strictObject({ month: monthInputSchema }),
     roles: ['owner', 'manager', 'salesperson'],
     kind: 'read',
-    summary: '月度指标 / Monthly plan',
+    summary: { zh: '月度指标', en: 'Monthly plan' },
   }),
   'plans.set': method<MonthPlans>()({
     input: planSetSchema,
     roles: managers,
     kind: 'write',
-    summary: '设置月度指标 / Set the plan (team default or one person)',
+    summary: { zh: '设置月度指标', en: 'Set the plan (team default or one person)' },
   }),
   'plans.clear': method<MonthPlans>()({
     input: z.strictObject({ month: monthInputSchema, staffId: idSchema }),
     roles: managers,
     kind: 'write',
-    summary: '取消个人指标 / Remove a person’s override',
+    summary: { zh: '取消个人指标', en: 'Remove a person’s override' },
   }),
   'plans.copyPrevious': method<MonthPlans>()({
     input: z.strictObject({ month: monthInputSchema }),
     roles: managers,
     kind: 'write',
-    summary: '沿用上月指标 / Copy last month’s plan',
+    summary: { zh: '沿用上月指标', en: 'Copy last month’s plan' },
   }),
   'staff.import': method<ImportReport>()({
     input: importFileInputSchema,
     upload: IMPORT_UPLOAD,
     roles: managers,
     kind: 'write',
-    summary: '导入员工 / Import staff',
+    summary: { zh: '导入员工', en: 'Import staff' },
   }),
   'plans.import': method<ImportReport>()({
     input: importFileInputSchema,
     upload: IMPORT_UPLOAD,
     roles: managers,
     kind: 'write',
-    summary: '导入月度指标 / Import monthly plans',
+    summary: { zh: '导入月度指标', en: 'Import monthly plans' },
   }),
   'commission.settings': method<CommissionSettings>()({
     input: z.strictObject({}).default({}),
     roles: ['owner', 'manager', 'clerk', 'salesperson'],
     kind: 'read',
-    summary: '提成规则设置 / Commission settings',
+    summary: { zh: '提成规则设置', en: 'Commission settings' },
   }),
   'commission.updateSettings': method<CommissionSettings>()({
     input: z.strictObject({
@@ -177,13 +177,13 @@ export const commissionContract = {
     }),
     roles: ['owner'],
     kind: 'write',
-    summary: '修改提成规则 / Change commission settings',
+    summary: { zh: '修改提成规则', en: 'Change commission settings' },
   }),
   'allowances.list': method<AllowanceRow[]>()({
     input: z.strictObject({}).default({}),
     roles: managers,
     kind: 'read',
-    summary: '岗位补贴 / Allowances by role',
+    summary: { zh: '岗位补贴', en: 'Allowances by role' },
   }),
   'allowances.set': method<AllowanceRow[]>()({
     input: z.strictObject({
@@ -192,13 +192,13 @@ export const commissionContract = {
     }),
     roles: managers,
     kind: 'write',
-    summary: '设置岗位补贴 / Set a role’s allowances',
+    summary: { zh: '设置岗位补贴', en: 'Set a role’s allowances' },
   }),
   'months.list': method<MonthState[]>()({
     input: z.strictObject({}).default({}),
     roles: ['owner', 'manager', 'clerk', 'salesperson'],
     kind: 'read',
-    summary: '月结记录 / Closed months',
+    summary: { zh: '月结记录', en: 'Closed months' },
   }),
   'months.close': method<MonthState>()({
     input: z.strictObject({
@@ -208,7 +208,7 @@ export const commissionContract = {
     }),
     roles: managers,
     kind: 'write',
-    summary: '月结 / Close a month',
+    summary: { zh: '月结', en: 'Close a month' },
   }),
   'months.reopen': method<MonthState>()({
     input: z.strictObject({
@@ -217,13 +217,13 @@ export const commissionContract = {
     }),
     roles: ['owner'],
     kind: 'write',
-    summary: '撤销月结 / Reopen a closed month',
+    summary: { zh: '撤销月结', en: 'Reopen a closed month' },
   }),
   'dismissals.list': method<DismissalCase[]>()({
     input: z.strictObject({}).default({}),
     roles: managers,
     kind: 'read',
-    summary: '待辞退 / Dismissals due',
+    summary: { zh: '待辞退', en: 'Dismissals due' },
   }),
   'dismissals.decide': method<{ staffId: number; decision: 'keep' | 'dismiss'; movedClients: number }>()({
     input: z.strictObject({
@@ -239,13 +239,13 @@ export const commissionContract = {
     }),
     roles: ['owner'],
     kind: 'write',
-    summary: '确认或撤销待辞退 / Confirm or lift a dismissal',
+    summary: { zh: '确认或撤销待辞退', en: 'Confirm or lift a dismissal' },
   }),
   'audit.list': method<{ rows: AuditRow[]; total: number }>()({
     input: auditFilters.default({ sort: '-at', offset: 0, limit: 200 }),
     roles: managers,
     kind: 'read',
-    summary: '操作日志 / Audit log',
+    summary: { zh: '操作日志', en: 'Audit log' },
   }),
   'audit.export': method<ExportFile>()({
     input: z.strictObject({
@@ -256,6 +256,6 @@ export const commissionContract = {
     }),
     roles: managers,
     kind: 'read',
-    summary: '导出操作日志 / Export the audit log',
+    summary: { zh: '导出操作日志', en: 'Export the audit log' },
   }),
 } as const;

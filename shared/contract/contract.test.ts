@@ -17,7 +17,8 @@ describe('the contract', () => {
         expect(def.roles.length).toBeGreaterThan(0);
         for (const role of def.roles) expect(ROLES).toContain(role);
       }
-      expect(def.summary).toMatch(/ \/ /);
+      expect(def.summary.zh).toMatch(/[\u4e00-\u9fff]/);
+      expect(def.summary.en).toMatch(/^[A-Z]/);
     }
   });
 

@@ -49,25 +49,25 @@ export const contractsContract = {
       .default({ search: '', unpaidOnly: false, offset: 0, limit: 100 }),
     roles: everyone,
     kind: 'read',
-    summary: '合同列表 / List contracts',
+    summary: { zh: '合同列表', en: 'List contracts' },
   }),
   'contracts.get': method<ContractDetail>()({
     input: z.strictObject({ id: idSchema }),
     roles: everyone,
     kind: 'read',
-    summary: '合同详情 / Contract with payments',
+    summary: { zh: '合同详情', en: 'Contract with payments' },
   }),
   'contracts.create': method<ContractDetail>()({
     input: newContractSchema,
     roles: everyone,
     kind: 'write',
-    summary: '新建合同 / New contract',
+    summary: { zh: '新建合同', en: 'New contract' },
   }),
   'contracts.update': method<ContractDetail>()({
     input: contractPatchSchema,
     roles: office,
     kind: 'write',
-    summary: '修改合同 / Edit a contract',
+    summary: { zh: '修改合同', en: 'Edit a contract' },
   }),
   'contracts.renew': method<ContractDetail>()({
     input: z.strictObject({
@@ -80,14 +80,14 @@ export const contractsContract = {
     }),
     roles: everyone,
     kind: 'write',
-    summary: '续费(生成续费合同) / Renew (create the renewal contract)',
+    summary: { zh: '续费(生成续费合同)', en: 'Renew (create the renewal contract)' },
   }),
   'contracts.import': method<ImportReport>()({
     input: importFileInputSchema,
     upload: IMPORT_UPLOAD,
     roles: office,
     kind: 'write',
-    summary: '导入合同 / Import contracts',
+    summary: { zh: '导入合同', en: 'Import contracts' },
   }),
   'contracts.export': method<ExportFile>()({
     input: z.strictObject({
@@ -96,13 +96,13 @@ export const contractsContract = {
     }),
     roles: office,
     kind: 'read',
-    summary: '导出合同 / Export contracts',
+    summary: { zh: '导出合同', en: 'Export contracts' },
   }),
   'payments.create': method<PaymentRow>()({
     input: newPaymentSchema,
     roles: office,
     kind: 'write',
-    summary: '登记收款或退款 / Record a payment or refund',
+    summary: { zh: '登记收款或退款', en: 'Record a payment or refund' },
   }),
   'payments.delete': method<{ deleted: number }>()({
     input: z.strictObject({
@@ -111,14 +111,14 @@ export const contractsContract = {
     }),
     roles: managers,
     kind: 'write',
-    summary: '删除收款记录 / Delete a payment record',
+    summary: { zh: '删除收款记录', en: 'Delete a payment record' },
   }),
   'payments.import': method<ImportReport>()({
     input: importFileInputSchema,
     upload: IMPORT_UPLOAD,
     roles: office,
     kind: 'write',
-    summary: '导入收款 / Import payments',
+    summary: { zh: '导入收款', en: 'Import payments' },
   }),
   'renewals.list': method<RenewalRow[]>()({
     input: z
@@ -136,6 +136,6 @@ export const contractsContract = {
       .default({ withinDays: 30, includeLapsed: true, lapsedWithinDays: 90, order: 'joined' }),
     roles: everyone,
     kind: 'read',
-    summary: '续费提醒 / Renewals due',
+    summary: { zh: '续费提醒', en: 'Renewals due' },
   }),
 } as const;

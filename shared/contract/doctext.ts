@@ -48,7 +48,7 @@ export const doctextContract = {
     input: z.strictObject({ id }),
     roles: everyone,
     kind: 'read',
-    summary: '档案的全文与识别结果 / A document’s text and OCR result',
+    summary: { zh: '档案的全文与识别结果', en: 'A document’s text and OCR result' },
   }),
   'archive.correctText': method<DocumentTextView>()({
     input: z.strictObject({
@@ -62,30 +62,30 @@ export const doctextContract = {
     }),
     roles: office,
     kind: 'write',
-    summary: '手工更正识别文字 / Correct the recognised text by hand',
+    summary: { zh: '手工更正识别文字', en: 'Correct the recognised text by hand' },
   }),
   'ocr.status': method<OcrQueueView>()({
     input: z.strictObject({}).default({}),
     roles: office,
     kind: 'read',
-    summary: '文字识别队列 / The OCR queue',
+    summary: { zh: '文字识别队列', en: 'The OCR queue' },
   }),
   'ocr.enqueue': method<DocumentTextView>()({
     input: z.strictObject({ id }),
     roles: office,
     kind: 'write',
-    summary: '识别(或重新识别)一份档案 / OCR one document (again)',
+    summary: { zh: '识别(或重新识别)一份档案', en: 'OCR one document (again)' },
   }),
   'ocr.enqueueAll': method<{ queued: number }>()({
     input: z.strictObject({}).default({}),
     roles: office,
     kind: 'write',
-    summary: '识别全部扫描件 / OCR every scan without text',
+    summary: { zh: '识别全部扫描件', en: 'OCR every scan without text' },
   }),
   'ocr.cancel': method<{ cancelled: number }>()({
     input: z.strictObject({ id: id.optional() }).default({}),
     roles: office,
     kind: 'write',
-    summary: '取消文字识别 / Cancel OCR',
+    summary: { zh: '取消文字识别', en: 'Cancel OCR' },
   }),
 } as const;

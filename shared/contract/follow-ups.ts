@@ -58,24 +58,24 @@ export const followUpsContract = {
     input: z.strictObject({ clientId: idSchema }),
     roles: ['owner', 'manager', 'clerk', 'salesperson'],
     kind: 'read',
-    summary: '跟进记录 / Follow-ups of a client',
+    summary: { zh: '跟进记录', en: 'Follow-ups of a client' },
   }),
   'followups.create': method<FollowUpRow>()({
     input: newFollowUpSchema,
     roles: ['owner', 'manager', 'clerk', 'salesperson'],
     kind: 'write',
-    summary: '记录跟进 / Log a follow-up',
+    summary: { zh: '记录跟进', en: 'Log a follow-up' },
   }),
   'followups.complete': method<FollowUpRow>()({
     input: z.strictObject({ id: idSchema, done: z.boolean().default(true) }),
     roles: ['owner', 'manager', 'clerk', 'salesperson'],
     kind: 'write',
-    summary: '完成下一步 / Mark the next step done',
+    summary: { zh: '完成下一步', en: 'Mark the next step done' },
   }),
   'followups.due': method<DueFollowUps>()({
     input: z.strictObject({ asOf: dateSchema.optional(), staffId: idSchema.optional() }).default({}),
     roles: ['owner', 'manager', 'clerk', 'salesperson'],
     kind: 'read',
-    summary: '今日待跟进与逾期 / Due today and overdue',
+    summary: { zh: '今日待跟进与逾期', en: 'Due today and overdue' },
   }),
 } as const;

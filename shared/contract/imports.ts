@@ -24,13 +24,13 @@ export const importsContract = {
     input: jobIdSchema,
     roles: office,
     kind: 'read',
-    summary: '查看导入进度 / Import progress',
+    summary: { zh: '查看导入进度', en: 'Import progress' },
   }),
   'imports.cancel': method<{ cancelled: boolean }>()({
     input: jobIdSchema,
     roles: office,
     kind: 'write',
-    summary: '取消导入 / Cancel an import',
+    summary: { zh: '取消导入', en: 'Cancel an import' },
   }),
   'imports.template': method<ExportFile>()({
     input: z.strictObject({
@@ -38,6 +38,6 @@ export const importsContract = {
     }),
     roles: office,
     kind: 'read',
-    summary: '下载导入模板 / Download an import template',
+    summary: { zh: '下载导入模板', en: 'Download an import template' },
   }),
 } as const;

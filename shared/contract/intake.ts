@@ -65,7 +65,7 @@ export const intakeContract = {
     input: z.strictObject({}).default({}),
     roles: office,
     kind: 'read',
-    summary: '扫描收件箱 / The scan inbox',
+    summary: { zh: '扫描收件箱', en: 'The scan inbox' },
   }),
   'inbox.configure': method<InboxView>()({
     input: z.strictObject({
@@ -76,31 +76,31 @@ export const intakeContract = {
     roles: managers,
     kind: 'write',
     serverPaths: ['folder'],
-    summary: '设置扫描收件箱文件夹 / Set the scan inbox folder',
+    summary: { zh: '设置扫描收件箱文件夹', en: 'Set the scan inbox folder' },
   }),
   'inbox.scan': method<{ seen: number; settling: number; queued: number }>()({
     input: z.strictObject({}).default({}),
     roles: office,
     kind: 'write',
-    summary: '检查扫描收件箱 / Check the scan inbox now',
+    summary: { zh: '检查扫描收件箱', en: 'Check the scan inbox now' },
   }),
   'inbox.file': method<InboxItemView>()({
     input: z.strictObject({ id, fields: docFieldsSchema }),
     roles: office,
     kind: 'write',
-    summary: '归档收件箱中的文件 / File a document from the inbox',
+    summary: { zh: '归档收件箱中的文件', en: 'File a document from the inbox' },
   }),
   'inbox.retry': method<InboxItemView>()({
     input: z.strictObject({ id }),
     roles: office,
     kind: 'write',
-    summary: '重新读取收件箱中的文件 / Read an inbox file again',
+    summary: { zh: '重新读取收件箱中的文件', en: 'Read an inbox file again' },
   }),
   'inbox.rules': method<InboxRuleRow[]>()({
     input: z.strictObject({}).default({}),
     roles: office,
     kind: 'read',
-    summary: '收件箱分类规则 / Inbox kind rules',
+    summary: { zh: '收件箱分类规则', en: 'Inbox kind rules' },
   }),
   'inbox.saveRule': method<InboxRuleRow[]>()({
     input: z.strictObject({
@@ -113,13 +113,13 @@ export const intakeContract = {
     }),
     roles: managers,
     kind: 'write',
-    summary: '保存收件箱分类规则 / Save an inbox kind rule',
+    summary: { zh: '保存收件箱分类规则', en: 'Save an inbox kind rule' },
   }),
   'inbox.deleteRule': method<InboxRuleRow[]>()({
     input: z.strictObject({ id }),
     roles: managers,
     kind: 'write',
-    summary: '删除收件箱分类规则 / Delete an inbox kind rule',
+    summary: { zh: '删除收件箱分类规则', en: 'Delete an inbox kind rule' },
   }),
 } as const;
 
@@ -174,25 +174,25 @@ export const oldFoldersContract = {
     roles: managers,
     kind: 'read',
     serverPaths: ['root'],
-    summary: '旧文件夹收编预览(不归档) / Preview bringing an old folder in (dry run)',
+    summary: { zh: '旧文件夹收编预览(不归档)', en: 'Preview bringing an old folder in (dry run)' },
   }),
   'intake.import': method<OldFolderJob>()({
     input: z.strictObject({ root: oldRoot, move: z.boolean().default(false) }),
     roles: managers,
     kind: 'write',
     serverPaths: ['root'],
-    summary: '收编旧文件夹(后台) / Bring an old folder in (background)',
+    summary: { zh: '收编旧文件夹(后台)', en: 'Bring an old folder in (background)' },
   }),
   'intake.status': method<OldFolderJob>()({
     input: z.strictObject({}).default({}),
     roles: managers,
     kind: 'read',
-    summary: '旧文件夹收编进度 / Progress of bringing an old folder in',
+    summary: { zh: '旧文件夹收编进度', en: 'Progress of bringing an old folder in' },
   }),
   'intake.cancel': method<OldFolderJob>()({
     input: z.strictObject({}).default({}),
     roles: managers,
     kind: 'write',
-    summary: '取消旧文件夹收编 / Cancel bringing an old folder in',
+    summary: { zh: '取消旧文件夹收编', en: 'Cancel bringing an old folder in' },
   }),
 } as const;

@@ -66,13 +66,13 @@ export const mergeContract = {
       .default({ reasons: ['phone', 'name', 'similar'], limit: 300 }),
     roles: managers,
     kind: 'read',
-    summary: '疑似重复客户 / Possible duplicate clients',
+    summary: { zh: '疑似重复客户', en: 'Possible duplicate clients' },
   }),
   'merge.preview': method<MergePreview>()({
     input: z.strictObject({ keepId: idSchema, mergeIds: z.array(idSchema).min(1).max(9) }),
     roles: managers,
     kind: 'read',
-    summary: '合并预览 / Preview a merge',
+    summary: { zh: '合并预览', en: 'Preview a merge' },
   }),
   'merge.apply': method<MergeResult>()({
     input: z
@@ -98,6 +98,6 @@ export const mergeContract = {
       ),
     roles: managers,
     kind: 'write',
-    summary: '合并重复客户 / Merge duplicate clients',
+    summary: { zh: '合并重复客户', en: 'Merge duplicate clients' },
   }),
 } as const;

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Role } from '../roles';
+import type { Bilingual } from '../bilingual';
 
 /**
  * One capability of the office core. `roles: 'public'` is for the few methods a caller may use
@@ -10,7 +11,8 @@ export type MethodDef<I extends z.ZodType = z.ZodType, O = unknown> = {
   roles: readonly Role[] | 'public';
   /** 'write' methods change data; transports and the audit treat them differently. */
   kind: 'read' | 'write';
-  summary: string;
+  /** What the method does, in both languages: refusals and the audit log name it with this. */
+  summary: Bilingual;
   /**
    * The call carries a file's bytes beside its input (HTTP: POST /upload/{method}). See UploadSpec.
    * The gate checks session, role, CSRF and the database's health before a byte is read.

@@ -126,7 +126,7 @@ export const payTermsContract = {
     input: z.strictObject({ contractId: id }),
     roles: ['owner', 'manager', 'clerk', 'salesperson'],
     kind: 'read',
-    summary: '合同分成 / Shared credit of a contract',
+    summary: { zh: '合同分成', en: 'Shared credit of a contract' },
   }),
   'shares.set': method<ContractShares>()({
     input: z.strictObject({
@@ -136,19 +136,19 @@ export const payTermsContract = {
     }),
     roles: managers,
     kind: 'write',
-    summary: '设置合同分成 / Set a contract’s shared credit',
+    summary: { zh: '设置合同分成', en: 'Set a contract’s shared credit' },
   }),
   'plans.setTiers': method<MonthPlans>()({
     input: z.strictObject({ month: monthInputSchema, staffId: id.nullable(), tiers: tiersSchema.nullable() }),
     roles: managers,
     kind: 'write',
-    summary: '设置阶梯提成 / Set tiered commission',
+    summary: { zh: '设置阶梯提成', en: 'Set tiered commission' },
   }),
   'payitems.list': method<PayItemRow[]>()({
     input: z.strictObject({ month: monthInputSchema }),
     roles: managers,
     kind: 'read',
-    summary: '奖金与扣款 / Bonuses and deductions',
+    summary: { zh: '奖金与扣款', en: 'Bonuses and deductions' },
   }),
   'payitems.create': method<PayItemRow>()({
     input: z.strictObject({
@@ -163,25 +163,25 @@ export const payTermsContract = {
     }),
     roles: managers,
     kind: 'write',
-    summary: '添加奖金或扣款 / Add a bonus or deduction',
+    summary: { zh: '添加奖金或扣款', en: 'Add a bonus or deduction' },
   }),
   'payitems.stop': method<PayItemRow>()({
     input: z.strictObject({ id, lastMonth: monthInputSchema }),
     roles: managers,
     kind: 'write',
-    summary: '停止每月奖金或扣款 / Stop a recurring item',
+    summary: { zh: '停止每月奖金或扣款', en: 'Stop a recurring item' },
   }),
   'payitems.delete': method<{ deleted: number }>()({
     input: z.strictObject({ id }),
     roles: managers,
     kind: 'write',
-    summary: '删除奖金或扣款 / Delete a bonus or deduction',
+    summary: { zh: '删除奖金或扣款', en: 'Delete a bonus or deduction' },
   }),
   'bonusrules.list': method<BonusRuleRow[]>()({
     input: z.strictObject({}).default({}),
     roles: managers,
     kind: 'read',
-    summary: '奖金规则 / Bonus rules',
+    summary: { zh: '奖金规则', en: 'Bonus rules' },
   }),
   'bonusrules.create': method<BonusRuleRow>()({
     input: z.strictObject({
@@ -194,18 +194,18 @@ export const payTermsContract = {
     }),
     roles: managers,
     kind: 'write',
-    summary: '添加奖金规则 / Add a bonus rule',
+    summary: { zh: '添加奖金规则', en: 'Add a bonus rule' },
   }),
   'bonusrules.stop': method<BonusRuleRow>()({
     input: z.strictObject({ id, lastMonth: monthInputSchema }),
     roles: managers,
     kind: 'write',
-    summary: '停止奖金规则 / Stop a bonus rule',
+    summary: { zh: '停止奖金规则', en: 'Stop a bonus rule' },
   }),
   'bonusrules.delete': method<{ deleted: number }>()({
     input: z.strictObject({ id }),
     roles: managers,
     kind: 'write',
-    summary: '删除奖金规则 / Delete a bonus rule',
+    summary: { zh: '删除奖金规则', en: 'Delete a bonus rule' },
   }),
 } as const;

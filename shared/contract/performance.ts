@@ -19,24 +19,24 @@ export const performanceContract = {
     input: z.strictObject({ month: monthInputSchema.optional() }).default({}),
     roles: everyone,
     kind: 'read',
-    summary: '月度业绩表 / Monthly performance sheet',
+    summary: { zh: '月度业绩表', en: 'Monthly performance sheet' },
   }),
   'performance.statement': method<PersonalStatement>()({
     input: z.strictObject({ month: monthInputSchema, staffId: idSchema }),
     roles: everyone,
     kind: 'read',
-    summary: '个人业绩单 / Personal statement',
+    summary: { zh: '个人业绩单', en: 'Personal statement' },
   }),
   'performance.export': method<ExportFile>()({
     input: z.strictObject({ month: monthInputSchema, format: exportFormatSchema }),
     roles: everyone,
     kind: 'read',
-    summary: '导出业绩表 / Export the sheet',
+    summary: { zh: '导出业绩表', en: 'Export the sheet' },
   }),
   'dashboard.get': method<Dashboard>()({
     input: z.strictObject({ asOf: dateSchema.optional() }).default({}),
     roles: everyone,
     kind: 'read',
-    summary: '概览 / Dashboard',
+    summary: { zh: '概览', en: 'Dashboard' },
   }),
 } as const;

@@ -94,25 +94,25 @@ export const poolContract = {
     input: z.strictObject({}).default({}),
     roles: everyone,
     kind: 'read',
-    summary: '公海规则 / Pool rules',
+    summary: { zh: '公海规则', en: 'Pool rules' },
   }),
   'pool.updateSettings': method<PoolSettings>()({
     input: poolSettingsSchema,
     roles: managers,
     kind: 'write',
-    summary: '修改公海规则 / Change the pool rules',
+    summary: { zh: '修改公海规则', en: 'Change the pool rules' },
   }),
   'pool.list': method<{ rows: PoolRow[]; total: number }>()({
     input: poolListSchema.default(poolListSchema.parse({})),
     roles: everyone,
     kind: 'read',
-    summary: '公海客户 / Clients in the pool',
+    summary: { zh: '公海客户', en: 'Clients in the pool' },
   }),
   'pool.summary': method<PoolSummary>()({
     input: z.strictObject({ asOf: dateSchema.optional() }).default({}),
     roles: everyone,
     kind: 'read',
-    summary: '公海概况 / Pool at a glance',
+    summary: { zh: '公海概况', en: 'Pool at a glance' },
   }),
   'pool.claim': method<{ claimed: number; claimedToday: number; dailyClaimCap: number | null }>()({
     input: z.strictObject({
@@ -123,13 +123,13 @@ export const poolContract = {
     }),
     roles: claimers,
     kind: 'write',
-    summary: '从公海领取客户 / Claim clients from the pool',
+    summary: { zh: '从公海领取客户', en: 'Claim clients from the pool' },
   }),
   'pool.assign': method<{ assigned: number }>()({
     input: z.strictObject({ clientIds: clientIdsSchema, toStaffId: idSchema, reason: reasonSchema }),
     roles: managers,
     kind: 'write',
-    summary: '从公海分配客户 / Assign clients from the pool',
+    summary: { zh: '从公海分配客户', en: 'Assign clients from the pool' },
   }),
   'pool.putBack': method<{ returned: number }>()({
     input: z
@@ -144,7 +144,7 @@ export const poolContract = {
       }),
     roles: managers,
     kind: 'write',
-    summary: '退回公海 / Put clients back into the pool',
+    summary: { zh: '退回公海', en: 'Put clients back into the pool' },
   }),
   'pool.warnings': method<PoolWarning[]>()({
     input: z
@@ -157,12 +157,12 @@ export const poolContract = {
       .default({ limit: 500 }),
     roles: everyone,
     kind: 'read',
-    summary: '即将退回公海 / Clients about to return to the pool',
+    summary: { zh: '即将退回公海', en: 'Clients about to return to the pool' },
   }),
   'pool.run': method<PoolRunResult>()({
     input: z.strictObject({ asOf: dateSchema.optional() }).default({}),
     roles: managers,
     kind: 'write',
-    summary: '执行公海规则 / Apply the pool rules now',
+    summary: { zh: '执行公海规则', en: 'Apply the pool rules now' },
   }),
 } as const;

@@ -157,7 +157,7 @@ export const receivablesContract = {
     input: z.strictObject({ contractId: idSchema, asOf: dateSchema.optional() }),
     roles: everyone,
     kind: 'read',
-    summary: '回款计划 / Payment schedule of a contract',
+    summary: { zh: '回款计划', en: 'Payment schedule of a contract' },
   }),
   'schedules.set': method<ContractSchedule>()({
     input: z.strictObject({
@@ -167,43 +167,43 @@ export const receivablesContract = {
     }),
     roles: everyone,
     kind: 'write',
-    summary: '设置回款计划 / Set a payment schedule',
+    summary: { zh: '设置回款计划', en: 'Set a payment schedule' },
   }),
   'receivables.list': method<ReceivablesList>()({
     input: receivablesListSchema.default(receivablesListSchema.parse({})),
     roles: everyone,
     kind: 'read',
-    summary: '应收与逾期 / Receivables due and overdue',
+    summary: { zh: '应收与逾期', en: 'Receivables due and overdue' },
   }),
   'receivables.aging': method<AgingReport>()({
     input: z.strictObject({ asOf: dateSchema.optional(), staffId: idSchema.optional() }).default({}),
     roles: everyone,
     kind: 'read',
-    summary: '应收账龄 / Receivables aging',
+    summary: { zh: '应收账龄', en: 'Receivables aging' },
   }),
   'receivables.agingExport': method<ExportFile>()({
     input: z.strictObject({ asOf: dateSchema.optional(), format: exportFormatSchema }),
     roles: office,
     kind: 'read',
-    summary: '导出账龄表 / Export the aging report',
+    summary: { zh: '导出账龄表', en: 'Export the aging report' },
   }),
   'receivables.summary': method<ReceivablesSummary>()({
     input: z.strictObject({ asOf: dateSchema.optional() }).default({}),
     roles: everyone,
     kind: 'read',
-    summary: '应收概况 / Receivables at a glance',
+    summary: { zh: '应收概况', en: 'Receivables at a glance' },
   }),
   'receivables.byStaff': method<StaffReceivables>()({
     input: z.strictObject({ month: monthInputSchema }),
     roles: everyone,
     kind: 'read',
-    summary: '每人应收与逾期 / Receivables per salesperson',
+    summary: { zh: '每人应收与逾期', en: 'Receivables per salesperson' },
   }),
   'receivables.settings': method<{ remindDays: number }>()({
     input: z.strictObject({}).default({}),
     roles: everyone,
     kind: 'read',
-    summary: '回款提醒设置 / Payment reminder settings',
+    summary: { zh: '回款提醒设置', en: 'Payment reminder settings' },
   }),
   'receivables.updateSettings': method<{ remindDays: number }>()({
     input: z.strictObject({
@@ -215,7 +215,7 @@ export const receivablesContract = {
     }),
     roles: managers,
     kind: 'write',
-    summary: '修改回款提醒 / Change payment reminders',
+    summary: { zh: '修改回款提醒', en: 'Change payment reminders' },
   }),
   'invoices.list': method<{ rows: InvoiceRow[]; totalFen: number }>()({
     input: z
@@ -230,7 +230,7 @@ export const receivablesContract = {
       .default({ search: '', limit: 500 }),
     roles: everyone,
     kind: 'read',
-    summary: '发票登记 / Invoice records',
+    summary: { zh: '发票登记', en: 'Invoice records' },
   }),
   'invoices.create': method<InvoiceRow>()({
     input: z.strictObject({
@@ -262,7 +262,7 @@ export const receivablesContract = {
     }),
     roles: office,
     kind: 'write',
-    summary: '登记发票 / Record an invoice',
+    summary: { zh: '登记发票', en: 'Record an invoice' },
   }),
   'invoices.delete': method<{ deleted: number }>()({
     input: z.strictObject({
@@ -271,6 +271,6 @@ export const receivablesContract = {
     }),
     roles: managers,
     kind: 'write',
-    summary: '删除发票记录 / Delete an invoice record',
+    summary: { zh: '删除发票记录', en: 'Delete an invoice record' },
   }),
 } as const;

@@ -24,7 +24,7 @@ export const settingsContract = {
     input: z.strictObject({}).default({}),
     roles: 'public',
     kind: 'read',
-    summary: '门店设置 / Office settings',
+    summary: { zh: '门店设置', en: 'Office settings' },
   }),
   'settings.update': method<OfficeSettings>()({
     input: z.strictObject({
@@ -33,7 +33,7 @@ export const settingsContract = {
     }),
     roles: ['owner', 'manager'],
     kind: 'write',
-    summary: '修改门店设置 / Change office settings',
+    summary: { zh: '修改门店设置', en: 'Change office settings' },
   }),
   'settings.completeSetup': method<OfficeSettings>()({
     input: z.strictObject({
@@ -58,6 +58,6 @@ export const settingsContract = {
     roles: ['owner'],
     kind: 'write',
     serverPaths: ['archiveRoot'],
-    summary: '首次设置 / First-run setup',
+    summary: { zh: '首次设置', en: 'First-run setup' },
   }),
 } as const;

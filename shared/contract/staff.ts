@@ -89,25 +89,25 @@ export const staffContract = {
     input: z.strictObject({ includeLeft: z.boolean().default(false) }).default({ includeLeft: false }),
     roles: ['owner', 'manager', 'clerk', 'salesperson'],
     kind: 'read',
-    summary: '员工列表 / List staff',
+    summary: { zh: '员工列表', en: 'List staff' },
   }),
   'staff.get': method<StaffRow>()({
     input: z.strictObject({ id: idSchema }),
     roles: ['owner', 'manager', 'clerk', 'salesperson'],
     kind: 'read',
-    summary: '员工详情 / One staff member',
+    summary: { zh: '员工详情', en: 'One staff member' },
   }),
   'staff.create': method<StaffRow>()({
     input: newStaffSchema,
     roles: ['owner', 'manager'],
     kind: 'write',
-    summary: '新增员工 / Add a staff member',
+    summary: { zh: '新增员工', en: 'Add a staff member' },
   }),
   'staff.update': method<StaffRow>()({
     input: staffPatchSchema,
     roles: ['owner', 'manager'],
     kind: 'write',
-    summary: '修改员工 / Edit a staff member',
+    summary: { zh: '修改员工', en: 'Edit a staff member' },
   }),
   'staff.deactivate': method<StaffRow>()({
     input: z.strictObject({
@@ -118,7 +118,7 @@ export const staffContract = {
     }),
     roles: ['owner', 'manager'],
     kind: 'write',
-    summary: '员工离职 / Mark a staff member as left',
+    summary: { zh: '员工离职', en: 'Mark a staff member as left' },
   }),
   'staff.reinstate': method<StaffRow>()({
     input: z.strictObject({
@@ -129,12 +129,12 @@ export const staffContract = {
     }),
     roles: ['owner', 'manager'],
     kind: 'write',
-    summary: '恢复在职 / Reinstate a staff member who left',
+    summary: { zh: '恢复在职', en: 'Reinstate a staff member who left' },
   }),
   'staff.history': method<StaffStatusEvent[]>()({
     input: z.strictObject({ id: idSchema }),
     roles: ['owner', 'manager'],
     kind: 'read',
-    summary: '在职记录 / Employment history',
+    summary: { zh: '在职记录', en: 'Employment history' },
   }),
 } as const;

@@ -4,6 +4,7 @@ import type { StandingTerms } from '../commission/standing';
 import { dateSchema } from './staff';
 import { method } from './method';
 import { monthInputSchema } from './performance';
+import type { Bilingual } from '../bilingual';
 
 /**
  * 业绩确认 (each salesperson confirms or disputes their 个人业绩单), the what-if page ("where do
@@ -66,7 +67,7 @@ export type Standing = {
   name: string;
   terms: StandingTerms;
   /** Why the floor does not judge this month, or null. */
-  exemption: string | null;
+  exemption: Bilingual | null;
   salesFen: number;
   bonusFen: number;
   deductionFen: number;
@@ -100,19 +101,19 @@ export const statementsContract = {
     input: z.strictObject({ month: monthInputSchema }),
     roles: managers,
     kind: 'write',
-    summary: '发起业绩确认 / Ask staff to confirm their statements',
+    summary: { zh: '发起业绩确认', en: 'Ask staff to confirm their statements' },
   }),
   'confirmations.list': method<MonthConfirmations>()({
     input: z.strictObject({ month: monthInputSchema }),
     roles: managers,
     kind: 'read',
-    summary: '业绩确认情况 / Who has confirmed',
+    summary: { zh: '业绩确认情况', en: 'Who has confirmed' },
   }),
   'confirmations.confirm': method<MonthConfirmations>()({
     input: z.strictObject({ month: monthInputSchema, note: z.string().trim().max(500).default('') }),
     roles: ['salesperson'],
     kind: 'write',
-    summary: '确认个人业绩单 / Confirm my statement',
+    summary: { zh: '确认个人业绩单', en: 'Confirm my statement' },
   }),
   'confirmations.dispute': method<MonthConfirmations>()({
     input: z.strictObject({
@@ -121,7 +122,7 @@ export const statementsContract = {
     }),
     roles: ['salesperson'],
     kind: 'write',
-    summary: '对个人业绩单提出异议 / Dispute my statement',
+    summary: { zh: '对个人业绩单提出异议', en: 'Dispute my statement' },
   }),
   'confirmations.answer': method<MonthConfirmations>()({
     input: z.strictObject({
@@ -138,19 +139,19 @@ export const statementsContract = {
     }),
     roles: managers,
     kind: 'write',
-    summary: '处理业绩单异议 / Answer a disputed statement',
+    summary: { zh: '处理业绩单异议', en: 'Answer a disputed statement' },
   }),
   'months.closeCheck': method<CloseCheck>()({
     input: z.strictObject({ month: monthInputSchema }),
     roles: managers,
     kind: 'read',
-    summary: '月结前检查 / Check before closing a month',
+    summary: { zh: '月结前检查', en: 'Check before closing a month' },
   }),
   'standing.get': method<Standing>()({
     input: z.strictObject({ staffId: z.number().int().positive().optional(), asOf: dateSchema.optional() }).default({}),
     roles: ['owner', 'manager', 'salesperson'],
     kind: 'read',
-    summary: '本月业绩测算 / Where do I stand this month',
+    summary: { zh: '本月业绩测算', en: 'Where do I stand this month' },
   }),
   'leaderboard.get': method<Leaderboard>()({
     input: z
@@ -158,13 +159,13 @@ export const statementsContract = {
       .default({ period: 'month' }),
     roles: ['owner', 'manager', 'clerk', 'salesperson'],
     kind: 'read',
-    summary: '排行榜 / Leaderboard',
+    summary: { zh: '排行榜', en: 'Leaderboard' },
   }),
   'leaderboard.setHidden': method<{ hidden: boolean }>()({
     input: z.strictObject({ hidden: z.boolean() }),
     roles: ['owner'],
     kind: 'write',
-    summary: '隐藏或显示排行榜 / Hide or show the leaderboard',
+    summary: { zh: '隐藏或显示排行榜', en: 'Hide or show the leaderboard' },
   }),
 } as const;
 

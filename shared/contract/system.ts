@@ -13,6 +13,6 @@ export const systemContract = {
     input: z.strictObject({}).default({}),
     roles: 'public',
     kind: 'read',
-    summary: '版本与当前用户 / Version and current user',
+    summary: { zh: '版本与当前用户', en: 'Version and current user' },
   }),
 } as const;

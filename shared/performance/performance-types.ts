@@ -2,6 +2,7 @@ import type { PayLine } from '../commission/bonus-rules';
 import type { ConfirmationState, ConfirmedFigures } from '../commission/confirmation';
 import type { FunnelCounts } from '../contract/clients';
 import type { IsoDate, Month } from '../dates';
+import type { Bilingual } from '../bilingual';
 
 /** 状态 column of the sheet (docs/rules.md › 指标、提成与月结): 正常 / 预警 / 待辞退 / 已离职. */
 export type SheetStatus = 'ok' | 'warning' | 'dismissal_due' | 'left';
@@ -46,7 +47,7 @@ export type PerformanceRow = {
   role: string;
   status: SheetStatus;
   /** Why the floor rule did not apply this month (e.g. first partial month), for the sheet's notes. */
-  exemption: string | null;
+  exemption: Bilingual | null;
   pay: PayFigures | null;
   activity: ActivityFigures;
 };

@@ -26,6 +26,7 @@ import { effectiveTiers, loadTiers, type TiersSource } from './plan-tiers.reposi
 import { policiesFor, tierAndRulePolicies } from './policies';
 import { effectivePlan, loadPlans } from './plans.repository';
 import { anyShares } from './share-sets.repository';
+import type { Bilingual } from '../../../shared/bilingual';
 import { keptBasics } from './kept-basics';
 import { prepared } from '../db/prepared';
 
@@ -36,8 +37,8 @@ export type PayRow = {
   name: string;
   role: Role;
   status: SheetStatus;
-  /** Why the floor rule did not judge this month (Chinese / English), or null. */
-  exemption: string | null;
+  /** Why the floor rule did not judge this month, or null. */
+  exemption: Bilingual | null;
   exempt: boolean;
   pay: PayFigures;
   /** 奖金 and 扣款 behind bonusFen / deductionFen. */
@@ -154,7 +155,7 @@ async function computeBase(
       name: s.name,
       role: s.role,
       status,
-      exemption: label ? `${label.zh}${plan.leaveReason ? `(${plan.leaveReason})` : ''} / ${label.en}` : null,
+      exemption: label ? withReason(label, plan.leaveReason) : null,
       exempt: exemption !== null,
       pay: {
         baseSalaryFen: s.baseSalaryFen,
@@ -349,8 +350,24 @@ function closedSnapshot(ctx: OfficeContext, month: Month): { closedAt: string; s
     r.activity ??= NO_ACTIVITY;
     r.tiers ??= null;
     r.tiersSource ??= null;
+    if (typeof r.exemption === 'string') r.exemption = exemptionFromText(r.exemption);
   }
   return { closedAt: close.closed_at, snapshot };
+}
+
+/** The exemption's label with the leave reason as typed (请假 etc.), in both languages. */
+function withReason(label: Bilingual, reason: string | null): Bilingual {
+  return reason ? { zh: `${label.zh}(${reason})`, en: `${label.en} (${reason})` } : label;
+}
+
+/**
+ * Snapshots of months closed before 2026-11-28 hold the exemption as one text, "中文(reason) /
+ * English". The English label never holds " / ", so the last one separates them even when the
+ * reason, typed by a manager, does.
+ */
+function exemptionFromText(text: string): Bilingual {
+  const at = text.lastIndexOf(' / ');
+  return at < 0 ? { zh: text, en: text } : { zh: text.slice(0, at), en: text.slice(at + 3) };
 }
 
 function fromSnapshot(month: Month, closedAt: string, snapshot: Snapshot): PayMonth {

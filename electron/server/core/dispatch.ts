@@ -35,8 +35,8 @@ export async function dispatch(ctx: CallContext, name: string, rawInput: unknown
     if (!(def.roles as readonly string[]).includes(ctx.actor.role)) {
       return fail({
         code: 'forbidden',
-        message: `您的角色无权执行"${def.summary.split(' / ')[0]}"。如需此操作,请联系店长。`,
-        messageEn: `Your role may not ${def.summary.split(' / ')[1] ?? name}. Ask the owner if you need this.`,
+        message: `您的角色无权执行"${def.summary.zh}"。如需此操作,请联系店长。`,
+        messageEn: `Your role may not ${def.summary.en}. Ask the owner if you need this.`,
         details: { method: name },
       });
     }
@@ -96,30 +96,30 @@ export async function dispatch(ctx: CallContext, name: string, rawInput: unknown
 
 /** A call whose shape does not fit the method: a file where none is taken, none where one is needed, a file answer over JSON. */
 function transferRefusal(def: MethodDef, name: string, ctx: CallContext): ErrorBody | null {
-  const title = def.summary.split(' / ');
+  const title = def.summary;
   if (def.upload?.to === 'stream' && !ctx.upload)
     return {
       code: 'invalid_input',
-      message: `"${title[0]}"需要随请求上传文件内容(POST /upload/${name},Content-Type: application/octet-stream),不能用 JSON 调用。`,
-      messageEn: `"${title[1] ?? name}" needs the file's bytes (POST /upload/${name}, Content-Type: application/octet-stream); it cannot be called with JSON.`,
+      message: `"${title.zh}"需要随请求上传文件内容(POST /upload/${name},Content-Type: application/octet-stream),不能用 JSON 调用。`,
+      messageEn: `"${title.en}" needs the file's bytes (POST /upload/${name}, Content-Type: application/octet-stream); it cannot be called with JSON.`,
     };
   if (!def.upload && ctx.upload)
     return {
       code: 'invalid_input',
-      message: `"${title[0]}"不接受上传文件,请用 POST /api/${name} 发送 JSON。`,
-      messageEn: `"${title[1] ?? name}" takes no file; send JSON to POST /api/${name}.`,
+      message: `"${title.zh}"不接受上传文件,请用 POST /api/${name} 发送 JSON。`,
+      messageEn: `"${title.en}" takes no file; send JSON to POST /api/${name}.`,
     };
   if (def.download && !ctx.takesFile)
     return {
       code: 'invalid_input',
-      message: `"${title[0]}"的结果是一个文件,请用 GET /files/${name} 下载(桌面版直接打开)。`,
-      messageEn: `"${title[1] ?? name}" answers with a file; download it with GET /files/${name} (the desktop app opens it).`,
+      message: `"${title.zh}"的结果是一个文件,请用 GET /files/${name} 下载(桌面版直接打开)。`,
+      messageEn: `"${title.en}" answers with a file; download it with GET /files/${name} (the desktop app opens it).`,
     };
   if (!def.download && ctx.takesFile)
     return {
       code: 'invalid_input',
-      message: `"${title[0]}"不是文件下载,请用 POST /api/${name} 调用。`,
-      messageEn: `"${title[1] ?? name}" is not a file download; call it with POST /api/${name}.`,
+      message: `"${title.zh}"不是文件下载,请用 POST /api/${name} 调用。`,
+      messageEn: `"${title.en}" is not a file download; call it with POST /api/${name}.`,
     };
   return null;
 }

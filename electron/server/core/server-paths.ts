@@ -24,11 +24,10 @@ export function serverPathRefusal(def: MethodDef, name: string, ctx: CallContext
     return value !== undefined && value !== null && value !== '';
   });
   if (given.length === 0) return null;
-  const [zh, en] = def.summary.split(' / ');
   return {
     code: 'forbidden',
-    message: `只能在门店电脑上设置:"${zh}"指定的是门店电脑上的文件夹或文件(${given.join('、')})。请到门店电脑上的门店通里操作。`,
-    messageEn: `Only on the office PC: "${en ?? name}" names a folder or file of that computer (${given.join(', ')}). Do this in 门店通 on the office PC.`,
+    message: `只能在门店电脑上设置:"${def.summary.zh}"指定的是门店电脑上的文件夹或文件(${given.join('、')})。请到门店电脑上的门店通里操作。`,
+    messageEn: `Only on the office PC: "${def.summary.en}" names a folder or file of that computer (${given.join(', ')}). Do this in 门店通 on the office PC.`,
     details: { method: name, fields: given, onlyOnOfficePc: true },
   };
 }

@@ -1,8 +1,12 @@
 import { useCallback } from 'react';
+import type { Bilingual } from '../../../shared/bilingual';
 import { useLanguage } from '../i18n';
 
-/** The shared rules carry their own { zh, en } labels (levels, sources, stages…); pick the UI language's. */
-export function useLabel(): (label: { zh: string; en: string } | undefined) => string {
+/**
+ * What the server and the shared rules hand over in both languages (labels, exemptions, problems —
+ * shared/bilingual.ts): show the UI language's. The UI's own words come from its dictionaries.
+ */
+export function useLabel(): (label: Bilingual | undefined) => string {
   const { lang } = useLanguage();
   return useCallback((label) => (label ? (lang === 'en' ? label.en : label.zh) : ''), [lang]);
 }

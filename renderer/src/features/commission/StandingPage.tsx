@@ -9,6 +9,7 @@ import { useQuery } from '../../api/useQuery';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
 import { useLanguage, useT, type Translate } from '../../i18n';
+import { useLabel } from '../../hooks/useLabel';
 import { useStaffOptions } from '../../hooks/useStaffOptions';
 import { useMyRole } from './useMyRole';
 import './commission.css';
@@ -59,6 +60,7 @@ export function StandingPage() {
 function StandingView({ standing: s }: { standing: Standing }) {
   const t = useT();
   const { lang } = useLanguage();
+  const label = useLabel();
   const [extraText, setExtraText] = useState('');
   const [withScheduled, setWithScheduled] = useState(false);
   const now = projectStanding(s.terms, s.salesFen);
@@ -109,8 +111,7 @@ function StandingView({ standing: s }: { standing: Standing }) {
       </div>
       <Typography.Paragraph type="secondary" className="standing-rule">
         {t('standing.rule', { rule: ruleText(s, lang, t) })}
-        {/* The server gives the exemption as "中文 / English". */}
-        {s.exemption && ` · ${t('standing.exempt', { why: s.exemption.split(' / ')[lang === 'en' ? 1 : 0] ?? s.exemption })}`}
+        {s.exemption && ` · ${t('standing.exempt', { why: label(s.exemption) })}`}
       </Typography.Paragraph>
 
       <div className="standing-columns">
