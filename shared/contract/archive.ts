@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { method, streamMethod, type FileAnswer } from './method';
 import { absolutePathSchema, archivePathSchema, dateSchema, idSchema } from './field-schemas';
 import type { TextState } from '../archive/text-formats';
+import { zhEn } from '../bilingual';
 
 const everyone = ['owner', 'manager', 'clerk', 'salesperson'] as const;
 const office = ['owner', 'manager', 'clerk'] as const;
@@ -81,7 +82,12 @@ export const docPatchSchema = z.strictObject({
   clientId: id.nullable().optional(),
   contractId: id.nullable().optional(),
   docDate: dateSchema.optional(),
-  title: z.string().trim().min(1, { error: '标题不能为空 / Title cannot be empty' }).max(120).optional(),
+  title: z
+    .string()
+    .trim()
+    .min(1, { error: zhEn('标题不能为空', 'Title cannot be empty') })
+    .max(120)
+    .optional(),
 });
 
 export type FilingResult =
@@ -152,7 +158,11 @@ export const archiveContract = {
     input: z.strictObject({
       id: id.optional(),
       parentId: id.nullable().default(null),
-      name: z.string().trim().min(1, { error: '名称不能为空 / Name is required' }).max(40),
+      name: z
+        .string()
+        .trim()
+        .min(1, { error: zhEn('名称不能为空', 'Name is required') })
+        .max(40),
       autoPurge: z.boolean().default(true),
       draftMonths: z.number().int().positive().max(600).nullable().default(null),
     }),
@@ -199,7 +209,11 @@ export const archiveContract = {
   'archive.upload': streamMethod<FilingResult>()({
     input: z.strictObject({
       /** The file's original name (its extension decides how it is indexed). */
-      name: z.string().trim().min(1, { error: '缺少文件名 / File name is required' }).max(255),
+      name: z
+        .string()
+        .trim()
+        .min(1, { error: zhEn('缺少文件名', 'File name is required') })
+        .max(255),
       fields: docFieldsSchema.default({ kindId: null, clientId: null, contractId: null }),
       onDuplicate: z.enum(DUPLICATE_CHOICES).default('ask'),
     }),
@@ -255,7 +269,14 @@ export const archiveContract = {
     summary: { zh: '修改档案信息(并移动到新位置)', en: 'Edit a document (and move it)' },
   }),
   'archive.delete': method<DocumentRow>()({
-    input: z.strictObject({ id, reason: z.string().trim().min(1, { error: '请写明原因 / Give a reason' }).max(300) }),
+    input: z.strictObject({
+      id,
+      reason: z
+        .string()
+        .trim()
+        .min(1, { error: zhEn('请写明原因', 'Give a reason') })
+        .max(300),
+    }),
     roles: office,
     kind: 'write',
     summary: { zh: '删除到回收站', en: 'Move to the recycle area' },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Role } from '../roles';
 import { idSchema } from './field-schemas';
 import { method } from './method';
+import { zhEn } from '../bilingual';
 
 export type SignedIn = { staffId: number; code: string; name: string; role: Role };
 /** What the page needs at start: must it sign in, who it is, and the CSRF token for its calls. */
@@ -18,7 +19,10 @@ export type AccountRow = {
   lockedUntil: string | null;
 };
 
-const password = z.string().min(1, { error: '请输入密码 / Enter the password' }).max(200);
+const password = z
+  .string()
+  .min(1, { error: zhEn('请输入密码', 'Enter the password') })
+  .max(200);
 
 export const authContract = {
   'auth.status': method<AuthState>()({
@@ -28,7 +32,14 @@ export const authContract = {
     summary: { zh: '登录状态', en: 'Sign-in state' },
   }),
   'auth.login': method<AuthState>()({
-    input: z.strictObject({ code: z.string().trim().min(1, { error: '请输入工号 / Enter your staff code' }).max(20), password }),
+    input: z.strictObject({
+      code: z
+        .string()
+        .trim()
+        .min(1, { error: zhEn('请输入工号', 'Enter your staff code') })
+        .max(20),
+      password,
+    }),
     roles: 'public',
     kind: 'write',
     summary: { zh: '登录', en: 'Sign in' },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { absolutePathSchema } from './field-schemas';
 import { method } from './method';
+import { zhEn } from '../bilingual';
 
 export type BackupSettings = {
   /** Where backups go (another drive or a USB disk); empty until the owner chooses. */
@@ -61,9 +62,9 @@ const folderPath = z
   .trim()
   .min(1)
   .max(1000)
-  .refine((p) => !p.includes('\u0000'), { error: '路径中有非法字符 / The path contains an invalid character' })
+  .refine((p) => !p.includes('\u0000'), { error: zhEn('路径中有非法字符', 'The path contains an invalid character') })
   .refine((p) => /^([a-zA-Z]:[\\/]|[\\/])/.test(p), {
-    error: '请填写完整路径(例如 D:\\门店通备份)/ Give a full path (e.g. D:\\门店通备份)',
+    error: zhEn('请填写完整路径(例如 D:\\门店通备份)', 'Give a full path (e.g. D:\\门店通备份)'),
   });
 
 export const backupContract = {
@@ -78,7 +79,12 @@ export const backupContract = {
       /** Empty clears the folder (no scheduled backups until one is chosen). */
       dir: z.union([z.literal(''), absolutePathSchema()]).optional(),
       daily: z.boolean().optional(),
-      keep: z.number().int().min(1, { error: '至少保留 1 份 / Keep at least 1' }).max(365).optional(),
+      keep: z
+        .number()
+        .int()
+        .min(1, { error: zhEn('至少保留 1 份', 'Keep at least 1') })
+        .max(365)
+        .optional(),
     }),
     roles: ['owner'],
     kind: 'write',

@@ -3,6 +3,7 @@ import { GRADES, LEVELS, SOURCES, STAGES, VALUE_TYPES, FUNNEL_STEPS } from '../c
 import type { ClientGrade, ClientLevel, ClientSource, SalesStage, ValueType } from '../clients/classification';
 import type { PhoneKind } from '../clients/normalise';
 import { dateSchema, idSchema, yearlyDateSchema } from './field-schemas';
+import { zhEn } from '../bilingual';
 
 export { idSchema, yearlyDateSchema } from './field-schemas';
 
@@ -10,27 +11,27 @@ const text = (max: number, zh: string, en: string) =>
   z
     .string()
     .trim()
-    .max(max, { error: `${zh}最多 ${max} 个字 / ${en} is at most ${max} characters` });
+    .max(max, { error: zhEn(`${zh}最多 ${max} 个字`, `${en} is at most ${max} characters`) });
 
 export const CLIENT_KINDS = ['company', 'person'] as const;
 export type ClientKind = (typeof CLIENT_KINDS)[number];
 
 const clientFields = {
-  kind: z.enum(CLIENT_KINDS, { error: '类型应为公司或个人 / Kind must be company or person' }),
+  kind: z.enum(CLIENT_KINDS, { error: zhEn('类型应为公司或个人', 'Kind must be company or person') }),
   name: z
     .string()
     .trim()
-    .min(1, { error: '客户名称不能为空 / Client name is required' })
-    .max(100, { error: '客户名称最多 100 个字 / Client name is at most 100 characters' }),
+    .min(1, { error: zhEn('客户名称不能为空', 'Client name is required') })
+    .max(100, { error: zhEn('客户名称最多 100 个字', 'Client name is at most 100 characters') }),
   contactName: text(50, '联系人', 'Contact person'),
-  phones: z.array(z.string().trim().min(1).max(40)).max(6, { error: '最多 6 个电话 / At most 6 phones' }),
+  phones: z.array(z.string().trim().min(1).max(40)).max(6, { error: zhEn('最多 6 个电话', 'At most 6 phones') }),
   wechat: text(60, '微信', 'WeChat'),
   qq: text(20, 'QQ', 'QQ'),
   email: z.union([
     z.literal(''),
     z
-      .email({ error: '邮箱格式不对,应写成 wang@163.com 这样 / Email is not valid; write it like wang@163.com' })
-      .max(100, { error: '邮箱最多 100 个字符 / Email is at most 100 characters' }),
+      .email({ error: zhEn('邮箱格式不对,应写成 wang@163.com 这样', 'Email is not valid; write it like wang@163.com') })
+      .max(100, { error: zhEn('邮箱最多 100 个字符', 'Email is at most 100 characters') }),
   ]),
   address: text(200, '地址', 'Address'),
   province: text(30, '省', 'Province'),
@@ -39,21 +40,21 @@ const clientFields = {
   township: text(30, '乡镇', 'Township'),
   industry: text(40, '行业', 'Industry'),
   size: text(40, '规模', 'Size'),
-  source: z.enum(SOURCES, { error: '信息来源无效 / Unknown source' }),
+  source: z.enum(SOURCES, { error: zhEn('信息来源无效', 'Unknown source') }),
   referrerClientId: idSchema.nullable(),
   referrerName: text(100, '介绍人', 'Referrer'),
   joinedOn: dateSchema,
   ownerStaffId: idSchema.nullable(),
   level: z.union(
     LEVELS.map((l) => z.literal(l)),
-    { error: '等级应为 1–4(一级–四级) / Level must be 1–4' },
+    { error: zhEn('等级应为 1–4(一级–四级)', 'Level must be 1–4') },
   ),
-  grade: z.enum(['', ...GRADES], { error: '分类应为 A、B 或 C / Grade must be A, B or C' }),
+  grade: z.enum(['', ...GRADES], { error: zhEn('分类应为 A、B 或 C', 'Grade must be A, B or C') }),
   manMoney: z.boolean(),
   manAuthority: z.boolean(),
   manNeed: z.boolean(),
-  valueType: z.enum(['', ...VALUE_TYPES], { error: '价值类型无效 / Unknown value type' }),
-  stage: z.enum(STAGES, { error: '销售阶段无效 / Unknown sales stage' }),
+  valueType: z.enum(['', ...VALUE_TYPES], { error: zhEn('价值类型无效', 'Unknown value type') }),
+  stage: z.enum(STAGES, { error: zhEn('销售阶段无效', 'Unknown sales stage') }),
   birthday: yearlyDateSchema.nullable(),
   anniversary: yearlyDateSchema.nullable(),
   notes: text(2000, '备注', 'Notes'),

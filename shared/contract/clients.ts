@@ -17,6 +17,7 @@ import { IMPORT_UPLOAD } from './uploads';
 import { exportFormatSchema, type ExportFile } from '../imports/export-file';
 import type { FunnelStep, SalesStage } from '../clients/classification';
 import type { Festival } from '../clients/festivals';
+import { zhEn } from '../bilingual';
 
 export * from './client-schemas';
 
@@ -97,11 +98,17 @@ export const clientsContract = {
         clientIds: z.array(idSchema).min(1).max(100_000).optional(),
         fromStaffId: idSchema.optional(),
         toStaffId: idSchema,
-        reason: z.string().trim().min(1, { error: '请填写转移原因 / Give a reason for the move' }).max(200),
+        reason: z
+          .string()
+          .trim()
+          .min(1, { error: zhEn('请填写转移原因', 'Give a reason for the move') })
+          .max(200),
       })
       .refine((v) => (v.clientIds === undefined) !== (v.fromStaffId === undefined), {
-        error:
-          '请选择客户,或选择要转出全部客户的业务员(二选一) / Choose clients, or the person whose clients all move (one of the two)',
+        error: zhEn(
+          '请选择客户,或选择要转出全部客户的业务员(二选一)',
+          'Choose clients, or the person whose clients all move (one of the two)',
+        ),
       }),
     roles: managers,
     kind: 'write',

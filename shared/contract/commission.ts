@@ -7,13 +7,14 @@ import { ROLES, type Role } from '../roles';
 import { method } from './method';
 import { monthInputSchema } from './performance';
 import { dateSchema, idSchema } from './field-schemas';
+import { zhEn } from '../bilingual';
 
 const managers = ['owner', 'manager'] as const;
 const fenOrNull = z
-  .number({ error: '金额必须是数字 / Amount must be a number' })
-  .int({ error: '金额必须精确到分 / Amount must be whole fen' })
-  .min(0, { error: '金额不能为负数 / Amount cannot be negative' })
-  .max(100_000_000_000, { error: '金额过大 / Amount is too large' })
+  .number({ error: zhEn('金额必须是数字', 'Amount must be a number') })
+  .int({ error: zhEn('金额必须精确到分', 'Amount must be whole fen') })
+  .min(0, { error: zhEn('金额不能为负数', 'Amount cannot be negative') })
+  .max(100_000_000_000, { error: zhEn('金额过大', 'Amount is too large') })
   .nullable();
 
 /** 保底销售额, 目标销售额, 提成比例 (basis points: 5 % = 500), 超额倍数 (hundredths: 2× = 200). */
@@ -21,16 +22,16 @@ export const planFieldsSchema = z.strictObject({
   floorFen: fenOrNull,
   targetFen: fenOrNull,
   rateBp: z
-    .number({ error: '提成比例必须是数字 / Rate must be a number' })
+    .number({ error: zhEn('提成比例必须是数字', 'Rate must be a number') })
     .int()
-    .min(0, { error: '提成比例不能为负 / Rate cannot be negative' })
-    .max(10_000, { error: '提成比例不能超过 100% / Rate cannot exceed 100 %' })
+    .min(0, { error: zhEn('提成比例不能为负', 'Rate cannot be negative') })
+    .max(10_000, { error: zhEn('提成比例不能超过 100%', 'Rate cannot exceed 100 %') })
     .nullable(),
   multiplierPct: z
-    .number({ error: '超额倍数必须是数字 / Multiplier must be a number' })
+    .number({ error: zhEn('超额倍数必须是数字', 'Multiplier must be a number') })
     .int()
-    .min(100, { error: '超额倍数至少为 1 倍 / The multiplier is at least 1×' })
-    .max(1_000, { error: '超额倍数最多 10 倍 / The multiplier is at most 10×' })
+    .min(100, { error: zhEn('超额倍数至少为 1 倍', 'The multiplier is at least 1×') })
+    .max(1_000, { error: zhEn('超额倍数最多 10 倍', 'The multiplier is at most 10×') })
     .nullable(),
   /** A person's month only: 请假 etc. exempts the month from the floor rule. */
   leaveReason: z.string().trim().max(100).nullable().default(null),
@@ -213,7 +214,11 @@ export const commissionContract = {
   'months.reopen': method<MonthState>()({
     input: z.strictObject({
       month: monthInputSchema,
-      reason: z.string().trim().min(2, { error: '请写明重新打开的原因 / Give the reason for reopening' }).max(500),
+      reason: z
+        .string()
+        .trim()
+        .min(2, { error: zhEn('请写明重新打开的原因', 'Give the reason for reopening') })
+        .max(500),
     }),
     roles: ['owner'],
     kind: 'write',
@@ -230,7 +235,11 @@ export const commissionContract = {
       staffId: idSchema,
       month: monthInputSchema,
       decision: z.enum(['keep', 'dismiss']),
-      reason: z.string().trim().min(2, { error: '请写明理由 / Give the reason' }).max(500),
+      reason: z
+        .string()
+        .trim()
+        .min(2, { error: zhEn('请写明理由', 'Give the reason') })
+        .max(500),
       leftOn: dateSchema.optional(),
       /** Who takes over every client of a dismissed person (required when they have clients)… */
       reassignToStaffId: idSchema.optional(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema } from './client-schemas';
 import { dateSchema } from './field-schemas';
+import { zhEn } from '../bilingual';
 
 /** 草稿 / 已签 / 履行中 / 已到期 / 已作废. */
 export const CONTRACT_STATUSES = ['draft', 'signed', 'active', 'expired', 'cancelled'] as const;
@@ -27,14 +28,14 @@ export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, { zh: string; en: stri
 export const contractNumberSchema = z
   .string()
   .trim()
-  .min(1, { error: '合同编号不能为空 / Contract number is required' })
-  .max(40, { error: '合同编号最多 40 个字符 / Contract number is at most 40 characters' });
+  .min(1, { error: zhEn('合同编号不能为空', 'Contract number is required') })
+  .max(40, { error: zhEn('合同编号最多 40 个字符', 'Contract number is at most 40 characters') });
 
 export const amountFenSchema = z
-  .number({ error: '金额必须是数字 / Amount must be a number' })
-  .int({ error: '金额必须精确到分 / Amount must be whole fen' })
-  .min(0, { error: '合同金额不能为负数 / Contract amount cannot be negative' })
-  .max(100_000_000_000, { error: '金额过大 / Amount is too large' });
+  .number({ error: zhEn('金额必须是数字', 'Amount must be a number') })
+  .int({ error: zhEn('金额必须精确到分', 'Amount must be whole fen') })
+  .min(0, { error: zhEn('合同金额不能为负数', 'Contract amount cannot be negative') })
+  .max(100_000_000_000, { error: zhEn('金额过大', 'Amount is too large') });
 
 const contractFields = {
   clientId: idSchema,
@@ -44,13 +45,16 @@ const contractFields = {
   signedOn: dateSchema.nullable(),
   startsOn: dateSchema.nullable(),
   endsOn: dateSchema.nullable(),
-  status: z.enum(CONTRACT_STATUSES, { error: '合同状态无效 / Unknown contract status' }),
+  status: z.enum(CONTRACT_STATUSES, { error: zhEn('合同状态无效', 'Unknown contract status') }),
   notes: z.string().trim().max(2000),
 };
 
 const datesInOrder = (v: { startsOn?: string | null | undefined; endsOn?: string | null | undefined }): boolean =>
   !v.startsOn || !v.endsOn || v.endsOn >= v.startsOn;
-const datesError = { error: '服务结束日期不能早于开始日期 / The service end cannot be before its start', path: ['endsOn'] };
+const datesError = {
+  error: zhEn('服务结束日期不能早于开始日期', 'The service end cannot be before its start'),
+  path: ['endsOn'],
+};
 
 export const newContractSchema = z
   .strictObject({

@@ -17,6 +17,7 @@ import { dateSchema } from './field-schemas';
 import { importFileInputSchema, type ImportReport } from '../imports/import-report';
 import { IMPORT_UPLOAD } from './uploads';
 import { exportFormatSchema, type ExportFile } from '../imports/export-file';
+import { zhEn } from '../bilingual';
 
 export * from './contract-schemas';
 
@@ -26,12 +27,16 @@ export const newPaymentSchema = z.strictObject({
   paidOn: dateSchema,
   /** Negative for a refund (退款). */
   amountFen: z
-    .number({ error: '金额必须是数字 / Amount must be a number' })
-    .int({ error: '金额必须精确到分 / Amount must be whole fen' })
-    .refine((v) => v !== 0, { error: '金额不能为 0 / Amount cannot be 0' })
-    .refine((v) => Math.abs(v) <= 100_000_000_000, { error: '金额过大 / Amount is too large' }),
-  method: z.enum(PAYMENT_METHODS, { error: '收款方式无效 / Unknown payment method' }).default('transfer'),
-  notes: z.string().trim().max(500, { error: '备注最多 500 个字 / Notes are at most 500 characters' }).default(''),
+    .number({ error: zhEn('金额必须是数字', 'Amount must be a number') })
+    .int({ error: zhEn('金额必须精确到分', 'Amount must be whole fen') })
+    .refine((v) => v !== 0, { error: zhEn('金额不能为 0', 'Amount cannot be 0') })
+    .refine((v) => Math.abs(v) <= 100_000_000_000, { error: zhEn('金额过大', 'Amount is too large') }),
+  method: z.enum(PAYMENT_METHODS, { error: zhEn('收款方式无效', 'Unknown payment method') }).default('transfer'),
+  notes: z
+    .string()
+    .trim()
+    .max(500, { error: zhEn('备注最多 500 个字', 'Notes are at most 500 characters') })
+    .default(''),
 });
 
 const everyone = ['owner', 'manager', 'clerk', 'salesperson'] as const;
@@ -107,7 +112,11 @@ export const contractsContract = {
   'payments.delete': method<{ deleted: number }>()({
     input: z.strictObject({
       id: idSchema,
-      reason: z.string().trim().min(1, { error: '请填写删除原因 / Give a reason' }).max(200),
+      reason: z
+        .string()
+        .trim()
+        .min(1, { error: zhEn('请填写删除原因', 'Give a reason') })
+        .max(200),
     }),
     roles: managers,
     kind: 'write',

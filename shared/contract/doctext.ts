@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TEXT_CAP_BYTES, type TextSource, type TextState } from '../archive/text-formats';
 import { method } from './method';
+import { zhEn } from '../bilingual';
 
 const everyone = ['owner', 'manager', 'clerk', 'salesperson'] as const;
 const office = ['owner', 'manager', 'clerk'] as const;
@@ -55,9 +56,9 @@ export const doctextContract = {
       id,
       text: z
         .string()
-        .max(TEXT_CAP_BYTES, { error: '文字太长(上限 2 MB)/ Text too long (2 MB at most)' })
+        .max(TEXT_CAP_BYTES, { error: zhEn('文字太长(上限 2 MB)', 'Text too long (2 MB at most)') })
         .refine((t) => t.length * 3 <= TEXT_CAP_BYTES || new TextEncoder().encode(t).length <= TEXT_CAP_BYTES, {
-          error: '文字太长(上限 2 MB)/ Text too long (2 MB at most)',
+          error: zhEn('文字太长(上限 2 MB)', 'Text too long (2 MB at most)'),
         }),
     }),
     roles: office,

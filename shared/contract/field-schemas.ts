@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DATE_RANGE, ISO_DATE_PATTERN, isRealDate, MONTH_PATTERN, MONTH_RANGE, YEARLY_DATE_RANGE } from '../dates';
+import { zhEn } from '../bilingual';
 
 /**
  * The field schemas every contract file builds on, so a date, a month, an id or a path means the
@@ -11,26 +12,32 @@ import { DATE_RANGE, ISO_DATE_PATTERN, isRealDate, MONTH_PATTERN, MONTH_RANGE, Y
 
 /** A row id: a positive whole number JavaScript can hold exactly. */
 export const idSchema = z
-  .number({ error: '编号必须是数字 / An id must be a number' })
-  .int({ error: '编号必须是正整数 / An id must be a positive whole number' })
-  .positive({ error: '编号必须是正整数 / An id must be a positive whole number' });
+  .number({ error: zhEn('编号必须是数字', 'An id must be a number') })
+  .int({ error: zhEn('编号必须是正整数', 'An id must be a positive whole number') })
+  .positive({ error: zhEn('编号必须是正整数', 'An id must be a positive whole number') });
 
 /** 'YYYY-MM-DD', a real calendar date between 1990-01-01 and 2100-12-31. */
 export const dateSchema = z
-  .string({ error: '日期应为 YYYY-MM-DD 格式的文字 / A date must be text like YYYY-MM-DD' })
-  .regex(ISO_DATE_PATTERN, { error: '日期格式应为 YYYY-MM-DD,例如 2026-03-05 / Date must be YYYY-MM-DD, e.g. 2026-03-05' })
-  .refine(isRealDate, { error: '没有这一天(例如 2 月 30 日)/ There is no such day (e.g. 30 February)' })
+  .string({ error: zhEn('日期应为 YYYY-MM-DD 格式的文字', 'A date must be text like YYYY-MM-DD') })
+  .regex(ISO_DATE_PATTERN, { error: zhEn('日期格式应为 YYYY-MM-DD,例如 2026-03-05', 'Date must be YYYY-MM-DD, e.g. 2026-03-05') })
+  .refine(isRealDate, { error: zhEn('没有这一天(例如 2 月 30 日)', 'There is no such day (e.g. 30 February)') })
   .refine((v) => v >= DATE_RANGE.min && v <= DATE_RANGE.max, {
-    error: `日期应在 ${DATE_RANGE.min} 至 ${DATE_RANGE.max} 之间 / A date must be between ${DATE_RANGE.min} and ${DATE_RANGE.max}`,
+    error: zhEn(
+      `日期应在 ${DATE_RANGE.min} 至 ${DATE_RANGE.max} 之间`,
+      `A date must be between ${DATE_RANGE.min} and ${DATE_RANGE.max}`,
+    ),
   })
   .meta({ format: 'date' });
 
 /** 'YYYY-MM' between 1990-01 and 2100-12. */
 export const monthSchema = z
-  .string({ error: '月份应为 YYYY-MM,例如 2026-10 / Month must be YYYY-MM, e.g. 2026-10' })
-  .regex(MONTH_PATTERN, { error: '月份应为 YYYY-MM,例如 2026-10 / Month must be YYYY-MM, e.g. 2026-10' })
+  .string({ error: zhEn('月份应为 YYYY-MM,例如 2026-10', 'Month must be YYYY-MM, e.g. 2026-10') })
+  .regex(MONTH_PATTERN, { error: zhEn('月份应为 YYYY-MM,例如 2026-10', 'Month must be YYYY-MM, e.g. 2026-10') })
   .refine((v) => v >= MONTH_RANGE.min && v <= MONTH_RANGE.max, {
-    error: `月份应在 ${MONTH_RANGE.min} 至 ${MONTH_RANGE.max} 之间 / A month must be between ${MONTH_RANGE.min} and ${MONTH_RANGE.max}`,
+    error: zhEn(
+      `月份应在 ${MONTH_RANGE.min} 至 ${MONTH_RANGE.max} 之间`,
+      `A month must be between ${MONTH_RANGE.min} and ${MONTH_RANGE.max}`,
+    ),
   })
   .meta({ format: 'month' });
 
@@ -41,13 +48,16 @@ const YEARLY_PATTERN = /^(\d{4}-)?(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
  * 'MM-DD' is checked against a leap year, so 02-29 is a real birthday.
  */
 export const yearlyDateSchema = z
-  .string({ error: '日期应为 YYYY-MM-DD 或 MM-DD / Date must be YYYY-MM-DD or MM-DD' })
-  .regex(YEARLY_PATTERN, { error: '日期格式应为 YYYY-MM-DD 或 MM-DD / Date must be YYYY-MM-DD or MM-DD' })
+  .string({ error: zhEn('日期应为 YYYY-MM-DD 或 MM-DD', 'Date must be YYYY-MM-DD or MM-DD') })
+  .regex(YEARLY_PATTERN, { error: zhEn('日期格式应为 YYYY-MM-DD 或 MM-DD', 'Date must be YYYY-MM-DD or MM-DD') })
   .refine((v) => isRealDate(v.length === 5 ? `2000-${v}` : v), {
-    error: '没有这一天(例如 2 月 30 日)/ There is no such day (e.g. 30 February)',
+    error: zhEn('没有这一天(例如 2 月 30 日)', 'There is no such day (e.g. 30 February)'),
   })
   .refine((v) => v.length === 5 || (v >= YEARLY_DATE_RANGE.min && v <= YEARLY_DATE_RANGE.max), {
-    error: `日期应在 ${YEARLY_DATE_RANGE.min} 至 ${YEARLY_DATE_RANGE.max} 之间 / The date must be between ${YEARLY_DATE_RANGE.min} and ${YEARLY_DATE_RANGE.max}`,
+    error: zhEn(
+      `日期应在 ${YEARLY_DATE_RANGE.min} 至 ${YEARLY_DATE_RANGE.max} 之间`,
+      `The date must be between ${YEARLY_DATE_RANGE.min} and ${YEARLY_DATE_RANGE.max}`,
+    ),
   })
   .meta({ format: 'yearly-date' });
 
@@ -59,10 +69,10 @@ const ABSOLUTE_PATH = /^(\/|[A-Za-z]:[\\/]|\\\\[^\\/]+[\\/][^\\/]+)/;
 
 const pathText = (max: number) =>
   z
-    .string({ error: '路径必须是文字 / A path must be text' })
-    .max(max, { error: `路径最多 ${max} 个字符 / A path is at most ${max} characters` })
+    .string({ error: zhEn('路径必须是文字', 'A path must be text') })
+    .max(max, { error: zhEn(`路径最多 ${max} 个字符`, `A path is at most ${max} characters`) })
     .refine((v) => !CONTROL_CHARS.test(v), {
-      error: '路径里不能有控制字符(如 NUL)/ A path cannot contain control characters (such as NUL)',
+      error: zhEn('路径里不能有控制字符(如 NUL)', 'A path cannot contain control characters (such as NUL)'),
     });
 
 /**
@@ -73,9 +83,9 @@ const pathText = (max: number) =>
 export const absolutePathSchema = (max = 1000) =>
   pathText(max)
     .trim()
-    .min(1, { error: '请填写完整路径 / Give the full path' })
+    .min(1, { error: zhEn('请填写完整路径', 'Give the full path') })
     .refine((v) => ABSOLUTE_PATH.test(v), {
-      error: '必须是完整路径,例如 D:\\门店备份 / Must be a full path, e.g. D:\\Backups',
+      error: zhEn('必须是完整路径,例如 D:\\门店备份', 'Must be a full path, e.g. D:\\Backups'),
     })
     .meta({ format: 'abs-path' });
 
@@ -86,9 +96,9 @@ export const absolutePathSchema = (max = 1000) =>
 export const archivePathSchema = (max = 1000) =>
   pathText(max)
     .refine((v) => !ABSOLUTE_PATH.test(v) && !/^[\\/]/.test(v), {
-      error: '应为档案文件夹内的相对路径 / Must be a path inside the archive folder',
+      error: zhEn('应为档案文件夹内的相对路径', 'Must be a path inside the archive folder'),
     })
     .refine((v) => !v.split(/[\\/]/).includes('..'), {
-      error: '路径不能包含 ".." / A path cannot contain ".."',
+      error: zhEn('路径不能包含 ".."', 'A path cannot contain ".."'),
     })
     .meta({ format: 'archive-path' });

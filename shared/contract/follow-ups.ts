@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { method } from './method';
 import { idSchema } from './client-schemas';
 import { dateSchema } from './field-schemas';
+import { zhEn } from '../bilingual';
 
 /** 电话 / 拜访 / 来访 / 微信 (docs/rules.md › 客户、合同与收款), and other. */
 export const FOLLOW_UP_WAYS = ['phone', 'visit', 'inbound_visit', 'wechat', 'other'] as const;
@@ -41,15 +42,19 @@ export const newFollowUpSchema = z
   .strictObject({
     clientId: idSchema,
     happenedOn: dateSchema,
-    way: z.enum(FOLLOW_UP_WAYS, { error: '跟进方式无效 / Unknown way of contact' }),
-    content: z.string().trim().min(1, { error: '请写下跟进情况 / Say what happened' }).max(2000),
+    way: z.enum(FOLLOW_UP_WAYS, { error: zhEn('跟进方式无效', 'Unknown way of contact') }),
+    content: z
+      .string()
+      .trim()
+      .min(1, { error: zhEn('请写下跟进情况', 'Say what happened') })
+      .max(2000),
     nextStep: z.string().trim().max(500).default(''),
     nextOn: dateSchema.nullable().default(null),
     /** Logging a follow-up settles the client's earlier open next steps (default). */
     closePrevious: z.boolean().default(true),
   })
   .refine((v) => v.nextOn === null || v.nextOn >= v.happenedOn, {
-    error: '下次跟进日期不能早于本次 / The next date cannot be before this one',
+    error: zhEn('下次跟进日期不能早于本次', 'The next date cannot be before this one'),
     path: ['nextOn'],
   });
 

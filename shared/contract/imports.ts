@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ExportFile } from '../imports/export-file';
 import type { ImportProgress } from '../imports/import-report';
 import { method } from './method';
+import { zhEn } from '../bilingual';
 
 const office = ['owner', 'manager', 'clerk'] as const;
 
@@ -12,7 +13,7 @@ export type ImportKind = (typeof IMPORT_KINDS)[number];
 const jobIdSchema = z.strictObject({
   jobId: z
     .string()
-    .regex(/^[A-Za-z0-9_-]{8,64}$/, { error: '任务编号应为 8–64 位字母数字 / A job id is 8–64 letters or digits' }),
+    .regex(/^[A-Za-z0-9_-]{8,64}$/, { error: zhEn('任务编号应为 8–64 位字母数字', 'A job id is 8–64 letters or digits') }),
 });
 
 /**
@@ -34,7 +35,7 @@ export const importsContract = {
   }),
   'imports.template': method<ExportFile>()({
     input: z.strictObject({
-      kind: z.enum(IMPORT_KINDS, { error: '模板应为 clients、contracts、payments、staff 或 plans / Unknown template' }),
+      kind: z.enum(IMPORT_KINDS, { error: zhEn('模板应为 clients、contracts、payments、staff 或 plans', 'Unknown template') }),
     }),
     roles: office,
     kind: 'read',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MATCH_ALGORITHMS, type MatchAlgorithm } from '../intake/match';
 import { docFieldsSchema, type DocumentRow } from './archive';
 import { method } from './method';
+import { zhEn } from '../bilingual';
 
 const office = ['owner', 'manager', 'clerk'] as const;
 const managers = ['owner', 'manager'] as const;
@@ -107,7 +108,11 @@ export const intakeContract = {
       id: id.optional(),
       kindId: id,
       algorithm: z.enum(MATCH_ALGORITHMS),
-      match: z.string().trim().min(1, { error: '请填写匹配内容 / Enter what to match' }).max(300),
+      match: z
+        .string()
+        .trim()
+        .min(1, { error: zhEn('请填写匹配内容', 'Enter what to match') })
+        .max(300),
       caseInsensitive: z.boolean().default(true),
       sort: z.number().int().min(0).max(10_000).optional(),
     }),
@@ -166,7 +171,11 @@ export type OldFolderJob = {
   finishedAt: string | null;
 };
 
-const oldRoot = z.string().trim().min(1, { error: '请填写文件夹路径 / Enter the folder path' }).max(1000);
+const oldRoot = z
+  .string()
+  .trim()
+  .min(1, { error: zhEn('请填写文件夹路径', 'Enter the folder path') })
+  .max(1000);
 
 export const oldFoldersContract = {
   'intake.preview': method<OldFolderPreview>()({

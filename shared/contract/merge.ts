@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { method } from './method';
 import { idSchema, type ClientDetail } from './client-schemas';
 import { COMBINABLE_FIELDS, MERGE_FIELDS, type MergeField } from '../clients/merge-fields';
+import { zhEn } from '../bilingual';
 
 const managers = ['owner', 'manager'] as const;
 
@@ -80,13 +81,13 @@ export const mergeContract = {
         keepId: idSchema,
         mergeIds: z
           .array(idSchema)
-          .min(1, { error: '请选择要并入的客户 / Choose the clients to merge in' })
-          .max(9, { error: '一次最多合并 10 位客户 / Merge at most 10 clients at once' }),
+          .min(1, { error: zhEn('请选择要并入的客户', 'Choose the clients to merge in') })
+          .max(9, { error: zhEn('一次最多合并 10 位客户', 'Merge at most 10 clients at once') }),
         /** Per field, the client whose value is kept (default: the kept client); phones and notes may be 'all'. */
         choose: z.partialRecord(z.enum(MERGE_FIELDS), choice).default({}),
       })
       .refine((v) => !v.mergeIds.includes(v.keepId), {
-        error: '保留的客户不能同时被并入 / The kept client cannot also be merged in',
+        error: zhEn('保留的客户不能同时被并入', 'The kept client cannot also be merged in'),
         path: ['mergeIds'],
       })
       .refine(
@@ -94,7 +95,7 @@ export const mergeContract = {
           Object.entries(v.choose).every(
             ([field, c]) => c !== 'all' || (COMBINABLE_FIELDS as readonly string[]).includes(field as MergeField),
           ),
-        { error: '只有电话和备注可以全部保留 / Only phones and notes can be kept from every client', path: ['choose'] },
+        { error: zhEn('只有电话和备注可以全部保留', 'Only phones and notes can be kept from every client'), path: ['choose'] },
       ),
     roles: managers,
     kind: 'write',

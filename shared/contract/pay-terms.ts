@@ -6,6 +6,7 @@ import { ROLES, type Role } from '../roles';
 import type { MonthPlans } from './commission';
 import { method } from './method';
 import { monthInputSchema } from './performance';
+import { zhEn } from '../bilingual';
 
 /**
  * What a person is paid by, beyond the manual's rule (issue 19): 分成 on a contract, 阶梯提成
@@ -15,10 +16,10 @@ import { monthInputSchema } from './performance';
 const managers = ['owner', 'manager'] as const;
 const id = z.number().int().positive();
 const positiveFen = z
-  .number({ error: '金额必须是数字 / Amount must be a number' })
-  .int({ error: '金额必须精确到分 / Amount must be whole fen' })
-  .min(1, { error: '金额须大于 0 / Amount must be more than 0' })
-  .max(100_000_000_000, { error: '金额过大 / Amount is too large' });
+  .number({ error: zhEn('金额必须是数字', 'Amount must be a number') })
+  .int({ error: zhEn('金额必须精确到分', 'Amount must be whole fen') })
+  .min(1, { error: zhEn('金额须大于 0', 'Amount must be more than 0') })
+  .max(100_000_000_000, { error: zhEn('金额过大', 'Amount is too large') });
 const text = (max: number, zh: string, en: string) =>
   z
     .string()
@@ -55,7 +56,7 @@ export type ContractShares = {
 
 export const sharePartsSchema = z
   .array(z.strictObject({ staffId: id, shareBp: z.number().int().min(1).max(WHOLE_BP) }))
-  .max(10, { error: '分成最多 10 人 / At most 10 people share a contract' });
+  .max(10, { error: zhEn('分成最多 10 人', 'At most 10 people share a contract') });
 
 // ── 阶梯提成 ─────────────────────────────────────────────────────────────────
 export const tiersSchema = z

@@ -4,6 +4,7 @@ import { clientFiltersSchema, idSchema } from './client-schemas';
 import { dateSchema } from './staff';
 import { LEVELS, SOURCES, type ClientLevel, type ClientSource } from '../clients/classification';
 import { poolSettingsSchema, type PoolReason, type PoolSettings } from '../pool/pool-rules';
+import { zhEn } from '../bilingual';
 
 const everyone = ['owner', 'manager', 'clerk', 'salesperson'] as const;
 const managers = ['owner', 'manager'] as const;
@@ -86,8 +87,8 @@ export const poolListSchema = z.strictObject({
 const reasonSchema = z.string().trim().max(200).default('');
 const clientIdsSchema = z
   .array(idSchema)
-  .min(1, { error: '请选择客户 / Choose at least one client' })
-  .max(100_000, { error: '一次最多 100000 位客户 / At most 100000 clients at once' });
+  .min(1, { error: zhEn('请选择客户', 'Choose at least one client') })
+  .max(100_000, { error: zhEn('一次最多 100000 位客户', 'At most 100000 clients at once') });
 
 export const poolContract = {
   'pool.settings': method<PoolSettings>()({
@@ -118,8 +119,8 @@ export const poolContract = {
     input: z.strictObject({
       clientIds: z
         .array(idSchema)
-        .min(1, { error: '请选择要领取的客户 / Choose the clients to claim' })
-        .max(200, { error: '一次最多领取 200 位 / Claim at most 200 at once' }),
+        .min(1, { error: zhEn('请选择要领取的客户', 'Choose the clients to claim') })
+        .max(200, { error: zhEn('一次最多领取 200 位', 'Claim at most 200 at once') }),
     }),
     roles: claimers,
     kind: 'write',
@@ -137,10 +138,14 @@ export const poolContract = {
         clientIds: clientIdsSchema.optional(),
         /** Every owned client matching the client list's filters. */
         filters: clientFiltersSchema.optional(),
-        reason: z.string().trim().min(1, { error: '请填写退回原因 / Give a reason' }).max(200),
+        reason: z
+          .string()
+          .trim()
+          .min(1, { error: zhEn('请填写退回原因', 'Give a reason') })
+          .max(200),
       })
       .refine((v) => (v.clientIds === undefined) !== (v.filters === undefined), {
-        error: '请选择客户,或给出筛选条件(二选一) / Choose clients, or give filters (one of the two)',
+        error: zhEn('请选择客户,或给出筛选条件(二选一)', 'Choose clients, or give filters (one of the two)'),
       }),
     roles: managers,
     kind: 'write',

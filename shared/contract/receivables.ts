@@ -5,6 +5,7 @@ import { dateSchema } from './staff';
 import { monthInputSchema } from './performance';
 import { exportFormatSchema, type ExportFile } from '../imports/export-file';
 import type { AgingBucket } from '../receivables/schedule';
+import { zhEn } from '../bilingual';
 
 const everyone = ['owner', 'manager', 'clerk', 'salesperson'] as const;
 const office = ['owner', 'manager', 'clerk'] as const;
@@ -130,10 +131,10 @@ export type InvoiceRow = {
 };
 
 const money = z
-  .number({ error: '金额必须是数字 / Amount must be a number' })
-  .int({ error: '金额必须精确到分 / Amount must be whole fen' })
-  .min(1, { error: '金额必须大于 0 / Amount must be more than 0' })
-  .max(100_000_000_000, { error: '金额过大 / Amount is too large' });
+  .number({ error: zhEn('金额必须是数字', 'Amount must be a number') })
+  .int({ error: zhEn('金额必须精确到分', 'Amount must be whole fen') })
+  .min(1, { error: zhEn('金额必须大于 0', 'Amount must be more than 0') })
+  .max(100_000_000_000, { error: zhEn('金额过大', 'Amount is too large') });
 
 export const instalmentInputSchema = z.strictObject({
   dueOn: dateSchema,
@@ -163,7 +164,7 @@ export const receivablesContract = {
     input: z.strictObject({
       contractId: idSchema,
       /** The whole schedule, replacing the old one; empty removes it (一次付清 on signing). */
-      instalments: z.array(instalmentInputSchema).max(120, { error: '最多 120 期 / At most 120 instalments' }),
+      instalments: z.array(instalmentInputSchema).max(120, { error: zhEn('最多 120 期', 'At most 120 instalments') }),
     }),
     roles: everyone,
     kind: 'write',
@@ -210,8 +211,8 @@ export const receivablesContract = {
       remindDays: z
         .number()
         .int()
-        .min(0, { error: '提醒天数不能为负 / Reminder days cannot be negative' })
-        .max(90, { error: '最多提前 90 天 / At most 90 days ahead' }),
+        .min(0, { error: zhEn('提醒天数不能为负', 'Reminder days cannot be negative') })
+        .max(90, { error: zhEn('最多提前 90 天', 'At most 90 days ahead') }),
     }),
     roles: managers,
     kind: 'write',
@@ -238,23 +239,25 @@ export const receivablesContract = {
       title: z
         .string()
         .trim()
-        .min(1, { error: '请填写发票抬头 / The invoice title (抬头) is required' })
-        .max(100, { error: '抬头最多 100 个字 / The title is at most 100 characters' }),
+        .min(1, { error: zhEn('请填写发票抬头', 'The invoice title (抬头) is required') })
+        .max(100, { error: zhEn('抬头最多 100 个字', 'The title is at most 100 characters') }),
       taxNo: z
         .string()
         .trim()
         .toUpperCase()
         .regex(/^$|^[0-9A-Z]{15,20}$/, {
-          error:
-            '税号应为 15–20 位数字或大写字母(统一社会信用代码为 18 位) / A tax number is 15–20 digits or capital letters (the unified social credit code has 18)',
+          error: zhEn(
+            '税号应为 15–20 位数字或大写字母(统一社会信用代码为 18 位)',
+            'A tax number is 15–20 digits or capital letters (the unified social credit code has 18)',
+          ),
         })
         .default(''),
       amountFen: money,
       number: z
         .string()
         .trim()
-        .min(1, { error: '请填写发票号码 / The invoice number is required' })
-        .max(40, { error: '发票号码最多 40 个字符 / The invoice number is at most 40 characters' }),
+        .min(1, { error: zhEn('请填写发票号码', 'The invoice number is required') })
+        .max(40, { error: zhEn('发票号码最多 40 个字符', 'The invoice number is at most 40 characters') }),
       issuedOn: dateSchema,
       notes: z.string().trim().max(500).default(''),
       /** The payments this invoice covers (optional). */
@@ -267,7 +270,11 @@ export const receivablesContract = {
   'invoices.delete': method<{ deleted: number }>()({
     input: z.strictObject({
       id: idSchema,
-      reason: z.string().trim().min(1, { error: '请填写删除原因 / Give a reason' }).max(200),
+      reason: z
+        .string()
+        .trim()
+        .min(1, { error: zhEn('请填写删除原因', 'Give a reason') })
+        .max(200),
     }),
     roles: managers,
     kind: 'write',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { method } from './method';
 import { absolutePathSchema } from './field-schemas';
 import { staffCodeSchema } from './staff';
+import { zhEn } from '../bilingual';
 
 export type OfficeSettings = {
   officeName: string;
@@ -16,8 +17,8 @@ export type OfficeSettings = {
 const officeNameSchema = z
   .string()
   .trim()
-  .min(1, { error: '门店名称不能为空 / Office name is required' })
-  .max(100, { error: '门店名称最多 100 个字 / Office name is at most 100 characters' });
+  .min(1, { error: zhEn('门店名称不能为空', 'Office name is required') })
+  .max(100, { error: zhEn('门店名称最多 100 个字', 'Office name is at most 100 characters') });
 
 export const settingsContract = {
   'settings.get': method<OfficeSettings>()({
@@ -47,7 +48,11 @@ export const settingsContract = {
       owner: z
         .strictObject({
           code: staffCodeSchema,
-          name: z.string().trim().min(1, { error: '姓名不能为空 / Name is required' }).max(50),
+          name: z
+            .string()
+            .trim()
+            .min(1, { error: zhEn('姓名不能为空', 'Name is required') })
+            .max(50),
           password: z.string().max(200).optional(),
         })
         .optional(),

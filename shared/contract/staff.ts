@@ -6,6 +6,7 @@ import { dateSchema, idSchema } from './field-schemas';
 // Other contract files (and other branches) import these from here; they live in field-schemas.
 export { dateSchema, idSchema } from './field-schemas';
 import { normalisePhone } from '../clients/normalise';
+import { zhEn } from '../bilingual';
 
 export const STAFF_STATUSES = ['active', 'warning', 'dismissal_due', 'left'] as const;
 export type StaffStatus = (typeof STAFF_STATUSES)[number];
@@ -41,18 +42,18 @@ export type StaffStatusEvent = {
 export const staffCodeSchema = z
   .string()
   .trim()
-  .min(1, { error: '工号不能为空 / Staff code is required' })
-  .max(20, { error: '工号最多 20 个字符 / Staff code is at most 20 characters' })
+  .min(1, { error: zhEn('工号不能为空', 'Staff code is required') })
+  .max(20, { error: zhEn('工号最多 20 个字符', 'Staff code is at most 20 characters') })
   .regex(/^[A-Za-z0-9_-]+$/, {
-    error: '工号只能包含字母、数字、- 和 _ / Staff code may contain only letters, digits, - and _',
+    error: zhEn('工号只能包含字母、数字、- 和 _', 'Staff code may contain only letters, digits, - and _'),
   });
 
 /** Salary in fen: a whole, non-negative number below 10 million yuan a month. */
 export const salaryFenSchema = z
-  .number({ error: '底薪必须是数字 / Base salary must be a number' })
-  .int({ error: '底薪必须精确到分 / Base salary must be whole fen' })
-  .min(0, { error: '底薪不能为负数 / Base salary cannot be negative' })
-  .max(1_000_000_000, { error: '底薪过大 / Base salary is too large' });
+  .number({ error: zhEn('底薪必须是数字', 'Base salary must be a number') })
+  .int({ error: zhEn('底薪必须精确到分', 'Base salary must be whole fen') })
+  .min(0, { error: zhEn('底薪不能为负数', 'Base salary cannot be negative') })
+  .max(1_000_000_000, { error: zhEn('底薪过大', 'Base salary is too large') });
 
 /** A staff member's phone: empty, or something that can be dialled (the same rule as a client's). */
 export const staffPhoneSchema = z
@@ -60,14 +61,20 @@ export const staffPhoneSchema = z
   .trim()
   .max(40)
   .refine((v) => v === '' || normalisePhone(v) !== null, {
-    error:
-      '电话号码无效(手机 11 位,座机请带区号,如 0755-12345678) / Not a phone number (mobiles have 11 digits; landlines need the area code, e.g. 0755-12345678)',
+    error: zhEn(
+      '电话号码无效(手机 11 位,座机请带区号,如 0755-12345678)',
+      'Not a phone number (mobiles have 11 digits; landlines need the area code, e.g. 0755-12345678)',
+    ),
   });
 
 export const newStaffSchema = z.strictObject({
   code: staffCodeSchema,
-  name: z.string().trim().min(1, { error: '姓名不能为空 / Name is required' }).max(50),
-  role: z.enum(ROLES, { error: '角色无效 / Unknown role' }),
+  name: z
+    .string()
+    .trim()
+    .min(1, { error: zhEn('姓名不能为空', 'Name is required') })
+    .max(50),
+  role: z.enum(ROLES, { error: zhEn('角色无效', 'Unknown role') }),
   hiredOn: dateSchema,
   baseSalaryFen: salaryFenSchema,
   phone: staffPhoneSchema.default(''),
@@ -125,7 +132,11 @@ export const staffContract = {
       id: idSchema,
       /** The day they are back; defaults to today. */
       on: dateSchema.optional(),
-      reason: z.string().trim().min(2, { error: '请写明恢复在职的原因 / Give the reason for reinstating' }).max(300),
+      reason: z
+        .string()
+        .trim()
+        .min(2, { error: zhEn('请写明恢复在职的原因', 'Give the reason for reinstating') })
+        .max(300),
     }),
     roles: ['owner', 'manager'],
     kind: 'write',

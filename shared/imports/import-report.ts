@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IMPORT_LIMITS } from './limits';
+import { zhEn } from '../bilingual';
 
 /**
  * What every spreadsheet import (clients, contracts, payments, staff, plans) accepts and
@@ -13,13 +14,20 @@ export type DuplicatePolicy = (typeof DUPLICATE_POLICIES)[number];
 /** A column of the file, named by the letter of its first cell ("A", "AB"). */
 const columnKeySchema = z
   .string()
-  .regex(/^[A-Z]{1,3}$/, { error: '列应写作字母,如 A、AB / A column is a letter such as A or AB' });
+  .regex(/^[A-Z]{1,3}$/, { error: zhEn('列应写作字母,如 A、AB', 'A column is a letter such as A or AB') });
 
 export const importFileInputSchema = z.strictObject({
-  fileName: z.string().trim().min(1, { error: '缺少文件名 / File name is required' }).max(255),
+  fileName: z
+    .string()
+    .trim()
+    .min(1, { error: zhEn('缺少文件名', 'File name is required') })
+    .max(255),
   /** The file's bytes, base64. */
   dataBase64: z.string().max(Math.ceil((IMPORT_MAX_BYTES * 4) / 3) + 8, {
-    error: `文件超过 ${IMPORT_MAX_BYTES / 1024 / 1024} MB 上限,请拆分后分批导入 / The file is over ${IMPORT_MAX_BYTES / 1024 / 1024} MB; split it and import in parts`,
+    error: zhEn(
+      `文件超过 ${IMPORT_MAX_BYTES / 1024 / 1024} MB 上限,请拆分后分批导入`,
+      `The file is over ${IMPORT_MAX_BYTES / 1024 / 1024} MB; split it and import in parts`,
+    ),
   }),
   /** Check and report only; nothing is written. */
   dryRun: z.boolean().default(false),
@@ -28,7 +36,7 @@ export const importFileInputSchema = z.strictObject({
   /** Chosen by the caller so it can ask `imports.progress` and `imports.cancel` while the call runs. */
   jobId: z
     .string()
-    .regex(/^[A-Za-z0-9_-]{8,64}$/, { error: '任务编号应为 8–64 位字母数字 / A job id is 8–64 letters or digits' })
+    .regex(/^[A-Za-z0-9_-]{8,64}$/, { error: zhEn('任务编号应为 8–64 位字母数字', 'A job id is 8–64 letters or digits') })
     .optional(),
   /** The sheet to read, by name; by default the visible sheet whose header matches best. */
   sheet: z.string().max(100).optional(),

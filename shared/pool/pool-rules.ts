@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { addDays, dateOfDay, dayNumber } from '../calendar';
 import type { IsoDate } from '../dates';
 import type { ClientLevel } from '../clients/classification';
+import { zhEn } from '../bilingual';
 
 /**
  * 公海池 rules (docs/rules.md › 公海池、回款计划、发票与合并; 悟空CRM's CrmCustomerPool/CrmCustomerPoolRule and 芋道's pool config are
@@ -14,10 +15,10 @@ export const POOL_LEVELS = [1, 2, 3, 4] as const satisfies readonly ClientLevel[
 
 const days = (max: number) =>
   z
-    .number({ error: '天数必须是数字 / Days must be a number' })
-    .int({ error: '天数必须是整数 / Days must be whole days' })
-    .min(1, { error: '天数至少为 1 / Days must be at least 1' })
-    .max(max, { error: `天数最多 ${max} / Days are at most ${max}` });
+    .number({ error: zhEn('天数必须是数字', 'Days must be a number') })
+    .int({ error: zhEn('天数必须是整数', 'Days must be whole days') })
+    .min(1, { error: zhEn('天数至少为 1', 'Days must be at least 1') })
+    .max(max, { error: zhEn(`天数最多 ${max}`, `Days are at most ${max}`) });
 
 export const levelRuleSchema = z.strictObject({
   /** Days without a follow-up before the client returns; null = this rule is off. */
@@ -27,10 +28,10 @@ export const levelRuleSchema = z.strictObject({
 });
 
 const cap = z
-  .number({ error: '上限必须是数字 / A cap must be a number' })
-  .int({ error: '上限必须是整数 / A cap must be a whole number' })
-  .min(1, { error: '上限至少为 1 / A cap is at least 1' })
-  .max(100_000, { error: '上限过大 / The cap is too large' });
+  .number({ error: zhEn('上限必须是数字', 'A cap must be a number') })
+  .int({ error: zhEn('上限必须是整数', 'A cap must be a whole number') })
+  .min(1, { error: zhEn('上限至少为 1', 'A cap is at least 1') })
+  .max(100_000, { error: zhEn('上限过大', 'The cap is too large') });
 
 export const poolSettingsSchema = z.strictObject({
   /** The daily job returns clients by the rules only when this is on (an office turns it on). */
@@ -42,8 +43,8 @@ export const poolSettingsSchema = z.strictObject({
   warnDays: z
     .number()
     .int()
-    .min(0, { error: '提前提醒天数不能为负 / Warning days cannot be negative' })
-    .max(60, { error: '提前提醒最多 60 天 / Warn at most 60 days ahead' }),
+    .min(0, { error: zhEn('提前提醒天数不能为负', 'Warning days cannot be negative') })
+    .max(60, { error: zhEn('提前提醒最多 60 天', 'Warn at most 60 days ahead') }),
   /** Clients one salesperson may claim per calendar day; null = no cap. */
   dailyClaimCap: cap.nullable(),
   /** Clients a salesperson may hold (一级 signed clients do not count); null = no cap. */
@@ -52,8 +53,8 @@ export const poolSettingsSchema = z.strictObject({
   cooldownDays: z
     .number()
     .int()
-    .min(0, { error: '冷却天数不能为负 / Cooldown days cannot be negative' })
-    .max(3650, { error: '冷却天数最多 3650 / Cooldown is at most 3650 days' }),
+    .min(0, { error: zhEn('冷却天数不能为负', 'Cooldown days cannot be negative') })
+    .max(3650, { error: zhEn('冷却天数最多 3650', 'Cooldown is at most 3650 days') }),
   /** Salespeople also see phones, WeChat, contact and notes of pool clients before claiming. */
   showContacts: z.boolean(),
 });

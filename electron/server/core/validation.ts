@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { en, zhCN } from 'zod/locales';
+import { readZhEn } from '../../../shared/bilingual';
 import type { FieldIssue } from '../../../shared/errors';
 
 const zhError = zhCN().localeError;
@@ -7,7 +8,8 @@ const enError = en().localeError;
 
 /**
  * Parse input once; on failure, describe each problem in Chinese and English with the field it
- * concerns. Schemas may carry their own bilingual text ("中文 / English"); that wins.
+ * concerns. Schemas may carry their own text in both languages (written with zhEn, shared/bilingual.ts);
+ * that wins.
  */
 export function parseInput<S extends z.ZodType>(
   schema: S,
@@ -19,14 +21,9 @@ export function parseInput<S extends z.ZodType>(
   const enIssues = english.success ? [] : english.error.issues;
   const issues = first.error.issues.map((issue, index): FieldIssue => {
     const path = issue.path.map(String).join('.') || '(输入)';
-    const [zhText, enFromSchema] = splitBilingual(issue.message);
+    const { zh: zhText, en: enFromSchema } = readZhEn(issue.message);
     const enText = enFromSchema ?? enIssues[index]?.message ?? issue.message;
     return { path, message: zhText, messageEn: enText };
   });
   return { ok: false, issues };
-}
-
-function splitBilingual(message: string): [string, string | undefined] {
-  const at = message.indexOf(' / ');
-  return at < 0 ? [message, undefined] : [message.slice(0, at), message.slice(at + 3)];
 }
