@@ -25,11 +25,10 @@ export function openAsGuest(options: OpenOfficeOptions, holder: LockHolder | nul
   const applied = sqlite.prepare('SELECT count(*) FROM schema_migrations').pluck().get() as number;
   if (applied !== migrations.length) {
     sqlite.close();
-    throw new AppError(
-      'unavailable',
-      '正在运行的门店通与这个命令行的版本不同,数据库结构不一致。请先关闭门店通再运行这个命令。',
-      'The running 门店通 is another version than this command line (the database structure differs). Close 门店通 first, then run the command.',
-    );
+    throw new AppError('unavailable', {
+      zh: '正在运行的门店通与这个命令行的版本不同,数据库结构不一致。请先关闭门店通再运行这个命令。',
+      en: 'The running 门店通 is another version than this command line (the database structure differs). Close 门店通 first, then run the command.',
+    });
   }
   return { sqlite, health: { ok: true, problems: [] }, stop: async () => undefined };
 }

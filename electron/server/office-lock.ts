@@ -79,11 +79,10 @@ export function tryLockOffice(
       ...(nativeBinding ? { nativeBinding } : {}),
     });
   } catch (error) {
-    throw new AppError(
-      'unavailable',
-      `无法在数据文件夹 ${dataDir} 建立锁文件:${(error as Error).message}。请检查文件夹权限。`,
-      `Cannot create the lock file in the data folder ${dataDir}: ${(error as Error).message}. Check the folder's permissions.`,
-    );
+    throw new AppError('unavailable', {
+      zh: `无法在数据文件夹 ${dataDir} 建立锁文件:${(error as Error).message}。请检查文件夹权限。`,
+      en: `Cannot create the lock file in the data folder ${dataDir}: ${(error as Error).message}. Check the folder's permissions.`,
+    });
   }
   const holder: LockHolder = {
     pid: process.pid,
@@ -191,8 +190,7 @@ export function officeInUseError(holder: LockHolder | null, doing: 'write' | 'op
   };
   return new AppError(
     'unavailable',
-    `${zh}正在使用这个数据文件夹。${what[doing][0]}`,
-    `${en} is using this data folder. ${what[doing][1]}`,
+    { zh: `${zh}正在使用这个数据文件夹。${what[doing][0]}`, en: `${en} is using this data folder. ${what[doing][1]}` },
     holder ? { heldBy: holder } : undefined,
   );
 }

@@ -31,11 +31,10 @@ export function absInside(root: string, relPath: string): string {
 }
 
 function outside(relPath: string): AppError {
-  return new AppError(
-    'invalid_input',
-    `路径“${relPath}”指向档案文件夹之外(或经过快捷方式/链接),已拒绝。`,
-    `The path “${relPath}” leads outside the archive folder (or through a link); refused.`,
-  );
+  return new AppError('invalid_input', {
+    zh: `路径“${relPath}”指向档案文件夹之外(或经过快捷方式/链接),已拒绝。`,
+    en: `The path “${relPath}” leads outside the archive folder (or through a link); refused.`,
+  });
 }
 
 export function toRel(root: string, abs: string): string {
@@ -53,8 +52,10 @@ const GB = (n: number): string => `${(n / 1024 ** 3).toFixed(1)} GB`;
 function noRoom(free: number, incoming: number, margin: number): AppError {
   return new AppError(
     'unavailable',
-    `磁盘空间不足:档案所在磁盘只剩 ${GB(free)},${incoming ? `存下这个 ${GB(incoming)} 的文件后` : '继续写入后'}会低于保留的 ${GB(margin)}。文件没有归档,也没有留下半个文件。请清理磁盘后重试。`,
-    `Not enough disk space: the archive's disk has ${GB(free)} free and ${incoming ? `storing this ${GB(incoming)} file` : 'writing more'} would leave less than the ${GB(margin)} kept free. The file was not filed and nothing half-written was kept. Free some space and retry.`,
+    {
+      zh: `磁盘空间不足:档案所在磁盘只剩 ${GB(free)},${incoming ? `存下这个 ${GB(incoming)} 的文件后` : '继续写入后'}会低于保留的 ${GB(margin)}。文件没有归档,也没有留下半个文件。请清理磁盘后重试。`,
+      en: `Not enough disk space: the archive's disk has ${GB(free)} free and ${incoming ? `storing this ${GB(incoming)} file` : 'writing more'} would leave less than the ${GB(margin)} kept free. The file was not filed and nothing half-written was kept. Free some space and retry.`,
+    },
     { freeBytes: free, incomingBytes: incoming, marginBytes: margin },
   );
 }
@@ -152,7 +153,8 @@ export function moveWithin(root: string, fromRel: string, toRel: string): void {
   const from = absInside(root, fromRel);
   const to = absInside(root, toRel);
   fs.mkdirSync(path.dirname(to), { recursive: true });
-  if (fs.existsSync(to)) throw new AppError('conflict', `目标位置已有文件:${toRel}`, `A file already exists at ${toRel}`);
+  if (fs.existsSync(to))
+    throw new AppError('conflict', { zh: `目标位置已有文件:${toRel}`, en: `A file already exists at ${toRel}` });
   fs.renameSync(from, to);
 }
 

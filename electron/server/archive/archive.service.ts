@@ -36,14 +36,14 @@ export const RETENTION_DAYS = 30;
 
 export function docOrThrow(ctx: CallContext, id: number): DocumentJoined {
   const doc = findDocument(ctx.sqlite, id);
-  if (!doc) throw notFound('档案', 'Document', id);
+  if (!doc) throw notFound({ zh: '档案', en: 'Document' }, id);
   assertCanSeeDocument(ctx, doc);
   return doc;
 }
 
 /** A salesperson sees documents of their own clients and contracts, and what they filed. */
 function assertCanSeeDocument(ctx: CallContext, doc: DocumentJoined): void {
-  if (!canSeeDocument(ctx, doc.id)) throw notFound('档案', 'Document', doc.id);
+  if (!canSeeDocument(ctx, doc.id)) throw notFound({ zh: '档案', en: 'Document' }, doc.id);
 }
 
 export function getDocument(ctx: CallContext, id: number): DocumentRow {
@@ -64,7 +64,10 @@ export async function saveKind(
       const parent = ctx.sqlite.prepare('SELECT parent_id FROM doc_kinds WHERE id = ?').get(k.parentId) as
         { parent_id: number | null } | undefined;
       if (!parent || parent.parent_id !== null)
-        throw new AppError('invalid_input', '子目录只能建在母目录下。', 'A sub folder can only sit under a master folder.');
+        throw new AppError('invalid_input', {
+          zh: '子目录只能建在母目录下。',
+          en: 'A sub folder can only sit under a master folder.',
+        });
     }
     try {
       if (k.id)
@@ -76,7 +79,7 @@ export async function saveKind(
           .prepare('INSERT INTO doc_kinds (parent_id, name, sort, auto_purge, draft_months) VALUES (?, ?, 99, ?, ?)')
           .run(k.parentId, k.name, k.autoPurge ? 1 : 0, k.draftMonths);
     } catch {
-      throw new AppError('conflict', `已有同名分类“${k.name}”。`, `A kind named “${k.name}” already exists there.`);
+      throw new AppError('conflict', { zh: `已有同名分类“${k.name}”。`, en: `A kind named “${k.name}” already exists there.` });
     }
     await writeAudit(
       trx,
@@ -194,7 +197,7 @@ export function updateDocument(
   return withArchiveLock(async () => {
     const doc = docOrThrow(ctx, id);
     if (doc.deleted_at)
-      throw new AppError('conflict', '回收站中的档案请先恢复再修改。', 'Restore the document before editing it.');
+      throw new AppError('conflict', { zh: '回收站中的档案请先恢复再修改。', en: 'Restore the document before editing it.' });
     const set = {
       kind_id: patch.kindId === undefined ? doc.kind_id : patch.kindId,
       client_id: patch.clientId === undefined ? doc.client_id : patch.clientId,
@@ -233,22 +236,25 @@ function assertLinksExist(
   if (missing('doc_kinds', set.kind_id))
     throw new AppError(
       'invalid_input',
-      `档案分类(编号 ${set.kind_id})不存在,请重新选择。`,
-      `Document kind #${set.kind_id} does not exist; choose another.`,
+      {
+        zh: `档案分类(编号 ${set.kind_id})不存在,请重新选择。`,
+        en: `Document kind #${set.kind_id} does not exist; choose another.`,
+      },
       { field: 'kindId' },
     );
   if (missing('clients', set.client_id))
     throw new AppError(
       'invalid_input',
-      `客户(编号 ${set.client_id})不存在,请重新选择。`,
-      `Client #${set.client_id} does not exist; choose another.`,
+      { zh: `客户(编号 ${set.client_id})不存在,请重新选择。`, en: `Client #${set.client_id} does not exist; choose another.` },
       { field: 'clientId' },
     );
   if (missing('contracts', set.contract_id))
     throw new AppError(
       'invalid_input',
-      `合同(编号 ${set.contract_id})不存在,请重新选择。`,
-      `Contract #${set.contract_id} does not exist; choose another.`,
+      {
+        zh: `合同(编号 ${set.contract_id})不存在,请重新选择。`,
+        en: `Contract #${set.contract_id} does not exist; choose another.`,
+      },
       { field: 'contractId' },
     );
 }
@@ -272,7 +278,7 @@ export async function refileToTemplate(ctx: CallContext, id: number, template: s
 export function setTemplate(ctx: CallContext, template: string): Promise<{ template: string; moved: number; unchanged: number }> {
   const problems = templateProblems(template);
   if (problems.length)
-    throw new AppError('invalid_input', problems.map((p) => p.zh).join(';'), problems.map((p) => p.en).join('; '));
+    throw new AppError('invalid_input', { zh: problems.map((p) => p.zh).join(';'), en: problems.map((p) => p.en).join('; ') });
   return withArchiveLock(async () => {
     const before = currentTemplate(ctx.sqlite);
     await ctx.db.transaction().execute((trx) => writeSetting(trx, PENDING_TEMPLATE_SETTING, template));
@@ -342,7 +348,8 @@ export function trashDocument(ctx: CallContext, id: number, reason: string): Pro
 /** trashDocument for a caller that already holds the archive lock. */
 export async function trashDocumentLocked(ctx: CallContext, id: number, reason: string): Promise<DocumentRow> {
   const doc = docOrThrow(ctx, id);
-  if (doc.deleted_at) throw new AppError('conflict', '该档案已在回收站中。', 'The document is already in the recycle area.');
+  if (doc.deleted_at)
+    throw new AppError('conflict', { zh: '该档案已在回收站中。', en: 'The document is already in the recycle area.' });
   const trash = `${TRASH_DIR}/${id}_${doc.rel_path.split('/').pop()}`;
   await moveDocument(ctx, id, doc.rel_path, trash, { trashPath: trash, deletedAt: ctx.now().toISOString() });
   await ctx.db
@@ -361,14 +368,14 @@ export async function trashDocumentLocked(ctx: CallContext, id: number, reason: 
 export function restoreDocument(ctx: CallContext, id: number): Promise<DocumentRow> {
   return withArchiveLock(async () => {
     const doc = docOrThrow(ctx, id);
-    if (!doc.deleted_at) throw new AppError('conflict', '该档案不在回收站中。', 'The document is not in the recycle area.');
+    if (!doc.deleted_at)
+      throw new AppError('conflict', { zh: '该档案不在回收站中。', en: 'The document is not in the recycle area.' });
     // A record whose file was already lost (档案体检 → 文件不见了 → 移到回收站) has nothing to put back.
     if (!doc.trash_path)
-      throw new AppError(
-        'conflict',
-        '这份档案的文件在移入回收站前就已不见,无法恢复;可从备份找回文件,或彻底删除这条记录。',
-        "This document's file was already gone when it was moved to the recycle area, so it cannot be restored; recover the file from a backup, or purge the record.",
-      );
+      throw new AppError('conflict', {
+        zh: '这份档案的文件在移入回收站前就已不见,无法恢复;可从备份找回文件,或彻底删除这条记录。',
+        en: "This document's file was already gone when it was moved to the recycle area, so it cannot be restored; recover the file from a backup, or purge the record.",
+      });
     const to = freePath(ctx.sqlite, ctx.archiveRoot(), doc.rel_path, id);
     await moveDocument(ctx, id, doc.trash_path, to, { relPath: to, trashPath: null, deletedAt: null });
     await ctx.db
@@ -415,11 +422,10 @@ export function purgeDocuments(ctx: CallContext, ids: readonly number[]): Promis
     for (const id of ids) {
       const doc = docOrThrow(ctx, id);
       if (!doc.deleted_at)
-        throw new AppError(
-          'conflict',
-          `档案 ${doc.title} 不在回收站中,不能彻底删除。`,
-          `Document ${doc.title} is not in the recycle area; it cannot be purged.`,
-        );
+        throw new AppError('conflict', {
+          zh: `档案 ${doc.title} 不在回收站中,不能彻底删除。`,
+          en: `Document ${doc.title} is not in the recycle area; it cannot be purged.`,
+        });
       await ctx.db.transaction().execute(async (trx) => {
         ctx.sqlite.prepare('DELETE FROM document_search WHERE rowid = ?').run(id);
         ctx.sqlite.prepare('DELETE FROM document_links WHERE document_id = ?').run(id);

@@ -20,8 +20,7 @@ export function documentFile(ctx: CallContext, id: number): FileAnswer {
   if (!stat?.isFile())
     throw new AppError(
       'not_found',
-      '档案文件不在原处,请做一次档案体检。',
-      'The file is not where it was filed; run the archive check.',
+      { zh: '档案文件不在原处,请做一次档案体检。', en: 'The file is not where it was filed; run the archive check.' },
       { id },
     );
   return { path: abs, fileName: doc.original_name, size: stat.size, contentType: 'application/octet-stream' };

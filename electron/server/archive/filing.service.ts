@@ -52,12 +52,15 @@ export function linkNames(
   if (clientId !== null) {
     const c = ctx.sqlite.prepare('SELECT name, owner_staff_id FROM clients WHERE id = ?').get(clientId) as
       { name: string; owner_staff_id: number | null } | undefined;
-    if (!c) throw new AppError('not_found', `客户(编号 ${clientId})不存在。`, `Client #${clientId} does not exist.`);
+    if (!c) throw new AppError('not_found', { zh: `客户(编号 ${clientId})不存在。`, en: `Client #${clientId} does not exist.` });
     assertCanSeeClient(ctx.actor, { id: clientId, owner_staff_id: c.owner_staff_id });
     clientName = c.name;
   }
   if (fields.kindId !== null && !ctx.sqlite.prepare('SELECT 1 FROM doc_kinds WHERE id = ?').get(fields.kindId))
-    throw new AppError('not_found', `档案分类(编号 ${fields.kindId})不存在。`, `Document kind #${fields.kindId} does not exist.`);
+    throw new AppError('not_found', {
+      zh: `档案分类(编号 ${fields.kindId})不存在。`,
+      en: `Document kind #${fields.kindId} does not exist.`,
+    });
   return { clientName, contractNumber, clientId };
 }
 
@@ -101,11 +104,10 @@ async function recordStaged(
   // An empty file is a failed scan or copy, never a document: refuse it rather than file nothing.
   if (staged.size === 0) {
     dropStaged();
-    throw new AppError(
-      'invalid_input',
-      `“${options.originalName}”是空文件(0 字节),没有归档。可能是扫描或复制没有成功,请检查原文件后重新归档。`,
-      `“${options.originalName}” is empty (0 bytes) and was not filed. The scan or copy probably failed; check the original and file it again.`,
-    );
+    throw new AppError('invalid_input', {
+      zh: `“${options.originalName}”是空文件(0 字节),没有归档。可能是扫描或复制没有成功,请检查原文件后重新归档。`,
+      en: `“${options.originalName}” is empty (0 bytes) and was not filed. The scan or copy probably failed; check the original and file it again.`,
+    });
   }
   const kinds = loadKinds(ctx.sqlite);
   const existing = findByHash(ctx.sqlite, staged.sha256);
@@ -113,17 +115,18 @@ async function recordStaged(
     dropStaged();
     // Another person's document is neither shown nor linked to: its record stays theirs.
     if (!canSeeDocument(ctx, existing.id))
-      throw new AppError(
-        'conflict',
-        '同样内容的文件已经由他人归档(你无权查看那份档案)。如确需再存一份,请选择"两份都保留"。',
-        'A file with the same content is already filed in a document you may not see. Choose "keep both" to store another copy.',
-      );
+      throw new AppError('conflict', {
+        zh: '同样内容的文件已经由他人归档(你无权查看那份档案)。如确需再存一份,请选择"两份都保留"。',
+        en: 'A file with the same content is already filed in a document you may not see. Choose "keep both" to store another copy.',
+      });
     const row = toDocumentRow(existing, kinds);
     if (options.onDuplicate === 'ask')
       throw new AppError(
         'conflict',
-        `同样内容的文件已经归档:${existing.rel_path}(${existing.title})。请选择:跳过、在此处关联,或两份都保留。`,
-        `A file with the same content is already filed: ${existing.rel_path} (${existing.title}). Choose: skip, link it here too, or keep both.`,
+        {
+          zh: `同样内容的文件已经归档:${existing.rel_path}(${existing.title})。请选择:跳过、在此处关联,或两份都保留。`,
+          en: `A file with the same content is already filed: ${existing.rel_path} (${existing.title}). Choose: skip, link it here too, or keep both.`,
+        },
         { duplicate: row },
       );
     if (options.onDuplicate === 'link' && (names.clientId !== null || options.fields.contractId !== null)) {
@@ -231,14 +234,13 @@ export async function fileLocal(
   input: { sourcePath: string; fields: DocFields; move: boolean; onDuplicate: DuplicateChoice },
 ): Promise<FilingResult> {
   if (ctx.actor && ctx.actor.via !== 'cli' && ctx.actor.via !== 'ipc' && ctx.actor.via !== 'test')
-    throw new AppError(
-      'forbidden',
-      '浏览器模式请上传文件,不能直接读取服务器上的路径。',
-      'In browser mode upload the file; server paths cannot be read.',
-    );
+    throw new AppError('forbidden', {
+      zh: '浏览器模式请上传文件,不能直接读取服务器上的路径。',
+      en: 'In browser mode upload the file; server paths cannot be read.',
+    });
   const stat = fs.statSync(input.sourcePath, { throwIfNoEntry: false });
   if (!stat?.isFile())
-    throw new AppError('not_found', `找不到文件 ${input.sourcePath}。`, `File not found: ${input.sourcePath}.`);
+    throw new AppError('not_found', { zh: `找不到文件 ${input.sourcePath}。`, en: `File not found: ${input.sourcePath}.` });
   // 1 MiB reads: a big file goes through in fewer, larger chunks (near cp speed); a small file
   // gets a buffer its own size, so a batch of scans does not churn 1 MiB buffers.
   const highWaterMark = Math.max(16 * 1024, Math.min(1 << 20, stat.size));
@@ -260,11 +262,10 @@ export async function fileLocal(
 
 /** The sender went away before the last byte: nothing was kept (the staged copy is gone). */
 function interrupted(): AppError {
-  return new AppError(
-    'unavailable',
-    '上传在完成前中断了,文件没有归档,也没有留下半个文件。请重新上传。',
-    'The upload was cut off before it finished; the file was not filed and nothing half-written was kept. Upload it again.',
-  );
+  return new AppError('unavailable', {
+    zh: '上传在完成前中断了,文件没有归档,也没有留下半个文件。请重新上传。',
+    en: 'The upload was cut off before it finished; the file was not filed and nothing half-written was kept. Upload it again.',
+  });
 }
 
 /**
@@ -278,15 +279,19 @@ export function diskError(error: unknown, where?: { root: string; fileName: stri
   if (code === 'ENOSPC')
     return new AppError(
       'unavailable',
-      `${where ? `档案文件夹 ${where.root} 所在的` : ''}磁盘空间已满,${file}没有归档。请清理磁盘后重试;档案中没有留下半个文件。`,
-      `The disk${where ? ` holding the archive folder ${where.root}` : ''} is full; ${fileEn} was not filed. Free some space and retry; nothing half-written was kept.`,
+      {
+        zh: `${where ? `档案文件夹 ${where.root} 所在的` : ''}磁盘空间已满,${file}没有归档。请清理磁盘后重试;档案中没有留下半个文件。`,
+        en: `The disk${where ? ` holding the archive folder ${where.root}` : ''} is full; ${fileEn} was not filed. Free some space and retry; nothing half-written was kept.`,
+      },
       { errno: code },
     );
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
     return new AppError(
       'unavailable',
-      `档案文件夹${where ? ` ${where.root} ` : ''}不可写,${file}没有归档。请检查文件夹权限或是否只读。`,
-      `The archive folder${where ? ` ${where.root}` : ''} cannot be written; ${fileEn} was not filed. Check its permissions or whether it is read-only.`,
+      {
+        zh: `档案文件夹${where ? ` ${where.root} ` : ''}不可写,${file}没有归档。请检查文件夹权限或是否只读。`,
+        en: `The archive folder${where ? ` ${where.root}` : ''} cannot be written; ${fileEn} was not filed. Check its permissions or whether it is read-only.`,
+      },
       { errno: code },
     );
   return error;

@@ -42,16 +42,17 @@ const ACTION_NAMES: Record<FixAction, { zh: string; en: string }> = {
 export async function fixFinding(ctx: CallContext, input: FixInput): Promise<Fix> {
   const action = input.action ?? DEFAULT_ACTION[input.kind];
   if (!action)
-    throw new AppError(
-      'invalid_input',
-      '请选择处理方式:归档到此、移到回收站,或忽略。',
-      'Choose what to do: file it here, move it to the trash, or ignore it.',
-    );
+    throw new AppError('invalid_input', {
+      zh: '请选择处理方式:归档到此、移到回收站,或忽略。',
+      en: 'Choose what to do: file it here, move it to the trash, or ignore it.',
+    });
   if (MANAGER_FIX_ACTIONS.includes(action) && ctx.actor?.role !== 'owner' && ctx.actor?.role !== 'manager')
     throw new AppError(
       'forbidden',
-      `"${ACTION_NAMES[action].zh}"需由经理或店长决定。`,
-      `Only a manager or the owner may ${ACTION_NAMES[action].en}.`,
+      {
+        zh: `"${ACTION_NAMES[action].zh}"需由经理或店长决定。`,
+        en: `Only a manager or the owner may ${ACTION_NAMES[action].en}.`,
+      },
       { action },
     );
   if (action === 'unignore') return unignore(ctx, input);
@@ -68,11 +69,10 @@ async function currentFinding(ctx: CallContext, input: FixInput, action: FixActi
   const f = now.findings.find((x) => x.kind === input.kind && x.documentId === input.documentId);
   if (!f) throw notFixable();
   if (!f.actions.includes(action))
-    throw new AppError(
-      'invalid_input',
-      `这个问题不能"${ACTION_NAMES[action].zh}",可选:${f.actions.map((a) => ACTION_NAMES[a].zh).join('、')}。`,
-      `This finding cannot be fixed by "${ACTION_NAMES[action].en}"; choose: ${f.actions.map((a) => ACTION_NAMES[a].en).join(', ')}.`,
-    );
+    throw new AppError('invalid_input', {
+      zh: `这个问题不能"${ACTION_NAMES[action].zh}",可选:${f.actions.map((a) => ACTION_NAMES[a].zh).join('、')}。`,
+      en: `This finding cannot be fixed by "${ACTION_NAMES[action].en}"; choose: ${f.actions.map((a) => ACTION_NAMES[a].en).join(', ')}.`,
+    });
   return now;
 }
 
@@ -194,7 +194,10 @@ async function accept(ctx: CallContext, id: number): Promise<Fix> {
 /** An unlinked record gets its kind/client/contract/date (archive.update's rules; the file moves with it). */
 async function completeRecord(ctx: CallContext, input: FixInput): Promise<Fix> {
   if (!input.fields || (input.fields.kindId === null && input.fields.clientId === null && input.fields.contractId === null))
-    throw new AppError('invalid_input', '请至少选择分类、客户或合同之一。', 'Choose at least a kind, a client or a contract.');
+    throw new AppError('invalid_input', {
+      zh: '请至少选择分类、客户或合同之一。',
+      en: 'Choose at least a kind, a client or a contract.',
+    });
   const id = await withArchiveLock(async () => (await currentFinding(ctx, input, 'file')).doc!.id);
   const doc = await updateDocument(ctx, id, input.fields);
   return { fixed: true, zh: `已补充档案信息:${doc.relPath}`, en: `The document's details were completed: ${doc.relPath}` };
@@ -217,9 +220,8 @@ async function unignore(ctx: CallContext, input: FixInput): Promise<Fix> {
 }
 
 function notFixable(): never {
-  throw new AppError(
-    'not_found',
-    '这个问题现在已经不存在了(或不属于这个文件),没有做任何改动。请重新体检。',
-    'This finding does not apply to that file now; nothing was changed. Run the check again.',
-  );
+  throw new AppError('not_found', {
+    zh: '这个问题现在已经不存在了(或不属于这个文件),没有做任何改动。请重新体检。',
+    en: 'This finding does not apply to that file now; nothing was changed. Run the check again.',
+  });
 }

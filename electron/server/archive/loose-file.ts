@@ -38,8 +38,10 @@ export async function takeLooseFile(ctx: CallContext, rel: string, target: Loose
     if (existing && fileExists(ctx, existing.rel_path))
       throw new AppError(
         'conflict',
-        `同样内容已经归档为 ${existing.rel_path}(${existing.title}),这个文件是多余的副本。如不需要,请选择"移到回收站"。`,
-        `The same content is already filed as ${existing.rel_path} (${existing.title}); this file is an extra copy. Choose "move to trash" if it is not needed.`,
+        {
+          zh: `同样内容已经归档为 ${existing.rel_path}(${existing.title}),这个文件是多余的副本。如不需要,请选择"移到回收站"。`,
+          en: `The same content is already filed as ${existing.rel_path} (${existing.title}); this file is an extra copy. Choose "move to trash" if it is not needed.`,
+        },
         { duplicateOf: existing.id },
       );
   }

@@ -97,7 +97,7 @@ export async function login(ctx: CallContext, code: string, password: string): P
         now,
       );
     });
-    throw new AppError('unauthenticated', '工号或密码不对。', 'Wrong staff code or password.');
+    throw new AppError('unauthenticated', { zh: '工号或密码不对。', en: 'Wrong staff code or password.' });
   }
   const via = ctx.via ?? 'http';
   return ctx.db.transaction().execute(async (trx) => {
@@ -151,8 +151,10 @@ async function countAttempt(ctx: CallContext, code: string, now: Date): Promise<
     const seconds = Math.max(1, Math.ceil((Date.parse(lockedUntil) - now.getTime()) / 1000));
     throw new AppError(
       'too_many_requests',
-      `工号 ${code} 登录失败次数过多,已锁定,请 ${seconds} 秒后再试,或请店长重设密码。`,
-      `Too many failed sign-ins for ${code}; it is locked — try again in ${seconds} s, or ask the owner to reset the password.`,
+      {
+        zh: `工号 ${code} 登录失败次数过多,已锁定,请 ${seconds} 秒后再试,或请店长重设密码。`,
+        en: `Too many failed sign-ins for ${code}; it is locked — try again in ${seconds} s, or ask the owner to reset the password.`,
+      },
       { retryAfterSeconds: seconds },
     );
   }
@@ -172,7 +174,7 @@ export async function logout(ctx: CallContext): Promise<{ signedOut: boolean }> 
 export async function checkedPasswordHash(password: string, field = 'password'): Promise<string> {
   const problem = passwordProblem(password);
   if (problem)
-    throw new AppError('invalid_input', problem.zh, problem.en, {
+    throw new AppError('invalid_input', problem, {
       issues: [{ path: field, message: problem.zh, messageEn: problem.en }],
     });
   return hashPassword(password);
@@ -221,9 +223,13 @@ export async function changePassword(
     ? (ctx.sqlite.prepare('SELECT hash FROM staff_passwords WHERE staff_id = ?').get(staffId) as { hash: string } | undefined)
     : undefined;
   if (!staffId || !stored || !(await verifyPassword(current, stored.hash)))
-    throw new AppError('invalid_input', '当前密码不对。', 'The current password is wrong.', {
-      issues: [{ path: 'current', message: '当前密码不对', messageEn: 'Wrong current password' }],
-    });
+    throw new AppError(
+      'invalid_input',
+      { zh: '当前密码不对。', en: 'The current password is wrong.' },
+      {
+        issues: [{ path: 'current', message: '当前密码不对', messageEn: 'Wrong current password' }],
+      },
+    );
   return { changed: true, endedSessions: await storePassword(ctx, staffId, next, ctx.sessionToken ?? null) };
 }
 
@@ -241,13 +247,18 @@ export async function setPassword(
   const staff = ctx.sqlite.prepare(`SELECT id, code, name, role, status FROM staff WHERE id = ?`).get(staffId) as
     StaffRecord | undefined;
   if (!staff || staff.status === 'left')
-    throw new AppError('not_found', `员工(编号 ${staffId})不存在或已离职。`, `Staff #${staffId} does not exist or has left.`);
+    throw new AppError('not_found', {
+      zh: `员工(编号 ${staffId})不存在或已离职。`,
+      en: `Staff #${staffId} does not exist or has left.`,
+    });
   const ownerFirst = (): void => {
     if (staff.role === 'owner' || activeOwnerHasPassword(ctx)) return;
     throw new AppError(
       'conflict',
-      `请先为店长设置密码:登录只能由店长的密码开启,否则店长将无法进入门店通。之后再为 ${staff.name}(${staff.code})设置密码。`,
-      `Set an owner's password first: sign-in can only be turned on by an owner's password, or the owner could not get in. Then set ${staff.name} (${staff.code})'s.`,
+      {
+        zh: `请先为店长设置密码:登录只能由店长的密码开启,否则店长将无法进入门店通。之后再为 ${staff.name}(${staff.code})设置密码。`,
+        en: `Set an owner's password first: sign-in can only be turned on by an owner's password, or the owner could not get in. Then set ${staff.name} (${staff.code})'s.`,
+      },
       { issues: [{ path: 'staffId', message: '请先为店长设置密码', messageEn: "Set an owner's password first" }] },
     );
   };

@@ -8,7 +8,16 @@ import { DATABASE_FILE } from '../db/database-file';
 import { APPLICATION_ID } from '../db/open-database';
 import { migrations } from '../db/migrations';
 import { checkInBackground } from '../db/background-check';
-import { BACKUP_NAME, BACKUP_PREFIX, copyRootOf, forEachLimit, locateCopy, MANIFEST, sha256File, type HashMemo } from './backup-files';
+import {
+  BACKUP_NAME,
+  BACKUP_PREFIX,
+  copyRootOf,
+  forEachLimit,
+  locateCopy,
+  MANIFEST,
+  sha256File,
+  type HashMemo,
+} from './backup-files';
 import { isSafeRelPath, manifestSchema, type Manifest, type ManifestFile } from './manifest';
 
 /** A backup folder itself, or the newest backup inside a folder of backups. */
@@ -16,11 +25,10 @@ export function resolveBackup(dir: string): string {
   if (fs.existsSync(path.join(dir, MANIFEST))) return dir;
   const newest = listBackups(dir).at(-1);
   if (!newest)
-    throw new AppError(
-      'not_found',
-      `${dir} 里没有门店通备份(${BACKUP_PREFIX}…)。`,
-      `No 门店通 backup (${BACKUP_PREFIX}…) in ${dir}.`,
-    );
+    throw new AppError('not_found', {
+      zh: `${dir} 里没有门店通备份(${BACKUP_PREFIX}…)。`,
+      en: `No 门店通 backup (${BACKUP_PREFIX}…) in ${dir}.`,
+    });
   return path.join(dir, newest);
 }
 
@@ -94,7 +102,9 @@ async function inspectUnguarded(folder: string, memo?: HashMemo): Promise<Inspec
   if ('problem' in manifest) return stop(manifest.problem);
   report.createdAt = manifest.createdAt;
   report.documents = manifest.documents;
-  report.unavailableFiles = manifest.files.filter((f) => f.unavailable).map((f) => ({ relPath: f.relPath, reason: f.unavailable! }));
+  report.unavailableFiles = manifest.files
+    .filter((f) => f.unavailable)
+    .map((f) => ({ relPath: f.relPath, reason: f.unavailable! }));
 
   const known = new Set(migrations.map((m) => m.name));
   const newer = manifest.schema.filter((n) => !known.has(n));
@@ -279,7 +289,7 @@ export async function verifyBackup(folder: string): Promise<Manifest> {
   const { report, manifest } = await inspect(folder);
   if (manifest) return manifest;
   const first = report.problems[0]!;
-  throw new AppError('invalid_input', first.zh, first.en, { problems: report.problems });
+  throw new AppError('invalid_input', first, { problems: report.problems });
 }
 
 /** Each backup in a folder of backups, newest first, with what its manifest says. */
@@ -289,7 +299,10 @@ export function describeBackups(dir: string): BackupListItem[] {
     .map((name) => {
       const folder = path.join(dir, name);
       try {
-        const m = JSON.parse(fs.readFileSync(path.join(folder, MANIFEST), 'utf8')) as { createdAt?: unknown; documents?: unknown };
+        const m = JSON.parse(fs.readFileSync(path.join(folder, MANIFEST), 'utf8')) as {
+          createdAt?: unknown;
+          documents?: unknown;
+        };
         return {
           folder,
           name,

@@ -11,11 +11,10 @@ export async function runBackup(ctx: OfficeContext & { actor?: CallContext['acto
   const settings = await readBackupSettings(ctx);
   const target = dir ?? settings.dir;
   if (!target)
-    throw new AppError(
-      'invalid_input',
-      '还没有选择备份文件夹。请在设置中选择(最好是另一块硬盘或 U 盘)。',
-      'No backup folder chosen yet. Choose one in Settings (ideally another drive or a USB disk).',
-    );
+    throw new AppError('invalid_input', {
+      zh: '还没有选择备份文件夹。请在设置中选择(最好是另一块硬盘或 U 盘)。',
+      en: 'No backup folder chosen yet. Choose one in Settings (ideally another drive or a USB disk).',
+    });
   assertAbsoluteHere(target, 'dir');
   try {
     const result = await createBackup(ctx, target, settings.keep);

@@ -8,11 +8,10 @@ import { describeBackups, inspectBackup, resolveBackup } from './backup-check';
 
 function fullPath(folder: string): string {
   if (path.isAbsolute(folder)) return path.resolve(folder);
-  throw new AppError(
-    'invalid_input',
-    `请填写完整路径(例如 D:\\门店通备份),收到的是"${folder}"。`,
-    `Give a full path (e.g. D:\\门店通备份); got "${folder}".`,
-  );
+  throw new AppError('invalid_input', {
+    zh: `请填写完整路径(例如 D:\\门店通备份),收到的是"${folder}"。`,
+    en: `Give a full path (e.g. D:\\门店通备份); got "${folder}".`,
+  });
 }
 
 export const backupHandlers: Handlers<typeof backupContract> = {
@@ -26,11 +25,10 @@ export const backupHandlers: Handlers<typeof backupContract> = {
   'backup.check': (_ctx, input) => inspectBackup(resolveBackup(fullPath(input.folder))),
   'backup.restore': (ctx, input) => {
     if (!ctx.restoreInPlace)
-      throw new AppError(
-        'unavailable',
-        '这个程序没有独占门店数据,不能在这里恢复。请关闭其他门店通后运行 office restore。',
-        'This program does not hold the office, so it cannot restore here. Close other 门店通 programs and run office restore.',
-      );
+      throw new AppError('unavailable', {
+        zh: '这个程序没有独占门店数据,不能在这里恢复。请关闭其他门店通后运行 office restore。',
+        en: 'This program does not hold the office, so it cannot restore here. Close other 门店通 programs and run office restore.',
+      });
     return ctx.restoreInPlace(fullPath(input.folder), ctx.actor);
   },
 };

@@ -51,11 +51,10 @@ export function withBackupLock<T>(work: () => Promise<T>): Promise<T> {
 export function createBackup(ctx: OfficeContext, dest: string, keep = 7): Promise<BackupResult> {
   return withBackupLock(async () => {
     if (!path.isAbsolute(dest) || dest.includes('\0'))
-      throw new AppError(
-        'invalid_input',
-        `备份文件夹必须是完整路径(例如 D:\\门店通备份),收到的是"${dest.replace(/\0/g, '')}"。`,
-        `The backup folder must be a full path (e.g. D:\\门店通备份); got "${dest.replace(/\0/g, '')}".`,
-      );
+      throw new AppError('invalid_input', {
+        zh: `备份文件夹必须是完整路径(例如 D:\\门店通备份),收到的是"${dest.replace(/\0/g, '')}"。`,
+        en: `The backup folder must be a full path (e.g. D:\\门店通备份); got "${dest.replace(/\0/g, '')}".`,
+      });
     let tmp: string | null = null;
     try {
       fs.mkdirSync(dest, { recursive: true });
@@ -86,8 +85,10 @@ export function createBackup(ctx: OfficeContext, dest: string, keep = 7): Promis
       if (!report.ok)
         throw new AppError(
           'unavailable',
-          `备份写完后的校验没有通过:${report.problems[0]!.zh}。这份备份已丢弃;请检查备份磁盘后重试。`,
-          `The backup failed its check after writing: ${report.problems[0]!.en}. It was discarded; check the backup disk and retry.`,
+          {
+            zh: `备份写完后的校验没有通过:${report.problems[0]!.zh}。这份备份已丢弃;请检查备份磁盘后重试。`,
+            en: `The backup failed its check after writing: ${report.problems[0]!.en}. It was discarded; check the backup disk and retry.`,
+          },
           { problems: report.problems },
         );
       const folder = path.join(dest, name);
@@ -105,11 +106,10 @@ export function createBackup(ctx: OfficeContext, dest: string, keep = 7): Promis
     } catch (error) {
       if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
       if (error instanceof AppError) throw error;
-      throw new AppError(
-        'unavailable',
-        `备份失败:${(error as Error).message}。请检查备份文件夹 ${dest} 是否可写、空间是否足够。`,
-        `Backup failed: ${(error as Error).message}. Check that ${dest} is writable and has space.`,
-      );
+      throw new AppError('unavailable', {
+        zh: `备份失败:${(error as Error).message}。请检查备份文件夹 ${dest} 是否可写、空间是否足够。`,
+        en: `Backup failed: ${(error as Error).message}. Check that ${dest} is writable and has space.`,
+      });
     }
   });
 }

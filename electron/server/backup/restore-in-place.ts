@@ -37,7 +37,7 @@ export async function restoreInPlace(
   control: InPlaceControl,
 ): Promise<RestoreResult> {
   if (control.calls.paused)
-    throw new AppError('conflict', '已有一次恢复正在进行。', 'A restore is already under way.');
+    throw new AppError('conflict', { zh: '已有一次恢复正在进行。', en: 'A restore is already under way.' });
   const folder = resolveBackup(dir);
   const manifest = await verifyBackup(folder);
   control.calls.paused = PAUSED;
@@ -67,11 +67,10 @@ async function othersFinished(calls: InPlaceControl['calls']): Promise<void> {
   const deadline = Date.now() + 30_000;
   while (calls.inflight > 1) {
     if (Date.now() > deadline)
-      throw new AppError(
-        'unavailable',
-        '还有其他操作没有结束,暂时不能恢复。请稍后再试。',
-        'Other work is still under way; the restore cannot start yet. Try again shortly.',
-      );
+      throw new AppError('unavailable', {
+        zh: '还有其他操作没有结束,暂时不能恢复。请稍后再试。',
+        en: 'Other work is still under way; the restore cannot start yet. Try again shortly.',
+      });
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }

@@ -69,9 +69,7 @@ export async function restoreBackup(
       restoredFrom: folder,
       documents: manifest.documents,
       keptAside: aside.map(([, to]) => to),
-      unavailableFiles: manifest.files
-        .filter((f) => f.unavailable)
-        .map((f) => ({ relPath: f.relPath, reason: f.unavailable! })),
+      unavailableFiles: manifest.files.filter((f) => f.unavailable).map((f) => ({ relPath: f.relPath, reason: f.unavailable! })),
     };
   } catch (error) {
     fs.rmSync(`${dbFile}.tmp`, { force: true });
@@ -79,20 +77,18 @@ export async function restoreBackup(
     fs.rmSync(archiveRoot, { recursive: true, force: true });
     for (const [from, to] of aside.reverse()) fs.renameSync(to, from);
     if (error instanceof AppError) throw error;
-    throw new AppError(
-      'unavailable',
-      `恢复没有完成(${(error as Error).message}),已撤销,当前数据保持原样。请检查磁盘空间和权限后重试。`,
-      `The restore did not complete (${(error as Error).message}); it was undone and the current data kept. Check disk space and permissions, then retry.`,
-    );
+    throw new AppError('unavailable', {
+      zh: `恢复没有完成(${(error as Error).message}),已撤销,当前数据保持原样。请检查磁盘空间和权限后重试。`,
+      en: `The restore did not complete (${(error as Error).message}); it was undone and the current data kept. Check disk space and permissions, then retry.`,
+    });
   }
 }
 
 function changedDuringRestore(what: string): AppError {
-  return new AppError(
-    'unavailable',
-    `恢复时备份中的 ${what} 读出的内容与校验值不符(备份磁盘可能有问题),已撤销恢复,当前数据保持原样。`,
-    `While restoring, ${what} read back differently from its hash (the backup disk may be failing); the restore was undone and the current data kept.`,
-  );
+  return new AppError('unavailable', {
+    zh: `恢复时备份中的 ${what} 读出的内容与校验值不符(备份磁盘可能有问题),已撤销恢复,当前数据保持原样。`,
+    en: `While restoring, ${what} read back differently from its hash (the backup disk may be failing); the restore was undone and the current data kept.`,
+  });
 }
 
 /** The restored database names the archive folder this computer uses. */
@@ -104,7 +100,7 @@ function pointAtArchive(db: BetterSqlite3.Database, dataDir: string, archiveRoot
 
 /** The restore is in the restored office's audit log: who, from which backup, where the old data went. */
 export async function recordRestore(ctx: OfficeContext, actor: Actor | null, result: RestoreResult): Promise<void> {
-  await ctx.db.transaction().execute((trx) =>
-    writeAudit(trx, actor, { action: 'backup.restore', entity: 'backup', after: result }, ctx.now()),
-  );
+  await ctx.db
+    .transaction()
+    .execute((trx) => writeAudit(trx, actor, { action: 'backup.restore', entity: 'backup', after: result }, ctx.now()));
 }

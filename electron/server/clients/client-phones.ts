@@ -33,8 +33,10 @@ export function phonesOrThrow(phones: readonly string[]): PhoneEntry[] {
   const { entries, issues } = readPhones(phones);
   if (issues.length > 0) {
     throw invalidInput(
-      `电话号码有误:${issues.map((i) => i.message).join(';')}`,
-      `Invalid phone: ${issues.map((i) => i.messageEn).join('; ')}`,
+      {
+        zh: `电话号码有误:${issues.map((i) => i.message).join(';')}`,
+        en: `Invalid phone: ${issues.map((i) => i.messageEn).join('; ')}`,
+      },
       issues,
     );
   }

@@ -28,8 +28,10 @@ export function assertCanSeeClient(actor: Actor | null, client: { id: number; ow
   if (!canSeeClient(actor, client.owner_staff_id)) {
     throw new AppError(
       'not_found',
-      `找不到客户(${client.id}),或该客户不归您负责。`,
-      `Client ${client.id} was not found, or is not one of your clients.`,
+      {
+        zh: `找不到客户(${client.id}),或该客户不归您负责。`,
+        en: `Client ${client.id} was not found, or is not one of your clients.`,
+      },
       { id: client.id },
     );
   }

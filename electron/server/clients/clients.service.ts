@@ -30,7 +30,7 @@ export async function getClient(ctx: CallContext, id: number): Promise<ClientDet
 /** The client if it exists and the caller may see it; otherwise not_found. */
 export async function visibleClient(db: Kysely<Database>, actor: Actor | null, id: number): Promise<ClientWithOwner> {
   const record = await findClientRecord(db, id);
-  if (!record) throw notFound('客户', 'Client', id);
+  if (!record) throw notFound({ zh: '客户', en: 'Client' }, id);
   assertCanSeeClient(actor, record);
   return record;
 }
@@ -119,7 +119,7 @@ export async function updateClient(ctx: CallContext, patch: ClientPatch): Promis
     await assertNoDuplicates(trx, ctx.actor, { kind, name, phones, excludeId: patch.id });
     if (patch.referrerClientId) {
       if (patch.referrerClientId === patch.id)
-        throw new AppError('invalid_input', '客户不能介绍自己。', 'A client cannot refer itself.');
+        throw new AppError('invalid_input', { zh: '客户不能介绍自己。', en: 'A client cannot refer itself.' });
       await visibleClient(trx, ctx.actor, patch.referrerClientId);
     }
     const set = {
@@ -218,7 +218,10 @@ async function resolveNewOwner(
 ): Promise<number | null> {
   if (isScopedToOwn(actor)) {
     if (requested !== undefined && requested !== null && requested !== actor?.staffId) {
-      throw new AppError('forbidden', '业务员只能登记归属自己的客户。', 'A salesperson can register clients only for themself.');
+      throw new AppError('forbidden', {
+        zh: '业务员只能登记归属自己的客户。',
+        en: 'A salesperson can register clients only for themself.',
+      });
     }
     return actor?.staffId ?? null;
   }
@@ -229,13 +232,12 @@ async function resolveNewOwner(
 
 export async function assertActiveStaff(db: Kysely<Database>, staffId: number): Promise<{ id: number; name: string }> {
   const staff = await findStaffById(db, staffId);
-  if (!staff) throw notFound('员工', 'Staff member', staffId);
+  if (!staff) throw notFound({ zh: '员工', en: 'Staff member' }, staffId);
   if (staff.status === 'left') {
-    throw new AppError(
-      'invalid_input',
-      `${staff.name}(${staff.code})已于 ${staff.left_on} 离职,不能再分配客户或合同。`,
-      `${staff.name} (${staff.code}) left on ${staff.left_on}; clients and contracts can no longer be assigned to them.`,
-    );
+    throw new AppError('invalid_input', {
+      zh: `${staff.name}(${staff.code})已于 ${staff.left_on} 离职,不能再分配客户或合同。`,
+      en: `${staff.name} (${staff.code}) left on ${staff.left_on}; clients and contracts can no longer be assigned to them.`,
+    });
   }
   return { id: staff.id, name: staff.name };
 }

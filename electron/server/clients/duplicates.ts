@@ -121,8 +121,10 @@ export function duplicateError(hits: readonly DuplicateHit[]): AppError {
   const pool = hits.some((h) => h.inPool);
   return new AppError(
     'conflict',
-    `撞单:${lines.map((l) => l.zh).join(';')}。${pool ? '请勿重复登记;可在公海中直接领取该客户。' : '请勿重复登记;如需接手该客户,请联系经理转移。'}`,
-    `Duplicate (撞单): ${lines.map((l) => l.en).join('; ')}. ${pool ? 'Do not register it again; claim it from the pool instead.' : 'Do not register it again; ask a manager to reassign the client if you should take it over.'}`,
+    {
+      zh: `撞单:${lines.map((l) => l.zh).join(';')}。${pool ? '请勿重复登记;可在公海中直接领取该客户。' : '请勿重复登记;如需接手该客户,请联系经理转移。'}`,
+      en: `Duplicate (撞单): ${lines.map((l) => l.en).join('; ')}. ${pool ? 'Do not register it again; claim it from the pool instead.' : 'Do not register it again; ask a manager to reassign the client if you should take it over.'}`,
+    },
     {
       duplicates: hits,
       issues: hits.map((h, i) => ({

@@ -117,7 +117,7 @@ export async function completeFollowUp(ctx: CallContext, id: number, done: boole
       .select(['f.id', 'c.id as client_id', 'c.owner_staff_id'])
       .where('f.id', '=', id)
       .executeTakeFirst();
-    if (!existing) throw notFound('跟进记录', 'Follow-up', id);
+    if (!existing) throw notFound({ zh: '跟进记录', en: 'Follow-up' }, id);
     assertCanSeeClient(ctx.actor, { id: existing.client_id, owner_staff_id: existing.owner_staff_id });
     await trx
       .updateTable('follow_ups')

@@ -29,7 +29,7 @@ async function loadAll(db: Kysely<Database>, ids: readonly number[]): Promise<Lo
   const loaded: Loaded[] = [];
   for (const id of ids) {
     const record = await findClientRecord(db, id);
-    if (!record) throw notFound('客户', 'Client', id);
+    if (!record) throw notFound({ zh: '客户', en: 'Client' }, id);
     loaded.push({ record, detail: toClientDetail(record, await findClientPhones(db, id)) });
   }
   return loaded;
@@ -38,7 +38,10 @@ async function loadAll(db: Kysely<Database>, ids: readonly number[]): Promise<Lo
 function uniqueIds(keepId: number, mergeIds: readonly number[]): number[] {
   const merged = [...new Set(mergeIds)].filter((id) => id !== keepId);
   if (merged.length === 0)
-    throw new AppError('invalid_input', '请至少选择一位要并入的其他客户。', 'Choose at least one other client to merge in.');
+    throw new AppError('invalid_input', {
+      zh: '请至少选择一位要并入的其他客户。',
+      en: 'Choose at least one other client to merge in.',
+    });
   return merged;
 }
 
@@ -82,8 +85,10 @@ function keptValues(
     if (!found)
       throw new AppError(
         'invalid_input',
-        `“${MERGE_FIELD_LABELS[field].zh}”选择的客户(${id})不在本次合并之中。`,
-        `The client chosen for “${MERGE_FIELD_LABELS[field].en}” (${id}) is not one of those being merged.`,
+        {
+          zh: `“${MERGE_FIELD_LABELS[field].zh}”选择的客户(${id})不在本次合并之中。`,
+          en: `The client chosen for “${MERGE_FIELD_LABELS[field].en}” (${id}) is not one of those being merged.`,
+        },
         { issues: [{ path: `choose.${field}`, message: '不在本次合并之中', messageEn: 'not in this merge' }] },
       );
     return found;
@@ -130,8 +135,10 @@ function keptValues(
   if ((set.notes ?? '').length > 2000)
     throw new AppError(
       'invalid_input',
-      '合并后的备注超过 2000 字,请只保留一位客户的备注。',
-      'The combined notes are over 2000 characters; keep one client’s notes instead.',
+      {
+        zh: '合并后的备注超过 2000 字,请只保留一位客户的备注。',
+        en: 'The combined notes are over 2000 characters; keep one client’s notes instead.',
+      },
       { issues: [{ path: 'choose.notes', message: '超过 2000 字', messageEn: 'over 2000 characters' }] },
     );
   const phones =
@@ -184,8 +191,10 @@ export async function mergeClients(
     if (uniquePhones.length > 6)
       throw new AppError(
         'invalid_input',
-        `合并后有 ${uniquePhones.length} 个电话,最多 6 个。请只保留一位客户的电话。`,
-        `The merged client would have ${uniquePhones.length} phones; at most 6. Keep one client’s phones instead.`,
+        {
+          zh: `合并后有 ${uniquePhones.length} 个电话,最多 6 个。请只保留一位客户的电话。`,
+          en: `The merged client would have ${uniquePhones.length} phones; at most 6. Keep one client’s phones instead.`,
+        },
         { issues: [{ path: 'choose.phones', message: '电话超过 6 个', messageEn: 'more than 6 phones' }] },
       );
     const clash = (

@@ -28,9 +28,15 @@ export async function reassignClients(ctx: CallContext, input: ReassignInput): P
     if (input.fromStaffId !== undefined) {
       const from = await findStaffById(trx, input.fromStaffId);
       if (!from)
-        throw new AppError('not_found', `找不到员工(${input.fromStaffId})。`, `Staff member ${input.fromStaffId} was not found.`);
+        throw new AppError('not_found', {
+          zh: `找不到员工(${input.fromStaffId})。`,
+          en: `Staff member ${input.fromStaffId} was not found.`,
+        });
       if (from.id === to.id)
-        throw new AppError('invalid_input', '转出和转入是同一个人。', 'The person moving clients out and in is the same.');
+        throw new AppError('invalid_input', {
+          zh: '转出和转入是同一个人。',
+          en: 'The person moving clients out and in is the same.',
+        });
     }
     if (input.clientIds) {
       const ids = [...new Set(input.clientIds)];
@@ -43,8 +49,10 @@ export async function reassignClients(ctx: CallContext, input: ReassignInput): P
         const missing = ids.filter((id) => !found.some((f) => f.id === id));
         throw new AppError(
           'not_found',
-          `找不到客户:${missing.join(', ')}。请刷新后重试。`,
-          `Clients not found: ${missing.join(', ')}. Refresh and try again.`,
+          {
+            zh: `找不到客户:${missing.join(', ')}。请刷新后重试。`,
+            en: `Clients not found: ${missing.join(', ')}. Refresh and try again.`,
+          },
           { missing },
         );
       }

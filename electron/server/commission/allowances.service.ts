@@ -22,11 +22,10 @@ export async function setAllowances(
   const names = new Set<string>();
   for (const item of items) {
     if (names.has(item.name))
-      throw new AppError(
-        'invalid_input',
-        `补贴“${item.name}”重复了,每种补贴只填一次。`,
-        `Allowance “${item.name}” is listed twice.`,
-      );
+      throw new AppError('invalid_input', {
+        zh: `补贴“${item.name}”重复了,每种补贴只填一次。`,
+        en: `Allowance “${item.name}” is listed twice.`,
+      });
     names.add(item.name);
   }
   await ctx.db.transaction().execute(async (trx) => {

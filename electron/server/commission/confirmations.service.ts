@@ -126,11 +126,10 @@ export async function listConfirmations(ctx: CallContext, month: string): Promis
 
 export async function requestConfirmations(ctx: CallContext, month: string): Promise<MonthConfirmations> {
   if (month > monthOf(todayLocal(ctx.now())))
-    throw new AppError(
-      'invalid_input',
-      `${month} 还没有到,不能发起业绩确认。`,
-      `${month} has not come yet; its statements cannot be put up for confirmation.`,
-    );
+    throw new AppError('invalid_input', {
+      zh: `${month} 还没有到,不能发起业绩确认。`,
+      en: `${month} has not come yet; its statements cannot be put up for confirmation.`,
+    });
   await ctx.db.transaction().execute(async (trx) => {
     if (requestOf(ctx.sqlite, month)) return;
     ctx.sqlite
@@ -152,22 +151,20 @@ export async function respond(
   const figures = await payMonth(ctx, month);
   const row = expected(figures.rows).find((r) => r.staffId === staffId);
   if (!row)
-    throw new AppError(
-      'not_found',
-      `${month} 的业绩表上没有你的个人业绩单。`,
-      `There is no statement of yours on the ${month} sheet.`,
-    );
+    throw new AppError('not_found', {
+      zh: `${month} 的业绩表上没有你的个人业绩单。`,
+      en: `There is no statement of yours on the ${month} sheet.`,
+    });
   await ctx.db.transaction().execute(async (trx) => {
     if (!requestOf(ctx.sqlite, month))
-      throw new AppError(
-        'conflict',
-        `经理还没有发起 ${month} 的业绩确认,请稍后再来。`,
-        `Your manager has not put the ${month} statements up for confirmation yet.`,
-      );
+      throw new AppError('conflict', {
+        zh: `经理还没有发起 ${month} 的业绩确认,请稍后再来。`,
+        en: `Your manager has not put the ${month} statements up for confirmation yet.`,
+      });
     const record = recordsOf(ctx.sqlite, month).get(row.staffId);
     const { state, stale } = stateOf(record, row);
     const next = nextConfirmationState(state, action, stale);
-    if (isRefusal(next)) throw new AppError(next.code, next.zh, next.en);
+    if (isRefusal(next)) throw new AppError(next.code, next);
     const at = ctx.now().toISOString();
     ctx.sqlite
       .prepare(
@@ -220,7 +217,7 @@ export async function answerDispute(
     assertMayManagePersonId(ctx.sqlite, ctx.actor, input.staffId);
     const record = recordsOf(ctx.sqlite, input.month).get(input.staffId);
     const next = nextConfirmationState(record?.state ?? 'pending', 'answer', false);
-    if (isRefusal(next)) throw new AppError(next.code, next.zh, next.en);
+    if (isRefusal(next)) throw new AppError(next.code, next);
     let itemId: number | null = null;
     let lands: string | null = null;
     if (input.adjustment) {

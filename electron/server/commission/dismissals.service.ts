@@ -66,11 +66,10 @@ export async function decideDismissal(
 ): Promise<{ staffId: number; decision: 'keep' | 'dismiss'; movedClients: number }> {
   const open = (await listDismissalCases(ctx)).find((c) => c.staffId === d.staffId && c.month === d.month);
   if (!open)
-    throw new AppError(
-      'not_found',
-      `员工(编号 ${d.staffId})在 ${d.month} 没有待处理的待辞退。`,
-      `Staff #${d.staffId} has no open dismissal case for ${d.month}.`,
-    );
+    throw new AppError('not_found', {
+      zh: `员工(编号 ${d.staffId})在 ${d.month} 没有待处理的待辞退。`,
+      en: `Staff #${d.staffId} has no open dismissal case for ${d.month}.`,
+    });
   return ctx.db.transaction().execute(async (trx) => {
     const at = ctx.now().toISOString();
     let movedClients = 0;
@@ -83,8 +82,7 @@ export async function decideDismissal(
       if (leftOn < monthBounds(d.month).first)
         throw new AppError(
           'invalid_input',
-          '离职日期不能早于待辞退的月份。',
-          'The leaving date cannot be before the month of the case.',
+          { zh: '离职日期不能早于待辞退的月份。', en: 'The leaving date cannot be before the month of the case.' },
           {
             issues: [{ path: 'leftOn', message: '离职日期过早', messageEn: 'Leaving date too early' }],
           },
@@ -95,8 +93,10 @@ export async function decideDismissal(
         if (!d.reassignToStaffId || d.reassignToStaffId === d.staffId)
           throw new AppError(
             'invalid_input',
-            `${open.name} 名下有 ${open.clientCount} 位客户,请先选择接手的同事,或让客户退回公海。`,
-            `${open.name} owns ${open.clientCount} clients; choose the colleague who takes them over, or send them to the pool.`,
+            {
+              zh: `${open.name} 名下有 ${open.clientCount} 位客户,请先选择接手的同事,或让客户退回公海。`,
+              en: `${open.name} owns ${open.clientCount} clients; choose the colleague who takes them over, or send them to the pool.`,
+            },
             { issues: [{ path: 'reassignToStaffId', message: '请选择接手人', messageEn: 'Choose who takes over' }] },
           );
         const to = await trx
@@ -105,7 +105,10 @@ export async function decideDismissal(
           .where('id', '=', d.reassignToStaffId)
           .executeTakeFirst();
         if (!to || to.status === 'left')
-          throw new AppError('invalid_input', '接手人不存在或已离职。', 'The colleague taking over does not exist or has left.');
+          throw new AppError('invalid_input', {
+            zh: '接手人不存在或已离职。',
+            en: 'The colleague taking over does not exist or has left.',
+          });
         movedClients = await reassignClientsOwner(trx, {
           fromStaffId: d.staffId,
           toStaffId: d.reassignToStaffId,

@@ -27,10 +27,13 @@ function names(people: readonly { name: string }[]): string {
  */
 export async function closeMonth(ctx: CallContext, month: string, closeAnyway = false): Promise<MonthState> {
   if (month > monthOf(todayLocal(ctx.now())))
-    throw new AppError('invalid_input', `${month} 还没有到,不能月结。`, `${month} has not come yet; it cannot be closed.`);
+    throw new AppError('invalid_input', {
+      zh: `${month} 还没有到,不能月结。`,
+      en: `${month} has not come yet; it cannot be closed.`,
+    });
   return ctx.db.transaction().execute(async (trx) => {
     if (isMonthClosed(ctx.sqlite, month))
-      throw new AppError('conflict', `${month} 已经月结过了。`, `${month} is already closed.`);
+      throw new AppError('conflict', { zh: `${month} 已经月结过了。`, en: `${month} is already closed.` });
     // The transaction holds the one connection: read through it, not through ctx.db.
     const figures = await computeMonth({ ...ctx, db: trx }, month, true);
     const check = closeCheckOf(ctx, month, figures.rows);
@@ -38,15 +41,19 @@ export async function closeMonth(ctx: CallContext, month: string, closeAnyway = 
     if (open && !closeAnyway)
       throw new AppError(
         'conflict',
-        `${month} 还有业绩单未确认(${names(check.unconfirmed) || '无'})或有异议(${names(check.disputed) || '无'})。请先处理;店长可以选择仍然月结(会记入操作日志)。`,
-        `${month} has statements not confirmed (${names(check.unconfirmed) || 'none'}) or disputed (${names(check.disputed) || 'none'}). Settle them first; the owner may close anyway (logged).`,
+        {
+          zh: `${month} 还有业绩单未确认(${names(check.unconfirmed) || '无'})或有异议(${names(check.disputed) || '无'})。请先处理;店长可以选择仍然月结(会记入操作日志)。`,
+          en: `${month} has statements not confirmed (${names(check.unconfirmed) || 'none'}) or disputed (${names(check.disputed) || 'none'}). Settle them first; the owner may close anyway (logged).`,
+        },
         { closeCheck: check },
       );
     if (open && ctx.actor?.role !== 'owner')
       throw new AppError(
         'forbidden',
-        `有未确认或有异议的业绩单时,只有店长可以仍然月结。`,
-        `Only the owner may close a month while statements are unconfirmed or disputed.`,
+        {
+          zh: `有未确认或有异议的业绩单时,只有店长可以仍然月结。`,
+          en: `Only the owner may close a month while statements are unconfirmed or disputed.`,
+        },
         { closeCheck: check },
       );
     const at = ctx.now().toISOString();
@@ -97,7 +104,10 @@ export async function reopenMonth(ctx: CallContext, month: string, reason: strin
     const row = ctx.sqlite.prepare('SELECT * FROM month_closes WHERE month = ? AND closed = 1').get(month) as
       { snapshot_json: string } | undefined;
     if (!row)
-      throw new AppError('conflict', `${month} 没有月结,无需撤销。`, `${month} is not closed; there is nothing to reopen.`);
+      throw new AppError('conflict', {
+        zh: `${month} 没有月结,无需撤销。`,
+        en: `${month} is not closed; there is nothing to reopen.`,
+      });
     ctx.sqlite
       .prepare('UPDATE month_closes SET closed = 0, closed_at = NULL, closed_by = NULL, snapshot_json = NULL WHERE month = ?')
       .run(month);

@@ -35,11 +35,10 @@ export function isMonthClosed(sqlite: BetterSqlite3.Database, month: string): bo
 /** Plans and figures of a closed month are frozen (月结); change them after reopening. */
 export function assertMonthOpen(sqlite: BetterSqlite3.Database, month: string): void {
   if (isMonthClosed(sqlite, month))
-    throw new AppError(
-      'conflict',
-      `${month} 已月结,数据已冻结。如需修改,请店长先撤销月结并写明原因。`,
-      `${month} is closed and its figures are frozen. To change them, the owner must reopen it with a reason.`,
-    );
+    throw new AppError('conflict', {
+      zh: `${month} 已月结,数据已冻结。如需修改,请店长先撤销月结并写明原因。`,
+      en: `${month} is closed and its figures are frozen. To change them, the owner must reopen it with a reason.`,
+    });
 }
 
 export function lastClosed(sqlite: BetterSqlite3.Database): string | null {

@@ -23,18 +23,21 @@ import {
  * or deleted, so reopening that month would show the same figures.
  */
 function frozen(month: string): AppError {
-  return new AppError(
-    'conflict',
-    `${month} 已月结,奖金和扣款已冻结。请改在之后未月结的月份添加;如确需修改,请店长先撤销月结。`,
-    `${month} is closed; its bonuses and deductions are frozen. Add it to a later open month, or ask the owner to reopen ${month}.`,
-  );
+  return new AppError('conflict', {
+    zh: `${month} 已月结,奖金和扣款已冻结。请改在之后未月结的月份添加;如确需修改,请店长先撤销月结。`,
+    en: `${month} is closed; its bonuses and deductions are frozen. Add it to a later open month, or ask the owner to reopen ${month}.`,
+  });
 }
 
 function assertStartsOpen(sqlite: BetterSqlite3.Database, from: string, to: string | null): void {
   if (to !== null && to < from)
-    throw new AppError('invalid_input', '结束月份不能早于开始月份。', 'The last month cannot be before the first.', {
-      issues: [{ path: 'toMonth', message: '结束月份过早', messageEn: 'Last month too early' }],
-    });
+    throw new AppError(
+      'invalid_input',
+      { zh: '结束月份不能早于开始月份。', en: 'The last month cannot be before the first.' },
+      {
+        issues: [{ path: 'toMonth', message: '结束月份过早', messageEn: 'Last month too early' }],
+      },
+    );
   const closed = closedMonthsWithin(sqlite, from, to);
   if (closed.length > 0) throw frozen(closed[0]!);
 }
@@ -80,13 +83,12 @@ export function insertPayItem(ctx: CallContext, item: NewPayItem): number {
   assertStartsOpen(ctx.sqlite, item.fromMonth, item.toMonth);
   const staff = ctx.sqlite.prepare('SELECT hired_on, left_on FROM staff WHERE id = ?').get(item.staffId) as
     { hired_on: string; left_on: string | null } | undefined;
-  if (!staff) throw notFound('员工', 'Staff', item.staffId);
+  if (!staff) throw notFound({ zh: '员工', en: 'Staff' }, item.staffId);
   if (staff.left_on !== null && staff.left_on.slice(0, 7) < item.fromMonth)
-    throw new AppError(
-      'invalid_input',
-      `这位员工 ${staff.left_on} 已离职,${item.fromMonth} 不能再添加奖金或扣款。`,
-      `This person left on ${staff.left_on}; nothing can be added for ${item.fromMonth}.`,
-    );
+    throw new AppError('invalid_input', {
+      zh: `这位员工 ${staff.left_on} 已离职,${item.fromMonth} 不能再添加奖金或扣款。`,
+      en: `This person left on ${staff.left_on}; nothing can be added for ${item.fromMonth}.`,
+    });
   return Number(
     ctx.sqlite
       .prepare(
@@ -121,7 +123,7 @@ export async function createPayItem(ctx: CallContext, item: NewPayItem): Promise
 export async function stopPayItem(ctx: CallContext, id: number, lastMonth: string): Promise<PayItemRow> {
   await ctx.db.transaction().execute(async (trx) => {
     const item = findItem(ctx.sqlite, id);
-    if (!item) throw notFound('奖金或扣款', 'Pay item', id);
+    if (!item) throw notFound({ zh: '奖金或扣款', en: 'Pay item' }, id);
     assertMayManagePersonId(ctx.sqlite, ctx.actor, item.staffId);
     assertStoppable(ctx.sqlite, item.fromMonth, item.toMonth, lastMonth);
     ctx.sqlite.prepare('UPDATE pay_items SET to_month = ? WHERE id = ?').run(lastMonth, id);
@@ -137,13 +139,12 @@ export async function stopPayItem(ctx: CallContext, id: number, lastMonth: strin
 
 function assertStoppable(sqlite: BetterSqlite3.Database, from: string, to: string | null, lastMonth: string): void {
   if (lastMonth < from)
-    throw new AppError(
-      'invalid_input',
-      `最后一个月不能早于开始月份 ${from};如要整条作废,请删除。`,
-      `The last month cannot be before the first (${from}); delete it instead.`,
-    );
+    throw new AppError('invalid_input', {
+      zh: `最后一个月不能早于开始月份 ${from};如要整条作废,请删除。`,
+      en: `The last month cannot be before the first (${from}); delete it instead.`,
+    });
   if (to !== null && lastMonth >= to)
-    throw new AppError('invalid_input', `它本来就到 ${to} 为止。`, `It already ends with ${to}.`);
+    throw new AppError('invalid_input', { zh: `它本来就到 ${to} 为止。`, en: `It already ends with ${to}.` });
   const dropped = closedMonthsWithin(sqlite, addMonths(lastMonth, 1), to);
   if (dropped.length > 0) throw frozen(dropped[0]!);
 }
@@ -151,7 +152,7 @@ function assertStoppable(sqlite: BetterSqlite3.Database, from: string, to: strin
 export async function deletePayItem(ctx: CallContext, id: number): Promise<{ deleted: number }> {
   return ctx.db.transaction().execute(async (trx) => {
     const item = findItem(ctx.sqlite, id);
-    if (!item) throw notFound('奖金或扣款', 'Pay item', id);
+    if (!item) throw notFound({ zh: '奖金或扣款', en: 'Pay item' }, id);
     assertMayManagePersonId(ctx.sqlite, ctx.actor, item.staffId);
     const closed = closedMonthsWithin(ctx.sqlite, item.fromMonth, item.toMonth);
     if (closed.length > 0) throw frozen(closed[0]!);
@@ -220,7 +221,7 @@ export async function createRule(ctx: CallContext, rule: NewRule): Promise<Bonus
 export async function stopRule(ctx: CallContext, id: number, lastMonth: string): Promise<BonusRuleRow> {
   await ctx.db.transaction().execute(async (trx) => {
     const rule = findRule(ctx.sqlite, id);
-    if (!rule) throw notFound('奖金规则', 'Bonus rule', id);
+    if (!rule) throw notFound({ zh: '奖金规则', en: 'Bonus rule' }, id);
     assertMayPayRoles(ctx.actor, rule.roles);
     assertStoppable(ctx.sqlite, rule.fromMonth, rule.toMonth, lastMonth);
     ctx.sqlite.prepare('UPDATE bonus_rules SET to_month = ? WHERE id = ?').run(lastMonth, id);
@@ -237,7 +238,7 @@ export async function stopRule(ctx: CallContext, id: number, lastMonth: string):
 export async function deleteRule(ctx: CallContext, id: number): Promise<{ deleted: number }> {
   return ctx.db.transaction().execute(async (trx) => {
     const rule = findRule(ctx.sqlite, id);
-    if (!rule) throw notFound('奖金规则', 'Bonus rule', id);
+    if (!rule) throw notFound({ zh: '奖金规则', en: 'Bonus rule' }, id);
     assertMayPayRoles(ctx.actor, rule.roles);
     const closed = closedMonthsWithin(ctx.sqlite, rule.fromMonth, rule.toMonth);
     if (closed.length > 0) throw frozen(closed[0]!);

@@ -42,13 +42,15 @@ export async function setPlan(ctx: CallContext, month: string, staffId: number |
     assertMayManagePlanOf(ctx, staffId);
     assertMonthOpen(ctx.sqlite, month);
     if (staffId === null && plan.leaveReason)
-      throw new AppError('invalid_input', '请假只能设置在个人指标上。', 'Leave can only be set on one person’s plan.');
+      throw new AppError('invalid_input', {
+        zh: '请假只能设置在个人指标上。',
+        en: 'Leave can only be set on one person’s plan.',
+      });
     if (staffId !== null && !employedIn(ctx.sqlite, month).some((s) => s.id === staffId))
-      throw new AppError(
-        'invalid_input',
-        `员工(编号 ${staffId})${month} 不在职,不能设置指标。`,
-        `Staff #${staffId} is not employed in ${month}; no plan can be set.`,
-      );
+      throw new AppError('invalid_input', {
+        zh: `员工(编号 ${staffId})${month} 不在职,不能设置指标。`,
+        en: `Staff #${staffId} is not employed in ${month}; no plan can be set.`,
+      });
     const before = loadPlans(ctx.sqlite, month);
     const previous = staffId === null ? before.team : (before.byStaff.get(staffId) ?? null);
     const at = ctx.now().toISOString();
@@ -106,7 +108,7 @@ export async function setTiers(
   if (tiers) {
     const problem = tiersProblem(tiers);
     if (problem)
-      throw new AppError('invalid_input', problem.zh, problem.en, {
+      throw new AppError('invalid_input', problem, {
         issues: [{ path: 'tiers', message: problem.zh, messageEn: problem.en }],
       });
   }
@@ -115,11 +117,10 @@ export async function setTiers(
     // A person's tiers are their pay, like their plan: the same rule (staff-policy).
     assertMayManagePlanOf(ctx, staffId);
     if (staffId !== null && !employedIn(ctx.sqlite, month).some((s) => s.id === staffId))
-      throw new AppError(
-        'invalid_input',
-        `员工(编号 ${staffId})${month} 不在职,不能设置阶梯提成。`,
-        `Staff #${staffId} is not employed in ${month}; no tiers can be set.`,
-      );
+      throw new AppError('invalid_input', {
+        zh: `员工(编号 ${staffId})${month} 不在职,不能设置阶梯提成。`,
+        en: `Staff #${staffId} is not employed in ${month}; no tiers can be set.`,
+      });
     const before = loadTiers(ctx.sqlite, month);
     const previous = staffId === null ? before.team : (before.byStaff.get(staffId) ?? null);
     saveTiers(ctx.sqlite, month, staffId, tiers, ctx.now().toISOString(), ctx.actor?.code ?? 'system');
@@ -144,11 +145,10 @@ export async function copyPreviousPlans(ctx: CallContext, month: string): Promis
     const source = loadPlans(ctx.sqlite, from);
     const sourceTiers = loadTiers(ctx.sqlite, from);
     if (!source.team && source.byStaff.size === 0 && !sourceTiers.team && sourceTiers.byStaff.size === 0)
-      throw new AppError(
-        'not_found',
-        `${from} 没有设置指标,无法沿用。请直接设置本月指标。`,
-        `${from} has no plan to copy. Set this month’s plan directly.`,
-      );
+      throw new AppError('not_found', {
+        zh: `${from} 没有设置指标,无法沿用。请直接设置本月指标。`,
+        en: `${from} has no plan to copy. Set this month’s plan directly.`,
+      });
     const before = loadPlans(ctx.sqlite, month);
     const employed = new Set(employedIn(ctx.sqlite, month).map((s) => s.id));
     const at = ctx.now().toISOString();

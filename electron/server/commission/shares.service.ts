@@ -95,7 +95,7 @@ function staffNames(sqlite: BetterSqlite3.Database): Map<number, { code: string;
 export async function setShares(ctx: CallContext, contractId: number, parts: SharePart[], note: string): Promise<ContractShares> {
   const problem = sharesProblem(parts);
   if (problem)
-    throw new AppError('invalid_input', problem.zh, problem.en, {
+    throw new AppError('invalid_input', problem, {
       issues: [{ path: 'parts', message: problem.zh, messageEn: problem.en }],
     });
   await writeShares(ctx, contractId, parts, note);

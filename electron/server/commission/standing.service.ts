@@ -24,19 +24,25 @@ export async function getStanding(
   const own = ctx.actor?.role === 'salesperson' ? (ctx.actor.staffId ?? -1) : null;
   const staffId = input.staffId ?? own ?? ctx.actor?.staffId ?? null;
   if (staffId === null)
-    throw new AppError('invalid_input', '请选择要测算的员工。', 'Choose whose month to look at.', {
-      issues: [{ path: 'staffId', message: '请选择员工', messageEn: 'Choose a person' }],
-    });
+    throw new AppError(
+      'invalid_input',
+      { zh: '请选择要测算的员工。', en: 'Choose whose month to look at.' },
+      {
+        issues: [{ path: 'staffId', message: '请选择员工', messageEn: 'Choose a person' }],
+      },
+    );
   if (own !== null && staffId !== own)
-    throw new AppError('forbidden', '业务员只能查看自己的业绩测算。', 'A salesperson can look only at their own month.');
+    throw new AppError('forbidden', {
+      zh: '业务员只能查看自己的业绩测算。',
+      en: 'A salesperson can look only at their own month.',
+    });
   const figures = await payMonth(ctx, month);
   const row = figures.rows.find((r) => r.staffId === staffId);
   if (!row)
-    throw new AppError(
-      'not_found',
-      `${month} 的业绩表上没有这位员工(编号 ${staffId})。`,
-      `Staff #${staffId} is not on the ${month} sheet.`,
-    );
+    throw new AppError('not_found', {
+      zh: `${month} 的业绩表上没有这位员工(编号 ${staffId})。`,
+      en: `Staff #${staffId} is not on the ${month} sheet.`,
+    });
   const settings = await readCommissionSettings(ctx.db);
   const plans = loadPlans(ctx.sqlite, month);
   const plan = effectivePlan(plans, staffId, row.role);

@@ -13,8 +13,7 @@ export function assertCanSeeContract(actor: Actor | null, c: ContractJoined | un
   if (!c || !canSeeContract(actor, c)) {
     throw new AppError(
       'not_found',
-      `找不到合同(${id}),或该合同不归您负责。`,
-      `Contract ${id} was not found, or is not one of yours.`,
+      { zh: `找不到合同(${id}),或该合同不归您负责。`, en: `Contract ${id} was not found, or is not one of yours.` },
       { id },
     );
   }

@@ -148,11 +148,10 @@ export async function updateContract(ctx: CallContext, patch: ContractPatch): Pr
     const startsOn = patch.startsOn === undefined ? existing.starts_on : patch.startsOn;
     const endsOn = patch.endsOn === undefined ? existing.ends_on : patch.endsOn;
     if (startsOn && endsOn && endsOn < startsOn) {
-      throw new AppError(
-        'invalid_input',
-        `服务结束日期 ${endsOn} 早于开始日期 ${startsOn}。`,
-        `The service end ${endsOn} is before its start ${startsOn}.`,
-      );
+      throw new AppError('invalid_input', {
+        zh: `服务结束日期 ${endsOn} 早于开始日期 ${startsOn}。`,
+        en: `The service end ${endsOn} is before its start ${startsOn}.`,
+      });
     }
     // A 回款计划 must still fit the contract: not above its amount, no instalment before signing.
     if (patch.amountFen !== undefined || patch.signedOn !== undefined)
@@ -161,11 +160,10 @@ export async function updateContract(ctx: CallContext, patch: ContractPatch): Pr
         signedOn: patch.signedOn === undefined ? existing.signed_on : patch.signedOn,
       });
     if (patch.amountFen !== undefined && patch.amountFen < existing.paid_fen) {
-      throw new AppError(
-        'conflict',
-        `合同金额不能低于已收款 ${formatFen(existing.paid_fen)} 元;如需调低,请先登记退款。`,
-        `The amount cannot be below the ${formatFen(existing.paid_fen)} yuan already received; record a refund first.`,
-      );
+      throw new AppError('conflict', {
+        zh: `合同金额不能低于已收款 ${formatFen(existing.paid_fen)} 元;如需调低,请先登记退款。`,
+        en: `The amount cannot be below the ${formatFen(existing.paid_fen)} yuan already received; record a refund first.`,
+      });
     }
     await trx
       .updateTable('contracts')
@@ -202,7 +200,10 @@ async function resolveContractStaff(
 ): Promise<number | null> {
   if (isScopedToOwn(ctx.actor)) {
     if (requested !== undefined && requested !== null && requested !== ctx.actor?.staffId) {
-      throw new AppError('forbidden', '业务员只能登记自己的合同。', 'A salesperson can register only their own contracts.');
+      throw new AppError('forbidden', {
+        zh: '业务员只能登记自己的合同。',
+        en: 'A salesperson can register only their own contracts.',
+      });
     }
     return ctx.actor?.staffId ?? null;
   }
@@ -216,8 +217,10 @@ export function assertNumberFree(ctx: CallContext, number: string, exceptId: num
   if (clash && clash.id !== exceptId) {
     throw new AppError(
       'conflict',
-      `合同编号 ${number} 已被使用,请换一个编号。`,
-      `Contract number ${number} is already used; choose another number.`,
+      {
+        zh: `合同编号 ${number} 已被使用,请换一个编号。`,
+        en: `Contract number ${number} is already used; choose another number.`,
+      },
       { issues: [{ path: 'number', message: '已被使用', messageEn: 'already used' }] },
     );
   }
@@ -227,24 +230,24 @@ export function assertNumberFree(ctx: CallContext, number: string, exceptId: num
 export function assertRenewable(ctx: CallContext, previousId: number, clientId: number): ContractJoined {
   const previous = assertCanSeeContract(ctx.actor, findContractJoined(ctx.sqlite, previousId), previousId);
   if (previous.client_id !== clientId) {
-    throw new AppError(
-      'invalid_input',
-      `合同 ${previous.number} 属于另一个客户,不能作为续费的原合同。`,
-      `Contract ${previous.number} belongs to another client; it cannot be the one renewed.`,
-    );
+    throw new AppError('invalid_input', {
+      zh: `合同 ${previous.number} 属于另一个客户,不能作为续费的原合同。`,
+      en: `Contract ${previous.number} belongs to another client; it cannot be the one renewed.`,
+    });
   }
   if (previous.status === 'cancelled') {
-    throw new AppError(
-      'conflict',
-      `合同 ${previous.number} 已作废,不能续费。`,
-      `Contract ${previous.number} is cancelled; it cannot be renewed.`,
-    );
+    throw new AppError('conflict', {
+      zh: `合同 ${previous.number} 已作废,不能续费。`,
+      en: `Contract ${previous.number} is cancelled; it cannot be renewed.`,
+    });
   }
   if (previous.renewed_by_id !== null) {
     throw new AppError(
       'conflict',
-      `合同 ${previous.number} 已续费为 ${previous.renewed_by_number},不能重复续费。`,
-      `Contract ${previous.number} was already renewed as ${previous.renewed_by_number}.`,
+      {
+        zh: `合同 ${previous.number} 已续费为 ${previous.renewed_by_number},不能重复续费。`,
+        en: `Contract ${previous.number} was already renewed as ${previous.renewed_by_number}.`,
+      },
       { renewedById: previous.renewed_by_id },
     );
   }

@@ -21,25 +21,28 @@ export function checkPayment(
 ): AppError | null {
   const after = paidBefore + amountFen;
   if (amountFen > 0 && contract.status === 'cancelled') {
-    return new AppError(
-      'conflict',
-      `合同 ${contract.number} 已作废,只能登记退款。`,
-      `Contract ${contract.number} is cancelled; only refunds can be recorded.`,
-    );
+    return new AppError('conflict', {
+      zh: `合同 ${contract.number} 已作废,只能登记退款。`,
+      en: `Contract ${contract.number} is cancelled; only refunds can be recorded.`,
+    });
   }
   if (amountFen > 0 && after > contract.amount_fen) {
     return new AppError(
       'conflict',
-      `合同 ${contract.number} 金额 ${formatFen(contract.amount_fen)} 元,已收 ${formatFen(paidBefore)} 元,本次 ${formatFen(amountFen)} 元将超出合同金额。请核对金额,或先修改合同金额。`,
-      `Contract ${contract.number} is for ${formatFen(contract.amount_fen)} yuan with ${formatFen(paidBefore)} received; ${formatFen(amountFen)} more would exceed it. Check the amount or change the contract first.`,
+      {
+        zh: `合同 ${contract.number} 金额 ${formatFen(contract.amount_fen)} 元,已收 ${formatFen(paidBefore)} 元,本次 ${formatFen(amountFen)} 元将超出合同金额。请核对金额,或先修改合同金额。`,
+        en: `Contract ${contract.number} is for ${formatFen(contract.amount_fen)} yuan with ${formatFen(paidBefore)} received; ${formatFen(amountFen)} more would exceed it. Check the amount or change the contract first.`,
+      },
       { balanceFen: contract.amount_fen - paidBefore },
     );
   }
   if (amountFen < 0 && after < 0) {
     return new AppError(
       'conflict',
-      `合同 ${contract.number} 只收到 ${formatFen(paidBefore)} 元,退款 ${formatFen(-amountFen)} 元超过了已收金额。`,
-      `Contract ${contract.number} has received only ${formatFen(paidBefore)} yuan; a refund of ${formatFen(-amountFen)} yuan is more than that.`,
+      {
+        zh: `合同 ${contract.number} 只收到 ${formatFen(paidBefore)} 元,退款 ${formatFen(-amountFen)} 元超过了已收金额。`,
+        en: `Contract ${contract.number} has received only ${formatFen(paidBefore)} yuan; a refund of ${formatFen(-amountFen)} yuan is more than that.`,
+      },
       { paidFen: paidBefore },
     );
   }
@@ -79,23 +82,21 @@ export async function createPayment(ctx: CallContext, input: NewPayment): Promis
 export async function deletePayment(ctx: CallContext, id: number, reason: string): Promise<{ deleted: number }> {
   return ctx.db.transaction().execute(async (trx) => {
     const payment = await trx.selectFrom('payments').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!payment) throw notFound('收款记录', 'Payment', id);
+    if (!payment) throw notFound({ zh: '收款记录', en: 'Payment' }, id);
     const contract = assertCanSeeContract(ctx.actor, findContractJoined(ctx.sqlite, payment.contract_id), payment.contract_id);
     // A closed month's figures are frozen (月结): a mistake there is corrected by a refund,
     // which lands in the next open month as an adjustment.
     if (payment.credit_month && isMonthClosed(ctx.sqlite, payment.credit_month)) {
-      throw new AppError(
-        'conflict',
-        `这笔收款计入的 ${payment.credit_month} 已月结,不能删除。请登记一笔退款来更正。`,
-        `This payment counts in ${payment.credit_month}, which is closed; it cannot be deleted. Record a refund to correct it.`,
-      );
+      throw new AppError('conflict', {
+        zh: `这笔收款计入的 ${payment.credit_month} 已月结,不能删除。请登记一笔退款来更正。`,
+        en: `This payment counts in ${payment.credit_month}, which is closed; it cannot be deleted. Record a refund to correct it.`,
+      });
     }
     if (payment.amount_fen > 0 && contract.paid_fen - payment.amount_fen < 0) {
-      throw new AppError(
-        'conflict',
-        '删除这笔收款后,已退款将超过已收款。请先删除相应的退款。',
-        'Deleting this payment would leave refunds larger than what was received; delete the refund first.',
-      );
+      throw new AppError('conflict', {
+        zh: '删除这笔收款后,已退款将超过已收款。请先删除相应的退款。',
+        en: 'Deleting this payment would leave refunds larger than what was received; delete the refund first.',
+      });
     }
     await trx.deleteFrom('payments').where('id', '=', id).execute();
     await writeAudit(

@@ -119,15 +119,29 @@ function renewalTerm(
     if (isOfficeDate(value)) continue;
     throw new AppError(
       'invalid_input',
-      `无法按原合同 ${previous.number}(服务至 ${previous.ends_on ?? '—'})推算续费的${zh}日期:日期须在 ${DATE_RANGE.min} 至 ${DATE_RANGE.max} 之间。请直接填写续费的开始和结束日期。`,
-      `The renewal's ${field === 'startsOn' ? 'start' : 'end'} date cannot be derived from contract ${previous.number} (service until ${previous.ends_on ?? '—'}): dates must lie between ${DATE_RANGE.min} and ${DATE_RANGE.max}. Enter the renewal's start and end dates.`,
-      { issues: [{ path: field, message: `须在 ${DATE_RANGE.min} 至 ${DATE_RANGE.max} 之间`, messageEn: `must be between ${DATE_RANGE.min} and ${DATE_RANGE.max}` }] },
+      {
+        zh: `无法按原合同 ${previous.number}(服务至 ${previous.ends_on ?? '—'})推算续费的${zh}日期:日期须在 ${DATE_RANGE.min} 至 ${DATE_RANGE.max} 之间。请直接填写续费的开始和结束日期。`,
+        en: `The renewal's ${field === 'startsOn' ? 'start' : 'end'} date cannot be derived from contract ${previous.number} (service until ${previous.ends_on ?? '—'}): dates must lie between ${DATE_RANGE.min} and ${DATE_RANGE.max}. Enter the renewal's start and end dates.`,
+      },
+      {
+        issues: [
+          {
+            path: field,
+            message: `须在 ${DATE_RANGE.min} 至 ${DATE_RANGE.max} 之间`,
+            messageEn: `must be between ${DATE_RANGE.min} and ${DATE_RANGE.max}`,
+          },
+        ],
+      },
     );
   }
   if (endsOn < startsOn)
-    throw new AppError('invalid_input', '服务结束日期不能早于开始日期。', 'The service end cannot be before its start.', {
-      issues: [{ path: 'endsOn', message: '早于开始日期', messageEn: 'before the start' }],
-    });
+    throw new AppError(
+      'invalid_input',
+      { zh: '服务结束日期不能早于开始日期。', en: 'The service end cannot be before its start.' },
+      {
+        issues: [{ path: 'endsOn', message: '早于开始日期', messageEn: 'before the start' }],
+      },
+    );
   return { startsOn, endsOn };
 }
 

@@ -1,3 +1,4 @@
+import type { Bilingual } from '../../../shared/bilingual';
 import type { ErrorBody, ErrorCode, FieldIssue } from '../../../shared/errors';
 
 /**
@@ -11,13 +12,14 @@ export class AppError extends Error {
   /** The Chinese text, which people read first. */
   readonly zh: string;
 
-  constructor(code: ErrorCode, zh: string, en: string, details?: ErrorBody['details']) {
-    super(`${zh} / ${en}`);
+  /** What was wrong and what to do, in both languages (shared/bilingual.ts). */
+  constructor(code: ErrorCode, text: Bilingual, details?: ErrorBody['details']) {
+    super(`${text.zh} / ${text.en}`);
     this.name = 'AppError';
     this.code = code;
-    this.messageEn = en;
+    this.messageEn = text.en;
     this.details = details;
-    this.zh = zh;
+    this.zh = text.zh;
   }
 
   toBody(): ErrorBody {
@@ -27,15 +29,18 @@ export class AppError extends Error {
   }
 }
 
-export function invalidInput(zh: string, en: string, issues?: FieldIssue[]): AppError {
-  return new AppError('invalid_input', zh, en, issues ? { issues } : undefined);
+export function invalidInput(text: Bilingual, issues?: FieldIssue[]): AppError {
+  return new AppError('invalid_input', text, issues ? { issues } : undefined);
 }
 
-export function notFound(whatZh: string, whatEn: string, id: string | number): AppError {
+/** `what` names the thing in both languages: { zh: '客户', en: 'Client' }. */
+export function notFound(what: Bilingual, id: string | number): AppError {
   return new AppError(
     'not_found',
-    `找不到${whatZh}(${id}),可能已被删除,请刷新后重试。`,
-    `${whatEn} ${id} was not found; it may have been deleted. Refresh and try again.`,
+    {
+      zh: `找不到${what.zh}(${id}),可能已被删除,请刷新后重试。`,
+      en: `${what.en} ${id} was not found; it may have been deleted. Refresh and try again.`,
+    },
     { id },
   );
 }

@@ -36,8 +36,10 @@ const mb = (bytes: number): string =>
 export function tooLarge(limit: number): AppError {
   return new AppError(
     'too_large',
-    `文件超过 ${mb(limit)} 的上传上限,没有保存。请压缩或拆分后再上传,或请店长调高上限(office serve --max-upload-mb)。`,
-    `The file is over the ${mb(limit)} upload limit and was not kept. Compress or split it, or ask the owner to raise the limit (office serve --max-upload-mb).`,
+    {
+      zh: `文件超过 ${mb(limit)} 的上传上限,没有保存。请压缩或拆分后再上传,或请店长调高上限(office serve --max-upload-mb)。`,
+      en: `The file is over the ${mb(limit)} upload limit and was not kept. Compress or split it, or ask the owner to raise the limit (office serve --max-upload-mb).`,
+    },
     { limitBytes: limit },
   );
 }

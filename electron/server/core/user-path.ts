@@ -11,8 +11,10 @@ export function assertAbsoluteHere(value: string, field: string): void {
   if (path.isAbsolute(value) && !value.includes('\0')) return;
   throw new AppError(
     'invalid_input',
-    `"${value.slice(0, 200)}" 不是这台电脑上的完整路径,请填写完整路径(例如 ${example()})。`,
-    `"${value.slice(0, 200)}" is not a full path on this computer; give the full path (e.g. ${example()}).`,
+    {
+      zh: `"${value.slice(0, 200)}" 不是这台电脑上的完整路径,请填写完整路径(例如 ${example()})。`,
+      en: `"${value.slice(0, 200)}" is not a full path on this computer; give the full path (e.g. ${example()}).`,
+    },
     { issues: [{ path: field, message: '必须是这台电脑上的完整路径', messageEn: 'must be a full path on this computer' }] },
   );
 }

@@ -28,11 +28,10 @@ export function openDatabase(options: OpenOptions): BetterSqlite3.Database {
       ...(options.readonly ? { readonly: true, fileMustExist: true } : {}),
     });
   } catch (error) {
-    throw new AppError(
-      'unavailable',
-      `无法打开数据库文件 ${file}:${(error as Error).message}。请检查路径和权限。`,
-      `Cannot open the database file ${file}: ${(error as Error).message}. Check the path and permissions.`,
-    );
+    throw new AppError('unavailable', {
+      zh: `无法打开数据库文件 ${file}:${(error as Error).message}。请检查路径和权限。`,
+      en: `Cannot open the database file ${file}: ${(error as Error).message}. Check the path and permissions.`,
+    });
   }
   try {
     checkIsOurs(db, file, isNew);
@@ -56,8 +55,10 @@ function checkIsOurs(db: BetterSqlite3.Database, file: string, isNew: boolean): 
   } catch (error) {
     throw new AppError(
       'unavailable',
-      `文件 ${file} 不是有效的门店通数据库(${(error as Error).message})。文件未被修改;请从备份恢复,或选择其他数据文件夹。`,
-      `The file ${file} is not a valid 门店通 database (${(error as Error).message}). It was not changed; restore a backup or choose another data folder.`,
+      {
+        zh: `文件 ${file} 不是有效的门店通数据库(${(error as Error).message})。文件未被修改;请从备份恢复,或选择其他数据文件夹。`,
+        en: `The file ${file} is not a valid 门店通 database (${(error as Error).message}). It was not changed; restore a backup or choose another data folder.`,
+      },
       { file },
     );
   }
@@ -65,8 +66,10 @@ function checkIsOurs(db: BetterSqlite3.Database, file: string, isNew: boolean): 
   if (appId !== APPLICATION_ID) {
     throw new AppError(
       'unavailable',
-      `文件 ${file} 是其他程序的 SQLite 数据库,门店通不会修改它。请选择门店通的数据文件夹。`,
-      `The file ${file} is another program's SQLite database; 门店通 will not change it. Choose a 门店通 data folder.`,
+      {
+        zh: `文件 ${file} 是其他程序的 SQLite 数据库,门店通不会修改它。请选择门店通的数据文件夹。`,
+        en: `The file ${file} is another program's SQLite database; 门店通 will not change it. Choose a 门店通 data folder.`,
+      },
       { file },
     );
   }
@@ -110,8 +113,10 @@ function refuseNewerSchema(db: BetterSqlite3.Database): void {
   if (unknown.length > 0) {
     throw new AppError(
       'unavailable',
-      `此数据库由更新版本的门店通写入(含未知的结构版本 ${unknown.join(', ')})。为保护数据,本版本不会打开它;请升级门店通。`,
-      `This database was written by a newer version of 门店通 (unknown schema versions ${unknown.join(', ')}). To protect your data this version will not open it; please upgrade.`,
+      {
+        zh: `此数据库由更新版本的门店通写入(含未知的结构版本 ${unknown.join(', ')})。为保护数据,本版本不会打开它;请升级门店通。`,
+        en: `This database was written by a newer version of 门店通 (unknown schema versions ${unknown.join(', ')}). To protect your data this version will not open it; please upgrade.`,
+      },
       { unknown },
     );
   }

@@ -27,8 +27,10 @@ export function checkDatabase(db: BetterSqlite3.Database): DatabaseHealth {
 export function damagedDatabaseError(health: DatabaseHealth): AppError {
   return new AppError(
     'unavailable',
-    `数据库检查发现问题(${health.problems[0]}),为避免损坏扩大,暂时只能查看、不能修改。请关闭门店通后运行 office restore 从备份恢复。`,
-    `The database check found a problem (${health.problems[0]}); to keep it from spreading, data can be viewed but not changed. Close 门店通 and run office restore with a backup.`,
+    {
+      zh: `数据库检查发现问题(${health.problems[0]}),为避免损坏扩大,暂时只能查看、不能修改。请关闭门店通后运行 office restore 从备份恢复。`,
+      en: `The database check found a problem (${health.problems[0]}); to keep it from spreading, data can be viewed but not changed. Close 门店通 and run office restore with a backup.`,
+    },
     { problems: health.problems },
   );
 }
@@ -68,9 +70,8 @@ export function isNetworkPath(dir: string, platform: NodeJS.Platform, mounts: st
 export function refuseNetworkFolder(dataDir: string): void {
   const mounts = process.platform === 'linux' && fs.existsSync('/proc/mounts') ? fs.readFileSync('/proc/mounts', 'utf8') : null;
   if (isNetworkPath(path.resolve(dataDir), process.platform, mounts))
-    throw new AppError(
-      'unavailable',
-      `数据文件夹 ${dataDir} 在网络共享上。门店通的数据库不能放在网络盘上(多台电脑同时写入会损坏数据)。请选择本机硬盘上的文件夹;需要多人使用时,在一台电脑上运行门店通并开启局域网访问。`,
-      `The data folder ${dataDir} is on a network share. 门店通's database cannot live on a network drive (two computers writing at once corrupt it). Choose a folder on this computer's disk; for several users, run 门店通 on one computer and turn on LAN access.`,
-    );
+    throw new AppError('unavailable', {
+      zh: `数据文件夹 ${dataDir} 在网络共享上。门店通的数据库不能放在网络盘上(多台电脑同时写入会损坏数据)。请选择本机硬盘上的文件夹;需要多人使用时,在一台电脑上运行门店通并开启局域网访问。`,
+      en: `The data folder ${dataDir} is on a network share. 门店通's database cannot live on a network drive (two computers writing at once corrupt it). Choose a folder on this computer's disk; for several users, run 门店通 on one computer and turn on LAN access.`,
+    });
 }

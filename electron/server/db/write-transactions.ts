@@ -23,11 +23,10 @@ export function isBusyError(error: unknown): boolean {
 }
 
 export function databaseBusyError(): AppError {
-  return new AppError(
-    'unavailable',
-    '数据库正忙(另一个程序正在写入),请稍后重试。数据没有被修改。',
-    'The database is busy (another program is writing); please retry in a moment. Nothing was changed.',
-  );
+  return new AppError('unavailable', {
+    zh: '数据库正忙(另一个程序正在写入),请稍后重试。数据没有被修改。',
+    en: 'The database is busy (another program is writing); please retry in a moment. Nothing was changed.',
+  });
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

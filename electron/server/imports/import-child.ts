@@ -66,7 +66,8 @@ async function main(data: ImportJob, post: (message: ImportChildMessage) => void
       actor: data.actor,
     };
     const importer = IMPORTERS[data.kind];
-    if (!importer) throw new AppError('invalid_input', `没有"${data.kind}"导入。`, `There is no "${data.kind}" import.`);
+    if (!importer)
+      throw new AppError('invalid_input', { zh: `没有"${data.kind}"导入。`, en: `There is no "${data.kind}" import.` });
     const bytes = Buffer.from(data.dataBase64, 'base64');
     const report = await runImportHere(ctx, importer, { ...data.input, dataBase64: '' }, bytes, {
       progress: (phase, done, total) => post({ type: 'progress', phase, done, total }),

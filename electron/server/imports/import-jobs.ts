@@ -45,7 +45,7 @@ export async function startJob(
   now: Date,
 ): Promise<JobHandle> {
   if (jobId && jobs.has(jobId) && !isFinished(jobs.get(jobId)!.phase))
-    throw new AppError('conflict', '这个导入任务编号已在使用中。', 'This import job id is already in use.');
+    throw new AppError('conflict', { zh: '这个导入任务编号已在使用中。', en: 'This import job id is already in use.' });
   const job: Job = {
     jobId: jobId ?? '',
     kind,
@@ -69,11 +69,10 @@ export async function startJob(
     if (waiting.length >= MAX_WAITING_IMPORTS) {
       if (jobId) jobs.delete(jobId);
       // Too many at once is the caller's to retry later (429), not the office failing (5xx).
-      throw new AppError(
-        'too_many_requests',
-        `已有 ${running + waiting.length} 个导入正在进行或排队,请等它们完成后再试。`,
-        `${running + waiting.length} imports are running or waiting; try again when they are done.`,
-      );
+      throw new AppError('too_many_requests', {
+        zh: `已有 ${running + waiting.length} 个导入正在进行或排队,请等它们完成后再试。`,
+        en: `${running + waiting.length} imports are running or waiting; try again when they are done.`,
+      });
     }
     await new Promise<void>((resolve) => waiting.push(resolve));
   }
@@ -157,7 +156,11 @@ export function cancelJob(jobId: string, actor: Actor | null): boolean {
 }
 
 export function cancelledError(): AppError {
-  return new AppError('conflict', '导入已取消,未写入任何数据。', 'The import was cancelled; nothing was written.', {
-    cancelled: true,
-  });
+  return new AppError(
+    'conflict',
+    { zh: '导入已取消,未写入任何数据。', en: 'The import was cancelled; nothing was written.' },
+    {
+      cancelled: true,
+    },
+  );
 }

@@ -62,11 +62,10 @@ export async function runImportHere<F extends string, R>(
   hooks.progress('reading', 0, 0);
   const policies = importer.duplicatePolicies ?? ['refuse'];
   if (!policies.includes(input.duplicates))
-    throw new AppError(
-      'invalid_input',
-      `导入${importer.label.zh}不支持"${input.duplicates}"的重复处理方式。`,
-      `Importing ${importer.label.en} does not support the duplicates policy "${input.duplicates}".`,
-    );
+    throw new AppError('invalid_input', {
+      zh: `导入${importer.label.zh}不支持"${input.duplicates}"的重复处理方式。`,
+      en: `Importing ${importer.label.en} does not support the duplicates policy "${input.duplicates}".`,
+    });
   const specs = importer.columns;
   const workbook = openWorkbook(bytes, input.fileName);
   const score = (names: readonly string[][]): number => names.filter((n) => specForHeader(n, specs) !== null).length;
@@ -135,8 +134,10 @@ export async function runImportHere<F extends string, R>(
     if (!input.dryRun) {
       throw new AppError(
         'invalid_input',
-        `${columnProblems.map((p) => p.message).join(' ')}未写入任何数据。`,
-        `${columnProblems.map((p) => p.messageEn).join(' ')} Nothing was written.`,
+        {
+          zh: `${columnProblems.map((p) => p.message).join(' ')}未写入任何数据。`,
+          en: `${columnProblems.map((p) => p.messageEn).join(' ')} Nothing was written.`,
+        },
         { columnProblems, fileColumns: base.fileColumns, missing: assignment.missing.map((m) => m.field) },
       );
     }
@@ -268,8 +269,10 @@ export async function runImportHere<F extends string, R>(
     const report = finish(false);
     throw new AppError(
       'invalid_input',
-      `导入已取消,未写入任何数据:${counts.failed} 行有错误(共 ${counts.total} 行)。请改正后重新导入,或选择"只导入正确的行"。`,
-      `Import cancelled, nothing was written: ${counts.failed} of ${counts.total} rows have errors. Fix them and import again, or choose to import only the valid rows.`,
+      {
+        zh: `导入已取消,未写入任何数据:${counts.failed} 行有错误(共 ${counts.total} 行)。请改正后重新导入,或选择"只导入正确的行"。`,
+        en: `Import cancelled, nothing was written: ${counts.failed} of ${counts.total} rows have errors. Fix them and import again, or choose to import only the valid rows.`,
+      },
       { rowIssues: report.issues, issuesOmitted: report.issuesOmitted, report: { ...report, failedRowsFile: null } },
     );
   }
@@ -278,12 +281,14 @@ export async function runImportHere<F extends string, R>(
 
 function noDataRows(fileName: string, notes: ReadNotes): AppError {
   if (notes.has('example'))
-    return new AppError(
-      'invalid_input',
-      `"${fileName}"只有表头和模板的示例行,没有要导入的数据行。请在示例行下面填写数据(示例行会自动跳过)。`,
-      `"${fileName}" holds only the header and the template's example row. Fill in rows below the example (it is skipped).`,
-    );
-  return new AppError('invalid_input', `"${fileName}"只有表头,没有数据行。`, `"${fileName}" has a header but no data rows.`);
+    return new AppError('invalid_input', {
+      zh: `"${fileName}"只有表头和模板的示例行,没有要导入的数据行。请在示例行下面填写数据(示例行会自动跳过)。`,
+      en: `"${fileName}" holds only the header and the template's example row. Fill in rows below the example (it is skipped).`,
+    });
+  return new AppError('invalid_input', {
+    zh: `"${fileName}"只有表头,没有数据行。`,
+    en: `"${fileName}" has a header but no data rows.`,
+  });
 }
 
 function fieldColumns<F extends string>(

@@ -123,17 +123,25 @@ async function sendInParts(child: ImportChild, dataBase64: string, job: ImportJo
  */
 export function childEndError(fileName: string, end: ChildEnd, heapMb: number): AppError {
   const how = end.signal ?? `exit ${end.code}`;
-  if (/heap out of memory|Reached heap limit|allocation failed/i.test(end.stderrTail) || end.signal === 'SIGABRT' || end.code === 134)
+  if (
+    /heap out of memory|Reached heap limit|allocation failed/i.test(end.stderrTail) ||
+    end.signal === 'SIGABRT' ||
+    end.code === 134
+  )
     return new AppError(
       'too_large',
-      `无法导入"${fileName}":读取和检查这个文件需要的内存超过导入上限(读取时的内存 ${heapMb} MB),导入已停止,未写入任何数据。请把表格拆分成几个文件后分批导入。`,
-      `Cannot import "${fileName}": reading and checking it needs more memory than the import limit (memory while reading ${heapMb} MB); the import stopped and nothing was written. Split the sheet into several files and import them one by one.`,
+      {
+        zh: `无法导入"${fileName}":读取和检查这个文件需要的内存超过导入上限(读取时的内存 ${heapMb} MB),导入已停止,未写入任何数据。请把表格拆分成几个文件后分批导入。`,
+        en: `Cannot import "${fileName}": reading and checking it needs more memory than the import limit (memory while reading ${heapMb} MB); the import stopped and nothing was written. Split the sheet into several files and import them one by one.`,
+      },
       { fileName, limit: 'workerHeapMb', limitValue: heapMb },
     );
   return new AppError(
     'unavailable',
-    `导入"${fileName}"的进程意外结束(${how}),未写入任何数据。请重试;若再次发生,可能是电脑内存不足,请关闭其他程序或把文件拆分后再导入。`,
-    `The process importing "${fileName}" ended unexpectedly (${how}); nothing was written. Try again; if it happens again the computer may be short of memory: close other programs or split the file.`,
+    {
+      zh: `导入"${fileName}"的进程意外结束(${how}),未写入任何数据。请重试;若再次发生,可能是电脑内存不足,请关闭其他程序或把文件拆分后再导入。`,
+      en: `The process importing "${fileName}" ended unexpectedly (${how}); nothing was written. Try again; if it happens again the computer may be short of memory: close other programs or split the file.`,
+    },
     { fileName, childEnd: how },
   );
 }
@@ -165,14 +173,16 @@ export async function cancelOutcome(
   const [inserted, updated, skipped] = [done.inserted ?? 0, done.updated ?? 0, done.skipped ?? 0];
   return new AppError(
     'conflict',
-    `取消太晚:"${fileName}"在取消前已经导入完成(新增 ${inserted} 行,更新 ${updated} 行,跳过 ${skipped} 行),数据已写入。如需撤回,请在操作日志中查看这次导入,再逐条修改或删除。`,
-    `Cancelled too late: "${fileName}" had already been imported (${inserted} added, ${updated} updated, ${skipped} skipped); the data is written. To undo it, find this import in the audit log and edit or delete the rows.`,
+    {
+      zh: `取消太晚:"${fileName}"在取消前已经导入完成(新增 ${inserted} 行,更新 ${updated} 行,跳过 ${skipped} 行),数据已写入。如需撤回,请在操作日志中查看这次导入,再逐条修改或删除。`,
+      en: `Cancelled too late: "${fileName}" had already been imported (${inserted} added, ${updated} updated, ${skipped} skipped); the data is written. To undo it, find this import in the audit log and edit or delete the rows.`,
+    },
     { committed: true, inserted, updated, skipped },
   );
 }
 
 function fromBody(body: ErrorBody): AppError {
-  return new AppError(body.code, body.message, body.messageEn, body.details);
+  return new AppError(body.code, { zh: body.message, en: body.messageEn }, body.details);
 }
 
 function safeArchiveRoot(ctx: CallContext): string {

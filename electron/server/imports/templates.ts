@@ -161,11 +161,10 @@ const TEMPLATES: Record<ImportKind, Template> = {
 export async function importTemplate(ctx: CallContext, kind: ImportKind): Promise<ExportFile> {
   const template = TEMPLATES[kind];
   if (template.managersOnly && ctx.actor?.role !== 'owner' && ctx.actor?.role !== 'manager')
-    throw new AppError(
-      'forbidden',
-      '只有店长和经理可以导入员工和月度指标。',
-      'Only the owner and managers may import staff and monthly plans.',
-    );
+    throw new AppError('forbidden', {
+      zh: '只有店长和经理可以导入员工和月度指标。',
+      en: 'Only the owner and managers may import staff and monthly plans.',
+    });
   const specs = IMPORTERS[kind]!.columns as readonly ColumnSpec[];
   const spec = (field: string): ColumnSpec => specs.find((s) => s.field === field)!;
   const book = newWorkbook();

@@ -14,7 +14,7 @@ import { readInboxSettings } from './inbox-settings';
 
 function itemOrThrow(ctx: CallContext, id: number): InboxItemRow {
   const item = itemById(ctx.sqlite, id);
-  if (!item) throw new AppError('not_found', `收件箱中没有编号 ${id} 的文件。`, `There is no inbox file #${id}.`);
+  if (!item) throw new AppError('not_found', { zh: `收件箱中没有编号 ${id} 的文件。`, en: `There is no inbox file #${id}.` });
   return item;
 }
 
@@ -27,34 +27,30 @@ function itemOrThrow(ctx: CallContext, id: number): InboxItemRow {
 export async function fileInboxItem(ctx: CallContext, id: number, fields: DocFields): Promise<InboxItemView> {
   const item = itemOrThrow(ctx, id);
   if (item.state === 'filed')
-    throw new AppError('conflict', `${item.file_name} 已经归档。`, `${item.file_name} is already filed.`);
+    throw new AppError('conflict', { zh: `${item.file_name} 已经归档。`, en: `${item.file_name} is already filed.` });
   if (item.state !== 'proposed' && item.state !== 'failed')
-    throw new AppError(
-      'conflict',
-      `${item.file_name} 还在读取中,请稍候再归档。`,
-      `${item.file_name} is still being read; file it in a moment.`,
-    );
+    throw new AppError('conflict', {
+      zh: `${item.file_name} 还在读取中,请稍候再归档。`,
+      en: `${item.file_name} is still being read; file it in a moment.`,
+    });
   const { folder } = await readInboxSettings(ctx);
   const abs = folder ? path.join(folder, item.file_name) : '';
   const stat = abs ? fs.statSync(abs, { throwIfNoEntry: false }) : undefined;
   if (!stat?.isFile())
-    throw new AppError(
-      'not_found',
-      `收件箱中已找不到 ${item.file_name}(可能已被移走)。刷新列表即可。`,
-      `${item.file_name} is no longer in the inbox (moved away?). Refresh the list.`,
-    );
+    throw new AppError('not_found', {
+      zh: `收件箱中已找不到 ${item.file_name}(可能已被移走)。刷新列表即可。`,
+      en: `${item.file_name} is no longer in the inbox (moved away?). Refresh the list.`,
+    });
   if (stat.size === 0)
-    throw new AppError(
-      'invalid_input',
-      `${item.file_name} 是空文件,无法归档。`,
-      `${item.file_name} is empty and cannot be filed.`,
-    );
+    throw new AppError('invalid_input', {
+      zh: `${item.file_name} 是空文件,无法归档。`,
+      en: `${item.file_name} is empty and cannot be filed.`,
+    });
   if (stat.size !== item.size || Math.trunc(stat.mtimeMs) !== item.mtime_ms)
-    throw new AppError(
-      'conflict',
-      `${item.file_name} 在读取后又被改动过,将重新读取;请稍后再归档。`,
-      `${item.file_name} changed after it was read; it will be read again. File it in a moment.`,
-    );
+    throw new AppError('conflict', {
+      zh: `${item.file_name} 在读取后又被改动过,将重新读取;请稍后再归档。`,
+      en: `${item.file_name} changed after it was read; it will be read again. File it in a moment.`,
+    });
 
   const result = await fileStream(
     ctx,
@@ -69,11 +65,10 @@ export async function fileInboxItem(ctx: CallContext, id: number, fields: DocFie
   if (result.outcome === 'filed') {
     const stored = await hashFile(absInside(ctx.archiveRoot(), result.document.relPath));
     if (stored !== result.document.sha256)
-      throw new AppError(
-        'unavailable',
-        `归档副本校验不符,原件 ${item.file_name} 保留在收件箱中。请检查磁盘后重试。`,
-        `The archived copy did not verify; the original ${item.file_name} stays in the inbox. Check the disk and retry.`,
-      );
+      throw new AppError('unavailable', {
+        zh: `归档副本校验不符,原件 ${item.file_name} 保留在收件箱中。请检查磁盘后重试。`,
+        en: `The archived copy did not verify; the original ${item.file_name} stays in the inbox. Check the disk and retry.`,
+      });
   }
   const at = ctx.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
@@ -136,7 +131,7 @@ export async function fileInboxItem(ctx: CallContext, id: number, fields: DocFie
 export async function retryInboxItem(ctx: CallContext, id: number): Promise<InboxItemView> {
   const item = itemOrThrow(ctx, id);
   if (item.state === 'filed')
-    throw new AppError('conflict', `${item.file_name} 已经归档。`, `${item.file_name} is already filed.`);
+    throw new AppError('conflict', { zh: `${item.file_name} 已经归档。`, en: `${item.file_name} is already filed.` });
   await ctx.db
     .transaction()
     .execute(async () =>

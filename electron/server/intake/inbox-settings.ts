@@ -43,24 +43,22 @@ export function folderProblem(folder: string): { zh: string; en: string } | null
  */
 export function assertUsableFolder(ctx: OfficeContext, raw: string): string {
   if (!path.isAbsolute(raw))
-    throw new AppError(
-      'invalid_input',
-      `收件箱文件夹须是完整路径(如 D:\\扫描):${raw}`,
-      `The inbox folder must be a full path (like D:\\Scans): ${raw}`,
-    );
+    throw new AppError('invalid_input', {
+      zh: `收件箱文件夹须是完整路径(如 D:\\扫描):${raw}`,
+      en: `The inbox folder must be a full path (like D:\\Scans): ${raw}`,
+    });
   const folder = path.resolve(raw);
   const problem = folderProblem(folder);
-  if (problem) throw new AppError('invalid_input', problem.zh, problem.en);
+  if (problem) throw new AppError('invalid_input', problem);
   const real = fs.realpathSync(folder);
   for (const own of [ctx.dataDir, ctx.archiveRoot()]) {
     const ownReal = fs.existsSync(own) ? fs.realpathSync(own) : path.resolve(own);
     const inside = (a: string, b: string): boolean => a === b || a.startsWith(b + path.sep);
     if (inside(real, ownReal) || inside(ownReal, real))
-      throw new AppError(
-        'invalid_input',
-        `收件箱文件夹不能与门店通的数据或档案文件夹重叠(${own})。请另选一个文件夹。`,
-        `The inbox folder must not overlap 门店通's data or archive folder (${own}). Choose another folder.`,
-      );
+      throw new AppError('invalid_input', {
+        zh: `收件箱文件夹不能与门店通的数据或档案文件夹重叠(${own})。请另选一个文件夹。`,
+        en: `The inbox folder must not overlap 门店通's data or archive folder (${own}). Choose another folder.`,
+      });
   }
   return folder;
 }

@@ -59,13 +59,15 @@ function assertRule(
   input: { kindId: number; algorithm: MatchAlgorithm; match: string; caseInsensitive: boolean },
 ): void {
   if (!ctx.sqlite.prepare('SELECT 1 FROM doc_kinds WHERE id = ?').get(input.kindId))
-    throw new AppError('not_found', `档案分类(编号 ${input.kindId})不存在。`, `Document kind #${input.kindId} does not exist.`);
+    throw new AppError('not_found', {
+      zh: `档案分类(编号 ${input.kindId})不存在。`,
+      en: `Document kind #${input.kindId} does not exist.`,
+    });
   if (input.algorithm === 'regex' && !safeRegex(input.match, input.caseInsensitive))
-    throw new AppError(
-      'invalid_input',
-      `正则表达式 “${input.match}” 写法有误。请检查括号和转义。`,
-      `The regular expression “${input.match}” is not valid. Check its brackets and escapes.`,
-    );
+    throw new AppError('invalid_input', {
+      zh: `正则表达式 “${input.match}” 写法有误。请检查括号和转义。`,
+      en: `The regular expression “${input.match}” is not valid. Check its brackets and escapes.`,
+    });
 }
 
 export async function saveRule(
@@ -87,7 +89,8 @@ export async function saveRule(
       const changed = ctx.sqlite
         .prepare('UPDATE inbox_rules SET kind_id = ?, algorithm = ?, match = ?, case_insensitive = ?, sort = ? WHERE id = ?')
         .run(input.kindId, input.algorithm, input.match, input.caseInsensitive ? 1 : 0, sort, input.id).changes;
-      if (!changed) throw new AppError('not_found', `规则(编号 ${input.id})不存在。`, `Rule #${input.id} does not exist.`);
+      if (!changed)
+        throw new AppError('not_found', { zh: `规则(编号 ${input.id})不存在。`, en: `Rule #${input.id} does not exist.` });
     } else
       ctx.sqlite
         .prepare('INSERT INTO inbox_rules (kind_id, algorithm, match, case_insensitive, sort) VALUES (?, ?, ?, ?, ?)')
@@ -105,7 +108,7 @@ export async function saveRule(
 export async function deleteRule(ctx: CallContext, id: number): Promise<InboxRuleRow[]> {
   await ctx.db.transaction().execute(async (trx) => {
     if (!ctx.sqlite.prepare('DELETE FROM inbox_rules WHERE id = ?').run(id).changes)
-      throw new AppError('not_found', `规则(编号 ${id})不存在。`, `Rule #${id} does not exist.`);
+      throw new AppError('not_found', { zh: `规则(编号 ${id})不存在。`, en: `Rule #${id} does not exist.` });
     await writeAudit(trx, ctx.actor, { action: 'inbox.deleteRule', entity: 'inbox_rule', entityId: id }, ctx.now());
   });
   return ruleRows(ctx.sqlite);

@@ -53,11 +53,10 @@ export function cancelOldFolder(ctx: CallContext): OldFolderJob {
  */
 export async function startOldFolderImport(ctx: CallContext, input: { root: string; move: boolean }): Promise<OldFolderJob> {
   if (jobs.get(ctx.sqlite)?.job.state === 'running')
-    throw new AppError(
-      'conflict',
-      '已有一个旧文件夹正在收编,请等它完成或先取消。',
-      'An old folder is already being brought in; wait for it or cancel it first.',
-    );
+    throw new AppError('conflict', {
+      zh: '已有一个旧文件夹正在收编,请等它完成或先取消。',
+      en: 'An old folder is already being brought in; wait for it or cancel it first.',
+    });
   const root = assertOldRoot(ctx, input.root);
   const { files } = proposeOldFolder(ctx, root);
   const job: OldFolderJob = {

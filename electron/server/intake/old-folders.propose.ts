@@ -15,28 +15,25 @@ export const MAX_OLD_FILES = 200_000;
 /** An existing folder on this computer that is not the office's own data or archive. */
 export function assertOldRoot(ctx: OfficeContext, raw: string): string {
   if (!path.isAbsolute(raw))
-    throw new AppError(
-      'invalid_input',
-      `请填写完整路径(如 D:\\客户资料):${raw}`,
-      `Enter a full path (like D:\\ClientFiles): ${raw}`,
-    );
+    throw new AppError('invalid_input', {
+      zh: `请填写完整路径(如 D:\\客户资料):${raw}`,
+      en: `Enter a full path (like D:\\ClientFiles): ${raw}`,
+    });
   const root = path.resolve(raw);
   const stat = fs.statSync(root, { throwIfNoEntry: false });
   if (!stat?.isDirectory())
-    throw new AppError(
-      'not_found',
-      `找不到文件夹 ${root}。请检查路径或磁盘是否已连接。`,
-      `Folder not found: ${root}. Check the path, or whether the drive is connected.`,
-    );
+    throw new AppError('not_found', {
+      zh: `找不到文件夹 ${root}。请检查路径或磁盘是否已连接。`,
+      en: `Folder not found: ${root}. Check the path, or whether the drive is connected.`,
+    });
   const real = fs.realpathSync(root);
   for (const own of [ctx.dataDir, ctx.archiveRoot()]) {
     const ownReal = fs.existsSync(own) ? fs.realpathSync(own) : path.resolve(own);
     if (real === ownReal || real.startsWith(ownReal + path.sep) || ownReal.startsWith(real + path.sep))
-      throw new AppError(
-        'invalid_input',
-        `不能收编门店通自己的数据或档案文件夹(${own})。请选择旧资料所在的文件夹。`,
-        `门店通's own data or archive folder (${own}) cannot be brought in. Choose the folder with the old files.`,
-      );
+      throw new AppError('invalid_input', {
+        zh: `不能收编门店通自己的数据或档案文件夹(${own})。请选择旧资料所在的文件夹。`,
+        en: `门店通's own data or archive folder (${own}) cannot be brought in. Choose the folder with the old files.`,
+      });
   }
   return root;
 }
@@ -64,11 +61,10 @@ function walk(root: string): { abs: string; rel: string; size: number; mtimeMs: 
         if (!st || st.size === 0) continue;
         out.push({ abs: path.join(root, rel), rel, size: st.size, mtimeMs: st.mtimeMs });
         if (out.length > MAX_OLD_FILES)
-          throw new AppError(
-            'invalid_input',
-            `文件夹中超过 ${MAX_OLD_FILES} 个文件。请分几次收编(每次选一个子文件夹)。`,
-            `The folder holds more than ${MAX_OLD_FILES} files. Bring it in in parts (one sub-folder at a time).`,
-          );
+          throw new AppError('invalid_input', {
+            zh: `文件夹中超过 ${MAX_OLD_FILES} 个文件。请分几次收编(每次选一个子文件夹)。`,
+            en: `The folder holds more than ${MAX_OLD_FILES} files. Bring it in in parts (one sub-folder at a time).`,
+          });
       }
     }
   }

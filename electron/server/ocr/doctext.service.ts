@@ -40,14 +40,14 @@ export function documentTextView(ctx: CallContext, id: number): DocumentTextView
 /** 手工更正: the words as a person fixed them replace what OCR read; search follows at once. */
 export async function correctText(ctx: CallContext, id: number, raw: string): Promise<DocumentTextView> {
   const doc = docOrThrow(ctx, id);
-  if (doc.deleted_at) throw new AppError('conflict', '回收站中的档案请先恢复再修改。', 'Restore the document before editing it.');
+  if (doc.deleted_at)
+    throw new AppError('conflict', { zh: '回收站中的档案请先恢复再修改。', en: 'Restore the document before editing it.' });
   const before = readDocumentText(ctx.sqlite, id);
   if (before?.state === 'encrypted')
-    throw new AppError(
-      'conflict',
-      '这份 PDF 已加密,无法检索内容;请先用密码打开并另存一份未加密的再归档。',
-      'This PDF is encrypted and cannot be searched; save an unencrypted copy and file that instead.',
-    );
+    throw new AppError('conflict', {
+      zh: '这份 PDF 已加密,无法检索内容;请先用密码打开并另存一份未加密的再归档。',
+      en: 'This PDF is encrypted and cannot be searched; save an unencrypted copy and file that instead.',
+    });
   const { text, truncated } = capText(raw);
   await ctx.db.transaction().execute(async (trx) => {
     saveDocumentText(
@@ -85,12 +85,11 @@ export async function correctText(ctx: CallContext, id: number, raw: string): Pr
 export async function enqueueOcr(ctx: CallContext, id: number): Promise<DocumentTextView> {
   const doc = docOrThrow(ctx, id);
   if (!canOcr(doc.ext))
-    throw new AppError(
-      'invalid_input',
-      `“${doc.original_name}”不是图片或 PDF,文字识别只读扫描件和照片。`,
-      `“${doc.original_name}” is not an image or a PDF; OCR reads scans and photos only.`,
-    );
-  if (doc.deleted_at) throw new AppError('conflict', '回收站中的档案请先恢复。', 'Restore the document first.');
+    throw new AppError('invalid_input', {
+      zh: `“${doc.original_name}”不是图片或 PDF,文字识别只读扫描件和照片。`,
+      en: `“${doc.original_name}” is not an image or a PDF; OCR reads scans and photos only.`,
+    });
+  if (doc.deleted_at) throw new AppError('conflict', { zh: '回收站中的档案请先恢复。', en: 'Restore the document first.' });
   await ctx.db.transaction().execute(async (trx) => {
     enqueueJob(ctx.sqlite, id, 'ocr', ctx.now().toISOString());
     await writeAudit(trx, ctx.actor, { action: 'ocr.enqueue', entity: 'document', entityId: id }, ctx.now());

@@ -104,11 +104,10 @@ export async function computeStatement(ctx: CallContext, month: Month, staffId: 
   const row = sheet.rows.find((r) => r.staffId === staffId);
   const payRow = pay.rows.find((r) => r.staffId === staffId);
   if (!row)
-    throw new AppError(
-      'not_found',
-      `${month} 的业绩表里没有这位员工(编号 ${staffId}),或你无权查看。请从业绩表中选择员工。`,
-      `Staff #${staffId} is not on the ${month} sheet, or you may not see them. Pick someone from the sheet.`,
-    );
+    throw new AppError('not_found', {
+      zh: `${month} 的业绩表里没有这位员工(编号 ${staffId}),或你无权查看。请从业绩表中选择员工。`,
+      en: `Staff #${staffId} is not on the ${month} sheet, or you may not see them. Pick someone from the sheet.`,
+    });
   return {
     month,
     closed: sheet.closed,

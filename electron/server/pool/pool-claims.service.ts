@@ -21,11 +21,10 @@ export async function claimClients(
 ): Promise<{ claimed: number; claimedToday: number; dailyClaimCap: number | null }> {
   const staffId = ctx.actor?.staffId ?? null;
   if (staffId === null)
-    throw new AppError(
-      'forbidden',
-      '领取客户需要以员工身份登录(本机店长账户不持有客户);请用“分配”把客户交给业务员。',
-      'Claiming needs you signed in as a staff member (the local owner holds no clients); use Assign to give clients to a salesperson.',
-    );
+    throw new AppError('forbidden', {
+      zh: '领取客户需要以员工身份登录(本机店长账户不持有客户);请用“分配”把客户交给业务员。',
+      en: 'Claiming needs you signed in as a staff member (the local owner holds no clients); use Assign to give clients to a salesperson.',
+    });
   const ids = [...new Set(clientIds)];
   const today = todayLocal(ctx.now());
   return ctx.db.transaction().execute(async (trx) => {
@@ -39,8 +38,10 @@ export async function claimClients(
       const left = Math.max(0, settings.dailyClaimCap - figures.claimedToday);
       throw new AppError(
         'conflict',
-        `每人每天最多领取 ${settings.dailyClaimCap} 位客户,您今天已领取 ${figures.claimedToday} 位,还可领取 ${left} 位(本次选了 ${ids.length} 位)。明天再领取,或请经理分配。`,
-        `Each person may claim ${settings.dailyClaimCap} clients a day; you claimed ${figures.claimedToday} today and may claim ${left} more (you chose ${ids.length}). Claim again tomorrow, or ask a manager to assign them.`,
+        {
+          zh: `每人每天最多领取 ${settings.dailyClaimCap} 位客户,您今天已领取 ${figures.claimedToday} 位,还可领取 ${left} 位(本次选了 ${ids.length} 位)。明天再领取,或请经理分配。`,
+          en: `Each person may claim ${settings.dailyClaimCap} clients a day; you claimed ${figures.claimedToday} today and may claim ${left} more (you chose ${ids.length}). Claim again tomorrow, or ask a manager to assign them.`,
+        },
         { cap: 'daily', limit: settings.dailyClaimCap, used: figures.claimedToday, left },
       );
     }
@@ -49,8 +50,10 @@ export async function claimClients(
       const left = Math.max(0, settings.holdingCap - figures.holding);
       throw new AppError(
         'conflict',
-        `每人最多持有 ${settings.holdingCap} 位未成交客户(一级已成交客户不计),您已有 ${figures.holding} 位,还可领取 ${left} 位。请先跟进或退回一些客户。`,
-        `Each person may hold ${settings.holdingCap} clients not yet signed (level-1 signed clients do not count); you hold ${figures.holding} and may claim ${left} more. Work or return some clients first.`,
+        {
+          zh: `每人最多持有 ${settings.holdingCap} 位未成交客户(一级已成交客户不计),您已有 ${figures.holding} 位,还可领取 ${left} 位。请先跟进或退回一些客户。`,
+          en: `Each person may hold ${settings.holdingCap} clients not yet signed (level-1 signed clients do not count); you hold ${figures.holding} and may claim ${left} more. Work or return some clients first.`,
+        },
         { cap: 'holding', limit: settings.holdingCap, used: figures.holding, left },
       );
     }
@@ -86,8 +89,10 @@ function assertCooldownOver(
     if (today < until)
       throw new AppError(
         'conflict',
-        `客户“${c.name}”于 ${leftOn} 从您名下退回公海,冷却期 ${cooldownDays} 天,${until} 起才能再次领取。`,
-        `“${c.name}” left you for the pool on ${leftOn}; after a ${cooldownDays}-day cooldown you may claim it again from ${until}.`,
+        {
+          zh: `客户“${c.name}”于 ${leftOn} 从您名下退回公海,冷却期 ${cooldownDays} 天,${until} 起才能再次领取。`,
+          en: `“${c.name}” left you for the pool on ${leftOn}; after a ${cooldownDays}-day cooldown you may claim it again from ${until}.`,
+        },
         { cap: 'cooldown', clientId: c.id, until },
       );
   }

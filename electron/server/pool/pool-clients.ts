@@ -29,8 +29,10 @@ export function loadClients(ctx: CallContext, ids: readonly number[]): PoolClien
   if (missing.length > 0)
     throw new AppError(
       'not_found',
-      `找不到客户:${missing.slice(0, 20).join(', ')}。请刷新公海列表后重试。`,
-      `Clients not found: ${missing.slice(0, 20).join(', ')}. Refresh the pool and try again.`,
+      {
+        zh: `找不到客户:${missing.slice(0, 20).join(', ')}。请刷新公海列表后重试。`,
+        en: `Clients not found: ${missing.slice(0, 20).join(', ')}. Refresh the pool and try again.`,
+      },
       { missing },
     );
   return found;
@@ -44,7 +46,11 @@ export function assertAllInPool(clients: readonly PoolClient[]): void {
   const en = taken
     .map((c) => (c.owner_staff_id !== null ? `“${c.name}” already belongs to ${c.owner_name}` : `“${c.name}” is archived`))
     .join('; ');
-  throw new AppError('conflict', `${zh},不在公海中了。请刷新列表。`, `${en}; no longer in the pool. Refresh the list.`, {
-    taken: taken.map((c) => c.id),
-  });
+  throw new AppError(
+    'conflict',
+    { zh: `${zh},不在公海中了。请刷新列表。`, en: `${en}; no longer in the pool. Refresh the list.` },
+    {
+      taken: taken.map((c) => c.id),
+    },
+  );
 }

@@ -23,12 +23,16 @@ export async function assignFromPool(
     if (!mayManagePerson(ctx.actor, recipient))
       throw new AppError(
         'forbidden',
-        recipient.id === ctx.actor?.staffId
-          ? '经理不能把公海客户分配给自己;请用“领取”(受每日和持有上限约束)。'
-          : `只有店长可以把公海客户分配给${ROLE_LABELS[recipient.role].zh}${recipient.name}(${recipient.code});经理只分配给业务员和文员。`,
-        recipient.id === ctx.actor?.staffId
-          ? 'A manager cannot assign pool clients to themself; claim them instead (within the daily and holding caps).'
-          : `Only the owner may assign pool clients to ${recipient.name} (${recipient.code}), a ${ROLE_LABELS[recipient.role].en.toLowerCase()}; managers assign to salespeople and clerks.`,
+        {
+          zh:
+            recipient.id === ctx.actor?.staffId
+              ? '经理不能把公海客户分配给自己;请用“领取”(受每日和持有上限约束)。'
+              : `只有店长可以把公海客户分配给${ROLE_LABELS[recipient.role].zh}${recipient.name}(${recipient.code});经理只分配给业务员和文员。`,
+          en:
+            recipient.id === ctx.actor?.staffId
+              ? 'A manager cannot assign pool clients to themself; claim them instead (within the daily and holding caps).'
+              : `Only the owner may assign pool clients to ${recipient.name} (${recipient.code}), a ${ROLE_LABELS[recipient.role].en.toLowerCase()}; managers assign to salespeople and clerks.`,
+        },
         { staffId: recipient.id },
       );
     assertAllInPool(loadClients(ctx, ids));

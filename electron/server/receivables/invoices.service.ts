@@ -101,25 +101,25 @@ export async function createInvoice(ctx: CallContext, input: NewInvoice): Promis
   const id = await ctx.db.transaction().execute(async (trx) => {
     const contract = assertCanSeeContract(ctx.actor, findContractJoined(ctx.sqlite, input.contractId), input.contractId);
     if (contract.status === 'cancelled')
-      throw new AppError(
-        'conflict',
-        `合同 ${contract.number} 已作废,不能开票。`,
-        `Contract ${contract.number} is cancelled; it cannot be invoiced.`,
-      );
+      throw new AppError('conflict', {
+        zh: `合同 ${contract.number} 已作废,不能开票。`,
+        en: `Contract ${contract.number} is cancelled; it cannot be invoiced.`,
+      });
     const already = invoicedFen(ctx.sqlite, contract.id);
     if (already + input.amountFen > contract.amount_fen)
       throw new AppError(
         'conflict',
-        `合同 ${contract.number} 金额 ${formatFen(contract.amount_fen)} 元,已开票 ${formatFen(already)} 元,本次 ${formatFen(input.amountFen)} 元将超出合同金额(最多还可开 ${formatFen(contract.amount_fen - already)} 元)。`,
-        `Contract ${contract.number} is for ${formatFen(contract.amount_fen)} yuan and ${formatFen(already)} is invoiced; ${formatFen(input.amountFen)} more would exceed it (at most ${formatFen(contract.amount_fen - already)} left).`,
+        {
+          zh: `合同 ${contract.number} 金额 ${formatFen(contract.amount_fen)} 元,已开票 ${formatFen(already)} 元,本次 ${formatFen(input.amountFen)} 元将超出合同金额(最多还可开 ${formatFen(contract.amount_fen - already)} 元)。`,
+          en: `Contract ${contract.number} is for ${formatFen(contract.amount_fen)} yuan and ${formatFen(already)} is invoiced; ${formatFen(input.amountFen)} more would exceed it (at most ${formatFen(contract.amount_fen - already)} left).`,
+        },
         { issues: [{ path: 'amountFen', message: '超过未开票金额', messageEn: 'more than is left to invoice' }] },
       );
     const clash = ctx.sqlite.prepare('SELECT id FROM invoices WHERE number = ?').get(input.number) as { id: number } | undefined;
     if (clash)
       throw new AppError(
         'conflict',
-        `发票号码 ${input.number} 已登记过。`,
-        `Invoice number ${input.number} is already recorded.`,
+        { zh: `发票号码 ${input.number} 已登记过。`, en: `Invoice number ${input.number} is already recorded.` },
         {
           issues: [{ path: 'number', message: '已登记过', messageEn: 'already recorded' }],
         },
@@ -134,8 +134,10 @@ export async function createInvoice(ctx: CallContext, input: NewInvoice): Promis
       if (foreign.length > 0)
         throw new AppError(
           'invalid_input',
-          `收款记录 ${foreign.join(', ')} 不是合同 ${contract.number} 的收款。`,
-          `Payments ${foreign.join(', ')} are not receipts of contract ${contract.number}.`,
+          {
+            zh: `收款记录 ${foreign.join(', ')} 不是合同 ${contract.number} 的收款。`,
+            en: `Payments ${foreign.join(', ')} are not receipts of contract ${contract.number}.`,
+          },
           { issues: [{ path: 'paymentIds', message: '不属于该合同', messageEn: 'not of this contract' }] },
         );
     }
@@ -168,7 +170,7 @@ export async function createInvoice(ctx: CallContext, input: NewInvoice): Promis
 export async function deleteInvoice(ctx: CallContext, id: number, reason: string): Promise<{ deleted: number }> {
   return ctx.db.transaction().execute(async (trx) => {
     const row = ctx.sqlite.prepare(`${SELECT} WHERE v.id = ?`).get(id) as InvoiceSqlRow | undefined;
-    if (!row) throw notFound('发票记录', 'Invoice record', id);
+    if (!row) throw notFound({ zh: '发票记录', en: 'Invoice record' }, id);
     ctx.sqlite.prepare('DELETE FROM invoices WHERE id = ?').run(id);
     await writeAudit(
       trx,

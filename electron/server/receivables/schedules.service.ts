@@ -88,8 +88,10 @@ function scheduleOf(ctx: CallContext, contract: ContractJoined, asOf: string): C
 function problemsError(problems: { path: string; zh: string; en: string }[]): AppError {
   return new AppError(
     'invalid_input',
-    `回款计划有误:${problems.map((p) => p.zh).join(';')}。请修改后再保存。`,
-    `The payment schedule is not right: ${problems.map((p) => p.en).join('; ')}. Correct it and save again.`,
+    {
+      zh: `回款计划有误:${problems.map((p) => p.zh).join(';')}。请修改后再保存。`,
+      en: `The payment schedule is not right: ${problems.map((p) => p.en).join('; ')}. Correct it and save again.`,
+    },
     { issues: problems.map((p) => ({ path: p.path, message: p.zh, messageEn: p.en })) },
   );
 }
@@ -106,11 +108,10 @@ export async function setSchedule(
   await ctx.db.transaction().execute(async (trx) => {
     const contract = assertCanSeeContract(ctx.actor, findContractJoined(ctx.sqlite, input.contractId), input.contractId);
     if (contract.status === 'cancelled' && input.instalments.length > 0)
-      throw new AppError(
-        'conflict',
-        `合同 ${contract.number} 已作废,不能设置回款计划。`,
-        `Contract ${contract.number} is cancelled; it cannot have a payment schedule.`,
-      );
+      throw new AppError('conflict', {
+        zh: `合同 ${contract.number} 已作废,不能设置回款计划。`,
+        en: `Contract ${contract.number} is cancelled; it cannot have a payment schedule.`,
+      });
     const problems = scheduleProblems(
       { amountFen: contract.amount_fen, signedOn: contract.signed_on },
       input.instalments,
@@ -153,8 +154,10 @@ export function assertScheduleStillFits(
   if (problems.length === 0) return;
   throw new AppError(
     'conflict',
-    `合同 ${contract.number} 有回款计划:${problems.map((p) => p.zh).join(';')}。请先修改回款计划。`,
-    `Contract ${contract.number} has a payment schedule: ${problems.map((p) => p.en).join('; ')}. Change the schedule first.`,
+    {
+      zh: `合同 ${contract.number} 有回款计划:${problems.map((p) => p.zh).join(';')}。请先修改回款计划。`,
+      en: `Contract ${contract.number} has a payment schedule: ${problems.map((p) => p.en).join('; ')}. Change the schedule first.`,
+    },
     { issues: problems.map((p) => ({ path: p.path, message: p.zh, messageEn: p.en })) },
   );
 }

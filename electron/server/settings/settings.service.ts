@@ -73,11 +73,10 @@ export async function completeSetup(
 }
 
 function alreadySetUp(): AppError {
-  return new AppError(
-    'conflict',
-    '门店已完成首次设置。如需修改名称或地址,请到"设置"页面。',
-    'This office is already set up. Change its name or address on the Settings page.',
-  );
+  return new AppError('conflict', {
+    zh: '门店已完成首次设置。如需修改名称或地址,请到"设置"页面。',
+    en: 'This office is already set up. Change its name or address on the Settings page.',
+  });
 }
 
 /**
@@ -91,9 +90,13 @@ async function createOwner(
   passwordHash: string | null,
 ): Promise<void> {
   if (await findStaffByCode(trx, owner.code))
-    throw new AppError('conflict', `工号 ${owner.code} 已被使用。`, `Staff code ${owner.code} is already taken.`, {
-      issues: [{ path: 'owner.code', message: '工号已被使用', messageEn: 'Code already taken' }],
-    });
+    throw new AppError(
+      'conflict',
+      { zh: `工号 ${owner.code} 已被使用。`, en: `Staff code ${owner.code} is already taken.` },
+      {
+        issues: [{ path: 'owner.code', message: '工号已被使用', messageEn: 'Code already taken' }],
+      },
+    );
   const stamp = ctx.now().toISOString();
   const record = await insertStaff(trx, {
     code: owner.code,

@@ -32,7 +32,7 @@ export type PersonTarget = { id: number; role: Role; status: string; name: strin
 const ownerLike = (actor: Actor | null): boolean => actor?.role === 'owner';
 
 function refuse(zh: string, en: string, details?: Record<string, unknown>): never {
-  throw new AppError('forbidden', zh, en, details);
+  throw new AppError('forbidden', { zh: zh, en: en }, details);
 }
 
 /** May this caller act on this person's record (edit, 离职, 恢复在职, plan)? */
@@ -82,7 +82,7 @@ export function assertMaySetRoleAllowances(actor: Actor | null, role: Role): voi
 /** The person must exist and the caller may manage them (else not_found / forbidden). */
 export function assertMayManagePersonId(sqlite: BetterSqlite3.Database, actor: Actor | null, staffId: number): PersonTarget {
   const target = personTarget(sqlite, staffId);
-  if (!target) throw notFound('员工', 'Staff member', staffId);
+  if (!target) throw notFound({ zh: '员工', en: 'Staff member' }, staffId);
   assertMayManagePerson(actor, target);
   return target;
 }
@@ -122,8 +122,10 @@ export function assertOwnerRemains(sqlite: BetterSqlite3.Database, target: Perso
   if (others.owners === 0)
     throw new AppError(
       'conflict',
-      `${target.name}(${target.code})是门店唯一的店长,不能离职、辞退或改为其他角色。请先把另一位员工设为店长。`,
-      `${target.name} (${target.code}) is the office's only owner and cannot leave, be dismissed or get another role. Make someone else owner first.`,
+      {
+        zh: `${target.name}(${target.code})是门店唯一的店长,不能离职、辞退或改为其他角色。请先把另一位员工设为店长。`,
+        en: `${target.name} (${target.code}) is the office's only owner and cannot leave, be dismissed or get another role. Make someone else owner first.`,
+      },
       { staffId: target.id, lastOwner: true },
     );
   const signInOn = sqlite.prepare('SELECT 1 FROM staff_passwords LIMIT 1').get() !== undefined;
@@ -131,8 +133,10 @@ export function assertOwnerRemains(sqlite: BetterSqlite3.Database, target: Perso
   if (signInOn && targetHasPassword && others.withPassword === 0)
     throw new AppError(
       'conflict',
-      `${target.name}(${target.code})是唯一能登录的店长;先为另一位店长设置密码,否则门店将无人能以店长身份登录。`,
-      `${target.name} (${target.code}) is the only owner who can sign in; set a password for another owner first, or nobody could sign in as owner.`,
+      {
+        zh: `${target.name}(${target.code})是唯一能登录的店长;先为另一位店长设置密码,否则门店将无人能以店长身份登录。`,
+        en: `${target.name} (${target.code}) is the only owner who can sign in; set a password for another owner first, or nobody could sign in as owner.`,
+      },
       { staffId: target.id, lastOwner: true },
     );
 }

@@ -24,7 +24,7 @@ export async function listStaff(ctx: CallContext, includeLeft: boolean): Promise
 
 export async function getStaff(ctx: CallContext, id: number): Promise<StaffRow> {
   const record = await findStaffById(ctx.db, id);
-  if (!record) throw notFound('员工', 'Staff member', id);
+  if (!record) throw notFound({ zh: '员工', en: 'Staff member' }, id);
   return withoutPayFor(ctx, toStaffRow(record));
 }
 
@@ -65,7 +65,7 @@ export type StaffPatch = {
 export async function updateStaff(ctx: CallContext, patch: StaffPatch): Promise<StaffRow> {
   return ctx.db.transaction().execute(async (trx) => {
     const existing = await findStaffById(trx, patch.id);
-    if (!existing) throw notFound('员工', 'Staff member', patch.id);
+    if (!existing) throw notFound({ zh: '员工', en: 'Staff member' }, patch.id);
     const target = asTarget(existing);
     assertMayManagePerson(ctx.actor, target);
     if (patch.role !== undefined && patch.role !== existing.role) {
@@ -97,21 +97,22 @@ export async function updateStaff(ctx: CallContext, patch: StaffPatch): Promise<
 export async function deactivateStaff(ctx: CallContext, id: number, leftOn: string, clientsToPool = false): Promise<StaffRow> {
   return ctx.db.transaction().execute(async (trx) => {
     const existing = await findStaffById(trx, id);
-    if (!existing) throw notFound('员工', 'Staff member', id);
+    if (!existing) throw notFound({ zh: '员工', en: 'Staff member' }, id);
     const target = asTarget(existing);
     assertMayManagePerson(ctx.actor, target);
     if (existing.status === 'left') {
-      throw new AppError(
-        'conflict',
-        `${existing.name}(${existing.code})已于 ${existing.left_on} 离职。`,
-        `${existing.name} (${existing.code}) already left on ${existing.left_on}.`,
-      );
+      throw new AppError('conflict', {
+        zh: `${existing.name}(${existing.code})已于 ${existing.left_on} 离职。`,
+        en: `${existing.name} (${existing.code}) already left on ${existing.left_on}.`,
+      });
     }
     if (leftOn < existing.hired_on) {
       throw new AppError(
         'invalid_input',
-        `离职日期 ${leftOn} 早于入职日期 ${existing.hired_on},请检查。`,
-        `The leaving date ${leftOn} is before the hire date ${existing.hired_on}; please check it.`,
+        {
+          zh: `离职日期 ${leftOn} 早于入职日期 ${existing.hired_on},请检查。`,
+          en: `The leaving date ${leftOn} is before the hire date ${existing.hired_on}; please check it.`,
+        },
         { issues: [{ path: 'leftOn', message: '早于入职日期', messageEn: 'before the hire date' }] },
       );
     }
@@ -154,20 +155,21 @@ export async function reinstateStaff(
 ): Promise<StaffRow> {
   return ctx.db.transaction().execute(async (trx) => {
     const existing = await findStaffById(trx, input.id);
-    if (!existing) throw notFound('员工', 'Staff member', input.id);
+    if (!existing) throw notFound({ zh: '员工', en: 'Staff member' }, input.id);
     assertMayManagePerson(ctx.actor, asTarget(existing));
     if (existing.status !== 'left')
-      throw new AppError(
-        'conflict',
-        `${existing.name}(${existing.code})在职,无需恢复。`,
-        `${existing.name} (${existing.code}) has not left; there is nothing to reinstate.`,
-      );
+      throw new AppError('conflict', {
+        zh: `${existing.name}(${existing.code})在职,无需恢复。`,
+        en: `${existing.name} (${existing.code}) has not left; there is nothing to reinstate.`,
+      });
     const on = input.on ?? todayLocal(ctx.now());
     if (on < existing.hired_on)
       throw new AppError(
         'invalid_input',
-        `恢复日期 ${on} 早于入职日期 ${existing.hired_on},请检查。`,
-        `The day back ${on} is before the hire date ${existing.hired_on}; please check it.`,
+        {
+          zh: `恢复日期 ${on} 早于入职日期 ${existing.hired_on},请检查。`,
+          en: `The day back ${on} is before the hire date ${existing.hired_on}; please check it.`,
+        },
         { issues: [{ path: 'on', message: '早于入职日期', messageEn: 'before the hire date' }] },
       );
     const at = ctx.now().toISOString();
@@ -205,7 +207,7 @@ export async function reinstateStaff(
 /** 在职记录 of one person, oldest first. */
 export async function staffHistory(ctx: CallContext, id: number): Promise<StaffStatusEvent[]> {
   const record = await findStaffById(ctx.db, id);
-  if (!record) throw notFound('员工', 'Staff member', id);
+  if (!record) throw notFound({ zh: '员工', en: 'Staff member' }, id);
   return listStatusEvents(ctx.sqlite, id);
 }
 
@@ -218,8 +220,10 @@ async function assertCodeFree(db: Kysely<Database>, code: string, exceptId: numb
   if (clash && clash.id !== exceptId) {
     throw new AppError(
       'conflict',
-      `工号 ${code} 已被 ${clash.name} 使用,请换一个工号。`,
-      `Staff code ${code} is already used by ${clash.name}; choose another code.`,
+      {
+        zh: `工号 ${code} 已被 ${clash.name} 使用,请换一个工号。`,
+        en: `Staff code ${code} is already used by ${clash.name}; choose another code.`,
+      },
       { issues: [{ path: 'code', message: `已被 ${clash.name} 使用`, messageEn: `already used by ${clash.name}` }] },
     );
   }

@@ -3,10 +3,14 @@ import { AppError } from '../../core/app-error';
 
 /** The file cannot be read as it is: say why and what to do, in both languages. */
 export function unreadable(fileName: string, zh: string, en: string, details: Record<string, unknown> = {}): AppError {
-  return new AppError('invalid_input', `无法导入"${fileName}":${zh}。`, `Cannot import "${fileName}": ${en}.`, {
-    fileName,
-    ...details,
-  });
+  return new AppError(
+    'invalid_input',
+    { zh: `无法导入"${fileName}":${zh}。`, en: `Cannot import "${fileName}": ${en}.` },
+    {
+      fileName,
+      ...details,
+    },
+  );
 }
 
 const LIMIT_NAMES: Record<ImportLimit, { zh: string; en: string }> = {
@@ -37,8 +41,10 @@ export function limitError(fileName: string, limit: ImportLimit, foundZh: string
   const name = LIMIT_NAMES[limit];
   return new AppError(
     'too_large',
-    `无法导入"${fileName}":${foundZh}。超出导入上限(${name.zh} ${limitValue(limit)}),未读取任何数据。请把表格拆分成几个文件,或删除多余的内容后另存再导入。`,
-    `Cannot import "${fileName}": ${foundEn}. That is over the import limit (${name.en} ${limitValue(limit)}); nothing was read. Split the sheet into several files, or remove the extra content and save it again.`,
+    {
+      zh: `无法导入"${fileName}":${foundZh}。超出导入上限(${name.zh} ${limitValue(limit)}),未读取任何数据。请把表格拆分成几个文件,或删除多余的内容后另存再导入。`,
+      en: `Cannot import "${fileName}": ${foundEn}. That is over the import limit (${name.en} ${limitValue(limit)}); nothing was read. Split the sheet into several files, or remove the extra content and save it again.`,
+    },
     { fileName, limit, limitValue: IMPORT_LIMITS[limit] },
   );
 }
