@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import type { Bilingual } from '../../../shared/bilingual';
-import { useLanguage } from '../i18n';
+import { pick, useLanguage } from '../i18n';
 
 /**
  * What the server and the shared rules hand over in both languages (labels, exemptions, problems —
@@ -8,5 +8,5 @@ import { useLanguage } from '../i18n';
  */
 export function useLabel(): (label: Bilingual | undefined) => string {
   const { lang } = useLanguage();
-  return useCallback((label) => (label ? (lang === 'en' ? label.en : label.zh) : ''), [lang]);
+  return useCallback((label) => (label ? pick(label, lang) : ''), [lang]);
 }

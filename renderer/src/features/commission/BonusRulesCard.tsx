@@ -8,7 +8,7 @@ import { call } from '../../api/client';
 import { errorText } from '../../api/errorText';
 import { useQuery } from '../../api/useQuery';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useLanguage, useT } from '../../i18n';
+import { pick, useLanguage, useT } from '../../i18n';
 import { useRoleLabel } from '../staff/hooks/useRoleLabel';
 import { BonusRuleDialog } from './BonusRuleDialog';
 
@@ -39,7 +39,7 @@ export function BonusRulesCard({ month }: { month: string }) {
         scroll={{ x: 'max-content' }}
         columns={[
           { key: 'name', title: t('rules.name'), dataIndex: 'name' },
-          { key: 'rule', title: t('rules.kind'), render: (_, r) => (lang === 'en' ? r.description.en : r.description.zh) },
+          { key: 'rule', title: t('rules.kind'), render: (_, r) => pick(r.description, lang) },
           { key: 'roles', title: t('rules.roles'), render: (_, r) => r.roles.map((x) => <Tag key={x}>{roleLabel(x)}</Tag>) },
           {
             key: 'period',

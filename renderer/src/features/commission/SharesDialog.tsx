@@ -8,7 +8,7 @@ import { errorText } from '../../api/errorText';
 import { useMutation } from '../../api/useMutation';
 import { useQuery } from '../../api/useQuery';
 import { FormDialog } from '../../components/FormDialog';
-import { useLanguage, useT } from '../../i18n';
+import { pick, useLanguage, useT } from '../../i18n';
 
 type Line = { staffId: number | null; percent: string };
 
@@ -53,7 +53,7 @@ export function SharesDialog({ shares, onClose, onSaved }: { shares: ContractSha
     if (parsed.some((p) => p.shareBp === null)) return setError(t('shares.percentInvalid'));
     const parts = parsed.map((p) => ({ staffId: p.staffId!, shareBp: p.shareBp! }));
     const problem = sharesProblem(parts);
-    if (problem) return setError(lang === 'en' ? problem.en : problem.zh);
+    if (problem) return setError(pick(problem, lang));
     void submit(parts);
   };
 

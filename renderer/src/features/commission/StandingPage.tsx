@@ -8,7 +8,7 @@ import { formatFen, parseYuanToFen } from '../../../../shared/money';
 import { useQuery } from '../../api/useQuery';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
-import { useLanguage, useT, type Translate } from '../../i18n';
+import { pick, type Lang, type Translate, useLanguage, useT } from '../../i18n';
 import { useLabel } from '../../hooks/useLabel';
 import { useStaffOptions } from '../../hooks/useStaffOptions';
 import { useMyRole } from './useMyRole';
@@ -178,8 +178,8 @@ function gapText(gap: number | null, t: Translate): string {
   return gap === 0 ? t('standing.reached') : yuan(gap);
 }
 
-function ruleText(s: Standing, lang: string, t: Translate): string {
-  if (s.terms.tiers) return describeTiers(s.terms.tiers)[lang === 'en' ? 'en' : 'zh'];
+function ruleText(s: Standing, lang: Lang, t: Translate): string {
+  if (s.terms.tiers) return pick(describeTiers(s.terms.tiers), lang);
   if (s.terms.targetFen === null) return t('standing.rule.noTarget', { rate: formatRateBp(s.terms.rateBp) });
   return t('standing.rule.manual', { rate: formatRateBp(s.terms.rateBp), multiplier: s.terms.multiplierPct / 100 });
 }

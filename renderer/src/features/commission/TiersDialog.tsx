@@ -14,7 +14,7 @@ import { toApiError } from '../../api/ApiError';
 import { errorText } from '../../api/errorText';
 import { useMutation } from '../../api/useMutation';
 import { FormDialog } from '../../components/FormDialog';
-import { useLanguage, useT } from '../../i18n';
+import { pick, useLanguage, useT } from '../../i18n';
 
 type Line = { from: string; rate: string };
 const toLine = (t: Tier): Line => ({ from: String(t.fromBp / 100), rate: String(t.ratePpm / 10_000) });
@@ -121,7 +121,7 @@ export function TiersDialog({ month, person, current, preset, onSaved, onClose }
         </Space>
         {words && (
           <Typography.Paragraph style={{ marginTop: 12 }} data-testid="tiers-words">
-            {lang === 'en' ? words.en : words.zh}
+            {pick(words, lang)}
           </Typography.Paragraph>
         )}
       </div>

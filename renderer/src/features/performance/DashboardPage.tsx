@@ -7,7 +7,7 @@ import { useCan } from '../../app/permissions';
 import { navigate } from '../../app/useHashPath';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
-import { useLanguage, useT } from '../../i18n';
+import { pick, useLanguage, useT } from '../../i18n';
 import { TargetVsActualChart } from './charts/TargetVsActualChart';
 import { ReceivablesTiles } from '../receivables/ReceivablesTiles';
 import { TeamTrendChart } from './charts/TeamTrendChart';
@@ -95,7 +95,7 @@ export function DashboardPage() {
           ) : (
             d.funnel.steps.map((s) => (
               <div key={s.step} className="dash-funnel-row">
-                <span>{FUNNEL_LABELS[s.step][lang === 'en' ? 'en' : 'zh']}</span>
+                <span>{pick(FUNNEL_LABELS[s.step], lang)}</span>
                 <Progress percent={Math.round((s.reached / d.funnel.total) * 100)} format={() => String(s.reached)} />
               </div>
             ))

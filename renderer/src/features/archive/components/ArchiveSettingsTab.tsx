@@ -5,7 +5,7 @@ import { call } from '../../../api/client';
 import { errorText } from '../../../api/errorText';
 import { toApiError } from '../../../api/ApiError';
 import { useQuery } from '../../../api/useQuery';
-import { useLanguage, useT } from '../../../i18n';
+import { pick, useLanguage, useT } from '../../../i18n';
 import { KindsCard } from './KindsCard';
 
 /** 分类与路径: the path template with a live preview, and the master/sub folders (KindsCard). */
@@ -46,7 +46,7 @@ export function ArchiveSettingsTab() {
           {problems.length > 0 ? (
             problems.map((p) => (
               <Typography.Text key={p.en} type="danger">
-                {lang === 'en' ? p.en : p.zh}
+                {pick(p, lang)}
               </Typography.Text>
             ))
           ) : (

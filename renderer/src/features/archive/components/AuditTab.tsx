@@ -7,7 +7,7 @@ import { call } from '../../../api/client';
 import { errorText } from '../../../api/errorText';
 import { toApiError } from '../../../api/ApiError';
 import { useAuth } from '../../../app/AuthContext';
-import { useLanguage, useT } from '../../../i18n';
+import { pick, useLanguage, useT } from '../../../i18n';
 import type { MessageKey } from '../../../i18n/types';
 import { FileFindingDialog } from './FileFindingDialog';
 import { FindingActions } from './FindingActions';
@@ -69,7 +69,7 @@ export function ArchiveAuditTab() {
       ...(fields ? { fields } : {}),
     })
       .then((r) => {
-        void (r.fixed ? message.success : message.warning)(lang === 'en' ? r.en : r.zh);
+        void (r.fixed ? message.success : message.warning)(pick(r, lang));
         setFiling(null);
         return run();
       })
@@ -132,7 +132,7 @@ export function ArchiveAuditTab() {
                 },
                 {
                   title: t('audit.col.detail'),
-                  render: (_, f) => <span className="audit-detail">{lang === 'en' ? f.en : f.zh}</span>,
+                  render: (_, f) => <span className="audit-detail">{pick(f, lang)}</span>,
                 },
                 {
                   title: t('audit.col.choices'),

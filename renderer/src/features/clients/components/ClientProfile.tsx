@@ -2,7 +2,7 @@ import { Descriptions, Progress, Space, Tag, Typography } from 'antd';
 import type { ClientDetail } from '../../../../../shared/contract/clients';
 import { GRADE_LABELS, SOURCE_LABELS, STAGE_LABELS, VALUE_TYPE_LABELS } from '../../../../../shared/clients/classification';
 import { formatRegion } from '../../../../../shared/clients/region';
-import { useLanguage, useT } from '../../../i18n';
+import { pick, useLanguage, useT } from '../../../i18n';
 import { useLabel } from '../../../hooks/useLabel';
 
 /** The 客户资料卡: every field, and how complete the card is with what to add. */
@@ -79,7 +79,7 @@ export function ClientProfile({ client }: { client: ClientDetail }) {
         {client.missing.length > 0 && (
           <Typography.Text type="secondary">
             {t('clients.missing')}
-            {client.missing.map((m) => (lang === 'en' ? m.en : m.zh)).join(lang === 'en' ? ', ' : '、')}
+            {client.missing.map((m) => pick(m, lang)).join(lang === 'en' ? ', ' : '、')}
           </Typography.Text>
         )}
       </div>

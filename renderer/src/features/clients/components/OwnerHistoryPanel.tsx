@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import { useQuery } from '../../../api/useQuery';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { byText } from '../../../components/table/sorting';
-import { useLanguage, useT } from '../../../i18n';
+import { pick, useLanguage, useT } from '../../../i18n';
 
 /** 归属记录: every move of the client between salespeople, who did it and why. */
 export function OwnerHistoryPanel({ clientId, createdAt }: { clientId: number; createdAt: string }) {
@@ -50,8 +50,8 @@ export function OwnerHistoryPanel({ clientId, createdAt }: { clientId: number; c
             key: 'by',
             title: t('clients.historyBy'),
             width: 160,
-            sorter: byText((r) => (lang === 'en' ? r.changedByName.en : r.changedByName.zh)),
-            render: (_, r) => (lang === 'en' ? r.changedByName.en : r.changedByName.zh),
+            sorter: byText((r) => pick(r.changedByName, lang)),
+            render: (_, r) => pick(r.changedByName, lang),
           },
           { key: 'reason', title: t('clients.historyReason'), dataIndex: 'reason' },
         ]}

@@ -1,5 +1,5 @@
 import type { AppliedPolicy } from '../../../../../shared/performance/performance-types';
-import { useT } from '../../../i18n';
+import { pick, useT } from '../../../i18n';
 import type { Lang } from '../../../i18n/types';
 
 /** The defaults the office chose where the manual is silent, printed so nobody has to guess. */
@@ -11,7 +11,7 @@ export function PolicyNotes({ policies, lang }: { policies: readonly AppliedPoli
       <h2>{t('perf.policies')}</h2>
       <ol>
         {policies.map((p) => (
-          <li key={p.key}>{lang === 'en' ? p.en : p.zh}</li>
+          <li key={p.key}>{pick(p, lang)}</li>
         ))}
       </ol>
     </section>

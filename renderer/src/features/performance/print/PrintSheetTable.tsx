@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { PerformanceSheet } from '../../../../../shared/performance/performance-types';
 import { formatSheetCell, sheetColumns, type SheetColumn } from '../../../../../shared/performance/sheet-columns';
-import { useLanguage } from '../../../i18n';
+import { pick, useLanguage } from '../../../i18n';
 
 /**
  * The printed table: a plain <table> so Chromium repeats <thead> on every page and never splits
@@ -13,7 +13,7 @@ const KEEP_WITH_FOOT = 3;
 export function PrintSheetTable({ sheet, footer }: { sheet: PerformanceSheet; footer?: ReactNode }) {
   const { lang } = useLanguage();
   const columns = sheetColumns(sheet);
-  const label = (c: { zh: string; en: string }) => (lang === 'en' ? c.en : c.zh);
+  const label = (c: { zh: string; en: string }) => pick(c, lang);
   const headRows = groupedHeader(columns);
   const bodyRow = (row: PerformanceSheet['rows'][number]) => (
     <tr key={row.staffId} className={`status-${row.status}`}>

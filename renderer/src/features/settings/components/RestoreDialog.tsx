@@ -5,7 +5,7 @@ import type { BackupListItem, BackupReport, RestoreResult } from '../../../../..
 import { toApiError, type ApiError } from '../../../api/ApiError';
 import { call } from '../../../api/client';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { useLanguage, useT } from '../../../i18n';
+import { pick, useLanguage, useT } from '../../../i18n';
 
 /** 1.2 MB — sizes the way Explorer shows them. */
 export function formatBytes(n: number): string {
@@ -63,7 +63,7 @@ export function RestoreDialog({ defaultDir, onClose }: { defaultDir: string; onC
     });
   const restore = (folder: string) => attempt('restore', async () => setDone(await call('backup.restore', { folder })));
 
-  const text = (p: { zh: string; en: string }) => (lang === 'en' ? p.en : p.zh);
+  const text = (p: { zh: string; en: string }) => pick(p, lang);
 
   if (done)
     return (
@@ -202,7 +202,9 @@ function ReportView({ report, text }: { report: BackupReport; text: (p: { zh: st
         items={[
           { key: 'made', label: t('restore.made'), children: when(report.createdAt) },
           ...(report.officeName ? [{ key: 'office', label: t('restore.office'), children: report.officeName }] : []),
-          ...(report.counts ? [{ key: 'contents', label: t('restore.contents'), children: t('restore.counts', report.counts) }] : []),
+          ...(report.counts
+            ? [{ key: 'contents', label: t('restore.contents'), children: t('restore.counts', report.counts) }]
+            : []),
           ...(report.ok
             ? [
                 {

@@ -8,7 +8,7 @@ import { toApiError } from '../../../api/ApiError';
 import { useMutation } from '../../../api/useMutation';
 import { useQuery } from '../../../api/useQuery';
 import { useCan } from '../../../app/permissions';
-import { useLanguage, useT } from '../../../i18n';
+import { pick, useLanguage, useT } from '../../../i18n';
 import { call } from '../../../api/client';
 import { useMyRole } from '../../commission/useMyRole';
 
@@ -120,7 +120,7 @@ export function MonthCloseCard({ onChanged }: { onChanged: () => void }) {
               {m.closed && m.closedAt && (
                 <span className="muted">
                   {t('months.closedBy', {
-                    by: (lang === 'en' ? m.closedByName?.en : m.closedByName?.zh) ?? m.closedBy ?? '',
+                    by: (m.closedByName ? pick(m.closedByName, lang) : null) ?? m.closedBy ?? '',
                     at: dayjs(m.closedAt).format('YYYY-MM-DD HH:mm'),
                   })}
                 </span>

@@ -14,7 +14,7 @@ import { useQuery } from '../../../api/useQuery';
 import { useCan } from '../../../app/permissions';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { byNumber, byText } from '../../../components/table/sorting';
-import { useLanguage, useT } from '../../../i18n';
+import { pick, useLanguage, useT } from '../../../i18n';
 import { useRoleLabel } from '../hooks/useRoleLabel';
 import { PlanDialog } from './PlanDialog';
 import { TiersDialog } from '../../commission/TiersDialog';
@@ -104,7 +104,7 @@ export function PlansTab() {
           </Tag>
           {p.effective.leaveReason && <Tag color="orange">{p.effective.leaveReason}</Tag>}
           {p.tiers && (
-            <Tag color="geekblue" title={describeTiers(p.tiers)[lang === 'en' ? 'en' : 'zh']}>
+            <Tag color="geekblue" title={pick(describeTiers(p.tiers), lang)}>
               {t('tiers.tag')}
             </Tag>
           )}
@@ -236,7 +236,7 @@ export function PlansTab() {
         {plans?.teamTiers && (
           <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0 }} data-testid="team-tiers">
             <Tag color="geekblue">{t('tiers.tag')}</Tag>
-            {describeTiers(plans.teamTiers)[lang === 'en' ? 'en' : 'zh']}
+            {pick(describeTiers(plans.teamTiers), lang)}
           </Typography.Paragraph>
         )}
       </Card>

@@ -5,7 +5,7 @@ import type { InboxItemView } from '../../../../../../shared/contract/intake';
 import { toApiError } from '../../../../api/ApiError';
 import { call } from '../../../../api/client';
 import { errorText } from '../../../../api/errorText';
-import { useLanguage, useT } from '../../../../i18n';
+import { pick, useLanguage, useT } from '../../../../i18n';
 import { DocFieldsForm } from '../DocFieldsForm';
 
 const STATE_COLOR = {
@@ -50,11 +50,11 @@ export function InboxItemCard({ item, onChanged }: { item: InboxItemView; onChan
         {item.textSource === 'file' && <Tag>{t('inbox.fromFile')}</Tag>}
         {item.reasons.map((r) => (
           <Typography.Text key={r.en} type="secondary" style={{ fontSize: 12 }}>
-            {lang === 'en' ? r.en : r.zh}
+            {pick(r, lang)}
           </Typography.Text>
         ))}
       </div>
-      {item.error && <Alert type="warning" showIcon message={lang === 'en' ? item.error.en : item.error.zh} />}
+      {item.error && <Alert type="warning" showIcon message={pick(item.error, lang)} />}
       {ready && (
         <Typography.Paragraph className="inbox-preview" type="secondary" ellipsis={{ rows: 2 }} title={item.textPreview}>
           {t('inbox.preview')}:{item.textPreview || t('inbox.noText')}

@@ -6,7 +6,7 @@ import { call } from '../../../../api/client';
 import { errorText } from '../../../../api/errorText';
 import { useQuery } from '../../../../api/useQuery';
 import { useAuth } from '../../../../app/AuthContext';
-import { useLanguage, useT } from '../../../../i18n';
+import { pick, useLanguage, useT } from '../../../../i18n';
 import { InboxFolderCard } from './InboxFolderCard';
 import { InboxItemCard } from './InboxItemCard';
 import { InboxRulesCard } from './InboxRulesCard';
@@ -32,9 +32,7 @@ export function InboxTab() {
   return (
     <div className="months-tab inbox-tab" data-testid="inbox">
       {view && <InboxFolderCard view={view} canConfigure={canConfigure} onSaved={refresh} />}
-      {view?.folderProblem && (
-        <Alert type="error" showIcon message={lang === 'en' ? view.folderProblem.en : view.folderProblem.zh} />
-      )}
+      {view?.folderProblem && <Alert type="error" showIcon message={pick(view.folderProblem, lang)} />}
       <div className="inbox-head">
         <Typography.Title level={5} style={{ margin: 0 }}>
           {t('inbox.waiting', { n: view?.waiting.length ?? 0 })}

@@ -5,7 +5,7 @@ import { toApiError } from '../../../../api/ApiError';
 import { call } from '../../../../api/client';
 import { errorText } from '../../../../api/errorText';
 import { useQuery } from '../../../../api/useQuery';
-import { useLanguage, useT } from '../../../../i18n';
+import { pick, useLanguage, useT } from '../../../../i18n';
 
 /** 旧文件夹收编: a dry run of what would be filed where, then one background import with a progress bar. */
 export function OldFoldersCard() {
@@ -131,7 +131,7 @@ export function OldFoldersCard() {
             )}
             {job.failedList.map((f) => (
               <Typography.Text key={f.relPath} type="danger" style={{ display: 'block', fontSize: 12 }}>
-                {f.relPath}:{lang === 'en' ? f.en : f.zh}
+                {f.relPath}:{pick(f, lang)}
               </Typography.Text>
             ))}
           </div>
