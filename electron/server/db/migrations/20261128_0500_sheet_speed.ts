@@ -2,23 +2,19 @@ import type { Migration } from './types';
 
 /** The counter and its triggers (exported for the share index's unit test, which builds the two tables alone). */
 export const SHARE_SETS_VERSION_SQL = `
-      CREATE TABLE share_sets_version (
-        id INTEGER PRIMARY KEY CHECK (id = 1),
-        n  INTEGER NOT NULL
-      ) STRICT;
-      INSERT INTO share_sets_version (id, n) VALUES (1, 0);
-      CREATE TRIGGER share_sets_changed_insert AFTER INSERT ON contract_share_sets
-        BEGIN UPDATE share_sets_version SET n = n + 1 WHERE id = 1; END;
-      CREATE TRIGGER share_sets_changed_update AFTER UPDATE ON contract_share_sets
-        BEGIN UPDATE share_sets_version SET n = n + 1 WHERE id = 1; END;
-      CREATE TRIGGER share_sets_changed_delete AFTER DELETE ON contract_share_sets
-        BEGIN UPDATE share_sets_version SET n = n + 1 WHERE id = 1; END;
-      CREATE TRIGGER share_parts_changed_insert AFTER INSERT ON contract_share_parts
-        BEGIN UPDATE share_sets_version SET n = n + 1 WHERE id = 1; END;
-      CREATE TRIGGER share_parts_changed_update AFTER UPDATE ON contract_share_parts
-        BEGIN UPDATE share_sets_version SET n = n + 1 WHERE id = 1; END;
-      CREATE TRIGGER share_parts_changed_delete AFTER DELETE ON contract_share_parts
-        BEGIN UPDATE share_sets_version SET n = n + 1 WHERE id = 1; END;
+  CREATE TABLE share_sets_version (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    n  INTEGER NOT NULL
+  ) STRICT;
+  INSERT INTO share_sets_version (id, n) VALUES (1, 0);
+  ${(['contract_share_sets', 'contract_share_parts'] as const)
+    .flatMap((table) =>
+      (['INSERT', 'UPDATE', 'DELETE'] as const).map(
+        (op) => `CREATE TRIGGER ${table}_counted_${op.toLowerCase()} AFTER ${op} ON ${table}
+    BEGIN UPDATE share_sets_version SET n = n + 1 WHERE id = 1; END;`,
+      ),
+    )
+    .join('\n  ')}
 `;
 
 /**
