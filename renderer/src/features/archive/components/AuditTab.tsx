@@ -118,7 +118,9 @@ export function ArchiveAuditTab() {
               rowKey={keyOf}
               pagination={{ pageSize: 50, showSizeChanger: false }}
               dataSource={report.findings}
-              scroll={{ x: 'max-content' }}
+              // A fixed minimum, not max-content: a long path in the details wraps inside the column, so
+              // the choices stay in view at 1366 px in either language (they were pushed off the card).
+              scroll={{ x: 900 }}
               columns={[
                 {
                   title: t('audit.col.finding'),
@@ -132,7 +134,11 @@ export function ArchiveAuditTab() {
                 },
                 {
                   title: t('audit.col.detail'),
-                  render: (_, f) => <span className="audit-detail">{pick(f, lang)}</span>,
+                  render: (_, f) => (
+                    <span className="audit-detail" style={{ overflowWrap: 'anywhere' }}>
+                      {pick(f, lang)}
+                    </span>
+                  ),
                 },
                 {
                   title: t('audit.col.choices'),
