@@ -124,7 +124,7 @@ test('应收与逾期 and 应收账龄: the buckets, per salesperson and client,
   await expect(byClient).toContainText('4,500.00');
   await screenshot(page, 'receivables-aging');
   const download = page.waitForEvent('download');
-  await aging.getByRole('button', { name: '导出' }).hover();
+  await aging.getByRole('button', { name: '导出' }).click();
   await page.getByRole('menuitem', { name: /Excel/ }).click();
   const file = await (await download).path();
   expect(fs.readFileSync(file).subarray(0, 2).toString()).toBe('PK');

@@ -388,8 +388,8 @@ test('10 · the sheet on screen, on paper and in Excel', async ({ page, request 
   await screenshot(page, 'month-12-sheet');
 
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: '导出' }).hover();
-  await page.getByText('导出为 Excel (.xlsx)').click();
+  await page.getByRole('button', { name: '导出' }).click();
+  await page.getByRole('menuitem', { name: '导出为 Excel (.xlsx)' }).click();
   const file = path.join(os.tmpdir(), `month-sheet-${Date.now()}.xlsx`);
   await (await download).saveAs(file);
   const cells = readXlsx(file).flat();

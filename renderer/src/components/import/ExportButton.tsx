@@ -26,7 +26,10 @@ export function ExportButton({ run }: { run: (format: ExportFormat) => Promise<E
     }
   };
   return (
+    // Opened by a click, not by hovering: it works the same with a mouse, a touch screen and the
+    // keyboard, and a test (or a person) whose pointer passes by does not open or close it.
     <Dropdown
+      trigger={['click']}
       menu={{
         items: [
           { key: 'xlsx', label: t('clients.exportXlsx') },
